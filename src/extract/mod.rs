@@ -1,0 +1,183 @@
+//! Extraction: from one [`Document`] to its quotations and figures.
+//!
+//! The types here are the interface between the extractors and everything
+//! after them (scan, check, renderers). Extractors fill them; nothing after
+//! extraction looks at raw text again except through the spans.
+
+pub mod figure;
+pub mod quote;
+
+use crate::source::Document;
+use crate::speakers::SpeakerTable;
+use crate::text::Span;
+use serde::{Serialize, Serializer};
+
+/// What kind of quoted span this is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum QuoteKind {
+    /// Words someone said or wrote.
+    Speech,
+    /// A scare-quoted word or short phrase with no speech cue.
+    Term,
+    /// A quoted title of an article, book, plan.
+    Title,
+}
+
+/// One direct quotation in one source.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Quote {
+    /// The quoted words, without the marks.
+    pub span: Span,
+    /// The quoted words as written (for a multi-paragraph quotation the
+    /// paragraphs joined by a single space, marks removed).
+    pub text: String,
+    /// Canonical speaker name, if one could be attributed.
+    pub speaker: Option<String>,
+    /// The words in the source that named the speaker ("he", "Mr. Putin").
+    pub speaker_mention: Option<String>,
+    pub kind: QuoteKind,
+    /// The passage a reader would look for: the sentence (or block) holding
+    /// the quotation and its attribution.
+    pub passage: Span,
+    pub passage_text: String,
+    /// Other places in the same source where the same quotation stands again
+    /// (standfirst, pull quote). Not a second source agreeing.
+    pub repeats: Vec<Span>,
+}
+
+/// How exact a figure claims to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Qualifier {
+    Exact,
+    About,
+    Over,
+    Under,
+    AtLeast,
+    AtMost,
+    Nearly,
+    Range,
+}
+
+impl Qualifier {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::About => "about",
+            Qualifier::Over => "over",
+            Qualifier::Under => "under",
+            Qualifier::AtLeast => "at-least",
+            Qualifier::AtMost => "at-most",
+            Qualifier::Nearly => "nearly",
+            Qualifier::Range => "range",
+        }
+    }
+}
+
+/// Whether a figure reports what happened, a goal, or an expectation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Modality {
+    Actual,
+    Target,
+    Forecast,
+}
+
+impl Modality {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Actual => "actual",
+            Modality::Target => "target",
+            Modality::Forecast => "forecast",
+        }
+    }
+}
+
+/// The time a figure is about: an inclusive range of days, with the label
+/// the contract prints ("2022", "2023-03", "2023-01/2023-02", "2010/2023").
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Period {
+    pub start: jiff::civil::Date,
+    pub end: jiff::civil::Date,
+    pub label: String,
+}
+
+impl Period {
+    /// Whether two periods share at least one day.
+    pub fn overlaps(&self, other: &Period) -> bool {
+        self.start <= other.end && other.start <= self.end
+    }
+
+    /// Whether two periods are the same stretch of time.
+    pub fn same(&self, other: &Period) -> bool {
+        self.start == other.start && self.end == other.end
+    }
+}
+
+impl Serialize for Period {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.label)
+    }
+}
+
+impl std::fmt::Display for Period {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.label)
+    }
+}
+
+/// What a figure measures: the phrase for display and its normalised
+/// content terms (stemmed, lowercase, stop words dropped) for matching.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Subject {
+    pub text: String,
+    pub terms: Vec<String>,
+}
+
+/// One figure in one source.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Figure {
+    /// The figure as written, qualifier words included ("more than 40 times").
+    pub span: Span,
+    pub text: String,
+    /// Normalised value: magnitudes applied, percentages as percent.
+    pub value: f64,
+    /// Canonical unit: ISO currency code, `percent`, `percentage-points`,
+    /// `km`, `m3`, `tonnes`, `barrels`, `years`, `count`, `times`, ...
+    pub unit: String,
+    pub qualifier: Qualifier,
+    /// The interval the qualifier makes of the value.
+    pub low: f64,
+    pub high: f64,
+    /// Resolved period, if stated and resolvable.
+    pub period: Option<Period>,
+    /// Why the period is missing when the text names a relative one that
+    /// could not be resolved ("last year" in an undated source).
+    pub period_note: Option<String>,
+    pub modality: Modality,
+    pub subject: Subject,
+    /// Attributes such as "record" that are not qualifiers.
+    pub attributes: Vec<String>,
+    /// Page furniture (subscription prices, caption dates): kept for
+    /// `extract`, never compared.
+    pub noise: bool,
+    /// The sentence holding the figure.
+    pub passage: Span,
+    pub passage_text: String,
+}
+
+/// Everything extracted from one document.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Extraction {
+    pub quotes: Vec<Quote>,
+    pub figures: Vec<Figure>,
+}
+
+/// Runs both extractors on one document.
+pub fn extract(doc: &Document, speakers: &SpeakerTable) -> Extraction {
+    Extraction {
+        quotes: quote::extract_quotes(doc, speakers),
+        figures: figure::extract_figures(doc),
+    }
+}

@@ -1,0 +1,23 @@
+//! crosscheck: fact-check quotations and figures across news sources.
+//!
+//! The library is a pipeline of plain data:
+//!
+//! ```text
+//! source (load) -> extract (quotes, figures) -> scan / check (compare)
+//!               -> findings (one model) -> render (table, json, csv, ...)
+//! ```
+//!
+//! Every stage is its own module with its own types and tests; the binary
+//! only parses arguments, calls [`cli::run`] and turns the outcome into an
+//! exit code.
+
+pub mod claims;
+pub mod config;
+pub mod error;
+pub mod extract;
+pub mod normalize;
+pub mod source;
+pub mod speakers;
+pub mod text;
+
+pub use error::Error;

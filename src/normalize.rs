@@ -1,0 +1,271 @@
+//! Normalisation for matching quotations, kept apart from the original text.
+//!
+//! Two levels:
+//! - [`fold`]: what the contract calls "word for word": quote marks,
+//!   apostrophes, dashes, whitespace and case are normalised (and Unicode
+//!   compatibility forms, NFKC). Equal folds are the same quotation.
+//! - [`tokens`]: also drops punctuation, maps spelling variants
+//!   (neighbour/neighbor, recognise/recognize, centre/center) to one form,
+//!   and turns ellipses and bracketed insertions into [`Token::Gap`]s. Equal
+//!   token lists with unequal folds are style variants.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Quote marks, apostrophes, dashes and whitespace to one form; lowercase;
+/// leading and trailing punctuation removed.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.nfkc() {
+        let c = match c {
+            '“' | '”' | '„' | '‟' | '«' | '»' | '″' => '"',
+            '‘' | '’' | '‚' | '‛' | '′' | '`' | '´' => '\'',
+            '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => '-',
+            c if c.is_whitespace() => ' ',
+            c => c,
+        };
+        if c == ' ' {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.extend(c.to_lowercase());
+    }
+    let trimmed = out.trim_matches(|c: char| !c.is_alphanumeric() && c != '[' && c != ']');
+    trimmed.to_string()
+}
+
+/// A token of a quotation for word-level comparison.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Token {
+    Word(String),
+    /// An ellipsis or a bracketed insertion: an accepted edit that may stand
+    /// for any number of words.
+    Gap,
+}
+
+/// Words (spelling-normalised, punctuation dropped) with gaps for ellipses
+/// and bracketed insertions.
+pub fn tokens(text: &str) -> Vec<Token> {
+    let folded = fold(text);
+    let mut out: Vec<Token> = Vec::new();
+    let push_gap = |out: &mut Vec<Token>| {
+        if out.last() != Some(&Token::Gap) {
+            out.push(Token::Gap);
+        }
+    };
+    let mut rest = folded.as_str();
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix('[') {
+            // Bracketed insertion: skip to the closing bracket (or the end).
+            let close = r.find(']').map_or(r.len(), |i| i + 1);
+            rest = &r[close..];
+            push_gap(&mut out);
+            continue;
+        }
+        if let Some(r) = rest.strip_prefix("...").or_else(|| rest.strip_prefix('…')) {
+            rest = r;
+            push_gap(&mut out);
+            continue;
+        }
+        let c = rest.chars().next().unwrap_or(' ');
+        if c.is_alphanumeric() {
+            let end = word_end(rest);
+            let word = &rest[..end];
+            out.push(Token::Word(canonical_spelling(word)));
+            rest = &rest[end..];
+        } else {
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
+}
+
+/// End of a word: letters and digits, with inner apostrophes ("don't") and
+/// inner decimal points or commas between digits ("33.7", "4,200").
+fn word_end(s: &str) -> usize {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if c.is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let next_alnum = chars.get(i + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+        let prev = if i > 0 { chars[i - 1].1 } else { ' ' };
+        let inner_apostrophe = c == '\'' && next_alnum && prev.is_alphabetic();
+        let inner_number = matches!(c, '.' | ',')
+            && prev.is_ascii_digit()
+            && chars.get(i + 1).is_some_and(|&(_, n)| n.is_ascii_digit());
+        if inner_apostrophe || inner_number {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    chars.get(i).map_or(s.len(), |&(p, _)| p)
+}
+
+/// Words only (gaps dropped).
+pub fn words(text: &str) -> Vec<String> {
+    tokens(text)
+        .into_iter()
+        .filter_map(|t| match t {
+            Token::Word(w) => Some(w),
+            Token::Gap => None,
+        })
+        .collect()
+}
+
+/// British spelling stems and their American form. A word that starts with
+/// the British stem gets the American one ("neighbours" -> "neighbors",
+/// "recognised" -> "recognized").
+const SPELLING: &[(&str, &str)] = &[
+    ("neighbour", "neighbor"),
+    ("favour", "favor"),
+    ("honour", "honor"),
+    ("labour", "labor"),
+    ("colour", "color"),
+    ("behaviour", "behavior"),
+    ("harbour", "harbor"),
+    ("rumour", "rumor"),
+    ("endeavour", "endeavor"),
+    ("vigour", "vigor"),
+    ("humour", "humor"),
+    ("armour", "armor"),
+    ("valour", "valor"),
+    ("candour", "candor"),
+    ("splendour", "splendor"),
+    ("savour", "savor"),
+    ("recognis", "recogniz"),
+    ("organis", "organiz"),
+    ("realis", "realiz"),
+    ("emphasis", "emphasiz"),
+    ("prioritis", "prioritiz"),
+    ("modernis", "moderniz"),
+    ("normalis", "normaliz"),
+    ("stabilis", "stabiliz"),
+    ("criticis", "criticiz"),
+    ("apologis", "apologiz"),
+    ("characteris", "characteriz"),
+    ("minimis", "minimiz"),
+    ("maximis", "maximiz"),
+    ("mobilis", "mobiliz"),
+    ("summaris", "summariz"),
+    ("utilis", "utiliz"),
+    ("harmonis", "harmoniz"),
+    ("symbolis", "symboliz"),
+    ("legitimis", "legitimiz"),
+    ("globalis", "globaliz"),
+    ("industrialis", "industrializ"),
+    ("authoris", "authoriz"),
+    ("jeopardis", "jeopardiz"),
+    ("centre", "center"),
+    ("metre", "meter"),
+    ("kilometre", "kilometer"),
+    ("litre", "liter"),
+    ("theatre", "theater"),
+    ("defence", "defense"),
+    ("offence", "offense"),
+    ("licence", "license"),
+    ("programme", "program"),
+    ("catalogue", "catalog"),
+    ("analys", "analyz"),
+    ("paralys", "paralyz"),
+    ("travell", "travel"),
+    ("cancell", "cancel"),
+    ("labell", "label"),
+    ("modell", "model"),
+    ("fulfil", "fulfill"),
+    ("enrol", "enroll"),
+    ("rouble", "ruble"),
+    ("grey", "gray"),
+    ("towards", "toward"),
+    ("whilst", "while"),
+    ("amongst", "among"),
+];
+
+/// Maps a lowercase word to its canonical (American) spelling.
+pub fn canonical_spelling(word: &str) -> String {
+    let word = word.replace('’', "'");
+    // "emphasis" itself is a noun that must not become "emphasiz".
+    if word == "emphasis" || word == "analysis" || word == "analyses" || word == "paralysis" {
+        return word;
+    }
+    for (uk, us) in SPELLING {
+        if let Some(rest) = word.strip_prefix(uk) {
+            if *uk == "fulfil" && rest.starts_with('l') || *uk == "enrol" && rest.starts_with('l') {
+                return word;
+            }
+            return format!("{us}{rest}");
+        }
+    }
+    word
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn fold_normalises_marks_dashes_case_space() {
+        assert_eq!(fold("  “Xi’s  ‘No-Limits’ — Partnership.” "), "xi's 'no-limits' - partnership");
+        assert_eq!(fold("are now the best ever."), fold("Are now the best ever"));
+    }
+
+    #[test]
+    fn spelling_variants_become_one() {
+        assert_eq!(
+            words("good neighbours, good friends and good partners"),
+            words("Good neighbors, good friends, and good partners")
+        );
+        assert_eq!(words("We recognised the centre"), vec!["we", "recognized", "the", "center"]);
+        assert_eq!(words("the emphasis"), vec!["the", "emphasis"]);
+    }
+
+    #[test]
+    fn ellipses_and_brackets_are_gaps() {
+        assert_eq!(
+            tokens("we are ... [the partnership] has no limits…"),
+            vec![
+                Token::Word("we".into()),
+                Token::Word("are".into()),
+                Token::Gap,
+                Token::Word("has".into()),
+                Token::Word("no".into()),
+                Token::Word("limits".into()),
+            ],
+            "a trailing ellipsis is trimmed with the edge punctuation"
+        );
+    }
+
+    #[test]
+    fn numbers_and_contractions_stay_whole() {
+        assert_eq!(words("don't sell 4,200 km at 33.7%"), vec!["don't", "sell", "4,200", "km", "at", "33.7"]);
+    }
+
+    proptest! {
+        #[test]
+        fn fold_is_idempotent(s in "\\PC{0,80}") {
+            let once = fold(&s);
+            prop_assert_eq!(fold(&once), once.clone());
+        }
+
+        #[test]
+        fn words_are_stable_under_refolding(s in "\\PC{0,80}") {
+            let w = words(&s);
+            prop_assert_eq!(words(&w.join(" ")), w);
+        }
+
+        #[test]
+        fn case_and_curly_marks_never_change_words(s in "[a-zA-Z ,.'’]{0,60}") {
+            let swapped: String = s.chars().map(|c| if c == '\'' { '’' } else { c }).collect();
+            prop_assert_eq!(words(&s.to_uppercase()), words(&swapped));
+        }
+    }
+}

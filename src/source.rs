@@ -1,0 +1,459 @@
+//! Loading sources: files and folders (recursively, `.txt` and `.md`), or
+//! standard input; YAML front matter; BOM and CRLF; skipping what is not text.
+
+use crate::error::Error;
+use crate::text::{LineIndex, Span};
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Largest source read, in bytes. Bigger files are skipped with a warning.
+pub const MAX_SOURCE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Extensions read from folders. A file named explicitly is read whatever its
+/// extension.
+pub const SOURCE_EXTENSIONS: &[&str] = &["md", "txt", "markdown"];
+
+/// Front matter of a source. Unknown keys are kept in `extra`.
+#[derive(Clone, Debug, Default, Serialize, PartialEq)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub author: Option<String>,
+    pub date: Option<Date>,
+    pub url: Option<String>,
+    pub language: Option<String>,
+}
+
+/// One loaded source document.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// Source id: the file stem, made unique across the run.
+    pub id: String,
+    /// Path as given or found (`-` for standard input).
+    pub path: String,
+    pub meta: Meta,
+    /// The whole text as stored, BOM removed.
+    pub text: String,
+    /// Byte offset where the body starts (after the front matter).
+    pub body_start: usize,
+    lines: LineIndex,
+}
+
+/// A problem that does not stop the run: reported on stderr, the run goes on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    pub path: String,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(l) => write!(f, "{}:{}: {}", self.path, l, self.message),
+            None => write!(f, "{}: {}", self.path, self.message),
+        }
+    }
+}
+
+impl Document {
+    /// Builds a document from text already in memory. Front matter problems
+    /// are returned as warnings; the document is always produced.
+    pub fn from_text(id: &str, path: &str, text: &str) -> (Document, Vec<Warning>) {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text).to_string();
+        let lines = LineIndex::new(&text);
+        let mut warnings = Vec::new();
+        let (meta, body_start) = parse_front_matter(&text, path, &mut warnings);
+        let doc = Document {
+            id: id.to_string(),
+            path: path.to_string(),
+            meta,
+            text,
+            body_start,
+            lines,
+        };
+        (doc, warnings)
+    }
+
+    /// The text after the front matter.
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+
+    /// 1-based line and column of a byte offset in `text`.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        self.lines.line_col(&self.text, offset)
+    }
+
+    /// The span of a byte range of `text`.
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        let (line, column) = self.line_col(start);
+        Span {
+            source: self.id.clone(),
+            line,
+            column,
+            start,
+            end,
+        }
+    }
+
+    pub fn line_index(&self) -> &LineIndex {
+        &self.lines
+    }
+
+    /// Publication date from the front matter, if any.
+    pub fn date(&self) -> Option<Date> {
+        self.meta.date
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct RawMeta {
+    title: Option<serde_yaml_ng::Value>,
+    outlet: Option<serde_yaml_ng::Value>,
+    author: Option<serde_yaml_ng::Value>,
+    date: Option<serde_yaml_ng::Value>,
+    url: Option<serde_yaml_ng::Value>,
+    language: Option<serde_yaml_ng::Value>,
+}
+
+fn yaml_string(v: Option<serde_yaml_ng::Value>) -> Option<String> {
+    match v? {
+        serde_yaml_ng::Value::String(s) => Some(s),
+        serde_yaml_ng::Value::Number(n) => Some(n.to_string()),
+        serde_yaml_ng::Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// Parses `---` front matter at the very top. Returns the metadata and the
+/// byte offset where the body starts. An unterminated block or bad YAML is a
+/// warning and the whole file is read as body.
+fn parse_front_matter(text: &str, path: &str, warnings: &mut Vec<Warning>) -> (Meta, usize) {
+    let first_line_end = text.find('\n').unwrap_or(text.len());
+    if text[..first_line_end].trim_end() != "---" {
+        return (Meta::default(), 0);
+    }
+    let mut pos = first_line_end + 1;
+    let mut close = None;
+    while pos < text.len() {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        let line = text[pos..end].trim_end();
+        if line == "---" || line == "..." {
+            close = Some((pos, (end + 1).min(text.len())));
+            break;
+        }
+        pos = end + 1;
+    }
+    let Some((yaml_end, body_start)) = close else {
+        warnings.push(Warning {
+            path: path.to_string(),
+            line: Some(1),
+            message: "front matter starts with `---` but is never closed; reading the whole file as text".into(),
+        });
+        return (Meta::default(), 0);
+    };
+    let yaml = &text[first_line_end + 1..yaml_end];
+    let raw: RawMeta = if yaml.trim().is_empty() {
+        RawMeta::default()
+    } else {
+        match serde_yaml_ng::from_str(yaml) {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.location().map(|l| l.line() + 1);
+                warnings.push(Warning {
+                    path: path.to_string(),
+                    line,
+                    message: format!("front matter is not valid YAML ({e}); metadata ignored"),
+                });
+                return (Meta::default(), body_start);
+            }
+        }
+    };
+    let date_line = yaml
+        .lines()
+        .position(|l| l.trim_start().starts_with("date:"))
+        .map(|i| i + 2);
+    let date = match yaml_string(raw.date) {
+        None => None,
+        Some(s) => match parse_date(&s) {
+            Some(d) => Some(d),
+            None => {
+                warnings.push(Warning {
+                    path: path.to_string(),
+                    line: date_line,
+                    message: format!(
+                        "front matter date `{s}` is not a date (expected YYYY-MM-DD); relative periods in this source stay unresolved"
+                    ),
+                });
+                None
+            }
+        },
+    };
+    let meta = Meta {
+        title: yaml_string(raw.title),
+        outlet: yaml_string(raw.outlet),
+        author: yaml_string(raw.author),
+        date,
+        url: yaml_string(raw.url),
+        language: yaml_string(raw.language),
+    };
+    (meta, body_start)
+}
+
+/// Accepts `YYYY-MM-DD`, optionally followed by a time (`2023-03-21T10:00:00Z`).
+pub fn parse_date(s: &str) -> Option<Date> {
+    let s = s.trim();
+    let day = s.get(..10).unwrap_or(s);
+    day.parse::<Date>().ok()
+}
+
+/// What loading a set of paths produced.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    pub documents: Vec<Document>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Collects the files behind `paths` (files as given; folders recursively,
+/// sources by extension, sorted), without reading them.
+pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            out.push(p.clone());
+            continue;
+        }
+        let meta = std::fs::metadata(p).map_err(|e| Error::io(p, e))?;
+        if meta.is_dir() {
+            let mut found = Vec::new();
+            walk(p, &mut found).map_err(|e| Error::io(p, e))?;
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let ft = entry.file_type()?;
+        if ft.is_dir() {
+            walk(&path, out)?;
+        } else if ft.is_file() || ft.is_symlink() {
+            let ext = path
+                .extension()
+                .map(|e| e.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
+            if SOURCE_EXTENSIONS.contains(&ext.as_str()) {
+                out.push(path);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Why a file's bytes cannot be read as a source.
+pub fn decode(bytes: Vec<u8>) -> Result<String, &'static str> {
+    if bytes.contains(&0) {
+        return Err("binary file (contains NUL bytes)");
+    }
+    String::from_utf8(bytes).map_err(|_| "not valid UTF-8")
+}
+
+/// Reads one file (or stdin for `-`) into text, or says why not.
+pub fn read_source(path: &Path) -> Result<String, Warning> {
+    let shown = path.display().to_string();
+    let warn = |m: String| Warning {
+        path: shown.clone(),
+        line: None,
+        message: m,
+    };
+    let bytes = if path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .take(MAX_SOURCE_BYTES + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| warn(format!("cannot read standard input: {e}")))?;
+        buf
+    } else {
+        let file = std::fs::File::open(path).map_err(|e| warn(format!("cannot read: {e}")))?;
+        let mut buf = Vec::new();
+        file.take(MAX_SOURCE_BYTES + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| warn(format!("cannot read: {e}")))?;
+        buf
+    };
+    if bytes.len() as u64 > MAX_SOURCE_BYTES {
+        return Err(warn(format!(
+            "larger than {} MiB; skipped",
+            MAX_SOURCE_BYTES / (1024 * 1024)
+        )));
+    }
+    let text = decode(bytes).map_err(|m| warn(format!("{m}; skipped")))?;
+    if text.trim().is_empty() {
+        return Err(warn("empty file; skipped".into()));
+    }
+    Ok(text)
+}
+
+/// Source ids for a list of paths: the file stem, made unique by prefixing
+/// parent folder names where two stems collide (`a/news` and `b/news` give
+/// `a/news` and `b/news`; `-` gives `stdin`).
+pub fn source_ids(paths: &[PathBuf]) -> Vec<String> {
+    let stem = |p: &Path| -> String {
+        if p.as_os_str() == "-" {
+            return "stdin".into();
+        }
+        p.file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| p.display().to_string())
+    };
+    let mut ids: Vec<String> = paths.iter().map(|p| stem(p)).collect();
+    let mut depth = 1;
+    loop {
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for id in &ids {
+            *counts.entry(id.as_str()).or_default() += 1;
+        }
+        let dup: Vec<bool> = ids.iter().map(|id| counts[id.as_str()] > 1).collect();
+        if !dup.contains(&true) || depth > 8 {
+            break;
+        }
+        for (i, p) in paths.iter().enumerate() {
+            if dup[i] {
+                let comps: Vec<String> = p
+                    .parent()
+                    .map(|par| {
+                        par.components()
+                            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                            .filter(|c| c != "." && c != "/")
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let take = depth.min(comps.len());
+                let mut parts: Vec<String> = comps[comps.len() - take..].to_vec();
+                parts.push(stem(p));
+                ids[i] = parts.join("/");
+            }
+        }
+        depth += 1;
+    }
+    // Still equal (same path given twice): number them.
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for id in ids.iter_mut() {
+        let n = seen.entry(id.clone()).or_default();
+        *n += 1;
+        if *n > 1 {
+            *id = format!("{id}#{n}");
+        }
+    }
+    ids
+}
+
+/// Loads every source behind `paths`. Unreadable files become warnings.
+/// Fails only when a path does not exist or nothing at all could be read.
+pub fn load(paths: &[PathBuf]) -> Result<Corpus, Error> {
+    let files = collect_files(paths)?;
+    if files.is_empty() {
+        let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(Error::NoSources(shown.join(", ")));
+    }
+    let ids = source_ids(&files);
+    let mut corpus = Corpus::default();
+    let loaded: Vec<Result<(Document, Vec<Warning>), Warning>> = {
+        use rayon::prelude::*;
+        files
+            .par_iter()
+            .zip(ids.par_iter())
+            .map(|(path, id)| {
+                let text = read_source(path)?;
+                Ok(Document::from_text(id, &path.display().to_string(), &text))
+            })
+            .collect()
+    };
+    for r in loaded {
+        match r {
+            Ok((doc, w)) => {
+                corpus.warnings.extend(w);
+                corpus.documents.push(doc);
+            }
+            Err(w) => corpus.warnings.push(w),
+        }
+    }
+    if corpus.documents.is_empty() {
+        let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(Error::NothingReadable(shown.join(", ")));
+    }
+    Ok(corpus)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_is_parsed_and_lines_still_count() {
+        let t = "---\ntitle: T\noutlet: Globe\ndate: 2023-03-21\n---\nBody line.\n";
+        let (d, w) = Document::from_text("a", "a.md", t);
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(d.meta.outlet.as_deref(), Some("Globe"));
+        assert_eq!(d.date(), Some(jiff::civil::date(2023, 3, 21)));
+        assert_eq!(d.body(), "Body line.\n");
+        assert_eq!(d.line_col(d.body_start).0, 6);
+    }
+
+    #[test]
+    fn bad_date_is_a_warning_with_its_line() {
+        let t = "---\ntitle: T\ndate: 2023-02-31\n---\nBody.\n";
+        let (d, w) = Document::from_text("a", "a.md", t);
+        assert_eq!(d.date(), None);
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].line, Some(3));
+        assert!(w[0].message.contains("2023-02-31"));
+    }
+
+    #[test]
+    fn unterminated_front_matter_reads_whole_file() {
+        let t = "---\ntitle: T\nBody.\n";
+        let (d, w) = Document::from_text("a", "a.md", t);
+        assert_eq!(d.body_start, 0);
+        assert!(w[0].message.contains("never closed"));
+    }
+
+    #[test]
+    fn bom_and_crlf() {
+        let t = "\u{feff}---\r\ndate: 2024-05-17\r\n---\r\nHello.\r\n";
+        let (d, w) = Document::from_text("a", "a.md", t);
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(d.date(), Some(jiff::civil::date(2024, 5, 17)));
+        assert_eq!(d.body(), "Hello.\r\n");
+    }
+
+    #[test]
+    fn duplicate_stems_get_distinct_ids() {
+        let paths: Vec<PathBuf> = ["x/a/news.md", "x/b/news.md", "x/c.md", "-"]
+            .iter()
+            .map(PathBuf::from)
+            .collect();
+        assert_eq!(source_ids(&paths), vec!["a/news", "b/news", "c", "stdin"]);
+    }
+
+    #[test]
+    fn decode_rejects_binary_and_bad_utf8() {
+        assert!(decode(vec![b'a', 0, b'b']).is_err());
+        assert!(decode(vec![0xff, 0xfe, b'a']).is_err());
+        assert_eq!(decode(b"ok".to_vec()).unwrap(), "ok");
+    }
+}

@@ -1,0 +1,130 @@
+//! Speaker identity: which names denote the same speaker.
+//!
+//! Two sources of aliases: the user's table (`[speakers]` in
+//! `crosscheck.toml`: canonical name to a list of aliases) and the names seen
+//! in the corpus (a full name makes its surname and titled forms aliases:
+//! "Xi Jinping" answers to "Xi", "President Xi", "Mr. Xi").
+
+use std::collections::BTreeMap;
+
+/// Honorifics and titles that may stand before a name and do not change who
+/// is meant.
+pub const TITLES: &[&str] = &[
+    "president", "premier", "prime", "minister", "chancellor", "chairman", "secretary", "general",
+    "foreign", "deputy", "vice", "mr", "mrs", "ms", "dr", "sir", "madam", "senator", "governor",
+    "ambassador", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "aide",
+    "leader", "chief", "ceo", "executive", "director", "head", "state", "councillor",
+    "councilor", "professor", "prof", "comrade", "russian", "chinese", "u.s.", "us",
+];
+
+/// The user's alias table plus the names learned from the corpus.
+#[derive(Clone, Debug, Default)]
+pub struct SpeakerTable {
+    /// lowercase alias -> canonical name.
+    aliases: BTreeMap<String, String>,
+}
+
+impl SpeakerTable {
+    /// A table from `canonical -> aliases` pairs (the `[speakers]` table).
+    pub fn from_config(entries: &BTreeMap<String, Vec<String>>) -> Self {
+        let mut t = SpeakerTable::default();
+        for (canonical, aliases) in entries {
+            t.add(canonical, canonical);
+            for a in aliases {
+                t.add(a, canonical);
+            }
+        }
+        t
+    }
+
+    /// Declares `alias` to mean `canonical`.
+    pub fn add(&mut self, alias: &str, canonical: &str) {
+        self.aliases
+            .insert(key(alias), canonical.trim().to_string());
+    }
+
+    /// The user-declared canonical form of a name, if any.
+    pub fn lookup(&self, name: &str) -> Option<&str> {
+        self.aliases.get(&key(name)).map(String::as_str)
+    }
+
+    /// Canonical name for display: the declared one, else the name itself
+    /// with surrounding titles kept as written.
+    pub fn canonical(&self, name: &str) -> String {
+        self.lookup(name)
+            .map(str::to_string)
+            .unwrap_or_else(|| name.trim().to_string())
+    }
+
+    /// Whether two speaker names denote the same speaker: equal after the
+    /// user's table and title stripping, or one is the other's surname or a
+    /// tail of it ("Xi" and "Xi Jinping" for Chinese order, "Putin" and
+    /// "Vladimir Putin").
+    pub fn same(&self, a: &str, b: &str) -> bool {
+        let ca = self.canonical(a);
+        let cb = self.canonical(b);
+        if key(&ca) == key(&cb) {
+            return true;
+        }
+        let ta = name_tokens(&ca);
+        let tb = name_tokens(&cb);
+        if ta.is_empty() || tb.is_empty() {
+            return false;
+        }
+        if ta == tb {
+            return true;
+        }
+        let (short, long) = if ta.len() <= tb.len() { (&ta, &tb) } else { (&tb, &ta) };
+        if short.len() == long.len() {
+            return false;
+        }
+        // Every token of the short form appears in the long one, and the
+        // short form holds the long one's first or last token (a surname in
+        // either name order).
+        short.iter().all(|t| long.contains(t))
+            && (short.contains(&long[0]) || short.contains(&long[long.len() - 1]))
+    }
+}
+
+fn key(name: &str) -> String {
+    name_tokens(name).join(" ")
+}
+
+/// Lowercase name tokens with titles, articles and punctuation removed.
+pub fn name_tokens(name: &str) -> Vec<String> {
+    name.split(|c: char| c.is_whitespace() || c == ',')
+        .map(|t| {
+            t.trim_matches(|c: char| !c.is_alphanumeric())
+                .replace('’', "'")
+                .to_lowercase()
+        })
+        .filter(|t| !t.is_empty() && t != "the" && !TITLES.contains(&t.as_str()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn surnames_and_titles_match_full_names() {
+        let t = SpeakerTable::default();
+        assert!(t.same("Xi", "Xi Jinping"));
+        assert!(t.same("President Xi", "Xi Jinping"));
+        assert!(t.same("Mr. Putin", "Vladimir Putin"));
+        assert!(!t.same("Xi Jinping", "Vladimir Putin"));
+        assert!(!t.same("Jinping Li", "Xi Jinping"), "shared given name alone is not identity");
+    }
+
+    #[test]
+    fn user_table_joins_unrelated_forms() {
+        let mut m = BTreeMap::new();
+        m.insert(
+            "Vladimir Putin".to_string(),
+            vec!["the Russian president".to_string(), "the Kremlin chief".to_string()],
+        );
+        let t = SpeakerTable::from_config(&m);
+        assert!(t.same("the Kremlin chief", "Putin"));
+        assert_eq!(t.canonical("the Kremlin chief"), "Vladimir Putin");
+    }
+}

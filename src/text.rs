@@ -1,0 +1,401 @@
+//! The text model every extractor shares: a map from byte offsets to lines and
+//! columns, and a segmentation of a document's body into blocks (paragraphs,
+//! headings, list items) and sentences.
+//!
+//! Offsets are byte offsets into the document's text as stored (after a UTF-8
+//! byte-order mark, if any, is removed). Line and column numbers are 1-based;
+//! columns count characters, not bytes.
+
+use serde::Serialize;
+use std::ops::Range;
+
+/// Where something stands in a source: the source id, its line and column, and
+/// its byte range in the source text.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    pub source: String,
+    pub line: usize,
+    pub column: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Byte offset of the start of every line, for offset to line/column lookups.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(memchr_newlines(text).map(|i| i + 1));
+        LineIndex { starts }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset. Offsets past
+    /// the end map to the last position.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let col = text[self.starts[line]..offset].chars().count() + 1;
+        (line + 1, col)
+    }
+
+    /// Byte offset where 1-based `line` starts.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.starts.get(line.checked_sub(1)?).copied()
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+}
+
+fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'\n')
+        .map(|(i, _)| i)
+}
+
+/// The largest char boundary at or below `i`.
+pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    if i >= text.len() {
+        return text.len();
+    }
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// What kind of block a stretch of lines is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BlockKind {
+    /// Running text: one or more lines up to a blank line.
+    Paragraph,
+    /// A Markdown heading (`# ...`) or a short title-like line on its own.
+    Heading,
+    /// A list item (`- `, `* `, `• `, `1. `).
+    ListItem,
+}
+
+/// A block of the body: paragraph, heading or list item, with its byte range
+/// (markers such as `# ` or `- ` excluded, trailing whitespace excluded).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub range: Range<usize>,
+}
+
+/// Splits `text[range]` into blocks. Blank lines end paragraphs; every heading
+/// and list-item line is a block of its own.
+pub fn blocks(text: &str, range: Range<usize>) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut para: Option<Range<usize>> = None;
+    let mut pos = range.start;
+    let end = range.end;
+    while pos < end {
+        let line_end = text[pos..end].find('\n').map_or(end, |i| pos + i);
+        let line = &text[pos..line_end];
+        let trimmed = line.trim_end();
+        let lead = trimmed.len() - trimmed.trim_start().len();
+        let content = &trimmed[lead..];
+        let content_start = pos + lead;
+        let marker = block_marker(content);
+        if content.is_empty() {
+            if let Some(p) = para.take() {
+                out.push(Block {
+                    kind: BlockKind::Paragraph,
+                    range: p,
+                });
+            }
+        } else if let Some((kind, skip)) = marker {
+            if let Some(p) = para.take() {
+                out.push(Block {
+                    kind: BlockKind::Paragraph,
+                    range: p,
+                });
+            }
+            let s = content_start + skip;
+            let e = content_start + content.len();
+            if s < e {
+                out.push(Block { kind, range: s..e });
+            }
+        } else {
+            let e = content_start + content.len();
+            match &mut para {
+                Some(p) => p.end = e,
+                None => para = Some(content_start..e),
+            }
+        }
+        pos = line_end + 1;
+    }
+    if let Some(p) = para.take() {
+        out.push(Block {
+            kind: BlockKind::Paragraph,
+            range: p,
+        });
+    }
+    out
+}
+
+/// Recognises a heading or list marker at the start of a line; returns the
+/// block kind and how many bytes of marker (and following spaces) to skip.
+fn block_marker(content: &str) -> Option<(BlockKind, usize)> {
+    let b = content.as_bytes();
+    if b.first() == Some(&b'#') {
+        let hashes = content.bytes().take_while(|&c| c == b'#').count();
+        let rest = &content[hashes..];
+        if rest.starts_with(' ') || rest.is_empty() {
+            let spaces = rest.len() - rest.trim_start().len();
+            return Some((BlockKind::Heading, hashes + spaces));
+        }
+    }
+    for m in ["- ", "* ", "• ", "+ "] {
+        if let Some(rest) = content.strip_prefix(m) {
+            let spaces = rest.len() - rest.trim_start().len();
+            return Some((BlockKind::ListItem, m.len() + spaces));
+        }
+    }
+    let digits = content.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=3).contains(&digits) {
+        let rest = &content[digits..];
+        if rest.starts_with(". ") || rest.starts_with(") ") {
+            let spaces = rest[1..].len() - rest[1..].trim_start().len();
+            return Some((BlockKind::ListItem, digits + 1 + spaces));
+        }
+    }
+    None
+}
+
+/// Words after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "col", "lt", "sgt", "capt", "gov",
+    "sen", "rep", "rev", "hon", "pres", "amb", "no", "nos", "vol", "vs", "etc", "approx", "inc",
+    "ltd", "co", "corp", "dept", "est", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "u.s", "u.k", "u.n", "e.u", "p.m", "a.m",
+];
+
+/// Closing characters that may follow sentence-final punctuation and still
+/// belong to the sentence.
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | '“' | ')' | ']' | '*' | '_')
+}
+
+/// Splits `text[range]` into sentence ranges. A sentence ends at `.`, `!`,
+/// `?` or `…` (with any closing quotes or brackets after it) followed by
+/// whitespace and then something that can start a sentence, unless the full
+/// stop ends an abbreviation (Mr., U.S., Jan.) or a single initial (J.).
+/// Decimals (33.7) never split because no whitespace follows the point.
+pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let slice = &text[range.clone()];
+    let base = range.start;
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if matches!(c, '.' | '!' | '?' | '…') {
+            let mut j = i + 1;
+            while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '…') {
+                j += 1;
+            }
+            while j < chars.len() && is_closer(chars[j].1) {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(slice.len(), |&(p, _)| p);
+            let next_ws = j < chars.len() && chars[j].1.is_whitespace();
+            if j >= chars.len() || (next_ws && starts_sentence(&chars[j..])) {
+                if c == '.' && ends_abbreviation(&slice[start..pos]) {
+                    i = j;
+                    continue;
+                }
+                let (s, e) = trim_range(slice, start, end);
+                if s < e {
+                    out.push(base + s..base + e);
+                }
+                start = end;
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    let (s, e) = trim_range(slice, start, slice.len());
+    if s < e {
+        out.push(base + s..base + e);
+    }
+    out
+}
+
+fn starts_sentence(rest: &[(usize, char)]) -> bool {
+    let next = rest.iter().map(|&(_, c)| c).find(|c| !c.is_whitespace());
+    match next {
+        None => true,
+        Some(c) => {
+            c.is_uppercase()
+                || c.is_numeric()
+                || matches!(c, '"' | '\'' | '“' | '‘' | '«' | '„' | '(' | '[' | '—' | '–' | '-')
+                || !c.is_alphabetic()
+        }
+    }
+}
+
+fn ends_abbreviation(before: &str) -> bool {
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '.')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if word.is_empty() {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        return true;
+    }
+    // A single capital initial ("J.") or dotted initials ("U.S" before the final dot).
+    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
+    if letters.len() == 1 && letters[0].is_uppercase() {
+        return true;
+    }
+    word.contains('.') && word.split('.').all(|p| p.chars().count() <= 1)
+}
+
+fn trim_range(s: &str, mut a: usize, mut b: usize) -> (usize, usize) {
+    while a < b {
+        let c = s[a..].chars().next().unwrap_or(' ');
+        if c.is_whitespace() {
+            a += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    while b > a {
+        let c = s[..b].chars().next_back().unwrap_or(' ');
+        if c.is_whitespace() {
+            b -= c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    (a, b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn sents(t: &str) -> Vec<&str> {
+        sentences(t, 0..t.len())
+            .into_iter()
+            .map(|r| &t[r])
+            .collect()
+    }
+
+    #[test]
+    fn line_col_counts_characters() {
+        let t = "ab\nçd€x\n\nz";
+        let idx = LineIndex::new(t);
+        assert_eq!(idx.line_col(t, 0), (1, 1));
+        assert_eq!(idx.line_col(t, 3), (2, 1));
+        let x = t.find('x').unwrap();
+        assert_eq!(idx.line_col(t, x), (2, 4));
+        assert_eq!(idx.line_col(t, t.len() - 1), (4, 1));
+        assert_eq!(idx.line_count(), 4);
+    }
+
+    #[test]
+    fn sentences_survive_abbreviations_and_decimals() {
+        let t = "Mr. Putin met Xi in the U.S. capital on Jan. 5. Trade rose 33.7 percent! \
+                 J. Smith agreed. No. 5 is next.";
+        assert_eq!(
+            sents(t),
+            vec![
+                "Mr. Putin met Xi in the U.S. capital on Jan. 5.",
+                "Trade rose 33.7 percent!",
+                "J. Smith agreed.",
+                "No. 5 is next."
+            ]
+        );
+    }
+
+    #[test]
+    fn quote_ending_a_sentence_stays_with_it() {
+        let t = "Xi said ties are “the best ever.” Putin agreed. “Good,” he said.";
+        assert_eq!(
+            sents(t),
+            vec![
+                "Xi said ties are “the best ever.”",
+                "Putin agreed.",
+                "“Good,” he said."
+            ]
+        );
+    }
+
+    #[test]
+    fn lowercase_after_period_inside_quote_does_not_split() {
+        let t = "“We agreed.” he said, and left.";
+        assert_eq!(sents(t).len(), 1);
+    }
+
+    #[test]
+    fn blocks_split_headings_lists_and_paragraphs() {
+        let t = "# Title\n\nFirst line\nsecond line.\n\nStatements by X\n- “One.”\n- “Two.”\n";
+        let b = blocks(t, 0..t.len());
+        let got: Vec<(BlockKind, &str)> = b.iter().map(|b| (b.kind, &t[b.range.clone()])).collect();
+        assert_eq!(
+            got,
+            vec![
+                (BlockKind::Heading, "Title"),
+                (BlockKind::Paragraph, "First line\nsecond line."),
+                (BlockKind::Paragraph, "Statements by X"),
+                (BlockKind::ListItem, "“One.”"),
+                (BlockKind::ListItem, "“Two.”"),
+            ]
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn sentence_ranges_are_in_order_and_on_boundaries(t in "\\PC{0,200}") {
+            let mut last = 0;
+            for r in sentences(&t, 0..t.len()) {
+                prop_assert!(r.start >= last && r.start < r.end && r.end <= t.len());
+                prop_assert!(t.is_char_boundary(r.start) && t.is_char_boundary(r.end));
+                last = r.end;
+            }
+        }
+
+        #[test]
+        fn block_ranges_map_back_to_their_text(t in "(\\PC{0,20}\n){0,12}") {
+            for b in blocks(&t, 0..t.len()) {
+                prop_assert!(t.is_char_boundary(b.range.start) && t.is_char_boundary(b.range.end));
+                let s = &t[b.range.clone()];
+                prop_assert!(!s.is_empty());
+                prop_assert_eq!(s.trim(), s);
+            }
+        }
+
+        #[test]
+        fn line_col_round_trips(t in "(\\PC{0,15}\n?){0,10}", k in 0usize..200) {
+            let idx = LineIndex::new(&t);
+            let off = floor_char_boundary(&t, k.min(t.len()));
+            let (line, col) = idx.line_col(&t, off);
+            let start = idx.line_start(line).unwrap();
+            let back = t[start..].char_indices().nth(col - 1).map_or(t.len(), |(i, _)| start + i);
+            prop_assert_eq!(back, off);
+        }
+    }
+}

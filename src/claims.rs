@@ -47,6 +47,8 @@ pub struct Claim {
     /// Where the claim stands: the claims file or draft and its line.
     pub file: String,
     pub line: usize,
+    /// For a draft sentence: its byte range in the draft.
+    pub range: Option<std::ops::Range<usize>>,
 }
 
 /// Parses a claims file's text. Errors carry the toml crate's snippet with
@@ -103,6 +105,7 @@ pub fn parse_claims_toml(path: &str, text: &str) -> Result<Vec<Claim>, Error> {
             as_of,
             file: path.to_string(),
             line: lines.get(i).copied().unwrap_or(1),
+            range: None,
         });
     }
     Ok(out)
@@ -137,7 +140,7 @@ pub fn draft_claims(doc: &Document) -> Vec<Claim> {
             let (line, _) = doc.line_col(s.start);
             out.push(Claim {
                 id: format!("{file_name}:{line}"),
-                text: doc.text[s].to_string(),
+                text: doc.text[s.clone()].to_string(),
                 speaker: None,
                 quote: None,
                 sources: None,
@@ -145,24 +148,36 @@ pub fn draft_claims(doc: &Document) -> Vec<Claim> {
                 as_of: doc.date(),
                 file: doc.path.clone(),
                 line,
+                range: Some(s),
             });
         }
     }
-    // Two sentences on one line share the id; number the later ones.
+    out
+}
+
+/// Two claims of a draft on one line would share the id `FILE:LINE`;
+/// the later ones become `FILE:LINE.2`, `FILE:LINE.3`.
+pub fn dedupe_ids(claims: &mut [Claim]) {
     let mut counts = std::collections::BTreeMap::<String, usize>::new();
-    for c in &mut out {
+    for c in claims.iter_mut() {
         let n = counts.entry(c.id.clone()).or_default();
         *n += 1;
         if *n > 1 {
             c.id = format!("{}.{}", c.id, n);
         }
     }
-    out
 }
 
-/// Loads claims from one file: `.toml` as a claims file, anything else as a
-/// draft. A draft that cannot be decoded is an error (exit 2), not a skip.
-pub fn load_claims_file(path: &Path) -> Result<(Vec<Claim>, Vec<Warning>), Error> {
+/// What a claims file holds: a list of claims, or a draft to split.
+#[derive(Debug)]
+pub enum ClaimsInput {
+    Claims(Vec<Claim>),
+    Draft(Box<Document>, Vec<Warning>),
+}
+
+/// Loads one claims file: `.toml` as a claims file, anything else as a
+/// draft. A file that cannot be decoded is an error (exit 2), not a skip.
+pub fn load_claims_file(path: &Path) -> Result<ClaimsInput, Error> {
     let shown = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let text = crate::source::decode(bytes).map_err(|m| Error::Parse {
@@ -179,14 +194,14 @@ pub fn load_claims_file(path: &Path) -> Result<(Vec<Claim>, Vec<Warning>), Error
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
     if is_toml {
-        Ok((parse_claims_toml(&shown, &text)?, Vec::new()))
+        Ok(ClaimsInput::Claims(parse_claims_toml(&shown, &text)?))
     } else {
         let id = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| shown.clone());
         let (doc, warnings) = Document::from_text(&id, &shown, &text);
-        Ok((draft_claims(&doc), warnings))
+        Ok(ClaimsInput::Draft(Box::new(doc), warnings))
     }
 }
 
@@ -205,6 +220,7 @@ pub fn cli_claims(texts: &[String]) -> Vec<Claim> {
             as_of: None,
             file: "--claim".into(),
             line: i + 1,
+            range: None,
         })
         .collect()
 }
@@ -234,7 +250,10 @@ sources = ["vov-2023-03"]
         assert_eq!(c[1].id, "claim-2");
         assert_eq!(c[1].line, 7);
         assert_eq!(c[1].as_of, Some(jiff::civil::date(2024, 6, 1)));
-        assert_eq!(c[1].sources.as_deref(), Some(&["vov-2023-03".to_string()][..]));
+        assert_eq!(
+            c[1].sources.as_deref(),
+            Some(&["vov-2023-03".to_string()][..])
+        );
     }
 
     #[test]
@@ -252,7 +271,8 @@ sources = ["vov-2023-03"]
             .unwrap_err()
             .to_string();
         assert!(e.contains("soon"), "{e}");
-        let ok = parse_claims_toml("c.toml", "as_of = 2024-06-01\n[[claim]]\ntext = \"x\"\n").unwrap();
+        let ok =
+            parse_claims_toml("c.toml", "as_of = 2024-06-01\n[[claim]]\ntext = \"x\"\n").unwrap();
         assert_eq!(ok[0].as_of, Some(jiff::civil::date(2024, 6, 1)));
     }
 
@@ -260,7 +280,8 @@ sources = ["vov-2023-03"]
     fn draft_sentences_become_claims_with_line_ids() {
         let t = "---\ndate: 2024-05-20\n---\n# Heading\n\nXi said it. Trade hit $240 billion.\nNext line.\n";
         let (doc, _) = Document::from_text("draft", "claims/draft.md", t);
-        let c = draft_claims(&doc);
+        let mut c = draft_claims(&doc);
+        dedupe_ids(&mut c);
         let ids: Vec<&str> = c.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(ids, vec!["draft.md:6", "draft.md:6.2", "draft.md:7"]);
         assert_eq!(c[1].text, "Trade hit $240 billion.");

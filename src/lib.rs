@@ -11,11 +11,19 @@
 //! only parses arguments, calls [`cli::run`] and turns the outcome into an
 //! exit code.
 
+pub mod check;
 pub mod claims;
+pub mod cli;
+pub mod compare;
 pub mod config;
+pub mod corpus;
 pub mod error;
 pub mod extract;
+pub mod findings;
+pub mod index;
 pub mod normalize;
+pub mod render;
+pub mod scan;
 pub mod source;
 pub mod speakers;
 pub mod text;

@@ -214,8 +214,14 @@ mod tests {
 
     #[test]
     fn fold_normalises_marks_dashes_case_space() {
-        assert_eq!(fold("  “Xi’s  ‘No-Limits’ — Partnership.” "), "xi's 'no-limits' - partnership");
-        assert_eq!(fold("are now the best ever."), fold("Are now the best ever"));
+        assert_eq!(
+            fold("  “Xi’s  ‘No-Limits’ — Partnership.” "),
+            "xi's 'no-limits' - partnership"
+        );
+        assert_eq!(
+            fold("are now the best ever."),
+            fold("Are now the best ever")
+        );
     }
 
     #[test]
@@ -224,7 +230,10 @@ mod tests {
             words("good neighbours, good friends and good partners"),
             words("Good neighbors, good friends, and good partners")
         );
-        assert_eq!(words("We recognised the centre"), vec!["we", "recognized", "the", "center"]);
+        assert_eq!(
+            words("We recognised the centre"),
+            vec!["we", "recognized", "the", "center"]
+        );
         assert_eq!(words("the emphasis"), vec!["the", "emphasis"]);
     }
 
@@ -246,7 +255,10 @@ mod tests {
 
     #[test]
     fn numbers_and_contractions_stay_whole() {
-        assert_eq!(words("don't sell 4,200 km at 33.7%"), vec!["don't", "sell", "4,200", "km", "at", "33.7"]);
+        assert_eq!(
+            words("don't sell 4,200 km at 33.7%"),
+            vec!["don't", "sell", "4,200", "km", "at", "33.7"]
+        );
     }
 
     proptest! {

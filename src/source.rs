@@ -152,7 +152,9 @@ fn parse_front_matter(text: &str, path: &str, warnings: &mut Vec<Warning>) -> (M
         warnings.push(Warning {
             path: path.to_string(),
             line: Some(1),
-            message: "front matter starts with `---` but is never closed; reading the whole file as text".into(),
+            message:
+                "front matter starts with `---` but is never closed; reading the whole file as text"
+                    .into(),
         });
         return (Meta::default(), 0);
     };
@@ -366,11 +368,21 @@ pub fn source_ids(paths: &[PathBuf]) -> Vec<String> {
 /// Fails only when a path does not exist or nothing at all could be read.
 pub fn load(paths: &[PathBuf]) -> Result<Corpus, Error> {
     let files = collect_files(paths)?;
+    load_with_progress(&files, paths, || {})
+}
+
+/// Loads the already collected `files` (found behind `paths`), calling
+/// `tick` once per file read.
+pub fn load_with_progress(
+    files: &[PathBuf],
+    paths: &[PathBuf],
+    tick: impl Fn() + Sync,
+) -> Result<Corpus, Error> {
     if files.is_empty() {
         let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
         return Err(Error::NoSources(shown.join(", ")));
     }
-    let ids = source_ids(&files);
+    let ids = source_ids(files);
     let mut corpus = Corpus::default();
     let loaded: Vec<Result<(Document, Vec<Warning>), Warning>> = {
         use rayon::prelude::*;
@@ -378,7 +390,9 @@ pub fn load(paths: &[PathBuf]) -> Result<Corpus, Error> {
             .par_iter()
             .zip(ids.par_iter())
             .map(|(path, id)| {
-                let text = read_source(path)?;
+                let text = read_source(path);
+                tick();
+                let text = text?;
                 Ok(Document::from_text(id, &path.display().to_string(), &text))
             })
             .collect()

@@ -10,11 +10,48 @@ use std::collections::BTreeMap;
 /// Honorifics and titles that may stand before a name and do not change who
 /// is meant.
 pub const TITLES: &[&str] = &[
-    "president", "premier", "prime", "minister", "chancellor", "chairman", "secretary", "general",
-    "foreign", "deputy", "vice", "mr", "mrs", "ms", "dr", "sir", "madam", "senator", "governor",
-    "ambassador", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "aide",
-    "leader", "chief", "ceo", "executive", "director", "head", "state", "councillor",
-    "councilor", "professor", "prof", "comrade", "russian", "chinese", "u.s.", "us",
+    "president",
+    "premier",
+    "prime",
+    "minister",
+    "chancellor",
+    "chairman",
+    "secretary",
+    "general",
+    "foreign",
+    "deputy",
+    "vice",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "madam",
+    "senator",
+    "governor",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "adviser",
+    "advisor",
+    "aide",
+    "leader",
+    "chief",
+    "ceo",
+    "executive",
+    "director",
+    "head",
+    "state",
+    "councillor",
+    "councilor",
+    "professor",
+    "prof",
+    "comrade",
+    "russian",
+    "chinese",
+    "u.s.",
+    "us",
 ];
 
 /// The user's alias table plus the names learned from the corpus.
@@ -74,7 +111,11 @@ impl SpeakerTable {
         if ta == tb {
             return true;
         }
-        let (short, long) = if ta.len() <= tb.len() { (&ta, &tb) } else { (&tb, &ta) };
+        let (short, long) = if ta.len() <= tb.len() {
+            (&ta, &tb)
+        } else {
+            (&tb, &ta)
+        };
         if short.len() == long.len() {
             return false;
         }
@@ -113,7 +154,10 @@ mod tests {
         assert!(t.same("President Xi", "Xi Jinping"));
         assert!(t.same("Mr. Putin", "Vladimir Putin"));
         assert!(!t.same("Xi Jinping", "Vladimir Putin"));
-        assert!(!t.same("Jinping Li", "Xi Jinping"), "shared given name alone is not identity");
+        assert!(
+            !t.same("Jinping Li", "Xi Jinping"),
+            "shared given name alone is not identity"
+        );
     }
 
     #[test]
@@ -121,7 +165,10 @@ mod tests {
         let mut m = BTreeMap::new();
         m.insert(
             "Vladimir Putin".to_string(),
-            vec!["the Russian president".to_string(), "the Kremlin chief".to_string()],
+            vec![
+                "the Russian president".to_string(),
+                "the Kremlin chief".to_string(),
+            ],
         );
         let t = SpeakerTable::from_config(&m);
         assert!(t.same("the Kremlin chief", "Putin"));

@@ -185,7 +185,10 @@ const ABBREVIATIONS: &[&str] = &[
 /// Closing characters that may follow sentence-final punctuation and still
 /// belong to the sentence.
 fn is_closer(c: char) -> bool {
-    matches!(c, '"' | '\'' | '”' | '’' | '»' | '“' | ')' | ']' | '*' | '_')
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | '»' | '“' | ')' | ']' | '*' | '_'
+    )
 }
 
 /// Splits `text[range]` into sentence ranges. A sentence ends at `.`, `!`,
@@ -242,7 +245,10 @@ fn starts_sentence(rest: &[(usize, char)]) -> bool {
         Some(c) => {
             c.is_uppercase()
                 || c.is_numeric()
-                || matches!(c, '"' | '\'' | '“' | '‘' | '«' | '„' | '(' | '[' | '—' | '–' | '-')
+                || matches!(
+                    c,
+                    '"' | '\'' | '“' | '‘' | '«' | '„' | '(' | '[' | '—' | '–' | '-'
+                )
                 || !c.is_alphabetic()
         }
     }

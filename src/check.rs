@@ -1,0 +1,534 @@
+//! Checking claims against the sources: every quotation and figure of a
+//! claim gets a verdict with its evidence; the claim's verdict is the worst
+//! of its parts'.
+//!
+//! Quotations: the best source passage is found through the quotation index
+//! and [`compare::compare_quotes`] (exact, style variant, variant); speakers
+//! are then compared through the alias table. Figures: source figures with
+//! the same unit and a matching subject ([`compare::SUBJECT_SIMILARITY`]) and
+//! the same modality are related with [`compare::relate`]. A number that
+//! merely occurs in the sources is never support: without a matching subject
+//! there is no evidence.
+
+use crate::claims::Claim;
+use crate::compare::{self, QuoteLevel, Relation, SUBJECT_SIMILARITY, show_value};
+use crate::corpus::Extracted;
+use crate::extract::{self, Figure, Quote, QuoteKind};
+use crate::findings::{CheckReport, ClaimResult, Evidence, ItemKind, PartResult, Verdict};
+use crate::index::{FigureIndex, QuoteIndex};
+use crate::source::Document;
+use crate::speakers::SpeakerTable;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A claim with the quotations and figures found in it.
+#[derive(Clone, Debug)]
+pub struct PreparedClaim {
+    pub claim: Claim,
+    pub quotes: Vec<Quote>,
+    pub figures: Vec<Figure>,
+}
+
+/// Runs the extractors over a claim's text (its `as_of` as the date), and
+/// applies the claim's `quote` and `speaker` overrides.
+pub fn prepare(claim: Claim, speakers: &SpeakerTable) -> PreparedClaim {
+    let (mut doc, _) = Document::from_text(&claim.id, &claim.file, &claim.text);
+    doc.meta.date = claim.as_of;
+    let ex = extract::extract(&doc, speakers);
+    let mut quotes = ex.quotes;
+    let figures: Vec<Figure> = ex.figures.into_iter().filter(|f| !f.noise).collect();
+    if let Some(words) = &claim.quote {
+        let speaker = quotes
+            .iter()
+            .find(|q| compare::compare_quotes(words, &q.text).is_some())
+            .or_else(|| quotes.iter().find(|q| q.kind == QuoteKind::Speech))
+            .and_then(|q| q.speaker.clone());
+        let span = crate::text::Span {
+            source: claim.id.clone(),
+            line: claim.line,
+            column: 1,
+            start: 0,
+            end: words.len(),
+        };
+        quotes = vec![Quote {
+            span: span.clone(),
+            text: words.clone(),
+            speaker,
+            speaker_mention: None,
+            kind: QuoteKind::Speech,
+            passage: span,
+            passage_text: claim.text.clone(),
+            repeats: Vec::new(),
+        }];
+    }
+    if let Some(s) = &claim.speaker {
+        for q in &mut quotes {
+            q.speaker = Some(s.clone());
+            q.kind = QuoteKind::Speech;
+        }
+    }
+    PreparedClaim {
+        claim,
+        quotes,
+        figures,
+    }
+}
+
+/// Splits an extracted draft into claims: one per sentence that holds a
+/// quotation or a figure (a quotation running over several sentences makes
+/// one claim of them all). Extraction ran over the whole draft, so pronouns
+/// resolve across sentences.
+pub fn prepare_draft(doc: &Document, speakers: &SpeakerTable) -> Vec<PreparedClaim> {
+    let ex = extract::extract(doc, speakers);
+    let sentences = crate::claims::draft_claims(doc);
+    let mut claims: Vec<PreparedClaim> = Vec::new();
+    let sentence_of = |off: usize| {
+        sentences.iter().position(|c| {
+            c.range
+                .as_ref()
+                .is_some_and(|r| r.start <= off && off < r.end.max(r.start + 1))
+        })
+    };
+    // Each item goes to the sentence where it starts; a quotation also
+    // claims the sentences it runs into.
+    let mut buckets: BTreeMap<usize, (usize, Vec<Quote>, Vec<Figure>)> = BTreeMap::new();
+    for q in ex.quotes {
+        let Some(s) = sentence_of(q.span.start) else {
+            continue;
+        };
+        let e = sentence_of(q.span.end.saturating_sub(1))
+            .unwrap_or(s)
+            .max(s);
+        let b = buckets.entry(s).or_insert((s, Vec::new(), Vec::new()));
+        b.0 = b.0.max(e);
+        b.1.push(q);
+    }
+    for f in ex.figures.into_iter().filter(|f| !f.noise) {
+        let Some(s) = sentence_of(f.span.start) else {
+            continue;
+        };
+        // A figure inside a sentence already claimed by a running quotation
+        // joins that claim.
+        let owner = buckets
+            .iter()
+            .find(|(start, b)| **start <= s && s <= b.0)
+            .map(|(k, _)| *k)
+            .unwrap_or(s);
+        buckets
+            .entry(owner)
+            .or_insert((owner, Vec::new(), Vec::new()))
+            .2
+            .push(f);
+    }
+    for (s, (e, quotes, figures)) in buckets {
+        let first = &sentences[s];
+        let last = &sentences[e];
+        let range =
+            first.range.clone().unwrap_or(0..0).start..last.range.clone().unwrap_or(0..0).end;
+        let mut claim = first.clone();
+        claim.text = doc.text[range.clone()].to_string();
+        claim.range = Some(range);
+        claims.push(PreparedClaim {
+            claim,
+            quotes,
+            figures,
+        });
+    }
+    let mut ids: Vec<crate::claims::Claim> = claims.iter().map(|c| c.claim.clone()).collect();
+    crate::claims::dedupe_ids(&mut ids);
+    for (c, with_id) in claims.iter_mut().zip(ids) {
+        c.claim.id = with_id.id;
+    }
+    claims
+}
+
+/// Checks prepared claims against an extracted corpus.
+pub fn check(claims: &[PreparedClaim], ex: &Extracted, speakers: &SpeakerTable) -> CheckReport {
+    let qindex = QuoteIndex::new(&ex.quotes);
+    let findex = FigureIndex::new(&ex.figures);
+    let results = claims
+        .par_iter()
+        .map(|c| check_one(c, ex, &qindex, &findex, speakers))
+        .collect();
+    CheckReport::new(results)
+}
+
+fn check_one(
+    pc: &PreparedClaim,
+    ex: &Extracted,
+    qindex: &QuoteIndex,
+    findex: &FigureIndex,
+    speakers: &SpeakerTable,
+) -> ClaimResult {
+    let scope = pc
+        .claim
+        .sources
+        .as_ref()
+        .map(|s| s.iter().cloned().collect::<BTreeSet<String>>());
+    let in_scope = |source: &str| scope.as_ref().is_none_or(|s| s.contains(source));
+    let mut parts: Vec<PartResult> = Vec::new();
+    for q in &pc.quotes {
+        parts.push(check_quote(q, ex, qindex, speakers, &in_scope));
+    }
+    for f in &pc.figures {
+        parts.push(check_figure(f, pc.claim.as_of, ex, findex, &in_scope));
+    }
+    let worst = parts.iter().max_by_key(|p| p.verdict);
+    let (kind, verdict, explanation, diff, evidence) = match worst {
+        Some(p) => {
+            let explanation = if parts.len() > 1 {
+                let others = parts.len() - 1;
+                format!(
+                    "{} (worst of {} parts; {} more listed)",
+                    p.explanation,
+                    parts.len(),
+                    others
+                )
+            } else {
+                p.explanation.clone()
+            };
+            (
+                p.kind,
+                p.verdict,
+                explanation,
+                p.diff.clone(),
+                p.evidence.clone(),
+            )
+        }
+        None => (
+            ItemKind::None,
+            Verdict::Unverified,
+            "no quotation or figure found in the claim: nothing to check".to_string(),
+            None,
+            Vec::new(),
+        ),
+    };
+    let (verdict, waived_verdict) = match &pc.claim.ignore {
+        Some(_) => (Verdict::Waived, Some(verdict)),
+        None => (verdict, None),
+    };
+    ClaimResult {
+        id: pc.claim.id.clone(),
+        kind,
+        verdict,
+        waived_verdict,
+        waived_reason: pc.claim.ignore.clone(),
+        text: pc.claim.text.clone(),
+        explanation,
+        diff,
+        evidence,
+        parts,
+        file: pc.claim.file.clone(),
+        line: pc.claim.line,
+    }
+}
+
+fn quote_evidence(q: &Quote, agrees: bool) -> Evidence {
+    Evidence {
+        source: q.span.source.clone(),
+        line: q.span.line,
+        column: q.span.column,
+        text: q.passage_text.clone(),
+        surface: q.text.clone(),
+        speaker: q.speaker.clone(),
+        agrees,
+        ..Evidence::default()
+    }
+}
+
+fn check_quote(
+    q: &Quote,
+    ex: &Extracted,
+    index: &QuoteIndex,
+    speakers: &SpeakerTable,
+    in_scope: &dyn Fn(&str) -> bool,
+) -> PartResult {
+    let part = |verdict, explanation: String, diff, evidence| PartResult {
+        kind: ItemKind::Quote,
+        text: q.text.clone(),
+        verdict,
+        explanation,
+        diff,
+        evidence,
+    };
+    // Best match per source quotation, then keep the best level found.
+    let mut matches: Vec<(&Quote, compare::QuoteComparison)> = index
+        .candidates(&q.text)
+        .into_iter()
+        .map(|i| &ex.quotes[i])
+        .filter(|s| in_scope(&s.span.source))
+        .filter_map(|s| compare::compare_quotes(&q.text, &s.text).map(|c| (s, c)))
+        .collect();
+    if matches.is_empty() {
+        return part(
+            Verdict::Unverified,
+            format!("no source quotes “{}” or anything close to it", q.text),
+            None,
+            Vec::new(),
+        );
+    }
+    let best_level = matches
+        .iter()
+        .map(|(_, c)| c.level)
+        .min()
+        .unwrap_or(QuoteLevel::Variant);
+    matches.retain(|(_, c)| c.level == best_level);
+    matches.sort_by(|a, b| {
+        b.1.similarity
+            .total_cmp(&a.1.similarity)
+            .then_with(|| a.0.span.cmp(&b.0.span))
+    });
+    // Speakers: what the matching sources say, one vote per source.
+    let mut votes: Vec<(String, BTreeSet<String>)> = Vec::new();
+    for (s, _) in &matches {
+        if s.kind != QuoteKind::Speech {
+            continue;
+        }
+        if let Some(name) = &s.speaker {
+            match votes.iter_mut().find(|(k, _)| speakers.same(k, name)) {
+                Some((_, srcs)) => {
+                    srcs.insert(s.span.source.clone());
+                }
+                None => votes.push((name.clone(), BTreeSet::from([s.span.source.clone()]))),
+            }
+        }
+    }
+    votes.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+    let claim_speaker = q.speaker.as_deref().filter(|_| q.kind == QuoteKind::Speech);
+    let agreeing_speaker = |s: &Quote| match (claim_speaker, &s.speaker) {
+        (Some(c), Some(x)) => speakers.same(c, x),
+        _ => true,
+    };
+    let evidence: Vec<Evidence> = matches
+        .iter()
+        .take(5)
+        .map(|(s, _)| quote_evidence(s, agreeing_speaker(s)))
+        .collect();
+    let sources: BTreeSet<&str> = matches
+        .iter()
+        .map(|(s, _)| s.span.source.as_str())
+        .collect();
+    let where_ = format!(
+        "{} ({}:{})",
+        if sources.len() == 1 {
+            "1 source".to_string()
+        } else {
+            format!("{} sources", sources.len())
+        },
+        matches[0].0.span.source,
+        matches[0].0.span.line
+    );
+    // Attribution.
+    if let Some(claimed) = claim_speaker {
+        let for_claim = votes
+            .iter()
+            .find(|(k, _)| speakers.same(k, claimed))
+            .map_or(0, |(_, s)| s.len());
+        let top = votes.first().map_or(0, |(_, s)| s.len());
+        if top > 0 && for_claim < top {
+            let (name, srcs) = &votes[0];
+            let verdict = if for_claim > 0 {
+                Verdict::Disputed
+            } else {
+                Verdict::Misattributed
+            };
+            let explanation = if for_claim > 0 {
+                format!(
+                    "the sources disagree on the speaker: {} give it to {}, {} to {}",
+                    srcs.len(),
+                    name,
+                    for_claim,
+                    claimed
+                )
+            } else {
+                format!(
+                    "the sources give these words to {}, not {} ({})",
+                    name,
+                    claimed,
+                    srcs.iter().cloned().collect::<Vec<_>>().join(", ")
+                )
+            };
+            return part(verdict, explanation, matches[0].1.diff.clone(), evidence);
+        }
+    }
+    let dissent = votes.len() > 1;
+    let (verdict, what) = match best_level {
+        QuoteLevel::Exact => (
+            Verdict::Supported,
+            if matches[0].1.fragment {
+                "quoted word for word (part of a longer quotation)"
+            } else {
+                "quoted word for word"
+            },
+        ),
+        QuoteLevel::StyleVariant => (
+            Verdict::StyleVariant,
+            "found with spelling, punctuation or elision differences",
+        ),
+        QuoteLevel::Variant => (Verdict::Variant, "found, but the words differ"),
+    };
+    let mut explanation = format!("{what} in {where_}");
+    if let (Some(c), Some(_)) = (claim_speaker, votes.first()) {
+        explanation.push_str(&format!("; attributed to {c} as in the sources"));
+    }
+    if dissent {
+        let others: Vec<String> = votes[1..]
+            .iter()
+            .map(|(n, s)| format!("{} ({})", n, s.len()))
+            .collect();
+        explanation.push_str(&format!(
+            "; note: some sources give it to {}",
+            others.join(", ")
+        ));
+    }
+    part(verdict, explanation, matches[0].1.diff.clone(), evidence)
+}
+
+fn figure_evidence(f: &Figure, agrees: bool) -> Evidence {
+    Evidence {
+        source: f.span.source.clone(),
+        line: f.span.line,
+        column: f.span.column,
+        text: f.passage_text.clone(),
+        surface: f.text.clone(),
+        speaker: None,
+        value: Some(f.value),
+        unit: Some(f.unit.clone()),
+        period: f.period.as_ref().map(|p| p.label.clone()),
+        agrees,
+    }
+}
+
+fn check_figure(
+    f: &Figure,
+    as_of: Option<jiff::civil::Date>,
+    ex: &Extracted,
+    index: &FigureIndex,
+    in_scope: &dyn Fn(&str) -> bool,
+) -> PartResult {
+    let part = |verdict, explanation: String, evidence| PartResult {
+        kind: ItemKind::Figure,
+        text: f.text.clone(),
+        verdict,
+        explanation,
+        diff: None,
+        evidence,
+    };
+    let candidates: Vec<&Figure> = index
+        .candidates(&f.unit, &f.subject.terms)
+        .into_iter()
+        .map(|i| &ex.figures[i])
+        .filter(|g| !g.noise && in_scope(&g.span.source))
+        .filter(|g| {
+            compare::subject_similarity(&f.subject.terms, &g.subject.terms, &index.weights)
+                >= SUBJECT_SIMILARITY
+        })
+        .collect();
+    let claim_desc = match &f.period {
+        Some(p) => format!("{} ({})", show_value(f), p.label),
+        None => show_value(f),
+    };
+    if candidates.is_empty() {
+        return part(
+            Verdict::Unverified,
+            format!(
+                "no source gives a figure for {} in {}",
+                subject_name(f),
+                f.unit
+            ),
+            Vec::new(),
+        );
+    }
+    let mut agree: Vec<&Figure> = Vec::new();
+    let mut conflict: Vec<(&Figure, String)> = Vec::new();
+    let mut other: Vec<(&Figure, String)> = Vec::new();
+    for g in &candidates {
+        match compare::relate(f, as_of, g, ex.date_of(&g.span.source)) {
+            Relation::Agree => agree.push(g),
+            Relation::Conflict(why) => conflict.push((g, why)),
+            Relation::OtherPeriod(why) | Relation::OtherModality(why) => other.push((g, why)),
+        }
+    }
+    let ev = |list: &[&Figure], agrees: bool| -> Vec<Evidence> {
+        list.iter()
+            .take(5)
+            .map(|g| figure_evidence(g, agrees))
+            .collect()
+    };
+    let conflict_figs: Vec<&Figure> = conflict.iter().map(|(g, _)| *g).collect();
+    match (agree.is_empty(), conflict.is_empty()) {
+        (false, true) => {
+            let srcs: BTreeSet<&str> = agree.iter().map(|g| g.span.source.as_str()).collect();
+            part(
+                Verdict::Supported,
+                format!(
+                    "{} agrees with {} in {} source{}",
+                    claim_desc,
+                    show_value(agree[0]),
+                    srcs.len(),
+                    if srcs.len() == 1 { "" } else { "s" }
+                ),
+                ev(&agree, true),
+            )
+        }
+        (true, false) => {
+            let mut e = ev(&conflict_figs, false);
+            e.truncate(5);
+            part(
+                Verdict::Contradicted,
+                format!("{}: {}", subject_name(f), conflict[0].1),
+                e,
+            )
+        }
+        (false, false) => {
+            let mut e = ev(&agree, true);
+            e.extend(ev(&conflict_figs, false));
+            part(
+                Verdict::Disputed,
+                format!(
+                    "the sources disagree on {}: {} support {}, {} give {}",
+                    subject_name(f),
+                    agree.len(),
+                    claim_desc,
+                    conflict.len(),
+                    show_value(conflict[0].0)
+                ),
+                e,
+            )
+        }
+        (true, true) => {
+            let periods: BTreeSet<String> = other
+                .iter()
+                .map(|(g, _)| {
+                    g.period
+                        .as_ref()
+                        .map_or("unstated".into(), |p| p.label.clone())
+                })
+                .collect();
+            let figs: Vec<&Figure> = other.iter().map(|(g, _)| *g).collect();
+            part(
+                Verdict::OtherPeriod,
+                format!(
+                    "the sources report {} only for other periods or as a {}: {} ({})",
+                    subject_name(f),
+                    if other.iter().any(|(g, _)| g.modality != f.modality) {
+                        "different kind of figure"
+                    } else {
+                        "different period"
+                    },
+                    periods.into_iter().collect::<Vec<_>>().join(", "),
+                    other[0].1
+                ),
+                ev(&figs, false),
+            )
+        }
+    }
+}
+
+fn subject_name(f: &Figure) -> String {
+    if f.subject.text.is_empty() {
+        "this figure".to_string()
+    } else {
+        format!("“{}”", f.subject.text)
+    }
+}

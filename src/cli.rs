@@ -1,0 +1,477 @@
+//! Command-line interface: arguments (clap derive), the run of each command,
+//! and where its output goes. `main.rs` only calls [`main_with_args`].
+
+use crate::check::{self, PreparedClaim};
+use crate::claims;
+use crate::config::Config;
+use crate::corpus::Extracted;
+use crate::error::Error;
+use crate::findings::{
+    CheckReport, ExtractReport, FigureRecord, QuoteRecord, ScanReport, Status, Verdict,
+    default_check_fail_on,
+};
+use crate::render::{self, Format, Style};
+use crate::source::{self, Warning};
+use crate::speakers::SpeakerTable;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::collections::BTreeSet;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+/// Fact-check quotations and figures across news sources.
+///
+/// crosscheck reads a folder of articles (Markdown or text, with optional
+/// YAML front matter), finds every direct quotation (with its speaker) and
+/// every figure (value, unit, qualifier, subject, period), and reports where
+/// the sources disagree, or checks claims against them.
+#[derive(Debug, Parser)]
+#[command(name = "crosscheck", version, propagate_version = true)]
+#[command(after_help = "Examples:
+  crosscheck scan sources
+  crosscheck check claims/example.toml --sources sources
+  crosscheck check --claim 'Xi said relations \"are now the best ever\"'
+  crosscheck extract sources --format json
+
+Exit codes: 0 ran, nothing at the --fail-on level; 1 something at the --fail-on level; 2 could not run.")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List every quotation and figure found in the sources, with location.
+    ///
+    /// Example: crosscheck extract sources/vov-2023-03.md --format json
+    Extract(ExtractArgs),
+    /// Cross-source consistency report: group the same quotation and the
+    /// same figure across sources; flag variants, misattributions, conflicts.
+    ///
+    /// Example: crosscheck scan sources --csv discrepancies.csv
+    Scan(ScanArgs),
+    /// Check claims (a .toml claims file, a .md/.txt draft, or --claim TEXT)
+    /// against the sources; each claim gets a verdict with evidence.
+    ///
+    /// Example: crosscheck check claims/example.toml --sources sources --format github
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args)]
+pub struct Common {
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value = "table")]
+    pub format: Format,
+    /// Write the report to FILE instead of stdout (atomically: an error never
+    /// leaves a half-written file).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Colour in the table output: auto (only on a terminal, never with
+    /// NO_COLOR set), always or never.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorChoice,
+    /// Print no report on stdout and no warnings; the exit code (and
+    /// --output/--csv files) still tell the result.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Never show the progress bar (it only appears on a terminal, for long
+    /// runs).
+    #[arg(long)]
+    pub no_progress: bool,
+    /// Configuration file (speaker aliases). Default: crosscheck.toml in the
+    /// current folder, if present.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Source files or folders (read recursively: .md, .txt). `-` reads
+    /// standard input. Default: sources/
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// Source files or folders (read recursively: .md, .txt). `-` reads
+    /// standard input. Default: sources/
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Also write the discrepancy table as CSV to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub csv: Option<PathBuf>,
+    /// Statuses that make the exit code 1 (comma-separated: consistent,
+    /// style-variant, variant, misattributed, conflict, other-period; or
+    /// `none`).
+    #[arg(long, value_name = "LIST", default_value = "conflict,misattributed")]
+    pub fail_on: String,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Claims files (.toml) or drafts (.md, .txt).
+    #[arg(value_name = "CLAIM_FILE")]
+    pub files: Vec<PathBuf>,
+    /// A claim typed on the command line (repeatable).
+    #[arg(long = "claim", value_name = "TEXT")]
+    pub claims: Vec<String>,
+    /// Source files or folders to check against. Default: sources/
+    #[arg(long, short = 's', value_name = "PATH", num_args = 1..)]
+    pub sources: Vec<PathBuf>,
+    /// Also write the flagged claims as CSV to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub csv: Option<PathBuf>,
+    /// Verdicts that make the exit code 1 (comma-separated: supported,
+    /// style-variant, variant, misattributed, contradicted, disputed,
+    /// other-period, unverified; or `none`).
+    #[arg(
+        long,
+        value_name = "LIST",
+        default_value = "variant,misattributed,contradicted,disputed"
+    )]
+    pub fail_on: String,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// Parses a `--fail-on` list with `parse` for each name.
+fn parse_list<T: Ord>(
+    list: &str,
+    parse: impl Fn(&str) -> Option<T>,
+    allowed: &str,
+) -> Result<BTreeSet<T>, Error> {
+    let mut out = BTreeSet::new();
+    for name in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        if name == "none" {
+            continue;
+        }
+        out.insert(parse(name).ok_or_else(|| {
+            Error::Usage(format!(
+                "--fail-on: unknown value `{name}` (allowed: {allowed}, none)"
+            ))
+        })?);
+    }
+    Ok(out)
+}
+
+/// Where warnings and progress go, and how loud.
+struct Reporter {
+    quiet: bool,
+}
+
+impl Reporter {
+    fn warn(&self, w: &Warning) {
+        if !self.quiet {
+            eprintln!("warning: {w}");
+        }
+    }
+}
+
+fn style_for(common: &Common) -> Style {
+    let stdout_tty = std::io::stdout().is_terminal() && common.output.is_none();
+    let color = match common.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            stdout_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let width = if stdout_tty {
+        terminal_width().unwrap_or(120)
+    } else {
+        120
+    };
+    Style {
+        color,
+        width,
+        fail_on: default_check_fail_on(),
+    }
+}
+
+fn terminal_width() -> Option<u16> {
+    std::env::var("COLUMNS").ok()?.parse().ok()
+}
+
+fn default_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
+    if paths.is_empty() {
+        vec![PathBuf::from("sources")]
+    } else {
+        paths.to_vec()
+    }
+}
+
+/// Loads and extracts the sources, with warnings reported and a progress
+/// bar for long runs on a terminal.
+fn load_and_extract(
+    paths: &[PathBuf],
+    speakers: &SpeakerTable,
+    common: &Common,
+    rep: &Reporter,
+) -> Result<Extracted, Error> {
+    let paths = default_paths(paths);
+    let files = source::collect_files(&paths)?;
+    let show_progress = !common.no_progress
+        && !common.quiet
+        && std::io::stderr().is_terminal()
+        && files.len() >= 200;
+    let bar = if show_progress {
+        let b = indicatif::ProgressBar::new(files.len() as u64);
+        b.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} reading sources {pos}/{len} {wide_bar} {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        Some(b)
+    } else {
+        None
+    };
+    let corpus = source::load_with_progress(&files, &paths, || {
+        if let Some(b) = &bar {
+            b.inc(1);
+        }
+    })?;
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    for w in &corpus.warnings {
+        rep.warn(w);
+    }
+    Ok(Extracted::from_documents(&corpus.documents, speakers))
+}
+
+/// Writes `text` to `path` atomically: a temporary file in the same folder,
+/// renamed over the target once complete.
+pub fn write_atomic(path: &Path, text: &str) -> Result<(), Error> {
+    let err = |e: std::io::Error| Error::Output {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(err)?;
+    tmp.write_all(text.as_bytes()).map_err(err)?;
+    tmp.as_file().sync_all().map_err(err)?;
+    tmp.persist(path).map_err(|e| err(e.error))?;
+    Ok(())
+}
+
+/// Everything a command produced, before it is written anywhere.
+pub struct Outcome {
+    /// The report for stdout or `--output`.
+    pub report: String,
+    /// Extra files to write (`--csv`), path and content.
+    pub files: Vec<(PathBuf, String)>,
+    /// Exit code: 0 or 1.
+    pub code: i32,
+}
+
+/// Runs a parsed command. Writes nothing; the caller writes the outcome.
+pub fn execute(cli: &Cli) -> Result<(Outcome, Option<PathBuf>, bool), Error> {
+    match &cli.command {
+        Command::Extract(a) => {
+            let rep = Reporter {
+                quiet: a.common.quiet,
+            };
+            let config = Config::load(a.common.config.as_deref())?;
+            let speakers = config.speaker_table();
+            let ex = load_and_extract(&a.paths, &speakers, &a.common, &rep)?;
+            let report = ExtractReport {
+                quotes: ex.quotes.iter().map(QuoteRecord::from).collect(),
+                figures: ex.figures.iter().map(FigureRecord::from).collect(),
+            };
+            let text = render::extract(&report, a.common.format, &style_for(&a.common))
+                .map_err(|e| Error::Usage(e.0))?;
+            Ok((
+                Outcome {
+                    report: text,
+                    files: vec![],
+                    code: 0,
+                },
+                a.common.output.clone(),
+                a.common.quiet,
+            ))
+        }
+        Command::Scan(a) => {
+            let fail_on = parse_list(
+                &a.fail_on,
+                Status::parse,
+                "consistent, style-variant, variant, misattributed, conflict, other-period",
+            )?;
+            let rep = Reporter {
+                quiet: a.common.quiet,
+            };
+            let config = Config::load(a.common.config.as_deref())?;
+            let speakers = config.speaker_table();
+            let ex = load_and_extract(&a.paths, &speakers, &a.common, &rep)?;
+            let report = crate::scan::scan(&ex, &speakers);
+            let text = render::scan(&report, a.common.format, &style_for(&a.common))
+                .map_err(|e| Error::Usage(e.0))?;
+            let files = a
+                .csv
+                .iter()
+                .map(|p| (p.clone(), render::csv::scan(&report)))
+                .collect();
+            let code = scan_exit_code(&report, &fail_on);
+            Ok((
+                Outcome {
+                    report: text,
+                    files,
+                    code,
+                },
+                a.common.output.clone(),
+                a.common.quiet,
+            ))
+        }
+        Command::Check(a) => {
+            let fail_on = parse_list(
+                &a.fail_on,
+                Verdict::parse,
+                "supported, style-variant, variant, misattributed, contradicted, disputed, other-period, unverified",
+            )?;
+            if a.files.is_empty() && a.claims.is_empty() {
+                return Err(Error::Usage(
+                    "check needs a claims file, a draft, or --claim TEXT (see crosscheck check --help)".into(),
+                ));
+            }
+            let rep = Reporter {
+                quiet: a.common.quiet,
+            };
+            let config = Config::load(a.common.config.as_deref())?;
+            let speakers = config.speaker_table();
+            // Claims first: a malformed claims file fails before the sources
+            // are read.
+            let mut prepared: Vec<PreparedClaim> = Vec::new();
+            for f in &a.files {
+                match claims::load_claims_file(f)? {
+                    claims::ClaimsInput::Claims(list) => {
+                        prepared.extend(list.into_iter().map(|c| check::prepare(c, &speakers)));
+                    }
+                    claims::ClaimsInput::Draft(doc, warnings) => {
+                        for w in &warnings {
+                            rep.warn(w);
+                        }
+                        prepared.extend(check::prepare_draft(&doc, &speakers));
+                    }
+                }
+            }
+            prepared.extend(
+                claims::cli_claims(&a.claims)
+                    .into_iter()
+                    .map(|c| check::prepare(c, &speakers)),
+            );
+            let ex = load_and_extract(&a.sources, &speakers, &a.common, &rep)?;
+            let report = check::check(&prepared, &ex, &speakers);
+            let mut style = style_for(&a.common);
+            style.fail_on = fail_on.clone();
+            let text =
+                render::check(&report, a.common.format, &style).map_err(|e| Error::Usage(e.0))?;
+            let mut files: Vec<(PathBuf, String)> = a
+                .csv
+                .iter()
+                .map(|p| (p.clone(), render::csv::check(&report)))
+                .collect();
+            if a.common.format == Format::Github
+                && let Some(summary) =
+                    std::env::var_os("GITHUB_STEP_SUMMARY").filter(|s| !s.is_empty())
+            {
+                append_step_summary(Path::new(&summary), &render::markdown::check(&report))?;
+            }
+            files.retain(|(p, _)| !p.as_os_str().is_empty());
+            let code = check_exit_code(&report, &fail_on);
+            Ok((
+                Outcome {
+                    report: text,
+                    files,
+                    code,
+                },
+                a.common.output.clone(),
+                a.common.quiet,
+            ))
+        }
+    }
+}
+
+fn append_step_summary(path: &Path, markdown: &str) -> Result<(), Error> {
+    let mut f = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .map_err(|e| Error::Output {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })?;
+    f.write_all(markdown.as_bytes()).map_err(|e| Error::Output {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    })
+}
+
+pub fn scan_exit_code(r: &ScanReport, fail_on: &BTreeSet<Status>) -> i32 {
+    i32::from(r.findings.iter().any(|f| fail_on.contains(&f.status)))
+}
+
+pub fn check_exit_code(r: &CheckReport, fail_on: &BTreeSet<Verdict>) -> i32 {
+    i32::from(r.claims.iter().any(|c| fail_on.contains(&c.verdict)))
+}
+
+/// Parses the arguments, runs, writes the outcome; returns the exit code.
+pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return code;
+        }
+    };
+    match execute(&cli)
+        .and_then(|(outcome, output, quiet)| write_outcome(outcome, output.as_deref(), quiet))
+    {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            2
+        }
+    }
+}
+
+fn write_outcome(outcome: Outcome, output: Option<&Path>, quiet: bool) -> Result<i32, Error> {
+    for (path, text) in &outcome.files {
+        write_atomic(path, text)?;
+    }
+    match output {
+        Some(p) => write_atomic(p, &outcome.report)?,
+        None if quiet => {}
+        None => {
+            let mut out = std::io::stdout().lock();
+            if let Err(e) = out
+                .write_all(outcome.report.as_bytes())
+                .and_then(|_| out.flush())
+            {
+                // A closed pipe (`| head`) is not an error.
+                if e.kind() != std::io::ErrorKind::BrokenPipe {
+                    return Err(Error::Output {
+                        path: "stdout".into(),
+                        message: e.to_string(),
+                    });
+                }
+            }
+        }
+    }
+    Ok(outcome.code)
+}

@@ -1,0 +1,703 @@
+//! Comparing two quotations or two figures. Used by both `scan` and `check`,
+//! so that a pair of items gets the same judgement wherever it is compared.
+//!
+//! Quotations are compared in three steps (thresholds in the constants below):
+//! 1. **exact**: equal after [`normalize::fold`] (quote marks, case, dashes,
+//!    whitespace), or one a word-boundary fragment of the other of at least
+//!    [`MIN_FRAGMENT_WORDS`] words;
+//! 2. **style variant**: equal word lists after [`normalize::tokens`]
+//!    (spelling, punctuation), where an ellipsis or a bracketed insertion may
+//!    stand for any words;
+//! 3. **variant**: a word alignment (Myers diff over normalised words) whose
+//!    Dice similarity over the aligned window is at least
+//!    [`VARIANT_SIMILARITY`] with at least [`MIN_SHARED_WORDS`] shared words,
+//!    or, for short phrases, the same content words in another order.
+//!
+//! Figures are comparable when their units are equal and their subjects'
+//! stemmed terms overlap with an IDF-weighted Dice coefficient of at least
+//! [`SUBJECT_SIMILARITY`]. Two comparable figures conflict only when both are
+//! actual, they are about the same period, and their intervals do not
+//! overlap.
+
+use crate::extract::{Figure, Modality};
+use crate::normalize::{Token, fold, tokens, words};
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+use std::collections::{BTreeSet, HashMap};
+
+/// Smallest fragment (in words) that counts as quoting part of a longer
+/// quotation.
+pub const MIN_FRAGMENT_WORDS: usize = 2;
+/// Dice similarity over the aligned window from which two quotations are the
+/// same quotation with different words.
+pub const VARIANT_SIMILARITY: f64 = 0.6;
+/// Shared words needed before an alignment counts at all.
+pub const MIN_SHARED_WORDS: usize = 2;
+/// Longest quotation (in words) that is aligned word by word; longer ones are
+/// only compared exactly.
+pub const MAX_ALIGN_WORDS: usize = 2_000;
+/// Weighted overlap of subject terms from which two figures are about the
+/// same thing.
+pub const SUBJECT_SIMILARITY: f64 = 0.5;
+
+/// How closely two quotations match.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum QuoteLevel {
+    Exact,
+    StyleVariant,
+    Variant,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuoteComparison {
+    pub level: QuoteLevel,
+    /// 1.0 for exact and style matches; the alignment's Dice similarity for
+    /// variants.
+    pub similarity: f64,
+    /// Whether the first quotation is only part of the second.
+    pub fragment: bool,
+    /// Word diff from the first quotation to the second (`-old +new` inline),
+    /// for style variants and variants.
+    pub diff: Option<String>,
+}
+
+/// Compares quotation `a` (a claim, or one source's rendering) with `b`.
+pub fn compare_quotes(a: &str, b: &str) -> Option<QuoteComparison> {
+    let fa = fold(a);
+    let fb = fold(b);
+    if fa.is_empty() || fb.is_empty() {
+        return None;
+    }
+    if fa == fb {
+        return Some(exact(false));
+    }
+    let wa = words(a);
+    let wb = words(b);
+    if wa.len() >= MIN_FRAGMENT_WORDS && contains_at_word_boundary(&fb, &fa) {
+        return Some(exact(true));
+    }
+    let ta = tokens(a);
+    let tb = tokens(b);
+    let gaps = ta.contains(&Token::Gap) || tb.contains(&Token::Gap);
+    if wa == wb || segments_in_order(&ta, &wb) || segments_in_order(&tb, &wa) {
+        let fragment = wa.len() < wb.len();
+        let diff = if gaps && wa != wb {
+            Some(render_diff(&wa, &wb))
+        } else {
+            punctuation_diff(a, b)
+        };
+        return Some(QuoteComparison {
+            level: QuoteLevel::StyleVariant,
+            similarity: 1.0,
+            fragment,
+            diff,
+        });
+    }
+    if wa.len() > MAX_ALIGN_WORDS || wb.len() > MAX_ALIGN_WORDS {
+        return None;
+    }
+    let (shared, window, diff) = align(&wa, &wb);
+    let dice = 2.0 * shared as f64 / (wa.len() + window) as f64;
+    if shared >= MIN_SHARED_WORDS && dice >= VARIANT_SIMILARITY {
+        return Some(QuoteComparison {
+            level: QuoteLevel::Variant,
+            similarity: dice,
+            fragment: window < wb.len(),
+            diff: Some(diff),
+        });
+    }
+    // Short phrases rendered in another order ("partnership without limits"
+    // and "no limits partnership"): the same content words.
+    if wa.len() <= 6 && wb.len() <= 6 {
+        let ca = content_words(&wa);
+        let cb = content_words(&wb);
+        if ca.len() >= 2 && ca == cb {
+            return Some(QuoteComparison {
+                level: QuoteLevel::Variant,
+                similarity: 1.0,
+                fragment: false,
+                diff: Some(render_diff(&wa, &wb)),
+            });
+        }
+    }
+    None
+}
+
+fn exact(fragment: bool) -> QuoteComparison {
+    QuoteComparison {
+        level: QuoteLevel::Exact,
+        similarity: 1.0,
+        fragment,
+        diff: None,
+    }
+}
+
+fn contains_at_word_boundary(hay: &str, needle: &str) -> bool {
+    hay.match_indices(needle).any(|(i, _)| {
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + needle.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Whether the word segments of `t` (split at gaps) stand in `w` in order,
+/// each contiguous, with something skipped only where `t` has a gap.
+fn segments_in_order(t: &[Token], w: &[String]) -> bool {
+    let mut segments: Vec<Vec<&str>> = vec![Vec::new()];
+    for tok in t {
+        match tok {
+            Token::Word(x) => segments.last_mut().expect("non-empty").push(x),
+            Token::Gap => segments.push(Vec::new()),
+        }
+    }
+    segments.retain(|s| !s.is_empty());
+    if segments.is_empty() || segments.len() == 1 && t.iter().all(|x| *x != Token::Gap) {
+        // No gaps: handled by the equality and fragment tests.
+        return false;
+    }
+    let mut pos = 0;
+    for seg in segments {
+        let found = (pos..=w.len().saturating_sub(seg.len())).find(|&i| {
+            w.len() >= i + seg.len() && w[i..i + seg.len()].iter().zip(&seg).all(|(a, b)| a == b)
+        });
+        match found {
+            Some(i) => pos = i + seg.len(),
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Aligns `a` with the best window of `b`. Returns the shared word count, the
+/// window's length and the rendered diff over the window.
+fn align(a: &[String], b: &[String]) -> (usize, usize, String) {
+    let ops = capture_diff_slices(Algorithm::Myers, a, b);
+    // Words of b before the first and after the last word of a that aligns
+    // are outside the window: a quoted a fragment of b.
+    let first = ops
+        .iter()
+        .position(|op| !matches!(op, DiffOp::Insert { .. }));
+    let last = ops
+        .iter()
+        .rposition(|op| !matches!(op, DiffOp::Insert { .. }));
+    let (Some(first), Some(last)) = (first, last) else {
+        return (0, b.len(), render_diff(a, b));
+    };
+    let window_ops = &ops[first..=last];
+    let shared: usize = window_ops
+        .iter()
+        .map(|op| match op {
+            DiffOp::Equal { len, .. } => *len,
+            _ => 0,
+        })
+        .sum();
+    let window: usize = window_ops.iter().map(|op| op.new_range().len()).sum();
+    (shared, window, render_ops(a, b, window_ops))
+}
+
+/// Renders a word diff from `a` to `b`: unchanged words as they are, removed
+/// words as `-word`, added words as `+word`.
+pub fn render_diff(a: &[String], b: &[String]) -> String {
+    let ops = capture_diff_slices(Algorithm::Myers, a, b);
+    render_ops(a, b, &ops)
+}
+
+fn render_ops(a: &[String], b: &[String], ops: &[DiffOp]) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for op in ops {
+        match *op {
+            DiffOp::Equal { old_index, len, .. } => {
+                out.extend(a[old_index..old_index + len].iter().cloned());
+            }
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => out.extend(
+                a[old_index..old_index + old_len]
+                    .iter()
+                    .map(|w| format!("-{w}")),
+            ),
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => out.extend(
+                b[new_index..new_index + new_len]
+                    .iter()
+                    .map(|w| format!("+{w}")),
+            ),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                out.extend(
+                    a[old_index..old_index + old_len]
+                        .iter()
+                        .map(|w| format!("-{w}")),
+                );
+                out.extend(
+                    b[new_index..new_index + new_len]
+                        .iter()
+                        .map(|w| format!("+{w}")),
+                );
+            }
+        }
+    }
+    out.join(" ")
+}
+
+/// For quotations with equal words: say which spellings or punctuation differ.
+fn punctuation_diff(a: &str, b: &str) -> Option<String> {
+    let ra: Vec<String> = a.split_whitespace().map(str::to_string).collect();
+    let rb: Vec<String> = b.split_whitespace().map(str::to_string).collect();
+    if ra.len() > MAX_ALIGN_WORDS || rb.len() > MAX_ALIGN_WORDS {
+        return None;
+    }
+    let ops = capture_diff_slices(Algorithm::Myers, &ra, &rb);
+    let changed: Vec<String> = ops
+        .iter()
+        .filter(|op| !matches!(op, DiffOp::Equal { .. }))
+        .map(|op| {
+            let old = ra[op.old_range()].join(" ");
+            let new = rb[op.new_range()].join(" ");
+            match (old.is_empty(), new.is_empty()) {
+                (true, _) => format!("+{new}"),
+                (_, true) => format!("-{old}"),
+                _ => format!("-{old} +{new}"),
+            }
+        })
+        .collect();
+    (!changed.is_empty()).then(|| changed.join("; "))
+}
+
+/// Words that carry meaning in a short phrase; negations folded to "no".
+fn content_words(w: &[String]) -> BTreeSet<String> {
+    const STOP: &[&str] = &[
+        "a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with", "is", "are",
+    ];
+    w.iter()
+        .map(|x| match x.as_str() {
+            "without" | "not" | "none" => "no".to_string(),
+            _ => x.clone(),
+        })
+        .filter(|x| !STOP.contains(&x.as_str()))
+        .collect()
+}
+
+// ---------------------------------------------------------------- figures
+
+/// Document frequencies of subject terms, for weighting rare terms above
+/// common ones.
+#[derive(Clone, Debug, Default)]
+pub struct TermWeights {
+    df: HashMap<String, usize>,
+    n: usize,
+}
+
+impl TermWeights {
+    pub fn new<'a>(subjects: impl IntoIterator<Item = &'a [String]>) -> Self {
+        let mut w = TermWeights::default();
+        for terms in subjects {
+            w.n += 1;
+            let uniq: BTreeSet<&String> = terms.iter().collect();
+            for t in uniq {
+                *w.df.entry(t.clone()).or_default() += 1;
+            }
+        }
+        w
+    }
+
+    /// Inverse document frequency, smoothed; unknown terms count as rare.
+    pub fn weight(&self, term: &str) -> f64 {
+        let df = self.df.get(term).copied().unwrap_or(0) as f64;
+        ((self.n as f64 + 1.0) / (df + 1.0)).ln() + 1.0
+    }
+}
+
+/// IDF-weighted Dice overlap of two subjects' terms, in [0, 1].
+pub fn subject_similarity(a: &[String], b: &[String], w: &TermWeights) -> f64 {
+    let sa: BTreeSet<&String> = a.iter().collect();
+    let sb: BTreeSet<&String> = b.iter().collect();
+    if sa.is_empty() || sb.is_empty() {
+        return 0.0;
+    }
+    let total: f64 = sa.iter().chain(sb.iter()).map(|t| w.weight(t)).sum();
+    let shared: f64 = sa.intersection(&sb).map(|t| 2.0 * w.weight(t)).sum();
+    shared / total
+}
+
+/// How two comparable figures relate.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Relation {
+    /// Intervals overlap for the same (or an unstated) period.
+    Agree,
+    /// Both actual, same period, intervals apart.
+    Conflict(String),
+    /// About different periods, or a period that cannot be compared.
+    OtherPeriod(String),
+    /// Different modalities (a target against an actual): not comparable.
+    OtherModality(String),
+}
+
+/// Relates figure `a` (published on `date_a`) to `b` (on `date_b`).
+pub fn relate(
+    a: &Figure,
+    date_a: Option<jiff::civil::Date>,
+    b: &Figure,
+    date_b: Option<jiff::civil::Date>,
+) -> Relation {
+    if a.modality != b.modality {
+        return Relation::OtherModality(format!(
+            "{} is {}, {} is {}",
+            show_value(a),
+            a.modality.as_str(),
+            show_value(b),
+            b.modality.as_str()
+        ));
+    }
+    let overlap = a.low <= b.high && b.low <= a.high;
+    match (&a.period, &b.period) {
+        (Some(pa), Some(pb)) if !pa.same(pb) => {
+            return Relation::OtherPeriod(format!("{} vs {}", pa.label, pb.label));
+        }
+        (Some(_), Some(_)) => {}
+        _ if a.period_note.is_some() || b.period_note.is_some() => {
+            if overlap {
+                return Relation::Agree;
+            }
+            let note = a.period_note.as_ref().or(b.period_note.as_ref()).cloned();
+            return Relation::OtherPeriod(note.unwrap_or_default());
+        }
+        (Some(p), None) | (None, Some(p)) => {
+            if overlap {
+                return Relation::Agree;
+            }
+            return Relation::OtherPeriod(format!(
+                "one figure is for {}, the other states no period",
+                p.label
+            ));
+        }
+        (None, None) => {
+            // A count of something that keeps happening ("have met 40
+            // times") is true as of its article's date: counts from
+            // different dates differ without contradicting, unless the
+            // later one is smaller.
+            if let (true, Some(da), Some(db)) = (a.unit == "count" && !overlap, date_a, date_b)
+                && da != db
+            {
+                let (early, late) = if da < db { (a, b) } else { (b, a) };
+                if late.high >= early.low {
+                    return Relation::OtherPeriod(format!(
+                        "counts to date from different dates ({da} and {db})"
+                    ));
+                }
+            }
+        }
+    }
+    if overlap {
+        return Relation::Agree;
+    }
+    if a.modality != Modality::Actual {
+        // Two targets (or forecasts) that differ are still two statements of
+        // intent, not a factual conflict; report them as a variant period.
+        return Relation::OtherModality(format!(
+            "two {}s differ: {} vs {}",
+            a.modality.as_str(),
+            show_value(a),
+            show_value(b)
+        ));
+    }
+    let gap = relative_gap(a.value, b.value);
+    Relation::Conflict(format!(
+        "{} vs {}: {}% apart, intervals do not overlap",
+        show_value(a),
+        show_value(b),
+        (gap * 100.0).round()
+    ))
+}
+
+/// |a - b| relative to the larger magnitude.
+pub fn relative_gap(a: f64, b: f64) -> f64 {
+    let m = a.abs().max(b.abs());
+    if m == 0.0 { 0.0 } else { (a - b).abs() / m }
+}
+
+/// A figure's value for people: "$185 billion", "26%", "4,200 km", "about 40".
+pub fn show_value(f: &Figure) -> String {
+    let q = match f.qualifier {
+        crate::extract::Qualifier::Exact => "",
+        crate::extract::Qualifier::About => "about ",
+        crate::extract::Qualifier::Over => "over ",
+        crate::extract::Qualifier::Under => "under ",
+        crate::extract::Qualifier::AtLeast => "at least ",
+        crate::extract::Qualifier::AtMost => "at most ",
+        crate::extract::Qualifier::Nearly => "nearly ",
+        crate::extract::Qualifier::Range => {
+            return format!(
+                "{}-{}",
+                show_number(f.low, &f.unit),
+                show_number(f.high, &f.unit)
+            );
+        }
+    };
+    format!("{q}{}", show_number(f.value, &f.unit))
+}
+
+/// A number with its unit, magnitudes spelled out.
+pub fn show_number(v: f64, unit: &str) -> String {
+    let (scaled, word) = if v.abs() >= 1e12 {
+        (v / 1e12, " trillion")
+    } else if v.abs() >= 1e9 {
+        (v / 1e9, " billion")
+    } else if v.abs() >= 1e6 {
+        (v / 1e6, " million")
+    } else {
+        (v, "")
+    };
+    let num = if word.is_empty() && scaled.fract() == 0.0 && scaled.abs() < 1e15 {
+        group_thousands(scaled as i64)
+    } else {
+        let s = format!("{scaled:.2}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    };
+    match unit {
+        "USD" => format!("${num}{word}"),
+        "EUR" => format!("€{num}{word}"),
+        "percent" => format!("{num}{word}%"),
+        "count" => format!("{num}{word}"),
+        "percentage-points" => format!("{num}{word} percentage points"),
+        u => format!("{num}{word} {u}"),
+    }
+}
+
+fn group_thousands(n: i64) -> String {
+    let s = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{Period, Qualifier, Subject};
+    use crate::text::Span;
+
+    fn level(a: &str, b: &str) -> Option<QuoteLevel> {
+        compare_quotes(a, b).map(|c| c.level)
+    }
+
+    #[test]
+    fn exact_after_folding_marks_case_dashes() {
+        assert_eq!(
+            level("Are now the best ever.", "are now the best ever"),
+            Some(QuoteLevel::Exact)
+        );
+        assert_eq!(
+            level(
+                "a partnership — without limits",
+                "A partnership – without limits"
+            ),
+            Some(QuoteLevel::Exact)
+        );
+    }
+
+    #[test]
+    fn fragment_of_longer_quote_is_exact() {
+        let c = compare_quotes(
+            "the best ever",
+            "relations are now the best ever in history",
+        )
+        .unwrap();
+        assert_eq!(c.level, QuoteLevel::Exact);
+        assert!(c.fragment);
+        assert_eq!(
+            level("best", "relations are now the best ever"),
+            None,
+            "one word is too little"
+        );
+    }
+
+    #[test]
+    fn spelling_and_serial_comma_are_style_variants() {
+        let c = compare_quotes(
+            "good neighbours, good friends and good partners",
+            "good neighbors, good friends, and good partners",
+        )
+        .unwrap();
+        assert_eq!(c.level, QuoteLevel::StyleVariant);
+        assert_eq!(
+            c.diff.as_deref(),
+            Some("-neighbours, +neighbors,; -friends +friends,")
+        );
+    }
+
+    #[test]
+    fn ellipsis_and_brackets_are_style_variants() {
+        assert_eq!(
+            level(
+                "we will ... stand together",
+                "we will, as always, stand together"
+            ),
+            Some(QuoteLevel::StyleVariant)
+        );
+        assert_eq!(
+            level(
+                "[the partnership] has no limits",
+                "our friendship has no limits"
+            ),
+            Some(QuoteLevel::StyleVariant)
+        );
+    }
+
+    #[test]
+    fn substituted_word_is_a_variant_with_diff() {
+        let c = compare_quotes(
+            "good neighbours, good friends and reliable partners",
+            "good neighbours, good friends and good partners",
+        )
+        .unwrap();
+        assert_eq!(c.level, QuoteLevel::Variant);
+        assert_eq!(
+            c.diff.as_deref(),
+            Some("good neighbors good friends and -reliable +good partners")
+        );
+    }
+
+    #[test]
+    fn reordered_short_phrase_is_a_variant() {
+        assert_eq!(
+            level("partnership without limits", "no limits partnership"),
+            Some(QuoteLevel::Variant)
+        );
+    }
+
+    #[test]
+    fn unrelated_quotes_do_not_match() {
+        assert_eq!(
+            level(
+                "we are driving these changes together",
+                "trade will keep growing fast"
+            ),
+            None
+        );
+        // A substituted word in a short quotation is a misquote, not a miss.
+        assert_eq!(
+            level("the best ever", "the worst ever"),
+            Some(QuoteLevel::Variant)
+        );
+    }
+
+    fn fig(value: f64, unit: &str, period: Option<(i16, &str)>, modality: Modality) -> Figure {
+        let period = period.map(|(y, label)| Period {
+            start: jiff::civil::date(y, 1, 1),
+            end: jiff::civil::date(y, 12, 31),
+            label: label.into(),
+        });
+        Figure {
+            span: Span {
+                source: "s".into(),
+                line: 1,
+                column: 1,
+                start: 0,
+                end: 1,
+            },
+            text: String::new(),
+            value,
+            unit: unit.into(),
+            qualifier: Qualifier::Exact,
+            low: value * 0.998,
+            high: value * 1.002,
+            period,
+            period_note: None,
+            modality,
+            subject: Subject::default(),
+            attributes: vec![],
+            noise: false,
+            passage: Span {
+                source: "s".into(),
+                line: 1,
+                column: 1,
+                start: 0,
+                end: 1,
+            },
+            passage_text: String::new(),
+        }
+    }
+
+    #[test]
+    fn different_periods_are_not_conflicts() {
+        let a = fig(185e9, "USD", Some((2022, "2022")), Modality::Actual);
+        let b = fig(240e9, "USD", Some((2023, "2023")), Modality::Actual);
+        assert!(matches!(
+            relate(&a, None, &b, None),
+            Relation::OtherPeriod(_)
+        ));
+    }
+
+    #[test]
+    fn same_period_apart_is_a_conflict_with_reason() {
+        let a = fig(210e9, "USD", Some((2023, "2023")), Modality::Actual);
+        let b = fig(240e9, "USD", Some((2023, "2023")), Modality::Actual);
+        let Relation::Conflict(why) = relate(&a, None, &b, None) else {
+            panic!()
+        };
+        assert_eq!(
+            why,
+            "$210 billion vs $240 billion: 13% apart, intervals do not overlap"
+        );
+    }
+
+    #[test]
+    fn target_never_conflicts_with_actual() {
+        let a = fig(200e9, "USD", Some((2024, "2024")), Modality::Target);
+        let b = fig(240e9, "USD", Some((2024, "2024")), Modality::Actual);
+        assert!(matches!(
+            relate(&a, None, &b, None),
+            Relation::OtherModality(_)
+        ));
+    }
+
+    #[test]
+    fn growing_counts_from_different_dates_are_not_conflicts() {
+        let a = fig(38.0, "count", None, Modality::Actual);
+        let b = fig(42.0, "count", None, Modality::Actual);
+        let d1 = Some(jiff::civil::date(2023, 3, 21));
+        let d2 = Some(jiff::civil::date(2024, 5, 16));
+        assert!(matches!(relate(&a, d1, &b, d2), Relation::OtherPeriod(_)));
+        assert!(
+            matches!(relate(&b, d1, &a, d2), Relation::Conflict(_)),
+            "a count cannot shrink"
+        );
+    }
+
+    #[test]
+    fn subject_similarity_weights_rare_terms() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let subjects = [
+            s(&["trade", "russia", "china"]),
+            s(&["border", "russia", "china"]),
+            s(&["trade", "turnov"]),
+        ];
+        let w = TermWeights::new(subjects.iter().map(|v| v.as_slice()));
+        let trade = subject_similarity(&subjects[0], &subjects[2], &w);
+        let border = subject_similarity(&subjects[0], &subjects[1], &w);
+        assert!(trade > 0.0 && border > 0.0);
+        assert!(
+            subject_similarity(&s(&["border"]), &s(&["border", "length"]), &w)
+                >= SUBJECT_SIMILARITY
+        );
+    }
+
+    #[test]
+    fn numbers_read_well() {
+        assert_eq!(show_number(185e9, "USD"), "$185 billion");
+        assert_eq!(show_number(4200.0, "km"), "4,200 km");
+        assert_eq!(show_number(26.0, "percent"), "26%");
+        assert_eq!(show_number(38e9, "m3"), "38 billion m3");
+        assert_eq!(show_number(1.25e6, "count"), "1.25 million");
+    }
+}

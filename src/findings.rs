@@ -1,0 +1,414 @@
+//! The findings model: one set of serialisable types for the results of
+//! `extract`, `scan` and `check`. Every output format renders these and
+//! computes nothing of its own.
+
+use crate::extract::{Figure, Quote, QuoteKind};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Kind of item a finding or claim part is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ItemKind {
+    Quote,
+    Figure,
+    /// A claim that holds neither a quotation nor a figure.
+    None,
+}
+
+impl ItemKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemKind::Quote => "quote",
+            ItemKind::Figure => "figure",
+            ItemKind::None => "none",
+        }
+    }
+}
+
+// ---------------------------------------------------------------- extract
+
+/// A quotation as `extract` reports it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct QuoteRecord {
+    pub source: String,
+    pub line: usize,
+    pub column: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub speaker: Option<String>,
+    pub speaker_mention: Option<String>,
+    pub kind: QuoteKind,
+    pub passage: String,
+    /// Lines where the same quotation stands again in this source.
+    pub repeated_at: Vec<usize>,
+}
+
+impl From<&Quote> for QuoteRecord {
+    fn from(q: &Quote) -> Self {
+        QuoteRecord {
+            source: q.span.source.clone(),
+            line: q.span.line,
+            column: q.span.column,
+            start: q.span.start,
+            end: q.span.end,
+            text: q.text.clone(),
+            speaker: q.speaker.clone(),
+            speaker_mention: q.speaker_mention.clone(),
+            kind: q.kind,
+            passage: q.passage_text.clone(),
+            repeated_at: q.repeats.iter().map(|s| s.line).collect(),
+        }
+    }
+}
+
+/// A figure as `extract` reports it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FigureRecord {
+    pub source: String,
+    pub line: usize,
+    pub column: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub value: f64,
+    pub unit: String,
+    pub qualifier: &'static str,
+    pub low: f64,
+    pub high: f64,
+    pub period: Option<String>,
+    pub period_note: Option<String>,
+    pub modality: &'static str,
+    pub subject: String,
+    pub subject_terms: Vec<String>,
+    pub attributes: Vec<String>,
+    pub noise: bool,
+    pub passage: String,
+}
+
+impl From<&Figure> for FigureRecord {
+    fn from(f: &Figure) -> Self {
+        FigureRecord {
+            source: f.span.source.clone(),
+            line: f.span.line,
+            column: f.span.column,
+            start: f.span.start,
+            end: f.span.end,
+            text: f.text.clone(),
+            value: f.value,
+            unit: f.unit.clone(),
+            qualifier: f.qualifier.as_str(),
+            low: f.low,
+            high: f.high,
+            period: f.period.as_ref().map(|p| p.label.clone()),
+            period_note: f.period_note.clone(),
+            modality: f.modality.as_str(),
+            subject: f.subject.text.clone(),
+            subject_terms: f.subject.terms.clone(),
+            attributes: f.attributes.clone(),
+            noise: f.noise,
+            passage: f.passage_text.clone(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct ExtractReport {
+    pub quotes: Vec<QuoteRecord>,
+    pub figures: Vec<FigureRecord>,
+}
+
+// ------------------------------------------------------------------- scan
+
+/// Status of a scan finding. Ordered from least to most severe.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Consistent,
+    StyleVariant,
+    OtherPeriod,
+    Variant,
+    Misattributed,
+    Conflict,
+}
+
+impl Status {
+    pub const ALL: [Status; 6] = [
+        Status::Consistent,
+        Status::StyleVariant,
+        Status::OtherPeriod,
+        Status::Variant,
+        Status::Misattributed,
+        Status::Conflict,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Consistent => "consistent",
+            Status::StyleVariant => "style-variant",
+            Status::OtherPeriod => "other-period",
+            Status::Variant => "variant",
+            Status::Misattributed => "misattributed",
+            Status::Conflict => "conflict",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+
+    /// Whether this status flags a discrepancy (anything but consistent).
+    pub fn is_flag(self) -> bool {
+        self != Status::Consistent
+    }
+}
+
+/// One item of a finding: a quotation or figure in one source.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Item {
+    pub source: String,
+    pub line: usize,
+    pub column: usize,
+    pub start: usize,
+    pub end: usize,
+    /// The passage as it stands in the source (sentence with attribution).
+    pub text: String,
+    /// The quotation's words, or the figure as written.
+    pub surface: String,
+    pub speaker: Option<String>,
+    pub value: Option<f64>,
+    pub unit: Option<String>,
+    pub qualifier: Option<&'static str>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub period: Option<String>,
+    pub modality: Option<&'static str>,
+    pub outlet: Option<String>,
+    pub date: Option<String>,
+}
+
+/// Two items of a finding that disagree: one row of the CSV table.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Pair {
+    /// Indexes into the finding's `items`.
+    pub a: usize,
+    pub b: usize,
+    pub status: Status,
+    /// One line saying how they differ (word diff, values and gap, speakers).
+    pub difference: String,
+}
+
+/// A group of items about the same thing, with its status.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Finding {
+    /// Stable id: `Q` or `F` and a number, in report order.
+    pub id: String,
+    pub kind: ItemKind,
+    pub status: Status,
+    /// What the group is about: the quotation or the figure's subject.
+    pub subject: String,
+    /// One line saying why the status was given.
+    pub summary: String,
+    pub items: Vec<Item>,
+    /// Disagreeing pairs (empty for consistent findings).
+    pub pairs: Vec<Pair>,
+}
+
+/// Count of findings by status; all statuses present, so counts add up.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ScanSummary {
+    pub sources: usize,
+    pub quotes: usize,
+    pub figures: usize,
+    pub findings: usize,
+    pub by_status: BTreeMap<&'static str, usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ScanReport {
+    pub findings: Vec<Finding>,
+    pub summary: ScanSummary,
+}
+
+impl ScanReport {
+    pub fn new(findings: Vec<Finding>, sources: usize, quotes: usize, figures: usize) -> Self {
+        let mut by_status: BTreeMap<&'static str, usize> =
+            Status::ALL.iter().map(|s| (s.as_str(), 0)).collect();
+        for f in &findings {
+            *by_status.entry(f.status.as_str()).or_default() += 1;
+        }
+        ScanReport {
+            summary: ScanSummary {
+                sources,
+                quotes,
+                figures,
+                findings: findings.len(),
+                by_status,
+            },
+            findings,
+        }
+    }
+}
+
+// ------------------------------------------------------------------ check
+
+/// Verdict of a claim or claim part. Ordered from best to worst: a claim's
+/// verdict is the worst of its parts'.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    Supported,
+    StyleVariant,
+    Unverified,
+    OtherPeriod,
+    Disputed,
+    Variant,
+    Misattributed,
+    Contradicted,
+    /// Waived in the claims file (`ignore = "reason"`): reported, never
+    /// counted in the exit code.
+    Waived,
+}
+
+impl Verdict {
+    pub const ALL: [Verdict; 9] = [
+        Verdict::Supported,
+        Verdict::StyleVariant,
+        Verdict::Variant,
+        Verdict::Misattributed,
+        Verdict::Contradicted,
+        Verdict::Disputed,
+        Verdict::OtherPeriod,
+        Verdict::Unverified,
+        Verdict::Waived,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Supported => "supported",
+            Verdict::StyleVariant => "style-variant",
+            Verdict::Variant => "variant",
+            Verdict::Misattributed => "misattributed",
+            Verdict::Contradicted => "contradicted",
+            Verdict::Disputed => "disputed",
+            Verdict::OtherPeriod => "other-period",
+            Verdict::Unverified => "unverified",
+            Verdict::Waived => "waived",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Verdict> {
+        Verdict::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
+/// A source passage offered as evidence for or against a claim.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Evidence {
+    pub source: String,
+    pub line: usize,
+    pub column: usize,
+    /// The passage as it stands in the source.
+    pub text: String,
+    /// The quotation's words, or the figure as written.
+    pub surface: String,
+    pub speaker: Option<String>,
+    pub value: Option<f64>,
+    pub unit: Option<String>,
+    pub period: Option<String>,
+    /// Whether this passage agrees with the claim.
+    pub agrees: bool,
+}
+
+/// The verdict on one quotation or figure of a claim.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PartResult {
+    pub kind: ItemKind,
+    /// The quotation or figure as the claim gives it.
+    pub text: String,
+    pub verdict: Verdict,
+    pub explanation: String,
+    pub diff: Option<String>,
+    pub evidence: Vec<Evidence>,
+}
+
+/// The verdict on one claim: the worst of its parts.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ClaimResult {
+    pub id: String,
+    pub kind: ItemKind,
+    pub verdict: Verdict,
+    /// The verdict before a waiver, when `verdict` is `waived`.
+    pub waived_verdict: Option<Verdict>,
+    pub waived_reason: Option<String>,
+    pub text: String,
+    pub explanation: String,
+    pub diff: Option<String>,
+    pub evidence: Vec<Evidence>,
+    pub parts: Vec<PartResult>,
+    /// Where the claim stands (claims file or draft) and its line.
+    pub file: String,
+    pub line: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CheckReport {
+    pub claims: Vec<ClaimResult>,
+    /// Count per verdict; every verdict present, counts add up to the total.
+    pub summary: BTreeMap<&'static str, usize>,
+}
+
+impl CheckReport {
+    pub fn new(claims: Vec<ClaimResult>) -> Self {
+        let mut summary: BTreeMap<&'static str, usize> =
+            Verdict::ALL.iter().map(|v| (v.as_str(), 0)).collect();
+        for c in &claims {
+            *summary.entry(c.verdict.as_str()).or_default() += 1;
+        }
+        CheckReport { claims, summary }
+    }
+}
+
+/// Verdicts that make `check` exit 1 unless `--fail-on` says otherwise.
+pub fn default_check_fail_on() -> std::collections::BTreeSet<Verdict> {
+    [
+        Verdict::Variant,
+        Verdict::Misattributed,
+        Verdict::Contradicted,
+        Verdict::Disputed,
+    ]
+    .into_iter()
+    .collect()
+}
+
+/// Statuses that make `scan` exit 1 unless `--fail-on` says otherwise.
+pub fn default_scan_fail_on() -> std::collections::BTreeSet<Status> {
+    [Status::Conflict, Status::Misattributed]
+        .into_iter()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_counts_add_up() {
+        let r = CheckReport::new(vec![]);
+        assert_eq!(r.summary.len(), Verdict::ALL.len());
+        assert_eq!(r.summary.values().sum::<usize>(), 0);
+        let s = ScanReport::new(vec![], 3, 0, 0);
+        assert_eq!(s.summary.by_status.len(), Status::ALL.len());
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for v in Verdict::ALL {
+            assert_eq!(Verdict::parse(v.as_str()), Some(v));
+        }
+        for s in Status::ALL {
+            assert_eq!(Status::parse(s.as_str()), Some(s));
+        }
+    }
+}

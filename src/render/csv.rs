@@ -1,0 +1,181 @@
+//! `csv`: for scan and check the discrepancy table of the contract, for
+//! extract every quotation and figure. RFC 4180 quoting by the `csv` crate.
+
+use crate::findings::{CheckReport, ExtractReport, ScanReport, Verdict};
+
+fn finish(w: csv::Writer<Vec<u8>>) -> String {
+    let bytes = w.into_inner().expect("writing to memory cannot fail");
+    String::from_utf8(bytes).expect("csv of UTF-8 fields is UTF-8")
+}
+
+fn num(v: Option<f64>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// Every quotation and figure, one row each.
+pub fn extract(r: &ExtractReport) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let header = [
+        "type",
+        "source",
+        "line",
+        "column",
+        "text",
+        "speaker",
+        "kind",
+        "value",
+        "unit",
+        "qualifier",
+        "low",
+        "high",
+        "period",
+        "modality",
+        "subject",
+        "noise",
+        "passage",
+    ];
+    w.write_record(header).expect("in memory");
+    for q in &r.quotes {
+        let kind = serde_json::to_value(q.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        w.write_record([
+            "quote",
+            &q.source,
+            &q.line.to_string(),
+            &q.column.to_string(),
+            &q.text,
+            q.speaker.as_deref().unwrap_or(""),
+            &kind,
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            &q.passage,
+        ])
+        .expect("in memory");
+    }
+    for f in &r.figures {
+        w.write_record([
+            "figure",
+            &f.source,
+            &f.line.to_string(),
+            &f.column.to_string(),
+            &f.text,
+            "",
+            "",
+            &f.value.to_string(),
+            &f.unit,
+            f.qualifier,
+            &f.low.to_string(),
+            &f.high.to_string(),
+            f.period.as_deref().unwrap_or(""),
+            f.modality,
+            &f.subject,
+            &f.noise.to_string(),
+            &f.passage,
+        ])
+        .expect("in memory");
+    }
+    finish(w)
+}
+
+/// One row per pair of disagreeing items.
+pub fn scan(r: &ScanReport) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "finding",
+        "kind",
+        "status",
+        "subject",
+        "source_a",
+        "line_a",
+        "text_a",
+        "value_a",
+        "source_b",
+        "line_b",
+        "text_b",
+        "value_b",
+        "difference",
+        "speaker_a",
+        "speaker_b",
+        "period_a",
+        "period_b",
+        "unit",
+    ])
+    .expect("in memory");
+    for f in &r.findings {
+        for p in &f.pairs {
+            let (a, b) = (&f.items[p.a], &f.items[p.b]);
+            w.write_record([
+                f.id.as_str(),
+                f.kind.as_str(),
+                p.status.as_str(),
+                &f.subject,
+                &a.source,
+                &a.line.to_string(),
+                &a.text,
+                &num(a.value),
+                &b.source,
+                &b.line.to_string(),
+                &b.text,
+                &num(b.value),
+                &p.difference,
+                a.speaker.as_deref().unwrap_or(""),
+                b.speaker.as_deref().unwrap_or(""),
+                a.period.as_deref().unwrap_or(""),
+                b.period.as_deref().unwrap_or(""),
+                a.unit.as_deref().unwrap_or(""),
+            ])
+            .expect("in memory");
+        }
+    }
+    finish(w)
+}
+
+/// One row per flagged claim (anything but supported or waived), with its
+/// best evidence.
+pub fn check(r: &CheckReport) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "claim_id",
+        "verdict",
+        "claim_text",
+        "source",
+        "line",
+        "evidence_text",
+        "difference",
+        "kind",
+        "explanation",
+        "file",
+        "claim_line",
+    ])
+    .expect("in memory");
+    for c in &r.claims {
+        if matches!(c.verdict, Verdict::Supported | Verdict::Waived) {
+            continue;
+        }
+        let e = c.evidence.first();
+        w.write_record([
+            c.id.as_str(),
+            c.verdict.as_str(),
+            &c.text,
+            e.map_or("", |e| e.source.as_str()),
+            &e.map(|e| e.line.to_string()).unwrap_or_default(),
+            e.map_or("", |e| e.text.as_str()),
+            c.diff.as_deref().unwrap_or(""),
+            c.kind.as_str(),
+            &c.explanation,
+            &c.file,
+            &c.line.to_string(),
+        ])
+        .expect("in memory");
+    }
+    finish(w)
+}

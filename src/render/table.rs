@@ -1,0 +1,204 @@
+//! `table`: the default, readable report (comfy-table). Flagged findings
+//! first, one section per status, a one-line total at the end. Colour only
+//! when asked for (the binary decides: a terminal, no `NO_COLOR`).
+
+use super::{Style, clip};
+use crate::findings::{CheckReport, ExtractReport, ScanReport, Status, Verdict};
+use comfy_table::{Cell, Color, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+
+fn new_table(style: &Style, header: &[&str]) -> Table {
+    let mut t = Table::new();
+    t.load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(style.width)
+        .set_header(header.iter().map(Cell::new).collect::<Vec<_>>());
+    if style.color {
+        t.enforce_styling();
+    } else {
+        t.force_no_tty();
+    }
+    t
+}
+
+fn colored(text: &str, color: Option<Color>, style: &Style) -> Cell {
+    let c = Cell::new(text);
+    match (style.color, color) {
+        (true, Some(col)) => c.fg(col),
+        _ => c,
+    }
+}
+
+fn status_color(s: Status) -> Option<Color> {
+    match s {
+        Status::Conflict | Status::Misattributed => Some(Color::Red),
+        Status::Variant => Some(Color::Yellow),
+        Status::OtherPeriod | Status::StyleVariant => Some(Color::Cyan),
+        Status::Consistent => Some(Color::Green),
+    }
+}
+
+fn verdict_color(v: Verdict) -> Option<Color> {
+    match v {
+        Verdict::Contradicted | Verdict::Misattributed => Some(Color::Red),
+        Verdict::Variant | Verdict::Disputed => Some(Color::Yellow),
+        Verdict::OtherPeriod | Verdict::StyleVariant | Verdict::Unverified => Some(Color::Cyan),
+        Verdict::Supported => Some(Color::Green),
+        Verdict::Waived => None,
+    }
+}
+
+pub fn extract(r: &ExtractReport, style: &Style) -> String {
+    let mut out = String::new();
+    if !r.quotes.is_empty() {
+        let mut t = new_table(style, &["where", "kind", "speaker", "quotation"]);
+        for q in &r.quotes {
+            let kind = serde_json::to_value(q.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            t.add_row(vec![
+                Cell::new(format!("{}:{}", q.source, q.line)),
+                Cell::new(kind),
+                Cell::new(q.speaker.as_deref().unwrap_or("—")),
+                Cell::new(clip(&q.text, 160)),
+            ]);
+        }
+        out.push_str(&format!("Quotations\n{t}\n\n"));
+    }
+    if !r.figures.is_empty() {
+        let mut t = new_table(
+            style,
+            &[
+                "where",
+                "figure",
+                "value",
+                "unit",
+                "qualifier",
+                "period",
+                "modality",
+                "subject",
+            ],
+        );
+        for f in &r.figures {
+            let mut modality = f.modality.to_string();
+            if f.noise {
+                modality.push_str(" (noise)");
+            }
+            t.add_row(vec![
+                Cell::new(format!("{}:{}", f.source, f.line)),
+                Cell::new(clip(&f.text, 40)),
+                Cell::new(f.value),
+                Cell::new(&f.unit),
+                Cell::new(f.qualifier),
+                Cell::new(
+                    f.period
+                        .as_deref()
+                        .or(f.period_note.as_ref().map(|_| "unknown"))
+                        .unwrap_or("—"),
+                ),
+                Cell::new(modality),
+                Cell::new(clip(&f.subject, 50)),
+            ]);
+        }
+        out.push_str(&format!("Figures\n{t}\n\n"));
+    }
+    out.push_str(&format!(
+        "{} quotations, {} figures\n",
+        r.quotes.len(),
+        r.figures.len()
+    ));
+    out
+}
+
+pub fn scan(r: &ScanReport, style: &Style) -> String {
+    let mut out = String::new();
+    for status in Status::ALL.iter().rev() {
+        let group: Vec<_> = r.findings.iter().filter(|f| f.status == *status).collect();
+        if group.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("{} ({})\n", status.as_str(), group.len()));
+        let mut t = new_table(
+            style,
+            &["id", "status", "subject / why", "where", "as given"],
+        );
+        for f in group {
+            let where_: Vec<String> = f
+                .items
+                .iter()
+                .map(|i| {
+                    let who = i
+                        .speaker
+                        .as_ref()
+                        .map(|s| format!(" ({s})"))
+                        .unwrap_or_default();
+                    format!("{}:{}{}", i.source, i.line, who)
+                })
+                .collect();
+            let given: Vec<String> = f.items.iter().map(|i| clip(&i.surface, 60)).collect();
+            t.add_row(vec![
+                Cell::new(&f.id),
+                colored(f.status.as_str(), status_color(f.status), style),
+                Cell::new(format!("{}\n{}", clip(&f.subject, 80), f.summary)),
+                Cell::new(where_.join("\n")),
+                Cell::new(given.join("\n")),
+            ]);
+        }
+        out.push_str(&format!("{t}\n\n"));
+    }
+    let s = &r.summary;
+    let counts: Vec<String> = Status::ALL
+        .iter()
+        .rev()
+        .map(|st| format!("{} {}", s.by_status[st.as_str()], st.as_str()))
+        .collect();
+    out.push_str(&format!(
+        "{} findings from {} sources ({} quotations, {} figures): {}\n",
+        s.findings,
+        s.sources,
+        s.quotes,
+        s.figures,
+        counts.join(", ")
+    ));
+    out
+}
+
+pub fn check(r: &CheckReport, style: &Style) -> String {
+    let mut t = new_table(style, &["claim", "verdict", "why", "evidence"]);
+    for c in &r.claims {
+        let mut why = c.explanation.clone();
+        if let Some(d) = &c.diff {
+            why.push_str(&format!("\ndiff: {d}"));
+        }
+        if let Some(reason) = &c.waived_reason {
+            let was = c.waived_verdict.map_or("", |v| v.as_str());
+            why = format!("waived ({was}): {reason}\n{why}");
+        }
+        let evidence: Vec<String> = c
+            .evidence
+            .iter()
+            .take(3)
+            .map(|e| format!("{}:{} {}", e.source, e.line, clip(&e.text, 70)))
+            .collect();
+        t.add_row(vec![
+            Cell::new(format!("{}\n{}", c.id, clip(&c.text, 60))),
+            colored(c.verdict.as_str(), verdict_color(c.verdict), style),
+            Cell::new(why),
+            Cell::new(evidence.join("\n")),
+        ]);
+    }
+    let counts: Vec<String> = Verdict::ALL
+        .iter()
+        .filter(|v| r.summary[v.as_str()] > 0)
+        .map(|v| format!("{} {}", r.summary[v.as_str()], v.as_str()))
+        .collect();
+    format!(
+        "{t}\n{} claims: {}\n",
+        r.claims.len(),
+        if counts.is_empty() {
+            "none".into()
+        } else {
+            counts.join(", ")
+        }
+    )
+}

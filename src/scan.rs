@@ -1,0 +1,431 @@
+//! The cross-source scan: groups the same quotation and the same figure
+//! across sources and gives each group a status.
+//!
+//! Grouping uses the candidate indexes ([`crate::index`]) and a union-find
+//! over matching pairs, so its cost grows with the number of items, not
+//! with their square. Statuses come from [`crate::compare`], the same
+//! judgements `check` uses.
+
+use crate::compare::{self, QuoteLevel, Relation, SUBJECT_SIMILARITY, show_value};
+use crate::corpus::Extracted;
+use crate::extract::{Figure, Quote, QuoteKind};
+use crate::findings::{Finding, Item, ItemKind, Pair, ScanReport, Status};
+use crate::index::{FigureIndex, QuoteIndex};
+use crate::speakers::SpeakerTable;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Largest group whose members are all compared pairwise; larger groups
+/// compare each member with the group's representative only.
+const MAX_PAIRWISE: usize = 40;
+
+/// Runs the scan over an extracted corpus.
+pub fn scan(ex: &Extracted, speakers: &SpeakerTable) -> ScanReport {
+    let mut findings = quote_findings(ex, speakers);
+    findings.extend(figure_findings(ex));
+    findings.sort_by(|a, b| {
+        b.status
+            .cmp(&a.status)
+            .then(a.kind.cmp(&b.kind))
+            .then_with(|| first_location(a).cmp(&first_location(b)))
+    });
+    let mut nq = 0;
+    let mut nf = 0;
+    for f in &mut findings {
+        let n = match f.kind {
+            ItemKind::Figure => {
+                nf += 1;
+                nf
+            }
+            _ => {
+                nq += 1;
+                nq
+            }
+        };
+        let prefix = if f.kind == ItemKind::Figure { "F" } else { "Q" };
+        f.id = format!("{prefix}{n}");
+    }
+    let figures = ex.figures.iter().filter(|f| !f.noise).count();
+    ScanReport::new(findings, ex.sources.len(), ex.quotes.len(), figures)
+}
+
+fn first_location(f: &Finding) -> (String, usize) {
+    f.items
+        .first()
+        .map(|i| (i.source.clone(), i.line))
+        .unwrap_or_default()
+}
+
+/// Union-find over item indexes.
+struct Groups {
+    parent: Vec<usize>,
+}
+
+impl Groups {
+    fn new(n: usize) -> Self {
+        Groups {
+            parent: (0..n).collect(),
+        }
+    }
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.parent[hi] = lo;
+        }
+    }
+    /// Groups of two or more members, each sorted, in order of first member.
+    fn sets(&mut self) -> Vec<Vec<usize>> {
+        let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for i in 0..self.parent.len() {
+            let r = self.find(i);
+            by_root.entry(r).or_default().push(i);
+        }
+        by_root.into_values().filter(|g| g.len() > 1).collect()
+    }
+}
+
+// ------------------------------------------------------------- quotations
+
+fn quote_findings(ex: &Extracted, speakers: &SpeakerTable) -> Vec<Finding> {
+    let quotes = &ex.quotes;
+    let index = QuoteIndex::new(quotes);
+    let mut groups = Groups::new(quotes.len());
+    for (i, q) in quotes.iter().enumerate() {
+        for j in index.candidates(&q.text) {
+            if j <= i || groups.find(i) == groups.find(j) {
+                continue;
+            }
+            if compare::compare_quotes(&q.text, &quotes[j].text).is_some()
+                || compare::compare_quotes(&quotes[j].text, &q.text).is_some()
+            {
+                groups.union(i, j);
+            }
+        }
+    }
+    groups
+        .sets()
+        .into_iter()
+        .map(|members| quote_group(ex, speakers, &members))
+        .collect()
+}
+
+/// Compares two quotations in both directions and keeps the closer reading.
+fn quote_pair(a: &Quote, b: &Quote) -> Option<compare::QuoteComparison> {
+    let ab = compare::compare_quotes(&a.text, &b.text);
+    let ba = compare::compare_quotes(&b.text, &a.text);
+    match (ab, ba) {
+        (Some(x), Some(y)) => Some(if (y.level, -y.similarity) < (x.level, -x.similarity) {
+            y
+        } else {
+            x
+        }),
+        (x, y) => x.or(y),
+    }
+}
+
+fn quote_group(ex: &Extracted, speakers: &SpeakerTable, members: &[usize]) -> Finding {
+    let quotes: Vec<&Quote> = members.iter().map(|&i| &ex.quotes[i]).collect();
+    // Representative: the longest rendering (fragments join it).
+    let rep = (0..quotes.len())
+        .max_by_key(|&k| (quotes[k].text.len(), std::cmp::Reverse(k)))
+        .unwrap_or(0);
+    let pairs_to_compare: Vec<(usize, usize)> = if quotes.len() <= MAX_PAIRWISE {
+        (0..quotes.len())
+            .flat_map(|a| (a + 1..quotes.len()).map(move |b| (a, b)))
+            .collect()
+    } else {
+        (0..quotes.len())
+            .filter(|&k| k != rep)
+            .map(|k| (rep.min(k), rep.max(k)))
+            .collect()
+    };
+    let mut pairs = Vec::new();
+    for (a, b) in pairs_to_compare {
+        let (qa, qb) = (quotes[a], quotes[b]);
+        let speech = qa.kind == QuoteKind::Speech && qb.kind == QuoteKind::Speech;
+        let misattributed = speech
+            && match (&qa.speaker, &qb.speaker) {
+                (Some(x), Some(y)) => !speakers.same(x, y),
+                _ => false,
+            };
+        let cmp = quote_pair(qa, qb);
+        let (status, difference) = if misattributed {
+            (
+                Status::Misattributed,
+                format!(
+                    "{} gives it to {}, {} to {}",
+                    qa.span.source,
+                    qa.speaker.as_deref().unwrap_or("?"),
+                    qb.span.source,
+                    qb.speaker.as_deref().unwrap_or("?")
+                ),
+            )
+        } else {
+            match cmp {
+                Some(c) if c.level == QuoteLevel::Variant => {
+                    (Status::Variant, c.diff.unwrap_or_default())
+                }
+                Some(c) if c.level == QuoteLevel::StyleVariant => (
+                    Status::StyleVariant,
+                    c.diff.unwrap_or_else(|| "spelling or punctuation".into()),
+                ),
+                _ => (Status::Consistent, String::new()),
+            }
+        };
+        if status.is_flag() {
+            pairs.push(Pair {
+                a,
+                b,
+                status,
+                difference,
+            });
+        }
+    }
+    let status = pairs
+        .iter()
+        .map(|p| p.status)
+        .max()
+        .unwrap_or(Status::Consistent);
+    let sources: BTreeSet<&str> = quotes.iter().map(|q| q.span.source.as_str()).collect();
+    let summary = match status {
+        Status::Misattributed => {
+            let mut by_speaker: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
+            for q in &quotes {
+                if let Some(s) = &q.speaker {
+                    let key = by_speaker
+                        .keys()
+                        .find(|k| speakers.same(k, s))
+                        .cloned()
+                        .unwrap_or_else(|| s.clone());
+                    by_speaker
+                        .entry(key)
+                        .or_default()
+                        .insert(q.span.source.as_str());
+                }
+            }
+            let parts: Vec<String> = by_speaker
+                .iter()
+                .map(|(s, src)| {
+                    format!(
+                        "{} ({})",
+                        s,
+                        src.iter().copied().collect::<Vec<_>>().join(", ")
+                    )
+                })
+                .collect();
+            format!(
+                "the same words are given to different speakers: {}",
+                parts.join(" vs ")
+            )
+        }
+        Status::Variant => format!(
+            "{} renderings in {} sources differ in wording: {}",
+            quotes.len(),
+            sources.len(),
+            pairs
+                .iter()
+                .find(|p| p.status == Status::Variant)
+                .map_or("", |p| p.difference.as_str())
+        ),
+        Status::StyleVariant => format!(
+            "{} renderings in {} sources differ only in spelling, punctuation or elisions",
+            quotes.len(),
+            sources.len()
+        ),
+        _ => format!(
+            "quoted alike in {} places across {} sources",
+            quotes.len(),
+            sources.len()
+        ),
+    };
+    let items = quotes.iter().map(|q| quote_item(ex, q)).collect();
+    Finding {
+        id: String::new(),
+        kind: ItemKind::Quote,
+        status,
+        subject: quotes[rep].text.clone(),
+        summary,
+        items,
+        pairs,
+    }
+}
+
+pub fn quote_item(ex: &Extracted, q: &Quote) -> Item {
+    let src = ex.source(&q.span.source);
+    Item {
+        source: q.span.source.clone(),
+        line: q.span.line,
+        column: q.span.column,
+        start: q.span.start,
+        end: q.span.end,
+        text: q.passage_text.clone(),
+        surface: q.text.clone(),
+        speaker: q.speaker.clone(),
+        outlet: src.and_then(|s| s.outlet.clone()),
+        date: src.and_then(|s| s.date).map(|d| d.to_string()),
+        ..Item::default()
+    }
+}
+
+// ---------------------------------------------------------------- figures
+
+fn figure_findings(ex: &Extracted) -> Vec<Finding> {
+    let figures = &ex.figures;
+    let index = FigureIndex::new(figures);
+    let mut groups = Groups::new(figures.len());
+    let mut edges: BTreeMap<(usize, usize), Relation> = BTreeMap::new();
+    for (i, f) in figures.iter().enumerate() {
+        if f.noise {
+            continue;
+        }
+        for j in index.candidates(&f.unit, &f.subject.terms) {
+            if j <= i {
+                continue;
+            }
+            let g = &figures[j];
+            if compare::subject_similarity(&f.subject.terms, &g.subject.terms, &index.weights)
+                < SUBJECT_SIMILARITY
+            {
+                continue;
+            }
+            // The same figure repeated in one article is one claim, not two.
+            if f.span.source == g.span.source && f.value == g.value && f.period == g.period {
+                groups.union(i, j);
+                continue;
+            }
+            let rel = compare::relate(f, ex.date_of(&f.span.source), g, ex.date_of(&g.span.source));
+            groups.union(i, j);
+            edges.insert((i, j), rel);
+        }
+    }
+    let sets = groups.sets();
+    let mut out = Vec::new();
+    for members in sets {
+        out.push(figure_group(ex, &members, &edges));
+    }
+    out
+}
+
+fn figure_group(
+    ex: &Extracted,
+    members: &[usize],
+    edges: &BTreeMap<(usize, usize), Relation>,
+) -> Finding {
+    let figs: Vec<&Figure> = members.iter().map(|&i| &ex.figures[i]).collect();
+    let pos: BTreeMap<usize, usize> = members.iter().enumerate().map(|(k, &i)| (i, k)).collect();
+    let mut pairs = Vec::new();
+    let mut other_period = false;
+    for ((i, j), rel) in edges {
+        let (Some(&a), Some(&b)) = (pos.get(i), pos.get(j)) else {
+            continue;
+        };
+        match rel {
+            Relation::Conflict(why) => pairs.push(Pair {
+                a,
+                b,
+                status: Status::Conflict,
+                difference: why.clone(),
+            }),
+            Relation::OtherPeriod(_) => other_period = true,
+            Relation::Agree | Relation::OtherModality(_) => {}
+        }
+    }
+    let status = if !pairs.is_empty() {
+        Status::Conflict
+    } else if other_period {
+        Status::OtherPeriod
+    } else {
+        Status::Consistent
+    };
+    let subject = figs
+        .iter()
+        .map(|f| f.subject.text.as_str())
+        .filter(|s| !s.is_empty())
+        .max_by_key(|s| s.len())
+        .unwrap_or(&figs[0].unit)
+        .to_string();
+    let sources: BTreeSet<&str> = figs.iter().map(|f| f.span.source.as_str()).collect();
+    let summary = match status {
+        Status::Conflict => {
+            let p = &pairs[0];
+            let (fa, fb) = (figs[p.a], figs[p.b]);
+            let period = fa
+                .period
+                .as_ref()
+                .map_or("no period stated".to_string(), |p| p.label.clone());
+            let more = if pairs.len() > 1 {
+                format!(" (+{} more disagreeing pairs)", pairs.len() - 1)
+            } else {
+                String::new()
+            };
+            format!(
+                "{} ({}, {}) vs {} ({}, {}): {}{}",
+                show_value(fa),
+                period,
+                fa.span.source,
+                show_value(fb),
+                period,
+                fb.span.source,
+                p.difference.split(": ").last().unwrap_or(""),
+                more
+            )
+        }
+        Status::OtherPeriod => {
+            let periods: BTreeSet<String> = figs
+                .iter()
+                .map(|f| {
+                    f.period
+                        .as_ref()
+                        .map_or("unstated".to_string(), |p| p.label.clone())
+                })
+                .collect();
+            format!(
+                "{} figures in {} sources for different periods ({}); none contradicts another for the same period",
+                figs.len(),
+                sources.len(),
+                periods.into_iter().collect::<Vec<_>>().join(", ")
+            )
+        }
+        _ => format!("{} figures in {} sources agree", figs.len(), sources.len()),
+    };
+    let items = figs.iter().map(|f| figure_item(ex, f)).collect();
+    Finding {
+        id: String::new(),
+        kind: ItemKind::Figure,
+        status,
+        subject,
+        summary,
+        items,
+        pairs,
+    }
+}
+
+pub fn figure_item(ex: &Extracted, f: &Figure) -> Item {
+    let src = ex.source(&f.span.source);
+    Item {
+        source: f.span.source.clone(),
+        line: f.span.line,
+        column: f.span.column,
+        start: f.span.start,
+        end: f.span.end,
+        text: f.passage_text.clone(),
+        surface: f.text.clone(),
+        speaker: None,
+        value: Some(f.value),
+        unit: Some(f.unit.clone()),
+        qualifier: Some(f.qualifier.as_str()),
+        low: Some(f.low),
+        high: Some(f.high),
+        period: f.period.as_ref().map(|p| p.label.clone()),
+        modality: Some(f.modality.as_str()),
+        outlet: src.and_then(|s| s.outlet.clone()),
+        date: src.and_then(|s| s.date).map(|d| d.to_string()),
+    }
+}

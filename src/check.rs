@@ -532,3 +532,160 @@ fn subject_name(f: &Figure) -> String {
         format!("“{}”", f.subject.text)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::testing::{corpus, figure, quote};
+    use crate::extract::{Modality::*, Qualifier::*};
+
+    fn claim(id: &str) -> Claim {
+        Claim {
+            id: id.into(),
+            text: format!("claim {id}"),
+            speaker: None,
+            quote: None,
+            sources: None,
+            ignore: None,
+            as_of: None,
+            file: "claims.toml".into(),
+            line: 1,
+            range: None,
+        }
+    }
+
+    fn with_quote(id: &str, text: &str, speaker: Option<&str>) -> PreparedClaim {
+        PreparedClaim {
+            claim: claim(id),
+            quotes: vec![quote(id, 1, text, speaker)],
+            figures: vec![],
+        }
+    }
+
+    fn with_figure(id: &str, f: Figure) -> PreparedClaim {
+        PreparedClaim {
+            claim: claim(id),
+            quotes: vec![],
+            figures: vec![f],
+        }
+    }
+
+    fn sources() -> Extracted {
+        let d = |y, m, day| Some(jiff::civil::date(y, m, day));
+        let trade = ["trade", "russia", "china"];
+        corpus(
+            &[("a", d(2023, 3, 21)), ("b", d(2024, 5, 16)), ("c", d(2024, 5, 17)), ("e", d(2024, 5, 18))],
+            vec![
+                quote("a", 3, "changes that haven't happened in 100 years", Some("Xi Jinping")),
+                quote("b", 5, "changes that haven't happened in 100 years", Some("Xi Jinping")),
+                quote("c", 7, "changes that haven't happened in 100 years", Some("Vladimir Putin")),
+                quote("a", 9, "good neighbours, good friends and good partners", Some("Xi Jinping")),
+            ],
+            vec![
+                figure("a", 4, 185e9, "USD", Exact, &trade, Some(2022), Actual),
+                figure("b", 6, 240e9, "USD", Exact, &trade, Some(2023), Actual),
+                figure("e", 6, 240e9, "USD", Exact, &trade, Some(2023), Actual),
+                figure("c", 9, 210e9, "USD", Exact, &trade, Some(2023), Actual),
+                figure("a", 12, 4200.0, "km", About, &["border"], None, Actual),
+                figure("b", 12, 200e9, "USD", Exact, &trade, Some(2024), Target),
+            ],
+        )
+    }
+
+    fn verdicts(claims: Vec<PreparedClaim>) -> Vec<(String, Verdict, String)> {
+        let ex = sources();
+        check(&claims, &ex, &SpeakerTable::default())
+            .claims
+            .into_iter()
+            .map(|c| (c.id, c.verdict, c.explanation))
+            .collect()
+    }
+
+    fn verdict(c: PreparedClaim) -> (Verdict, String) {
+        let (_, v, e) = verdicts(vec![c]).remove(0);
+        (v, e)
+    }
+
+    #[test]
+    fn quotation_verdicts() {
+        let q = "changes that haven't happened in 100 years";
+        assert_eq!(verdict(with_quote("x", q, Some("Xi"))).0, Verdict::Supported);
+        let (v, why) = verdict(with_quote("x", q, Some("Vladimir Putin")));
+        assert_eq!(v, Verdict::Disputed, "one source agrees with Putin: {why}");
+        let (v, why) = verdict(with_quote("x", "good neighbours, good friends and good partners", Some("Putin")));
+        assert_eq!(v, Verdict::Misattributed);
+        assert!(why.contains("Xi Jinping"), "{why}");
+        assert_eq!(
+            verdict(with_quote("x", "good neighbors, good friends, and good partners", Some("Xi"))).0,
+            Verdict::StyleVariant
+        );
+        assert_eq!(
+            verdict(with_quote("x", "good neighbours, good friends and reliable partners", None)).0,
+            Verdict::Variant
+        );
+        assert_eq!(verdict(with_quote("x", "good friends and good partners", Some("Xi Jinping"))).0, Verdict::Supported);
+        assert_eq!(verdict(with_quote("x", "we stand shoulder to shoulder", None)).0, Verdict::Unverified);
+    }
+
+    #[test]
+    fn figure_verdicts() {
+        let trade = ["trade", "russia", "china"];
+        let f = |v: f64, q, y: Option<i16>, m| figure("claim", 1, v, "USD", q, &trade, y, m);
+        assert_eq!(verdict(with_figure("x", f(185e9, Exact, Some(2022), Actual))).0, Verdict::Supported);
+        assert_eq!(verdict(with_figure("x", f(150e9, Exact, Some(2022), Actual))).0, Verdict::Contradicted);
+        let (v, why) = verdict(with_figure("x", f(240e9, Exact, Some(2023), Actual)));
+        assert_eq!(v, Verdict::Disputed, "{why}");
+        assert_eq!(verdict(with_figure("x", f(240e9, Exact, Some(2021), Actual))).0, Verdict::OtherPeriod);
+        assert_eq!(verdict(with_figure("x", f(200e9, Exact, Some(2024), Target))).0, Verdict::Supported);
+        let border = figure("claim", 1, 3000.0, "km", Exact, &["border"], None, Actual);
+        assert_eq!(verdict(with_figure("x", border)).0, Verdict::Contradicted);
+        let unrelated = figure("claim", 1, 185e9, "USD", Exact, &["defence", "budget"], Some(2022), Actual);
+        let (v, why) = verdict(with_figure("x", unrelated));
+        assert_eq!(v, Verdict::Unverified, "a matching number about another thing is no support: {why}");
+    }
+
+    #[test]
+    fn scope_waiver_and_worst_part() {
+        let mut scoped = with_quote("x", "changes that haven't happened in 100 years", Some("Putin"));
+        scoped.claim.sources = Some(vec!["a".into(), "b".into()]);
+        assert_eq!(verdict(scoped).0, Verdict::Misattributed, "only a and b count");
+
+        let mut waived = with_quote("x", "good neighbours, good friends and reliable partners", None);
+        waived.claim.ignore = Some("known translation".into());
+        let ex = sources();
+        let r = check(&[waived], &ex, &SpeakerTable::default());
+        assert_eq!(r.claims[0].verdict, Verdict::Waived);
+        assert_eq!(r.claims[0].waived_verdict, Some(Verdict::Variant));
+        assert_eq!(r.summary["waived"], 1);
+
+        let trade = ["trade", "russia", "china"];
+        let mut two = with_quote("x", "good neighbours, good friends and good partners", Some("Xi"));
+        two.figures.push(figure("x", 1, 150e9, "USD", Exact, &trade, Some(2022), Actual));
+        let r = check(&[two], &ex, &SpeakerTable::default());
+        assert_eq!(r.claims[0].verdict, Verdict::Contradicted);
+        assert_eq!(r.claims[0].kind, ItemKind::Figure);
+        assert_eq!(r.claims[0].parts.len(), 2);
+        assert_eq!(r.claims[0].parts[0].verdict, Verdict::Supported);
+    }
+
+    #[test]
+    fn every_verdict_carries_evidence_and_explanation() {
+        let r = verdicts(vec![
+            with_quote("a", "good neighbours, good friends and reliable partners", None),
+            with_quote("b", "good neighbours, good friends and good partners", Some("Putin")),
+        ]);
+        for (id, _, why) in r {
+            assert!(!why.is_empty(), "{id}");
+        }
+        let ex = sources();
+        let r = check(
+            &[with_quote("a", "good neighbours, good friends and reliable partners", None)],
+            &ex,
+            &SpeakerTable::default(),
+        );
+        let c = &r.claims[0];
+        assert_eq!(c.evidence[0].source, "a");
+        assert_eq!(c.evidence[0].line, 9);
+        assert_eq!(c.diff.as_deref(), Some("good neighbors good friends and -reliable +good partners"));
+    }
+}

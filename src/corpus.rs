@@ -65,3 +65,97 @@ pub fn info(d: &Document) -> SourceInfo {
         date: d.date(),
     }
 }
+
+/// Builders for hand-made extractions, for the scan and check tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+    use crate::extract::{Modality, Period, Qualifier, QuoteKind, Subject};
+    use crate::text::Span;
+
+    pub fn span(source: &str, line: usize) -> Span {
+        Span {
+            source: source.into(),
+            line,
+            column: 1,
+            start: line * 100,
+            end: line * 100 + 10,
+        }
+    }
+
+    pub fn quote(source: &str, line: usize, text: &str, speaker: Option<&str>) -> Quote {
+        Quote {
+            span: span(source, line),
+            text: text.into(),
+            speaker: speaker.map(str::to_string),
+            speaker_mention: speaker.map(str::to_string),
+            kind: QuoteKind::Speech,
+            passage: span(source, line),
+            passage_text: format!("“{text}”, {} said.", speaker.unwrap_or("someone")),
+            repeats: vec![],
+        }
+    }
+
+    pub fn year(y: i16) -> Period {
+        Period {
+            start: jiff::civil::date(y, 1, 1),
+            end: jiff::civil::date(y, 12, 31),
+            label: y.to_string(),
+        }
+    }
+
+    /// A figure with a qualifier-made interval: exact gets ±0.25 %.
+    pub fn figure(
+        source: &str,
+        line: usize,
+        value: f64,
+        unit: &str,
+        qualifier: Qualifier,
+        terms: &[&str],
+        period: Option<i16>,
+        modality: Modality,
+    ) -> Figure {
+        let (low, high) = match qualifier {
+            Qualifier::About => (value * 0.9, value * 1.1),
+            Qualifier::Over => (value, value * 1.25),
+            Qualifier::Nearly => (value * 0.9, value),
+            _ => (value * 0.9975, value * 1.0025),
+        };
+        Figure {
+            span: span(source, line),
+            text: format!("{value} {unit}"),
+            value,
+            unit: unit.into(),
+            qualifier,
+            low,
+            high,
+            period: period.map(year),
+            period_note: None,
+            modality,
+            subject: Subject {
+                text: terms.join(" "),
+                terms: terms.iter().map(|t| t.to_string()).collect(),
+            },
+            attributes: vec![],
+            noise: false,
+            passage: span(source, line),
+            passage_text: format!("The {} was {value} {unit}.", terms.join(" ")),
+        }
+    }
+
+    pub fn corpus(sources: &[(&str, Option<jiff::civil::Date>)], quotes: Vec<Quote>, figures: Vec<Figure>) -> Extracted {
+        let mut ex = Extracted::default();
+        for (id, date) in sources {
+            let info = SourceInfo {
+                id: id.to_string(),
+                path: format!("{id}.md"),
+                outlet: Some(format!("{id} outlet")),
+                date: *date,
+            };
+            let ex_q: Vec<Quote> = quotes.iter().filter(|q| q.span.source == *id).cloned().collect();
+            let ex_f: Vec<Figure> = figures.iter().filter(|f| f.span.source == *id).cloned().collect();
+            ex.add(info, extract::Extraction { quotes: ex_q, figures: ex_f });
+        }
+        ex
+    }
+}

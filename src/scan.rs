@@ -429,3 +429,156 @@ pub fn figure_item(ex: &Extracted, f: &Figure) -> Item {
         date: src.and_then(|s| s.date).map(|d| d.to_string()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::testing::{corpus, figure, quote};
+    use crate::extract::{Modality::*, Qualifier::*};
+
+    fn d(y: i16, m: i8, day: i8) -> Option<jiff::civil::Date> {
+        Some(jiff::civil::date(y, m, day))
+    }
+
+    fn statuses(r: &ScanReport) -> Vec<(ItemKind, Status, usize)> {
+        r.findings.iter().map(|f| (f.kind, f.status, f.items.len())).collect()
+    }
+
+    #[test]
+    fn same_words_different_speakers_is_misattributed() {
+        let ex = corpus(
+            &[("a", None), ("b", None), ("c", None)],
+            vec![
+                quote("a", 3, "changes that haven't happened in 100 years", Some("Xi Jinping")),
+                quote("b", 5, "Changes that haven’t happened in 100 years", Some("Xi")),
+                quote("c", 7, "changes that haven't happened in 100 years", Some("Vladimir Putin")),
+            ],
+            vec![],
+        );
+        let r = scan(&ex, &SpeakerTable::default());
+        assert_eq!(statuses(&r), vec![(ItemKind::Quote, Status::Misattributed, 3)]);
+        let f = &r.findings[0];
+        assert_eq!(f.id, "Q1");
+        assert_eq!(f.pairs.len(), 2, "a-c and b-c, not a-b: Xi and Xi Jinping are one speaker");
+        assert!(f.summary.contains("Vladimir Putin (c)"), "{}", f.summary);
+    }
+
+    #[test]
+    fn quote_statuses_style_variant_variant_consistent() {
+        let ex = corpus(
+            &[("a", None), ("b", None), ("c", None), ("d", None)],
+            vec![
+                quote("a", 1, "good neighbours, good friends and good partners", Some("Xi Jinping")),
+                quote("b", 1, "good neighbors, good friends, and good partners", Some("Xi Jinping")),
+                quote("c", 1, "we will never accept hegemony in any form", Some("Vladimir Putin")),
+                quote("d", 1, "we will never accept hegemony in any form", Some("Putin")),
+            ],
+            vec![],
+        );
+        let r = scan(&ex, &SpeakerTable::default());
+        assert_eq!(
+            statuses(&r),
+            vec![(ItemKind::Quote, Status::StyleVariant, 2), (ItemKind::Quote, Status::Consistent, 2)]
+        );
+        let ex = corpus(
+            &[("a", None), ("b", None)],
+            vec![
+                quote("a", 1, "good neighbours, good friends and good partners", None),
+                quote("b", 1, "good neighbours, good friends and reliable partners", None),
+            ],
+            vec![],
+        );
+        let r = scan(&ex, &SpeakerTable::default());
+        assert_eq!(r.findings[0].status, Status::Variant);
+        assert!(r.findings[0].pairs[0].difference.contains("-good +reliable"));
+    }
+
+    #[test]
+    fn fragment_joins_the_longer_quotation() {
+        let ex = corpus(
+            &[("a", None), ("b", None)],
+            vec![
+                quote("a", 1, "relations between our countries are now the best ever in their history", Some("Xi Jinping")),
+                quote("b", 1, "the best ever in their history", Some("Xi Jinping")),
+            ],
+            vec![],
+        );
+        let r = scan(&ex, &SpeakerTable::default());
+        assert_eq!(statuses(&r), vec![(ItemKind::Quote, Status::Consistent, 2)]);
+        assert_eq!(r.findings[0].subject, "relations between our countries are now the best ever in their history");
+    }
+
+    #[test]
+    fn trade_in_different_years_is_other_period_and_same_year_gap_is_conflict() {
+        let trade = ["trade", "russia", "china"];
+        let ex = corpus(
+            &[("a", d(2023, 3, 21)), ("b", d(2024, 5, 16)), ("c", d(2024, 5, 17))],
+            vec![],
+            vec![
+                figure("a", 4, 185e9, "USD", Exact, &trade, Some(2022), Actual),
+                figure("b", 6, 240e9, "USD", Exact, &trade, Some(2023), Actual),
+            ],
+        );
+        let r = scan(&ex, &SpeakerTable::default());
+        assert_eq!(statuses(&r), vec![(ItemKind::Figure, Status::OtherPeriod, 2)]);
+
+        let ex = corpus(
+            &[("a", d(2023, 3, 21)), ("b", d(2024, 5, 16)), ("c", d(2024, 5, 17))],
+            vec![],
+            vec![
+                figure("a", 4, 185e9, "USD", Exact, &trade, Some(2022), Actual),
+                figure("b", 6, 240e9, "USD", Exact, &trade, Some(2023), Actual),
+                figure("c", 9, 210e9, "USD", Exact, &trade, Some(2023), Actual),
+            ],
+        );
+        let r = scan(&ex, &SpeakerTable::default());
+        assert_eq!(statuses(&r), vec![(ItemKind::Figure, Status::Conflict, 3)]);
+        let f = &r.findings[0];
+        assert_eq!(f.pairs.len(), 1, "only the 2023 pair conflicts: {:?}", f.pairs);
+        assert_eq!(
+            f.summary,
+            "$240 billion (2023, b) vs $210 billion (2023, c): 13% apart, intervals do not overlap"
+        );
+    }
+
+    #[test]
+    fn about_40_and_over_40_agree_and_target_never_conflicts() {
+        let met = ["meet", "putin", "xi"];
+        let trade = ["trade", "russia", "china"];
+        let ex = corpus(
+            &[("a", d(2023, 3, 21)), ("b", d(2023, 3, 22))],
+            vec![],
+            vec![
+                figure("a", 2, 40.0, "count", About, &met, None, Actual),
+                figure("b", 2, 40.0, "count", Over, &met, None, Actual),
+                figure("a", 8, 200e9, "USD", Exact, &trade, Some(2024), Target),
+                figure("b", 8, 240e9, "USD", Exact, &trade, Some(2024), Actual),
+            ],
+        );
+        let r = scan(&ex, &SpeakerTable::default());
+        assert!(r.findings.iter().all(|f| f.status == Status::Consistent), "{:#?}", statuses(&r));
+    }
+
+    #[test]
+    fn unrelated_subjects_and_units_never_group() {
+        let ex = corpus(
+            &[("a", None), ("b", None)],
+            vec![],
+            vec![
+                figure("a", 1, 4200.0, "km", Exact, &["border"], None, Actual),
+                figure("b", 1, 3000.0, "km", Exact, &["pipeline", "length"], None, Actual),
+                figure("b", 2, 4200.0, "USD", Exact, &["border"], None, Actual),
+            ],
+        );
+        assert!(scan(&ex, &SpeakerTable::default()).findings.is_empty());
+    }
+
+    #[test]
+    fn noise_is_never_compared() {
+        let mut a = figure("a", 1, 4.99, "USD", Exact, &["subscription", "month"], None, Actual);
+        a.noise = true;
+        let b = figure("b", 1, 9.99, "USD", Exact, &["subscription", "month"], None, Actual);
+        let ex = corpus(&[("a", None), ("b", None)], vec![], vec![a, b]);
+        assert!(scan(&ex, &SpeakerTable::default()).findings.is_empty());
+    }
+}

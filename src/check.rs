@@ -574,12 +574,37 @@ mod tests {
         let d = |y, m, day| Some(jiff::civil::date(y, m, day));
         let trade = ["trade", "russia", "china"];
         corpus(
-            &[("a", d(2023, 3, 21)), ("b", d(2024, 5, 16)), ("c", d(2024, 5, 17)), ("e", d(2024, 5, 18))],
+            &[
+                ("a", d(2023, 3, 21)),
+                ("b", d(2024, 5, 16)),
+                ("c", d(2024, 5, 17)),
+                ("e", d(2024, 5, 18)),
+            ],
             vec![
-                quote("a", 3, "changes that haven't happened in 100 years", Some("Xi Jinping")),
-                quote("b", 5, "changes that haven't happened in 100 years", Some("Xi Jinping")),
-                quote("c", 7, "changes that haven't happened in 100 years", Some("Vladimir Putin")),
-                quote("a", 9, "good neighbours, good friends and good partners", Some("Xi Jinping")),
+                quote(
+                    "a",
+                    3,
+                    "changes that haven't happened in 100 years",
+                    Some("Xi Jinping"),
+                ),
+                quote(
+                    "b",
+                    5,
+                    "changes that haven't happened in 100 years",
+                    Some("Xi Jinping"),
+                ),
+                quote(
+                    "c",
+                    7,
+                    "changes that haven't happened in 100 years",
+                    Some("Vladimir Putin"),
+                ),
+                quote(
+                    "a",
+                    9,
+                    "good neighbours, good friends and good partners",
+                    Some("Xi Jinping"),
+                ),
             ],
             vec![
                 figure("a", 4, 185e9, "USD", Exact, &trade, Some(2022), Actual),
@@ -609,48 +634,113 @@ mod tests {
     #[test]
     fn quotation_verdicts() {
         let q = "changes that haven't happened in 100 years";
-        assert_eq!(verdict(with_quote("x", q, Some("Xi"))).0, Verdict::Supported);
+        assert_eq!(
+            verdict(with_quote("x", q, Some("Xi"))).0,
+            Verdict::Supported
+        );
         let (v, why) = verdict(with_quote("x", q, Some("Vladimir Putin")));
         assert_eq!(v, Verdict::Disputed, "one source agrees with Putin: {why}");
-        let (v, why) = verdict(with_quote("x", "good neighbours, good friends and good partners", Some("Putin")));
+        let (v, why) = verdict(with_quote(
+            "x",
+            "good neighbours, good friends and good partners",
+            Some("Putin"),
+        ));
         assert_eq!(v, Verdict::Misattributed);
         assert!(why.contains("Xi Jinping"), "{why}");
         assert_eq!(
-            verdict(with_quote("x", "good neighbors, good friends, and good partners", Some("Xi"))).0,
+            verdict(with_quote(
+                "x",
+                "good neighbors, good friends, and good partners",
+                Some("Xi")
+            ))
+            .0,
             Verdict::StyleVariant
         );
         assert_eq!(
-            verdict(with_quote("x", "good neighbours, good friends and reliable partners", None)).0,
+            verdict(with_quote(
+                "x",
+                "good neighbours, good friends and reliable partners",
+                None
+            ))
+            .0,
             Verdict::Variant
         );
-        assert_eq!(verdict(with_quote("x", "good friends and good partners", Some("Xi Jinping"))).0, Verdict::Supported);
-        assert_eq!(verdict(with_quote("x", "we stand shoulder to shoulder", None)).0, Verdict::Unverified);
+        assert_eq!(
+            verdict(with_quote(
+                "x",
+                "good friends and good partners",
+                Some("Xi Jinping")
+            ))
+            .0,
+            Verdict::Supported
+        );
+        assert_eq!(
+            verdict(with_quote("x", "we stand shoulder to shoulder", None)).0,
+            Verdict::Unverified
+        );
     }
 
     #[test]
     fn figure_verdicts() {
         let trade = ["trade", "russia", "china"];
         let f = |v: f64, q, y: Option<i16>, m| figure("claim", 1, v, "USD", q, &trade, y, m);
-        assert_eq!(verdict(with_figure("x", f(185e9, Exact, Some(2022), Actual))).0, Verdict::Supported);
-        assert_eq!(verdict(with_figure("x", f(150e9, Exact, Some(2022), Actual))).0, Verdict::Contradicted);
+        assert_eq!(
+            verdict(with_figure("x", f(185e9, Exact, Some(2022), Actual))).0,
+            Verdict::Supported
+        );
+        assert_eq!(
+            verdict(with_figure("x", f(150e9, Exact, Some(2022), Actual))).0,
+            Verdict::Contradicted
+        );
         let (v, why) = verdict(with_figure("x", f(240e9, Exact, Some(2023), Actual)));
         assert_eq!(v, Verdict::Disputed, "{why}");
-        assert_eq!(verdict(with_figure("x", f(240e9, Exact, Some(2021), Actual))).0, Verdict::OtherPeriod);
-        assert_eq!(verdict(with_figure("x", f(200e9, Exact, Some(2024), Target))).0, Verdict::Supported);
+        assert_eq!(
+            verdict(with_figure("x", f(240e9, Exact, Some(2021), Actual))).0,
+            Verdict::OtherPeriod
+        );
+        assert_eq!(
+            verdict(with_figure("x", f(200e9, Exact, Some(2024), Target))).0,
+            Verdict::Supported
+        );
         let border = figure("claim", 1, 3000.0, "km", Exact, &["border"], None, Actual);
         assert_eq!(verdict(with_figure("x", border)).0, Verdict::Contradicted);
-        let unrelated = figure("claim", 1, 185e9, "USD", Exact, &["defence", "budget"], Some(2022), Actual);
+        let unrelated = figure(
+            "claim",
+            1,
+            185e9,
+            "USD",
+            Exact,
+            &["defence", "budget"],
+            Some(2022),
+            Actual,
+        );
         let (v, why) = verdict(with_figure("x", unrelated));
-        assert_eq!(v, Verdict::Unverified, "a matching number about another thing is no support: {why}");
+        assert_eq!(
+            v,
+            Verdict::Unverified,
+            "a matching number about another thing is no support: {why}"
+        );
     }
 
     #[test]
     fn scope_waiver_and_worst_part() {
-        let mut scoped = with_quote("x", "changes that haven't happened in 100 years", Some("Putin"));
+        let mut scoped = with_quote(
+            "x",
+            "changes that haven't happened in 100 years",
+            Some("Putin"),
+        );
         scoped.claim.sources = Some(vec!["a".into(), "b".into()]);
-        assert_eq!(verdict(scoped).0, Verdict::Misattributed, "only a and b count");
+        assert_eq!(
+            verdict(scoped).0,
+            Verdict::Misattributed,
+            "only a and b count"
+        );
 
-        let mut waived = with_quote("x", "good neighbours, good friends and reliable partners", None);
+        let mut waived = with_quote(
+            "x",
+            "good neighbours, good friends and reliable partners",
+            None,
+        );
         waived.claim.ignore = Some("known translation".into());
         let ex = sources();
         let r = check(&[waived], &ex, &SpeakerTable::default());
@@ -659,8 +749,21 @@ mod tests {
         assert_eq!(r.summary["waived"], 1);
 
         let trade = ["trade", "russia", "china"];
-        let mut two = with_quote("x", "good neighbours, good friends and good partners", Some("Xi"));
-        two.figures.push(figure("x", 1, 150e9, "USD", Exact, &trade, Some(2022), Actual));
+        let mut two = with_quote(
+            "x",
+            "good neighbours, good friends and good partners",
+            Some("Xi"),
+        );
+        two.figures.push(figure(
+            "x",
+            1,
+            150e9,
+            "USD",
+            Exact,
+            &trade,
+            Some(2022),
+            Actual,
+        ));
         let r = check(&[two], &ex, &SpeakerTable::default());
         assert_eq!(r.claims[0].verdict, Verdict::Contradicted);
         assert_eq!(r.claims[0].kind, ItemKind::Figure);
@@ -671,21 +774,36 @@ mod tests {
     #[test]
     fn every_verdict_carries_evidence_and_explanation() {
         let r = verdicts(vec![
-            with_quote("a", "good neighbours, good friends and reliable partners", None),
-            with_quote("b", "good neighbours, good friends and good partners", Some("Putin")),
+            with_quote(
+                "a",
+                "good neighbours, good friends and reliable partners",
+                None,
+            ),
+            with_quote(
+                "b",
+                "good neighbours, good friends and good partners",
+                Some("Putin"),
+            ),
         ]);
         for (id, _, why) in r {
             assert!(!why.is_empty(), "{id}");
         }
         let ex = sources();
         let r = check(
-            &[with_quote("a", "good neighbours, good friends and reliable partners", None)],
+            &[with_quote(
+                "a",
+                "good neighbours, good friends and reliable partners",
+                None,
+            )],
             &ex,
             &SpeakerTable::default(),
         );
         let c = &r.claims[0];
         assert_eq!(c.evidence[0].source, "a");
         assert_eq!(c.evidence[0].line, 9);
-        assert_eq!(c.diff.as_deref(), Some("good neighbors good friends and -reliable +good partners"));
+        assert_eq!(
+            c.diff.as_deref(),
+            Some("good neighbors good friends and -reliable +good partners")
+        );
     }
 }

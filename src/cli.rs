@@ -238,18 +238,32 @@ fn load_and_extract(
     } else {
         None
     };
-    let corpus = source::load_with_progress(&files, &paths, || {
+    if files.is_empty() {
+        return Err(Error::NoSources(shown(&paths)));
+    }
+    let (ex, warnings) = Extracted::from_files(&files, speakers, || {
         if let Some(b) = &bar {
             b.inc(1);
         }
-    })?;
+    });
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    for w in &corpus.warnings {
+    for w in &warnings {
         rep.warn(w);
     }
-    Ok(Extracted::from_documents(&corpus.documents, speakers))
+    if ex.sources.is_empty() {
+        return Err(Error::NothingReadable(shown(&paths)));
+    }
+    Ok(ex)
+}
+
+fn shown(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Writes `text` to `path` atomically: a temporary file in the same folder,

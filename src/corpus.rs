@@ -4,10 +4,11 @@
 //! not kept.
 
 use crate::extract::{self, Figure, Quote};
-use crate::source::Document;
+use crate::source::{self, Document, Warning};
 use crate::speakers::SpeakerTable;
 use rayon::prelude::*;
 use std::collections::HashMap;
+use std::path::PathBuf;
 
 /// What comparisons need to know about a source.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,7 +28,45 @@ pub struct Extracted {
 }
 
 impl Extracted {
-    /// Extracts every document, in parallel, keeping document order.
+    /// Reads, extracts and drops each file in turn (in parallel, results in
+    /// file order), so that only the extracted records stay in memory, never
+    /// all the texts at once. Files that cannot be read become warnings;
+    /// `tick` is called once per file.
+    pub fn from_files(
+        files: &[PathBuf],
+        speakers: &SpeakerTable,
+        tick: impl Fn() + Sync,
+    ) -> (Self, Vec<Warning>) {
+        let ids = source::source_ids(files);
+        let parts: Vec<Result<(SourceInfo, extract::Extraction, Vec<Warning>), Warning>> = files
+            .par_iter()
+            .zip(ids.par_iter())
+            .map(|(path, id)| {
+                let text = source::read_source(path);
+                let result = text.map(|text| {
+                    let (doc, warnings) =
+                        Document::from_text(id, &path.display().to_string(), &text);
+                    (info(&doc), extract::extract(&doc, speakers), warnings)
+                });
+                tick();
+                result
+            })
+            .collect();
+        let mut out = Extracted::default();
+        let mut warnings = Vec::new();
+        for p in parts {
+            match p {
+                Ok((info, ex, w)) => {
+                    warnings.extend(w);
+                    out.add(info, ex);
+                }
+                Err(w) => warnings.push(w),
+            }
+        }
+        (out, warnings)
+    }
+
+    /// Extracts documents already in memory, in parallel, keeping order.
     pub fn from_documents(docs: &[Document], speakers: &SpeakerTable) -> Self {
         let parts: Vec<(SourceInfo, extract::Extraction)> = docs
             .par_iter()
@@ -143,7 +182,11 @@ pub(crate) mod testing {
         }
     }
 
-    pub fn corpus(sources: &[(&str, Option<jiff::civil::Date>)], quotes: Vec<Quote>, figures: Vec<Figure>) -> Extracted {
+    pub fn corpus(
+        sources: &[(&str, Option<jiff::civil::Date>)],
+        quotes: Vec<Quote>,
+        figures: Vec<Figure>,
+    ) -> Extracted {
         let mut ex = Extracted::default();
         for (id, date) in sources {
             let info = SourceInfo {
@@ -152,9 +195,23 @@ pub(crate) mod testing {
                 outlet: Some(format!("{id} outlet")),
                 date: *date,
             };
-            let ex_q: Vec<Quote> = quotes.iter().filter(|q| q.span.source == *id).cloned().collect();
-            let ex_f: Vec<Figure> = figures.iter().filter(|f| f.span.source == *id).cloned().collect();
-            ex.add(info, extract::Extraction { quotes: ex_q, figures: ex_f });
+            let ex_q: Vec<Quote> = quotes
+                .iter()
+                .filter(|q| q.span.source == *id)
+                .cloned()
+                .collect();
+            let ex_f: Vec<Figure> = figures
+                .iter()
+                .filter(|f| f.span.source == *id)
+                .cloned()
+                .collect();
+            ex.add(
+                info,
+                extract::Extraction {
+                    quotes: ex_q,
+                    figures: ex_f,
+                },
+            );
         }
         ex
     }

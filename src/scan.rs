@@ -441,7 +441,10 @@ mod tests {
     }
 
     fn statuses(r: &ScanReport) -> Vec<(ItemKind, Status, usize)> {
-        r.findings.iter().map(|f| (f.kind, f.status, f.items.len())).collect()
+        r.findings
+            .iter()
+            .map(|f| (f.kind, f.status, f.items.len()))
+            .collect()
     }
 
     #[test]
@@ -449,17 +452,39 @@ mod tests {
         let ex = corpus(
             &[("a", None), ("b", None), ("c", None)],
             vec![
-                quote("a", 3, "changes that haven't happened in 100 years", Some("Xi Jinping")),
-                quote("b", 5, "Changes that haven’t happened in 100 years", Some("Xi")),
-                quote("c", 7, "changes that haven't happened in 100 years", Some("Vladimir Putin")),
+                quote(
+                    "a",
+                    3,
+                    "changes that haven't happened in 100 years",
+                    Some("Xi Jinping"),
+                ),
+                quote(
+                    "b",
+                    5,
+                    "Changes that haven’t happened in 100 years",
+                    Some("Xi"),
+                ),
+                quote(
+                    "c",
+                    7,
+                    "changes that haven't happened in 100 years",
+                    Some("Vladimir Putin"),
+                ),
             ],
             vec![],
         );
         let r = scan(&ex, &SpeakerTable::default());
-        assert_eq!(statuses(&r), vec![(ItemKind::Quote, Status::Misattributed, 3)]);
+        assert_eq!(
+            statuses(&r),
+            vec![(ItemKind::Quote, Status::Misattributed, 3)]
+        );
         let f = &r.findings[0];
         assert_eq!(f.id, "Q1");
-        assert_eq!(f.pairs.len(), 2, "a-c and b-c, not a-b: Xi and Xi Jinping are one speaker");
+        assert_eq!(
+            f.pairs.len(),
+            2,
+            "a-c and b-c, not a-b: Xi and Xi Jinping are one speaker"
+        );
         assert!(f.summary.contains("Vladimir Putin (c)"), "{}", f.summary);
     }
 
@@ -468,29 +493,66 @@ mod tests {
         let ex = corpus(
             &[("a", None), ("b", None), ("c", None), ("d", None)],
             vec![
-                quote("a", 1, "good neighbours, good friends and good partners", Some("Xi Jinping")),
-                quote("b", 1, "good neighbors, good friends, and good partners", Some("Xi Jinping")),
-                quote("c", 1, "we will never accept hegemony in any form", Some("Vladimir Putin")),
-                quote("d", 1, "we will never accept hegemony in any form", Some("Putin")),
+                quote(
+                    "a",
+                    1,
+                    "good neighbours, good friends and good partners",
+                    Some("Xi Jinping"),
+                ),
+                quote(
+                    "b",
+                    1,
+                    "good neighbors, good friends, and good partners",
+                    Some("Xi Jinping"),
+                ),
+                quote(
+                    "c",
+                    1,
+                    "we will never accept hegemony in any form",
+                    Some("Vladimir Putin"),
+                ),
+                quote(
+                    "d",
+                    1,
+                    "we will never accept hegemony in any form",
+                    Some("Putin"),
+                ),
             ],
             vec![],
         );
         let r = scan(&ex, &SpeakerTable::default());
         assert_eq!(
             statuses(&r),
-            vec![(ItemKind::Quote, Status::StyleVariant, 2), (ItemKind::Quote, Status::Consistent, 2)]
+            vec![
+                (ItemKind::Quote, Status::StyleVariant, 2),
+                (ItemKind::Quote, Status::Consistent, 2)
+            ]
         );
         let ex = corpus(
             &[("a", None), ("b", None)],
             vec![
-                quote("a", 1, "good neighbours, good friends and good partners", None),
-                quote("b", 1, "good neighbours, good friends and reliable partners", None),
+                quote(
+                    "a",
+                    1,
+                    "good neighbours, good friends and good partners",
+                    None,
+                ),
+                quote(
+                    "b",
+                    1,
+                    "good neighbours, good friends and reliable partners",
+                    None,
+                ),
             ],
             vec![],
         );
         let r = scan(&ex, &SpeakerTable::default());
         assert_eq!(r.findings[0].status, Status::Variant);
-        assert!(r.findings[0].pairs[0].difference.contains("-good +reliable"));
+        assert!(
+            r.findings[0].pairs[0]
+                .difference
+                .contains("-good +reliable")
+        );
     }
 
     #[test]
@@ -498,21 +560,33 @@ mod tests {
         let ex = corpus(
             &[("a", None), ("b", None)],
             vec![
-                quote("a", 1, "relations between our countries are now the best ever in their history", Some("Xi Jinping")),
+                quote(
+                    "a",
+                    1,
+                    "relations between our countries are now the best ever in their history",
+                    Some("Xi Jinping"),
+                ),
                 quote("b", 1, "the best ever in their history", Some("Xi Jinping")),
             ],
             vec![],
         );
         let r = scan(&ex, &SpeakerTable::default());
         assert_eq!(statuses(&r), vec![(ItemKind::Quote, Status::Consistent, 2)]);
-        assert_eq!(r.findings[0].subject, "relations between our countries are now the best ever in their history");
+        assert_eq!(
+            r.findings[0].subject,
+            "relations between our countries are now the best ever in their history"
+        );
     }
 
     #[test]
     fn trade_in_different_years_is_other_period_and_same_year_gap_is_conflict() {
         let trade = ["trade", "russia", "china"];
         let ex = corpus(
-            &[("a", d(2023, 3, 21)), ("b", d(2024, 5, 16)), ("c", d(2024, 5, 17))],
+            &[
+                ("a", d(2023, 3, 21)),
+                ("b", d(2024, 5, 16)),
+                ("c", d(2024, 5, 17)),
+            ],
             vec![],
             vec![
                 figure("a", 4, 185e9, "USD", Exact, &trade, Some(2022), Actual),
@@ -520,10 +594,17 @@ mod tests {
             ],
         );
         let r = scan(&ex, &SpeakerTable::default());
-        assert_eq!(statuses(&r), vec![(ItemKind::Figure, Status::OtherPeriod, 2)]);
+        assert_eq!(
+            statuses(&r),
+            vec![(ItemKind::Figure, Status::OtherPeriod, 2)]
+        );
 
         let ex = corpus(
-            &[("a", d(2023, 3, 21)), ("b", d(2024, 5, 16)), ("c", d(2024, 5, 17))],
+            &[
+                ("a", d(2023, 3, 21)),
+                ("b", d(2024, 5, 16)),
+                ("c", d(2024, 5, 17)),
+            ],
             vec![],
             vec![
                 figure("a", 4, 185e9, "USD", Exact, &trade, Some(2022), Actual),
@@ -534,7 +615,12 @@ mod tests {
         let r = scan(&ex, &SpeakerTable::default());
         assert_eq!(statuses(&r), vec![(ItemKind::Figure, Status::Conflict, 3)]);
         let f = &r.findings[0];
-        assert_eq!(f.pairs.len(), 1, "only the 2023 pair conflicts: {:?}", f.pairs);
+        assert_eq!(
+            f.pairs.len(),
+            1,
+            "only the 2023 pair conflicts: {:?}",
+            f.pairs
+        );
         assert_eq!(
             f.summary,
             "$240 billion (2023, b) vs $210 billion (2023, c): 13% apart, intervals do not overlap"
@@ -556,7 +642,11 @@ mod tests {
             ],
         );
         let r = scan(&ex, &SpeakerTable::default());
-        assert!(r.findings.iter().all(|f| f.status == Status::Consistent), "{:#?}", statuses(&r));
+        assert!(
+            r.findings.iter().all(|f| f.status == Status::Consistent),
+            "{:#?}",
+            statuses(&r)
+        );
     }
 
     #[test]
@@ -566,7 +656,16 @@ mod tests {
             vec![],
             vec![
                 figure("a", 1, 4200.0, "km", Exact, &["border"], None, Actual),
-                figure("b", 1, 3000.0, "km", Exact, &["pipeline", "length"], None, Actual),
+                figure(
+                    "b",
+                    1,
+                    3000.0,
+                    "km",
+                    Exact,
+                    &["pipeline", "length"],
+                    None,
+                    Actual,
+                ),
                 figure("b", 2, 4200.0, "USD", Exact, &["border"], None, Actual),
             ],
         );
@@ -575,9 +674,27 @@ mod tests {
 
     #[test]
     fn noise_is_never_compared() {
-        let mut a = figure("a", 1, 4.99, "USD", Exact, &["subscription", "month"], None, Actual);
+        let mut a = figure(
+            "a",
+            1,
+            4.99,
+            "USD",
+            Exact,
+            &["subscription", "month"],
+            None,
+            Actual,
+        );
         a.noise = true;
-        let b = figure("b", 1, 9.99, "USD", Exact, &["subscription", "month"], None, Actual);
+        let b = figure(
+            "b",
+            1,
+            9.99,
+            "USD",
+            Exact,
+            &["subscription", "month"],
+            None,
+            Actual,
+        );
         let ex = corpus(&[("a", None), ("b", None)], vec![], vec![a, b]);
         assert!(scan(&ex, &SpeakerTable::default()).findings.is_empty());
     }

@@ -368,21 +368,11 @@ pub fn source_ids(paths: &[PathBuf]) -> Vec<String> {
 /// Fails only when a path does not exist or nothing at all could be read.
 pub fn load(paths: &[PathBuf]) -> Result<Corpus, Error> {
     let files = collect_files(paths)?;
-    load_with_progress(&files, paths, || {})
-}
-
-/// Loads the already collected `files` (found behind `paths`), calling
-/// `tick` once per file read.
-pub fn load_with_progress(
-    files: &[PathBuf],
-    paths: &[PathBuf],
-    tick: impl Fn() + Sync,
-) -> Result<Corpus, Error> {
     if files.is_empty() {
         let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
         return Err(Error::NoSources(shown.join(", ")));
     }
-    let ids = source_ids(files);
+    let ids = source_ids(&files);
     let mut corpus = Corpus::default();
     let loaded: Vec<Result<(Document, Vec<Warning>), Warning>> = {
         use rayon::prelude::*;
@@ -390,9 +380,7 @@ pub fn load_with_progress(
             .par_iter()
             .zip(ids.par_iter())
             .map(|(path, id)| {
-                let text = read_source(path);
-                tick();
-                let text = text?;
+                let text = read_source(path)?;
                 Ok(Document::from_text(id, &path.display().to_string(), &text))
             })
             .collect()

@@ -19,6 +19,9 @@ pub struct SourceInfo {
     pub date: Option<jiff::civil::Date>,
 }
 
+/// One file's extraction with its front matter warnings.
+type FileExtraction = (SourceInfo, extract::Extraction, Vec<Warning>);
+
 #[derive(Clone, Debug, Default)]
 pub struct Extracted {
     pub sources: Vec<SourceInfo>,
@@ -38,7 +41,7 @@ impl Extracted {
         tick: impl Fn() + Sync,
     ) -> (Self, Vec<Warning>) {
         let ids = source::source_ids(files);
-        let parts: Vec<Result<(SourceInfo, extract::Extraction, Vec<Warning>), Warning>> = files
+        let parts: Vec<Result<FileExtraction, Warning>> = files
             .par_iter()
             .zip(ids.par_iter())
             .map(|(path, id)| {
@@ -144,6 +147,7 @@ pub(crate) mod testing {
     }
 
     /// A figure with a qualifier-made interval: exact gets ±0.25 %.
+    #[allow(clippy::too_many_arguments)]
     pub fn figure(
         source: &str,
         line: usize,

@@ -65,7 +65,10 @@ fn unknown_claim_key_is_named() {
 fn empty_claims_file_is_an_error() {
     let d = tempfile::tempdir().unwrap();
     article(d.path(), "a.md");
-    for (name, text) in [("empty.toml", ""), ("noclaims.toml", "as_of = \"2024-01-01\"\n")] {
+    for (name, text) in [
+        ("empty.toml", ""),
+        ("noclaims.toml", "as_of = \"2024-01-01\"\n"),
+    ] {
         let claims = d.path().join(name);
         fs::write(&claims, text).unwrap();
         cmd()
@@ -140,15 +143,27 @@ fn only_unreadable_sources_is_exit_2() {
 #[test]
 fn unterminated_front_matter_and_bad_date_warn_and_go_on() {
     let d = tempfile::tempdir().unwrap();
-    fs::write(d.path().join("open.md"), "---\ntitle: never closed\nXi said “hello there friends.”\n").unwrap();
-    fs::write(d.path().join("date.md"), "---\ndate: 2023-02-31\n---\nText.\n").unwrap();
+    fs::write(
+        d.path().join("open.md"),
+        "---\ntitle: never closed\nXi said “hello there friends.”\n",
+    )
+    .unwrap();
+    fs::write(
+        d.path().join("date.md"),
+        "---\ndate: 2023-02-31\n---\nText.\n",
+    )
+    .unwrap();
     cmd()
         .arg("scan")
         .arg(d.path())
         .assert()
         .code(0)
-        .stderr(predicate::str::contains("open.md:1: front matter starts with `---` but is never closed"))
-        .stderr(predicate::str::contains("date.md:2: front matter date `2023-02-31` is not a date"));
+        .stderr(predicate::str::contains(
+            "open.md:1: front matter starts with `---` but is never closed",
+        ))
+        .stderr(predicate::str::contains(
+            "date.md:2: front matter date `2023-02-31` is not a date",
+        ));
 }
 
 #[test]
@@ -183,9 +198,20 @@ fn draft_that_is_not_text_is_exit_2() {
 #[test]
 fn usage_errors_are_exit_2() {
     cmd().args(["scan", "--format", "nope"]).assert().code(2);
-    cmd().args(["scan", "--fail-on", "conflict,bogus", "."]).assert().code(2).stderr(predicate::str::contains("bogus"));
-    cmd().arg("check").assert().code(2).stderr(predicate::str::contains("needs a claims file"));
-    cmd().args(["extract", "--format", "github", "."]).assert().code(2);
+    cmd()
+        .args(["scan", "--fail-on", "conflict,bogus", "."])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bogus"));
+    cmd()
+        .arg("check")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("needs a claims file"));
+    cmd()
+        .args(["extract", "--format", "github", "."])
+        .assert()
+        .code(2);
     cmd().arg("frobnicate").assert().code(2);
 }
 
@@ -220,7 +246,10 @@ fn output_file_is_written_whole_and_sources_untouched() {
     let json: serde_json::Value = serde_json::from_slice(&fs::read(&out).unwrap()).unwrap();
     assert!(json["quotes"].is_array() && json["figures"].is_array());
     assert_eq!(fs::read(d.path().join("a.md")).unwrap(), before);
-    let names: Vec<_> = fs::read_dir(d.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let names: Vec<_> = fs::read_dir(d.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(names.len(), 2, "no temporary files left: {names:?}");
 }
 

@@ -20,29 +20,57 @@ pub struct Span {
     pub end: usize,
 }
 
-/// Byte offset of the start of every line, for offset to line/column lookups.
+/// Maps byte offsets to lines and columns in O(log n): the start of every
+/// line, plus checkpoints every [`CHECKPOINT_BYTES`] inside long lines so
+/// that a column never costs more than counting that many bytes (a 50 MB
+/// single-line file stays fast).
 #[derive(Clone, Debug)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// (byte offset, 0-based line, 0-based character column), sorted by
+    /// offset; includes every line start.
+    checkpoints: Vec<(usize, usize, usize)>,
 }
+
+/// Distance between column checkpoints inside a long line.
+pub const CHECKPOINT_BYTES: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(memchr_newlines(text).map(|i| i + 1));
-        LineIndex { starts }
+        let mut checkpoints = Vec::with_capacity(starts.len());
+        for (line, &start) in starts.iter().enumerate() {
+            let end = starts.get(line + 1).copied().unwrap_or(text.len());
+            checkpoints.push((start, line, 0));
+            let mut pos = start;
+            let mut col = 0;
+            while end - pos > CHECKPOINT_BYTES {
+                let next = floor_char_boundary(text, pos + CHECKPOINT_BYTES);
+                if next <= pos {
+                    break;
+                }
+                col += text[pos..next].chars().count();
+                pos = next;
+                checkpoints.push((pos, line, col));
+            }
+        }
+        LineIndex {
+            starts,
+            checkpoints,
+        }
     }
 
     /// 1-based line and column (in characters) of a byte offset. Offsets past
     /// the end map to the last position.
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(text, offset.min(text.len()));
-        let line = match self.starts.binary_search(&offset) {
+        let k = match self.checkpoints.binary_search_by(|c| c.0.cmp(&offset)) {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        let col = text[self.starts[line]..offset].chars().count() + 1;
-        (line + 1, col)
+        let (pos, line, col) = self.checkpoints[k];
+        (line + 1, col + text[pos..offset].chars().count() + 1)
     }
 
     /// Byte offset where 1-based `line` starts.
@@ -201,35 +229,35 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let base = range.start;
     let mut out = Vec::new();
     let mut start = 0usize;
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if matches!(c, '.' | '!' | '?' | '…') {
-            let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '…') {
-                j += 1;
-            }
-            while j < chars.len() && is_closer(chars[j].1) {
-                j += 1;
-            }
-            let end = chars.get(j).map_or(slice.len(), |&(p, _)| p);
-            let next_ws = j < chars.len() && chars[j].1.is_whitespace();
-            if j >= chars.len() || (next_ws && starts_sentence(&chars[j..])) {
-                if c == '.' && ends_abbreviation(&slice[start..pos]) {
-                    i = j;
-                    continue;
-                }
-                let (s, e) = trim_range(slice, start, end);
-                if s < e {
-                    out.push(base + s..base + e);
-                }
-                start = end;
-            }
-            i = j;
-        } else {
-            i += 1;
+    let mut iter = slice.char_indices().peekable();
+    while let Some((pos, c)) = iter.next() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
         }
+        // Further terminal punctuation, then closing quotes and brackets.
+        while iter
+            .peek()
+            .is_some_and(|&(_, n)| matches!(n, '.' | '!' | '?' | '…'))
+        {
+            iter.next();
+        }
+        while iter.peek().is_some_and(|&(_, n)| is_closer(n)) {
+            iter.next();
+        }
+        let end = iter.peek().map_or(slice.len(), |&(p, _)| p);
+        let at_end = end == slice.len();
+        let next_ws = slice[end..].starts_with(char::is_whitespace);
+        if !(at_end || next_ws && starts_sentence(&slice[end..])) {
+            continue;
+        }
+        if c == '.' && ends_abbreviation(&slice[start..pos]) {
+            continue;
+        }
+        let (s, e) = trim_range(slice, start, end);
+        if s < e {
+            out.push(base + s..base + e);
+        }
+        start = end;
     }
     let (s, e) = trim_range(slice, start, slice.len());
     if s < e {
@@ -238,9 +266,10 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
-fn starts_sentence(rest: &[(usize, char)]) -> bool {
-    let next = rest.iter().map(|&(_, c)| c).find(|c| !c.is_whitespace());
-    match next {
+/// Whether what follows the whitespace after a sentence end can start a
+/// sentence (not a lowercase word).
+fn starts_sentence(rest: &str) -> bool {
+    match rest.chars().find(|c| !c.is_whitespace()) {
         None => true,
         Some(c) => {
             c.is_uppercase()
@@ -371,6 +400,16 @@ mod tests {
                 (BlockKind::ListItem, "“Two.”"),
             ]
         );
+    }
+
+    #[test]
+    fn columns_in_a_long_line_use_checkpoints() {
+        let t = format!("x\n{}€z", "ab".repeat(10_000));
+        let idx = LineIndex::new(&t);
+        let z = t.find('z').unwrap();
+        assert_eq!(idx.line_col(&t, z), (2, 20_002));
+        let mid = 2 + 9_001;
+        assert_eq!(idx.line_col(&t, mid), (2, 9_002));
     }
 
     proptest! {

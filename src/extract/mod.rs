@@ -5,6 +5,7 @@
 //! extraction looks at raw text again except through the spans.
 
 pub mod figure;
+pub mod period;
 pub mod quote;
 
 use crate::source::Document;

@@ -1,0 +1,416 @@
+//! Periods: the time a figure is about, found in its sentence and resolved
+//! against the source's publication date with `jiff`.
+//!
+//! Recognised: years ("in 2022", "2022's"), months ("March 2023", "in
+//! March"), days ("21 March 2023", "March 21, 2023"), quarters ("the first
+//! quarter of 2023"), leading months ("the first two months of this year"),
+//! month ranges ("January-February"), year ranges ("between 2010 and 2020",
+//! "2010-2020"), "since 2010", "by 2024", "last year", "this year", "next
+//! year", "last month", "over the past decade", "in the past five years".
+//! Relative expressions need a publication date; without one the period is
+//! left unresolved with a note, never guessed from today.
+
+use crate::extract::Period;
+use jiff::civil::{Date, date};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A period expression in a sentence (byte offsets relative to it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub period: Option<Period>,
+    /// Why `period` is None (a relative expression in an undated source).
+    pub note: Option<String>,
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn month_number(name: &str) -> Option<i8> {
+    let n = name.to_lowercase();
+    let n = n.trim_end_matches('.');
+    if n.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| m.starts_with(n))
+        .map(|i| i as i8 + 1)
+}
+
+fn count_word(w: &str) -> Option<i16> {
+    let w = w.to_lowercase();
+    if let Ok(n) = w.parse::<i16>() {
+        return Some(n);
+    }
+    let words = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve",
+    ];
+    words.iter().position(|x| *x == w).map(|i| i as i16 + 1)
+}
+
+fn year_period(y: i16) -> Option<Period> {
+    Some(Period {
+        start: date(y, 1, 1),
+        end: date(y, 12, 31),
+        label: format!("{y:04}"),
+    })
+}
+
+fn month_range(y1: i16, m1: i8, y2: i16, m2: i8) -> Option<Period> {
+    let start = Date::new(y1, m1, 1).ok()?;
+    let end_first = Date::new(y2, m2, 1).ok()?;
+    let end = end_first.last_of_month();
+    if end < start {
+        return None;
+    }
+    let label = if (y1, m1) == (y2, m2) {
+        format!("{y1:04}-{m1:02}")
+    } else {
+        format!("{y1:04}-{m1:02}/{y2:04}-{m2:02}")
+    };
+    Some(Period { start, end, label })
+}
+
+fn year_range(y1: i16, y2: i16) -> Option<Period> {
+    if y2 < y1 {
+        return None;
+    }
+    Some(Period {
+        start: date(y1, 1, 1),
+        end: date(y2, 12, 31),
+        label: format!("{y1:04}/{y2:04}"),
+    })
+}
+
+fn valid_year(s: &str) -> Option<i16> {
+    let y: i16 = s.parse().ok()?;
+    (1800..=2200).contains(&y).then_some(y)
+}
+
+static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
+    let month = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+    let year = r"(1[89]\d\d|2[01]\d\d)";
+    let rel_year =
+        r"(this year|last year|next year|the previous year|a year earlier|(?:1[89]|2[01])\d\d)";
+    let n = r"(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})";
+    let list: Vec<(Kind, String)> = vec![
+        (Kind::Quarter, format!(r"(?i)\b(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+{rel_year}")),
+        (Kind::Quarter, format!(r"(?i)\bq([1-4])\s+{year}\b")),
+        (Kind::LeadingMonths, format!(r"(?i)\b(?:the\s+)?first\s+{n}\s+months\s+of\s+{rel_year}")),
+        (Kind::MonthRange, format!(r"(?i)\b({month})\s*(?:-|–|—|to|through)\s*({month})(?:\s+(?:of\s+)?{rel_year})?")),
+        (Kind::Day, format!(r"(?i)\b({month})\s+(\d{{1,2}}),?\s+{year}\b")),
+        (Kind::DayFirst, format!(r"(?i)\b(\d{{1,2}})\s+({month})\s+{year}\b")),
+        (Kind::Month, format!(r"(?i)\b(?:in\s+)?({month})\s+(?:of\s+)?{year}\b")),
+        (Kind::YearRange, format!(r"(?i)\b(?:between|from)\s+{year}\s+(?:and|to)\s+{year}\b")),
+        (Kind::YearRange, format!(r"\b{year}\s*[-–]\s*{year}\b")),
+        (Kind::Since, format!(r"(?i)\bsince\s+{year}\b")),
+        (Kind::PastYears, format!(r"(?i)\b(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?:(decade)|{n}\s+years|(year))\b")),
+        (Kind::Relative, r"(?i)\b(last year|this year|next year|the previous year|a year earlier|a year ago|last month|this month|so far this year)\b".to_string()),
+        (Kind::MonthAlone, format!(r"(?i)\bin\s+({month})\b")),
+        (Kind::By, format!(r"(?i)\bby\s+(?:the\s+end\s+of\s+)?{year}\b")),
+        (Kind::Year, format!(r"(?:^|[^\d,.$€£¥/:-]){year}(?:'s|’s)?(?:$|[^\d%-]|-(?:[a-z]))")),
+    ];
+    list.into_iter()
+        .map(|(k, p)| (k, Regex::new(&p).expect("period pattern compiles")))
+        .collect()
+});
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Quarter,
+    LeadingMonths,
+    MonthRange,
+    Day,
+    DayFirst,
+    Month,
+    YearRange,
+    Since,
+    PastYears,
+    Relative,
+    MonthAlone,
+    By,
+    Year,
+}
+
+/// Resolves "this year", "last year" or a literal year against `doc`.
+fn resolve_year(s: &str, doc: Option<Date>) -> Result<i16, String> {
+    if let Some(y) = valid_year(s) {
+        return Ok(y);
+    }
+    let d = doc.ok_or_else(|| format!("\"{s}\" unresolved: source has no date"))?;
+    Ok(match s.to_lowercase().as_str() {
+        "this year" => d.year(),
+        "next year" => d.year() + 1,
+        _ => d.year() - 1,
+    })
+}
+
+/// Every period expression in `sentence`, in order, non-overlapping (the
+/// most specific pattern wins where two overlap).
+pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
+    let mut found: Vec<Mention> = Vec::new();
+    let taken =
+        |found: &Vec<Mention>, s: usize, e: usize| found.iter().any(|m| s < m.end && m.start < e);
+    for (kind, re) in PATTERNS.iter() {
+        for c in re.captures_iter(sentence) {
+            let whole = c.get(0).expect("match");
+            let (mut s, mut e) = (whole.start(), whole.end());
+            if *kind == Kind::Year {
+                // Trim the delimiter characters the pattern consumed.
+                let y = c.get(1).expect("year group");
+                s = y.start();
+                e = y.end();
+            }
+            if taken(&found, s, e) {
+                continue;
+            }
+            let g = |i: usize| c.get(i).map(|m| m.as_str()).unwrap_or("");
+            let result: Result<Option<Period>, String> = (|| {
+                Ok(match kind {
+                    Kind::Quarter => {
+                        let q: i8 = match g(1).to_lowercase().as_str() {
+                            "first" | "1st" | "1" => 1,
+                            "second" | "2nd" | "2" => 2,
+                            "third" | "3rd" | "3" => 3,
+                            _ => 4,
+                        };
+                        let y = resolve_year(g(2), doc)?;
+                        month_range(y, 3 * q - 2, y, 3 * q)
+                    }
+                    Kind::LeadingMonths => {
+                        let n = count_word(g(1)).unwrap_or(1).clamp(1, 12) as i8;
+                        let y = resolve_year(g(2), doc)?;
+                        month_range(y, 1, y, n)
+                    }
+                    Kind::MonthRange => {
+                        let (Some(m1), Some(m2)) = (month_number(g(1)), month_number(g(2))) else {
+                            return Ok(None);
+                        };
+                        let y = if g(3).is_empty() {
+                            doc.map(|d| d.year()).ok_or_else(|| {
+                                format!(
+                                    "\"{}\" unresolved: no year and source has no date",
+                                    whole.as_str()
+                                )
+                            })?
+                        } else {
+                            resolve_year(g(3), doc)?
+                        };
+                        month_range(y, m1, y, m2)
+                    }
+                    Kind::Day => {
+                        let (Some(m), Ok(d), Some(y)) =
+                            (month_number(g(1)), g(2).parse::<i8>(), valid_year(g(3)))
+                        else {
+                            return Ok(None);
+                        };
+                        day(y, m, d)
+                    }
+                    Kind::DayFirst => {
+                        let (Ok(d), Some(m), Some(y)) =
+                            (g(1).parse::<i8>(), month_number(g(2)), valid_year(g(3)))
+                        else {
+                            return Ok(None);
+                        };
+                        day(y, m, d)
+                    }
+                    Kind::Month => {
+                        let (Some(m), Some(y)) = (month_number(g(1)), valid_year(g(2))) else {
+                            return Ok(None);
+                        };
+                        month_range(y, m, y, m)
+                    }
+                    Kind::YearRange => match (valid_year(g(1)), valid_year(g(2))) {
+                        (Some(a), Some(b)) => year_range(a, b),
+                        _ => None,
+                    },
+                    Kind::Since => {
+                        let y = valid_year(g(1));
+                        let d = doc.ok_or_else(|| {
+                            format!("\"{}\" unresolved: source has no date", whole.as_str())
+                        })?;
+                        y.and_then(|y| year_range(y, d.year()))
+                    }
+                    Kind::PastYears => {
+                        let d = doc.ok_or_else(|| {
+                            format!("\"{}\" unresolved: source has no date", whole.as_str())
+                        })?;
+                        let n = if !g(1).is_empty() {
+                            10
+                        } else if !g(3).is_empty() {
+                            1
+                        } else {
+                            count_word(g(2)).unwrap_or(1)
+                        };
+                        year_range(d.year() - n, d.year())
+                    }
+                    Kind::Relative => {
+                        let d = doc.ok_or_else(|| {
+                            format!("\"{}\" unresolved: source has no date", whole.as_str())
+                        })?;
+                        match g(1).to_lowercase().as_str() {
+                            "this year" | "so far this year" => year_period(d.year()),
+                            "next year" => year_period(d.year() + 1),
+                            "last month" => {
+                                let m =
+                                    d.first_of_month().yesterday().map_err(|e| e.to_string())?;
+                                month_range(m.year(), m.month(), m.year(), m.month())
+                            }
+                            "this month" => month_range(d.year(), d.month(), d.year(), d.month()),
+                            _ => year_period(d.year() - 1),
+                        }
+                    }
+                    Kind::MonthAlone => {
+                        let Some(m) = month_number(g(1)) else {
+                            return Ok(None);
+                        };
+                        // "in May" is a month only when the source is dated;
+                        // "may" the verb never follows "in".
+                        let d = doc.ok_or_else(|| {
+                            format!(
+                                "\"{}\" unresolved: no year and source has no date",
+                                whole.as_str()
+                            )
+                        })?;
+                        let y = if m > d.month() {
+                            d.year() - 1
+                        } else {
+                            d.year()
+                        };
+                        month_range(y, m, y, m)
+                    }
+                    Kind::By | Kind::Year => valid_year(g(1)).and_then(year_period),
+                })
+            })();
+            match result {
+                Ok(Some(p)) => found.push(Mention {
+                    start: s,
+                    end: e,
+                    period: Some(p),
+                    note: None,
+                }),
+                Ok(None) => {}
+                Err(note) => found.push(Mention {
+                    start: s,
+                    end: e,
+                    period: None,
+                    note: Some(note),
+                }),
+            }
+        }
+    }
+    found.sort_by_key(|m| m.start);
+    found
+}
+
+fn day(y: i16, m: i8, d: i8) -> Option<Period> {
+    let day = Date::new(y, m, d).ok()?;
+    Some(Period {
+        start: day,
+        end: day,
+        label: day.to_string(),
+    })
+}
+
+/// The period mention that applies to a figure at `start..end` of the
+/// sentence: the nearest one after it in the same clause, else the nearest
+/// before it.
+pub fn for_figure<'a>(
+    mentions: &'a [Mention],
+    sentence: &str,
+    start: usize,
+    end: usize,
+) -> Option<&'a Mention> {
+    let after = mentions
+        .iter()
+        .filter(|m| m.start >= end)
+        .filter(|m| !sentence[end..m.start].contains([';', '.']) && m.start - end <= 80)
+        .min_by_key(|m| m.start - end);
+    let before = mentions
+        .iter()
+        .filter(|m| m.end <= start)
+        .min_by_key(|m| start - m.end);
+    match (after, before) {
+        (Some(a), Some(b)) => Some(if a.start - end <= start - b.end + 20 {
+            a
+        } else {
+            b
+        }),
+        (a, b) => a.or(b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(s: &str, doc: Option<Date>) -> Vec<String> {
+        find(s, doc)
+            .into_iter()
+            .map(|m| m.period.map(|p| p.label).or(m.note).unwrap_or_default())
+            .collect()
+    }
+
+    #[test]
+    fn explicit_and_relative_periods() {
+        let d = Some(date(2023, 3, 21));
+        assert_eq!(
+            labels("Trade reached $185 billion last year.", d),
+            vec!["2022"]
+        );
+        assert_eq!(
+            labels("in the first two months of this year", d),
+            vec!["2023-01/2023-02"]
+        );
+        assert_eq!(labels("since 2010", d), vec!["2010/2023"]);
+        assert_eq!(labels("by 2024", d), vec!["2024"]);
+        assert_eq!(labels("over the past decade", d), vec!["2013/2023"]);
+        assert_eq!(
+            labels("in 2023 and in March 2022", d),
+            vec!["2023", "2022-03"]
+        );
+        assert_eq!(labels("on 21 March 2023", d), vec!["2023-03-21"]);
+        assert_eq!(
+            labels("in the first quarter of 2024", d),
+            vec!["2024-01/2024-03"]
+        );
+        assert_eq!(labels("between 2010 and 2020", d), vec!["2010/2020"]);
+        assert_eq!(labels("in January-February", d), vec!["2023-01/2023-02"]);
+    }
+
+    #[test]
+    fn undated_relative_is_unresolved_with_note() {
+        assert_eq!(
+            labels("last year", None),
+            vec!["\"last year\" unresolved: source has no date"]
+        );
+        assert_eq!(labels("in 2022", None), vec!["2022"]);
+    }
+
+    #[test]
+    fn impossible_dates_and_non_years_are_ignored() {
+        assert!(
+            labels("on 31 February 2023", None)
+                .iter()
+                .all(|l| l != "2023-02-31")
+        );
+        assert!(labels("$2023 billion and 4,200 km", None).is_empty());
+        assert!(labels("It may rise.", Some(date(2023, 1, 1))).is_empty());
+    }
+}

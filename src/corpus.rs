@@ -82,12 +82,24 @@ impl Extracted {
         out
     }
 
-    /// Adds one source's extraction.
+    /// Adds one source's extraction. A figure repeated in the same source
+    /// (same value, unit, qualifier, period and subject) is one claim of that
+    /// source: only its first occurrence is kept for comparison.
     pub fn add(&mut self, info: SourceInfo, ex: extract::Extraction) {
         self.by_id.insert(info.id.clone(), self.sources.len());
         self.sources.push(info);
         self.quotes.extend(ex.quotes);
-        self.figures.extend(ex.figures);
+        let mut seen = std::collections::HashSet::new();
+        self.figures.extend(ex.figures.into_iter().filter(|f| {
+            seen.insert((
+                f.unit.clone(),
+                f.value.to_bits(),
+                f.qualifier,
+                f.period.as_ref().map(|p| p.label.clone()),
+                f.subject.terms.clone(),
+                f.noise,
+            ))
+        }));
     }
 
     pub fn source(&self, id: &str) -> Option<&SourceInfo> {

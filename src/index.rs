@@ -120,6 +120,9 @@ impl FigureIndex {
             .collect();
         if lists.iter().any(|l| l.len() <= MAX_FIGURE_POSTING) {
             lists.retain(|l| l.len() <= MAX_FIGURE_POSTING);
+        } else if let Some(shortest) = lists.iter().min_by_key(|l| l.len()).copied() {
+            // Every term is very common: the shortest list alone bounds the work.
+            lists = vec![shortest];
         }
         let mut out: Vec<usize> = lists.into_iter().flatten().map(|&i| i as usize).collect();
         out.sort_unstable();

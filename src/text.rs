@@ -101,6 +101,24 @@ pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// The byte range `start..end` widened to the whole of `s` when `s` is
+/// short, else by up to `margin` bytes on each side (on char boundaries,
+/// then out to the nearest space so that words stay whole).
+pub fn window(s: &str, start: usize, end: usize, margin: usize) -> (usize, usize) {
+    if s.len() <= 3 * margin {
+        return (0, s.len());
+    }
+    let mut a = floor_char_boundary(s, start.saturating_sub(margin));
+    let mut b = floor_char_boundary(s, (end + margin).min(s.len()));
+    if a > 0 {
+        a = s[a..start].find(' ').map_or(a, |i| a + i + 1);
+    }
+    if b < s.len() {
+        b = s[end..b].rfind(' ').map_or(b, |i| end + i);
+    }
+    (a, b.max(end))
+}
+
 /// What kind of block a stretch of lines is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]

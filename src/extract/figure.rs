@@ -848,6 +848,9 @@ pub fn is_noise(block: &str) -> bool {
 
 // --------------------------------------------------------------- sentence
 
+/// Bytes of context kept on each side of a figure in a long sentence.
+const PASSAGE_WINDOW: usize = 400;
+
 /// A number found in a sentence, before units and qualifiers.
 #[derive(Clone, Debug)]
 struct Raw {
@@ -1168,9 +1171,12 @@ fn sentence_figures(
             Some(m) => (m.period.clone(), m.note.clone()),
             None => (None, None),
         };
-        let subj = subject(s, start, end, counted.as_deref());
+        // Subject and passage come from a bounded window around the figure,
+        // so a huge sentence costs linear time, not quadratic.
+        let (w0, w1) = crate::text::window(s, start, end, PASSAGE_WINDOW);
+        let subj = subject(&s[w0..w1], start - w0, end - w0, counted.as_deref());
         let span = doc.span(base + start, base + end);
-        let passage = doc.span(base, base + s.len());
+        let passage = doc.span(base + w0, base + w1);
         out.push(Figure {
             text: s[start..end].to_string(),
             span,
@@ -1186,7 +1192,7 @@ fn sentence_figures(
             attributes,
             noise,
             passage,
-            passage_text: s.to_string(),
+            passage_text: s[w0..w1].to_string(),
         });
     }
 }

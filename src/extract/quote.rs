@@ -1,11 +1,985 @@
-//! Quotation extraction and attribution. (Being built: see issue #3.)
+//! Quotation extraction and attribution.
+//!
+//! **Marks.** Curly “…” and ‘…’, straight "…" and '…', guillemets «…» and
+//! ‹…›, and „…“ are paired per block (paragraph, heading or list item). A
+//! mark between letters (Xi’s, don't) or before a decade ('90s) is an
+//! apostrophe. A single-quoted span inside a double-quoted one is part of
+//! the outer quotation. An opening mark that is never closed in its block is
+//! dropped, so one stray mark cannot swallow the rest of the document —
+//! except the news convention for long quotations: a paragraph that ends
+//! inside an open quotation, followed by a paragraph that opens with a mark,
+//! continues the same quotation.
+//!
+//! **Attribution**, in order: a cue right after the closing mark (“…,”
+//! Putin said / said Putin), the nearest speaker and cue verb before the
+//! quotation in its sentence (Xi said China and Russia are “…”; split
+//! quotes; colons), "according to X", the speaker label of a transcript line
+//! ("Ushakov: …"), and the heading of a list ("Statements by Vladimir
+//! Putin"). Pronouns and short forms resolve to the last full name that fits
+//! (the last person for he/she; the last person introduced with that
+//! nationality or title for "the Russian president"); the user's alias table
+//! is consulted first. Bodies and documents speak too ("the Foreign
+//! Ministry", "the joint statement").
+//!
+//! **Kinds.** `title` when a title word stands right before the quotation
+//! (article, book, report, plan, titled, entitled, headlined ...); `term`
+//! when it has at most four words and no speech cue right next to it, or
+//! follows "so-called"; `speech` otherwise. Terms and titles keep a speaker
+//! only when a cue gives one.
 
-use super::Quote;
+use super::{Quote, QuoteKind};
+use crate::normalize::fold;
 use crate::source::Document;
-use crate::speakers::SpeakerTable;
+use crate::speakers::{SpeakerTable, TITLES};
+use crate::text::{Block, BlockKind, blocks, floor_char_boundary, sentences, window};
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// Every direct quotation in `doc`, in document order.
 pub fn extract_quotes(doc: &Document, speakers: &SpeakerTable) -> Vec<Quote> {
-    let _ = (doc, speakers);
-    Vec::new()
+    let text = &doc.text;
+    let blocks = blocks(text, doc.body_start..text.len());
+    let spans = pair_marks(text, &blocks);
+    let mut state = Entities::default();
+    let mut out: Vec<Quote> = Vec::new();
+    let mut heading_speaker: Option<String> = None;
+    let mut next = 0;
+    for (bi, block) in blocks.iter().enumerate() {
+        let btext = &text[block.range.clone()];
+        // A heading or a short title-like paragraph may name the speaker of
+        // the list that follows; running text ends that list.
+        match block.kind {
+            BlockKind::Heading => {
+                heading_speaker = heading_name(btext).map(|n| state.resolve(&n, speakers).0)
+            }
+            BlockKind::Paragraph => {
+                if let Some(n) =
+                    heading_name(btext).filter(|_| !btext.contains(['“', '"', '«', '„']))
+                {
+                    heading_speaker = Some(state.resolve(&n, speakers).0);
+                } else if !btext.trim_end().ends_with(':') {
+                    heading_speaker = None;
+                }
+            }
+            BlockKind::ListItem => {}
+        }
+        let label = transcript_label(btext).map(|n| state.resolve(&n, speakers).0);
+        for sent in sentences(text, block.range.clone()) {
+            let stext = &text[sent.clone()];
+            // Quotations that open in this sentence.
+            while next < spans.len() && spans[next].open < sent.end {
+                let q = &spans[next];
+                next += 1;
+                if q.open < sent.start {
+                    continue;
+                }
+                let passage_end = sentence_end_after(text, &blocks, bi, q.close).max(sent.end);
+                if let Some(quote) = build(
+                    doc,
+                    speakers,
+                    &mut state,
+                    q,
+                    sent.start,
+                    passage_end,
+                    block,
+                    label.as_deref(),
+                    heading_speaker.as_deref(),
+                ) {
+                    out.push(quote);
+                }
+            }
+            state.observe(stext, speakers);
+        }
+    }
+    merge_repeats(out)
+}
+
+// ------------------------------------------------------------------ marks
+
+/// A paired quotation: byte offsets of the opening mark, the closing mark
+/// (start of it), and the inner text ranges (one per paragraph).
+#[derive(Clone, Debug)]
+struct Pair {
+    open: usize,
+    close: usize,
+    close_len: usize,
+    parts: Vec<std::ops::Range<usize>>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Family {
+    Double,
+    Single,
+}
+
+/// Classifies the mark at byte `i` of `t` as opening, closing, or neither.
+fn mark_role(t: &str, i: usize, c: char) -> Option<(Family, Role)> {
+    let prev = t[..i].chars().next_back();
+    let next = t[i + c.len_utf8()..].chars().next();
+    let letter = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
+    let space = |x: Option<char>| {
+        x.is_none_or(|x| x.is_whitespace() || matches!(x, '(' | '[' | '—' | '–' | '-' | '/'))
+    };
+    let after_space =
+        |x: Option<char>| x.is_none_or(|x| x.is_whitespace() || ",.;:!?)]—–-…".contains(x));
+    match c {
+        '“' => Some((Family::Double, Role::OpenOrCloseLow)),
+        '”' => Some((Family::Double, Role::Close)),
+        '„' | '«' => Some((Family::Double, Role::Open)),
+        '»' => Some((Family::Double, Role::Close)),
+        '‹' => Some((Family::Single, Role::Open)),
+        '›' => Some((Family::Single, Role::Close)),
+        '"' => {
+            if space(prev) && !space(next) {
+                Some((Family::Double, Role::Open))
+            } else if !space(prev) && after_space(next) {
+                Some((Family::Double, Role::Close))
+            } else {
+                Some((Family::Double, Role::Either))
+            }
+        }
+        '‘' | '\'' | '’' => {
+            // Apostrophes: between letters (Xi’s), before a decade ('90s),
+            // after a plural s at a word end (leaders' talks) when no single
+            // quotation is open is decided by the caller.
+            if letter(prev) && letter(next) {
+                return None;
+            }
+            if !letter(prev) && next.is_some_and(|n| n.is_ascii_digit()) {
+                return None;
+            }
+            if c == '‘' || (space(prev) && letter(next)) {
+                Some((Family::Single, Role::Open))
+            } else if letter(prev) || prev.is_some_and(|p| ",.!?…".contains(p)) {
+                Some((Family::Single, Role::Close))
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Role {
+    Open,
+    Close,
+    /// “ opens, or closes a „ quotation.
+    OpenOrCloseLow,
+    Either,
+}
+
+/// Pairs quote marks block by block (linear time: one pass, at most one
+/// open double and one open single at a time).
+fn pair_marks(text: &str, blocks: &[Block]) -> Vec<Pair> {
+    let mut out = Vec::new();
+    // A quotation left open at the end of a paragraph, waiting for the next
+    // paragraph to continue it.
+    let mut carry: Option<Pair> = None;
+    for block in blocks {
+        let t = &text[block.range.clone()];
+        let base = block.range.start;
+        let mut double: Option<(usize, char, Vec<std::ops::Range<usize>>)> = None;
+        let mut single: Option<usize> = None;
+        let mut first_mark = true;
+        for (i, c) in t.char_indices() {
+            if !matches!(
+                c,
+                '“' | '”' | '„' | '«' | '»' | '‹' | '›' | '"' | '‘' | '\'' | '’'
+            ) {
+                if !c.is_whitespace() {
+                    first_mark = false;
+                }
+                continue;
+            }
+            let Some((family, role)) = mark_role(t, i, c) else {
+                first_mark = false;
+                continue;
+            };
+            let at_start = first_mark;
+            first_mark = false;
+            match family {
+                Family::Double => {
+                    let opening = match (&double, role) {
+                        (None, Role::Close) => continue,
+                        (None, _) => true,
+                        (Some(_), Role::Open) => true,
+                        (Some((_, '„', _)), Role::OpenOrCloseLow) => false,
+                        (Some(_), Role::OpenOrCloseLow) => true,
+                        (Some(_), _) => false,
+                    };
+                    if opening {
+                        // A paragraph opening with a mark continues a
+                        // quotation the previous paragraph left open.
+                        if at_start
+                            && double.is_none()
+                            && let Some(prev) = carry.take()
+                        {
+                            double = Some((prev.open, c, prev.parts));
+                            // Remember where this paragraph's text starts.
+                            if let Some((_, _, parts)) = &mut double {
+                                parts.push(base + i + c.len_utf8()..base + i + c.len_utf8());
+                            }
+                            single = None;
+                            continue;
+                        }
+                        carry = None;
+                        double = Some((
+                            base + i,
+                            c,
+                            std::iter::once(base + i + c.len_utf8()..base + i + c.len_utf8())
+                                .collect(),
+                        ));
+                        single = None;
+                    } else if let Some((open, _, mut parts)) = double.take() {
+                        if let Some(last) = parts.last_mut() {
+                            last.end = base + i;
+                        }
+                        out.push(Pair {
+                            open,
+                            close: base + i,
+                            close_len: c.len_utf8(),
+                            parts,
+                        });
+                        single = None;
+                    }
+                }
+                Family::Single => {
+                    if double.is_some() {
+                        // Nested quotation: part of the outer one.
+                        continue;
+                    }
+                    match (single, role) {
+                        (None, Role::Open) => single = Some(i),
+                        (Some(o), Role::Close) => {
+                            let open = base + o;
+                            let c_len = c.len_utf8();
+                            let start = open + t[o..].chars().next().map_or(1, char::len_utf8);
+                            if start < base + i {
+                                out.push(Pair {
+                                    open,
+                                    close: base + i,
+                                    close_len: c_len,
+                                    parts: std::iter::once(start..base + i).collect(),
+                                });
+                            }
+                            single = None;
+                        }
+                        (Some(_), Role::Open) => single = Some(i),
+                        _ => {}
+                    }
+                }
+            }
+        }
+        // An open double quotation at the end of a paragraph may continue.
+        carry = match double {
+            Some((open, _, mut parts)) if block.kind == BlockKind::Paragraph => {
+                if let Some(last) = parts.last_mut() {
+                    last.end = block.range.end;
+                }
+                Some(Pair {
+                    open,
+                    close: block.range.end,
+                    close_len: 0,
+                    parts,
+                })
+            }
+            _ => None,
+        };
+    }
+    out.retain(|p| {
+        p.parts
+            .iter()
+            .any(|r| text[r.clone()].chars().any(char::is_alphanumeric))
+    });
+    out.sort_by_key(|p| p.open);
+    out
+}
+
+/// End of the sentence holding byte `pos` (searching this block and the
+/// following ones).
+fn sentence_end_after(text: &str, blocks: &[Block], from_block: usize, pos: usize) -> usize {
+    for b in &blocks[from_block..] {
+        if b.range.end < pos {
+            continue;
+        }
+        if b.range.start > pos {
+            return b.range.start.min(pos + 1).max(pos);
+        }
+        // Only the sentence that holds `pos`: scan a bounded window.
+        let start = floor_char_boundary(text, pos.saturating_sub(1).max(b.range.start));
+        for s in sentences(text, start..b.range.end) {
+            if s.end > pos {
+                return s.end;
+            }
+        }
+        return b.range.end;
+    }
+    pos
+}
+
+// ------------------------------------------------------------ attribution
+
+/// Cue verbs, every inflection spelled out (45 lemmas).
+const CUES: &str = "said|says|say|saying|told|tells|tell|added|adds|stressed|stresses|noted|notes|described|describes|called|calls|wrote|writes|written|insisted|insists|warned|warns|declared|declares|announced|announces|explained|explains|argued|argues|claimed|claims|remarked|remarks|replied|replies|answered|answers|asked|asks|urged|urges|recalled|recalls|pledged|pledges|vowed|vows|promised|promises|admitted|admits|acknowledged|acknowledges|emphasised|emphasized|emphasises|emphasizes|underlined|underlines|observed|observes|continued|continues|concluded|concludes|suggested|suggests|reiterated|reiterates|affirmed|affirms|proclaimed|proclaims|hailed|hails|praised|praises|quipped|quips|joked|jokes|confirmed|confirms|cautioned|cautions|commented|comments|stated|states|asserted|asserts|tweeted|posted|predicted|predicts|boasted|complained|agreed|agrees|responded|responds|maintained|maintains|contended|recounted|pointed out|put it|reads|read";
+
+const NAME: &str = r"(?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w’'-]*\w";
+const DESCRIPTION: &str = r"(?:[Tt]he|[Aa]n?)\s+(?:[A-Za-z-]+\s+){0,3}?(?i:ministry|statement|declaration|communiqué|communique|document|kremlin|president|leader|premier|minister|spokesman|spokeswoman|spokesperson|government|embassy|official|officials|aide|adviser|envoy|ambassador|chairman|chief|report|readout|treaty|agency|office|council)\b";
+
+static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^[\s,.;:!?…—–-]{{0,4}}(?:(?P<sp>{DESCRIPTION}|he|she|they|He|She|They|{NAME})(?:,\s+[^,]{{1,60}},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|once\s+)?(?P<cue>{CUES})\b|(?P<cue2>{CUES})\s+(?P<sp2>{DESCRIPTION}|{NAME}))"
+    ))
+    .expect("after pattern")
+});
+
+static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<sp>{DESCRIPTION}|\b[Hh]e|\b[Ss]he|\b[Tt]hey|{NAME})(?:,\s+[^,“”]{{1,60}},)?\s+(?:[a-z]\w*\s+){{0,2}}?(?P<cue>{CUES})\b"
+    ))
+    .expect("before pattern")
+});
+
+static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\b[Aa]ccording to (?P<sp>{DESCRIPTION}|{NAME})"))
+        .expect("according pattern")
+});
+
+static HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:(?i:statements?|remarks|quotes|comments|words|in (?:his|her) own words)\s+(?i:by|from|of)\s+(?P<sp>{NAME})|(?P<sp2>{NAME})['’]s\s+(?i:remarks|statements?|words|comments|quotes)|(?i:what)\s+(?P<sp3>{NAME})\s+(?i:said))[\s:.]*$"
+    ))
+    .expect("heading pattern")
+});
+
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<sp>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}):\s").expect("label pattern")
+});
+
+static TITLE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:article|book|essay|op-ed|column|report|plan|strategy|programme|program|initiative|doctrine|film|documentary|song|titled|entitled|headlined|headline|slogan|concept|treatise|paper|editorial|study)\s*,?\s*$")
+        .expect("title pattern")
+});
+
+fn heading_name(block: &str) -> Option<String> {
+    let line = block.trim();
+    if line.len() > 80 || line.contains('\n') {
+        return None;
+    }
+    let c = HEADING.captures(line)?;
+    c.name("sp")
+        .or(c.name("sp2"))
+        .or(c.name("sp3"))
+        .map(|m| m.as_str().to_string())
+}
+
+fn transcript_label(block: &str) -> Option<String> {
+    let c = LABEL.captures(block)?;
+    let name = c.name("sp")?.as_str();
+    // "Note:", "Update:" and the like are not speakers.
+    const NOT: &[&str] = &[
+        "Note",
+        "Update",
+        "Editor's note",
+        "Correction",
+        "Photo",
+        "Source",
+        "Read more",
+        "Related",
+        "Q",
+        "A",
+    ];
+    (!NOT.contains(&name)).then(|| name.to_string())
+}
+
+/// People and bodies mentioned so far, for resolving short forms.
+#[derive(Default)]
+struct Entities {
+    /// (canonical full name, lowercase descriptors: nationality and titles
+    /// it was introduced with), most recent last.
+    people: Vec<(String, Vec<String>)>,
+    bodies: Vec<String>,
+    last_person: Option<String>,
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "him", "her", "it", "we", "i"];
+
+impl Entities {
+    /// Splits a mention into descriptor words (titles, nationalities) and
+    /// the name proper.
+    fn split(mention: &str) -> (Vec<String>, Vec<String>) {
+        let tokens: Vec<&str> = mention.split_whitespace().collect();
+        let is_title = |t: &str| {
+            let l = t
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            TITLES.contains(&l.as_str())
+                || l.ends_with("ese")
+                || l.ends_with("ian")
+                || l == "kremlin"
+                || l == "trade"
+        };
+        let last_title = tokens.iter().rposition(|t| is_title(t));
+        let (desc, name) = match last_title {
+            Some(i) => (&tokens[..=i], &tokens[i + 1..]),
+            None => (&tokens[..0], &tokens[..]),
+        };
+        let desc: Vec<String> = desc
+            .iter()
+            .map(|t| {
+                t.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|t| t != "the" && t != "a")
+            .collect();
+        let name: Vec<String> = name
+            .iter()
+            .map(|t| {
+                t.trim_end_matches([',', '.', ';', ':'])
+                    .trim_end_matches("’s")
+                    .trim_end_matches("'s")
+                    .to_string()
+            })
+            .filter(|t| !t.is_empty())
+            .collect();
+        (desc, name)
+    }
+
+    /// Resolves a speaker mention to a canonical name; returns it and
+    /// whether it names a person (for pronoun tracking).
+    fn resolve(&mut self, mention: &str, speakers: &SpeakerTable) -> (String, bool) {
+        let m = mention.trim();
+        if let Some(c) = speakers.lookup(m) {
+            let c = c.to_string();
+            self.last_person = Some(c.clone());
+            return (c, true);
+        }
+        let lower = m.to_lowercase();
+        if PRONOUNS.contains(&lower.as_str()) {
+            if matches!(lower.as_str(), "he" | "she")
+                && let Some(p) = &self.last_person
+            {
+                return (p.clone(), true);
+            }
+            if lower == "they"
+                && let Some(b) = self.bodies.last()
+            {
+                return (b.clone(), false);
+            }
+            return (m.to_string(), false);
+        }
+        if lower.starts_with("the ") || lower.starts_with("a ") || lower.starts_with("an ") {
+            return self.resolve_description(&lower, m);
+        }
+        let (desc, name) = Self::split(m);
+        if name.is_empty() {
+            return self.resolve_description(&format!("the {}", desc.join(" ")), m);
+        }
+        let joined = name.join(" ");
+        if let Some(c) = speakers.lookup(&joined) {
+            let c = c.to_string();
+            self.last_person = Some(c.clone());
+            return (c, true);
+        }
+        if name.len() == 1 {
+            // A surname or given name: the last full name holding it.
+            let key = name[0].to_lowercase();
+            if let Some((full, _)) = self
+                .people
+                .iter()
+                .rev()
+                .find(|(full, _)| full.split_whitespace().any(|t| t.to_lowercase() == key))
+            {
+                let full = full.clone();
+                self.last_person = Some(full.clone());
+                return (full, true);
+            }
+        }
+        self.add_person(&joined, desc);
+        (joined, true)
+    }
+
+    fn add_person(&mut self, name: &str, desc: Vec<String>) {
+        if let Some(p) = self.people.iter().position(|(n, _)| n == name) {
+            let (n, mut d) = self.people.remove(p);
+            d.extend(desc);
+            self.people.push((n, d));
+        } else {
+            self.people.push((name.to_string(), desc));
+        }
+        self.last_person = Some(name.to_string());
+    }
+
+    /// "the Russian president", "the ministry", "the joint statement".
+    fn resolve_description(&mut self, lower: &str, original: &str) -> (String, bool) {
+        let words: Vec<&str> = lower
+            .split_whitespace()
+            .filter(|w| !matches!(*w, "the" | "a" | "an"))
+            .collect();
+        let person_role = words.iter().any(|w| {
+            matches!(
+                *w,
+                "president"
+                    | "leader"
+                    | "premier"
+                    | "minister"
+                    | "spokesman"
+                    | "spokeswoman"
+                    | "spokesperson"
+                    | "aide"
+                    | "adviser"
+                    | "envoy"
+                    | "ambassador"
+                    | "chairman"
+                    | "official"
+            )
+        });
+        if person_role {
+            // The most recent person introduced with all these descriptors.
+            let found = self
+                .people
+                .iter()
+                .rev()
+                .find(|(_, d)| {
+                    words
+                        .iter()
+                        .all(|w| d.iter().any(|x| x == w) || matches!(*w, "leader"))
+                        && !d.is_empty()
+                })
+                .or_else(|| {
+                    // "the Russian leader": nationality alone.
+                    self.people.iter().rev().find(|(_, d)| {
+                        words
+                            .iter()
+                            .filter(|w| **w != "leader" && **w != "president")
+                            .all(|w| d.iter().any(|x| x == w))
+                            && words.iter().any(|w| d.iter().any(|x| x == w))
+                    })
+                })
+                .map(|(n, _)| n.clone());
+            if let Some(n) = found {
+                self.last_person = Some(n.clone());
+                return (n, true);
+            }
+        }
+        // A body or document: "Foreign Ministry", "joint statement"; a
+        // shorter later mention ("the ministry") resolves to the last body
+        // holding its head word.
+        let head = words.last().copied().unwrap_or("");
+        if words.len() == 1
+            && let Some(b) = self
+                .bodies
+                .iter()
+                .rev()
+                .find(|b| b.to_lowercase().split_whitespace().any(|w| w == head))
+        {
+            return (b.clone(), false);
+        }
+        let original_words: Vec<&str> = original
+            .split_whitespace()
+            .filter(|w| !matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))
+            .collect();
+        let name = original_words.join(" ");
+        if !person_role && !self.bodies.contains(&name) {
+            self.bodies.push(name.clone());
+        }
+        (name, false)
+    }
+
+    /// Learns the people a sentence introduces with a title ("Chinese
+    /// President Xi Jinping", "Kremlin aide Yuri Ushakov").
+    fn observe(&mut self, sentence: &str, speakers: &SpeakerTable) {
+        static TITLED: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"\b(?P<m>(?:(?:[A-Z][a-z]+|U\.S\.)\s+){0,2}(?:President|Premier|Prime Minister|Foreign Minister|Minister|Chancellor|Spokesman|Spokeswoman|Spokesperson|Ambassador|Secretary|Chairman|Governor|Senator|Mr\.|Mrs\.|Ms\.|Dr\.|aide|adviser|spokesman|spokeswoman|envoy|leader)\s+(?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})")
+                .expect("titled pattern")
+        });
+        for c in TITLED.captures_iter(sentence) {
+            let m = c.name("m").expect("m").as_str();
+            let (desc, name) = Self::split(m);
+            if name.len() >= 2 {
+                let joined = speakers
+                    .lookup(&name.join(" "))
+                    .map(str::to_string)
+                    .unwrap_or_else(|| name.join(" "));
+                self.add_person(&joined, desc);
+            } else if name.len() == 1 {
+                let _ = self.resolve(m, speakers);
+            }
+        }
+    }
+}
+
+fn is_pronoun(s: &str) -> bool {
+    PRONOUNS.contains(&s.to_lowercase().as_str())
+}
+
+/// Builds the quotation for a pair, attributing it within its passage.
+#[allow(clippy::too_many_arguments)]
+fn build(
+    doc: &Document,
+    speakers: &SpeakerTable,
+    state: &mut Entities,
+    q: &Pair,
+    sent_start: usize,
+    passage_end: usize,
+    block: &Block,
+    label: Option<&str>,
+    heading: Option<&str>,
+) -> Option<Quote> {
+    let text = &doc.text;
+    let inner_start = q.parts.first()?.start;
+    let inner_end = q.parts.last()?.end;
+    let quote_text: String = q
+        .parts
+        .iter()
+        .map(|r| text[r.clone()].trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let quote_text = quote_text.trim().to_string();
+    if quote_text.is_empty() {
+        return None;
+    }
+    // Bounded context on each side (a 1 MB sentence stays linear).
+    const CONTEXT: usize = 300;
+    let before_start = floor_char_boundary(text, q.open.saturating_sub(CONTEXT).max(sent_start));
+    let before = &text[before_start..q.open];
+    let after_start = (q.close + q.close_len).min(text.len());
+    let after_end = floor_char_boundary(
+        text,
+        (after_start + CONTEXT).min(passage_end.max(after_start)),
+    );
+    let after = &text[after_start..after_end];
+
+    let words = quote_text.split_whitespace().count();
+    let lower_before = before.to_lowercase();
+    let so_called = lower_before.trim_end().ends_with("so-called")
+        || lower_before.trim_end().ends_with("so called");
+
+    // Attribution candidates, strongest first.
+    let mut mention: Option<String> = None;
+    let mut adjacent = false;
+    if let Some(c) = AFTER.captures(after)
+        && let Some(sp) = c.name("sp").or(c.name("sp2"))
+    {
+        mention = Some(sp.as_str().to_string());
+        adjacent = true;
+    }
+    if mention.is_none()
+        && let Some(c) = BEFORE
+            .captures_iter(before)
+            .filter(|c| !cue_is_so_called(before, c))
+            .last()
+    {
+        let sp = c.name("sp").expect("sp");
+        let gap = before.len() - c.get(0).expect("m").end();
+        adjacent = gap <= 40;
+        mention = Some(sp.as_str().to_string());
+    }
+    if mention.is_none() {
+        let passage = &text[before_start..after_end];
+        if let Some(c) = ACCORDING.captures(passage) {
+            mention = c.name("sp").map(|m| m.as_str().to_string());
+            adjacent = true;
+        }
+    }
+    if mention.is_none()
+        && let Some(l) = label
+    {
+        mention = Some(l.to_string());
+        adjacent = true;
+    }
+    if mention.is_none()
+        && block.kind == BlockKind::ListItem
+        && let Some(h) = heading
+    {
+        mention = Some(h.to_string());
+        adjacent = true;
+    }
+    let title = TITLE_CUE.is_match(before.trim_end_matches(['“', '"', '«', '„', ' ']));
+    let kind = if title {
+        QuoteKind::Title
+    } else if so_called || (words <= 4 && !adjacent) {
+        QuoteKind::Term
+    } else {
+        QuoteKind::Speech
+    };
+    let speaker = match (&mention, kind) {
+        (Some(m), QuoteKind::Speech) => Some(state.resolve(m, speakers).0),
+        (Some(m), _) if adjacent && !is_pronoun(m) => Some(state.resolve(m, speakers).0),
+        _ => None,
+    }
+    .filter(|s| !is_pronoun(s));
+    let (p0, p1) = window(
+        &text[sent_start..passage_end],
+        q.open - sent_start,
+        (q.close + q.close_len).min(passage_end) - sent_start,
+        600,
+    );
+    let passage_text = text[sent_start + p0..sent_start + p1].to_string();
+    Some(Quote {
+        span: doc.span(inner_start, inner_end),
+        text: quote_text,
+        speaker,
+        speaker_mention: mention,
+        kind,
+        passage: doc.span(sent_start + p0, sent_start + p1),
+        passage_text,
+        repeats: Vec::new(),
+    })
+}
+
+/// "so-called" is not a speech cue.
+fn cue_is_so_called(before: &str, c: &regex::Captures) -> bool {
+    let cue = c.name("cue").expect("cue");
+    cue.as_str() == "called" && before[..cue.start()].to_lowercase().ends_with("so-")
+}
+
+/// The same quotation twice in one source (standfirst, pull quote) is one
+/// quotation with several locations.
+fn merge_repeats(quotes: Vec<Quote>) -> Vec<Quote> {
+    let mut out: Vec<Quote> = Vec::new();
+    let mut first: HashMap<String, usize> = HashMap::new();
+    for q in quotes {
+        let key = fold(&q.text);
+        match first.get(&key) {
+            Some(&i) => {
+                let kept = &mut out[i];
+                kept.repeats.push(q.span.clone());
+                if kept.speaker.is_none() && q.speaker.is_some() {
+                    kept.speaker = q.speaker;
+                    kept.speaker_mention = q.speaker_mention;
+                    kept.kind = q.kind;
+                }
+            }
+            None => {
+                first.insert(key, out.len());
+                out.push(q);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn quotes(body: &str) -> Vec<Quote> {
+        let (doc, _) = Document::from_text("t", "t.md", body);
+        extract_quotes(&doc, &SpeakerTable::default())
+    }
+
+    fn q(body: &str) -> Vec<(String, Option<String>, QuoteKind)> {
+        quotes(body)
+            .into_iter()
+            .map(|q| (q.text, q.speaker, q.kind))
+            .collect()
+    }
+
+    fn sp(s: &str) -> Option<String> {
+        Some(s.to_string())
+    }
+
+    #[test]
+    fn speaker_before_and_after() {
+        assert_eq!(
+            q(
+                "Chinese President Xi Jinping said China and Russia are “good neighbours and good partners.”"
+            ),
+            vec![(
+                "good neighbours and good partners.".into(),
+                sp("Xi Jinping"),
+                QuoteKind::Speech
+            )]
+        );
+        assert_eq!(
+            q("“Relations have reached the highest level in history,” Putin told reporters."),
+            vec![(
+                "Relations have reached the highest level in history,".into(),
+                sp("Putin"),
+                QuoteKind::Speech
+            )]
+        );
+        assert_eq!(
+            q("\"We will stand together,\" said Russian President Vladimir Putin."),
+            vec![(
+                "We will stand together,".into(),
+                sp("Vladimir Putin"),
+                QuoteKind::Speech
+            )]
+        );
+    }
+
+    #[test]
+    fn split_quote_colon_and_pronoun() {
+        let r = q(
+            "Russian President Vladimir Putin met Xi. “We are friends,” he said, “and we will stay friends for many years.” Xi called for: “a multipolar world order based on law.”",
+        );
+        assert_eq!(r.len(), 3, "{r:?}");
+        assert_eq!(r[0].1, sp("Vladimir Putin"));
+        assert_eq!(r[1].1, sp("Vladimir Putin"));
+        assert_eq!(r[2].1, sp("Xi"));
+    }
+
+    #[test]
+    fn short_forms_resolve_to_the_last_full_name() {
+        let body = "Chinese President Xi Jinping arrived in Moscow.\n\nPresident Xi said the visit was “a journey of friendship, cooperation and peace.”\n\nHe added that the two sides would “deepen practical cooperation in every field.”\n\nThe Chinese leader told reporters: “The world is changing fast.”\n";
+        let r = q(body);
+        assert_eq!(
+            r.iter().map(|x| x.1.clone()).collect::<Vec<_>>(),
+            vec![sp("Xi Jinping"); 3],
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn terms_titles_and_apostrophes() {
+        let r = q(
+            "Xi’s visit sealed the “no limits” partnership and the so-called “hegemonism” was criticised. Officials don't expect the plan titled “Power of Siberia Two” soon.",
+        );
+        let kinds: Vec<(String, QuoteKind)> = r.into_iter().map(|x| (x.0, x.2)).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                ("no limits".into(), QuoteKind::Term),
+                ("hegemonism".into(), QuoteKind::Term),
+                ("Power of Siberia Two".into(), QuoteKind::Title),
+            ]
+        );
+    }
+
+    #[test]
+    fn other_mark_styles() {
+        let r = q(
+            "Putin said: «Our partnership is strategic and long lasting». Lavrov said „We share common goals in many areas“ and left. Xi said 'we are good neighbours and close friends'.",
+        );
+        assert_eq!(r.len(), 3, "{r:?}");
+        assert_eq!(r[1].0, "We share common goals in many areas");
+        assert_eq!(r[2].1, sp("Xi"));
+    }
+
+    #[test]
+    fn nested_quote_gives_the_outer_one() {
+        let r = q("Putin said: “Xi told me ‘we are brothers’ and I agree with every word of it.”");
+        assert_eq!(r.len(), 1);
+        assert!(r[0].0.contains("‘we are brothers’"));
+    }
+
+    #[test]
+    fn multi_paragraph_quotation() {
+        let body = "Putin said: “The first thing we agreed on is trade in national currencies.\n\n“The second is energy, where our plans reach far ahead.”\n\nThen he left.\n";
+        let r = quotes(body);
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert!(
+            r[0].text.starts_with("The first thing") && r[0].text.ends_with("far ahead."),
+            "{}",
+            r[0].text
+        );
+        assert_eq!(r[0].speaker, sp("Putin"));
+    }
+
+    #[test]
+    fn stray_mark_does_not_derail_the_document() {
+        let body = "He said “this one never closes.\n\nXi said relations are “at their best in history” today.\n";
+        let r = q(body);
+        assert_eq!(
+            r,
+            vec![(
+                "at their best in history".into(),
+                sp("Xi"),
+                QuoteKind::Speech
+            )]
+        );
+    }
+
+    #[test]
+    fn heading_with_bullets_and_transcript_labels() {
+        let body = "## Statements by Vladimir Putin\n\n- “Trade is growing faster than ever before.”\n- “Energy remains the core of our cooperation.”\n\nUshakov: “The talks lasted four hours in total.”\n";
+        let r = q(body);
+        assert_eq!(r.len(), 3, "{r:?}");
+        assert_eq!(r[0].1, sp("Vladimir Putin"));
+        assert_eq!(r[1].1, sp("Vladimir Putin"));
+        assert_eq!(r[2].1, sp("Ushakov"));
+    }
+
+    #[test]
+    fn bodies_and_according_to() {
+        let r = q(
+            "In a statement, the Foreign Ministry said “the visit was a complete success for both sides.” According to the joint statement, ties are “at the highest level in their history.”",
+        );
+        assert_eq!(r[0].1, sp("Foreign Ministry"));
+        assert_eq!(r[1].1, sp("joint statement"));
+    }
+
+    #[test]
+    fn two_speakers_in_one_paragraph() {
+        let r = q(
+            "Putin said “we have much to do together,” while Xi said “the world is watching us closely.”",
+        );
+        assert_eq!(r[0].1, sp("Putin"));
+        assert_eq!(r[1].1, sp("Xi"));
+    }
+
+    #[test]
+    fn repeats_are_one_quotation() {
+        let body = "“A new era of cooperation begins today,” Xi said.\n\nMore text.\n\n“A new era of cooperation begins today.”\n";
+        let r = quotes(body);
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].repeats.len(), 1);
+        assert_eq!(r[0].repeats[0].line, 5);
+    }
+
+    #[test]
+    fn user_aliases_are_used() {
+        let mut t = std::collections::BTreeMap::new();
+        t.insert(
+            "Vladimir Putin".to_string(),
+            vec!["the Kremlin chief".to_string()],
+        );
+        let table = SpeakerTable::from_config(&t);
+        let (doc, _) = Document::from_text(
+            "t",
+            "t.md",
+            "“We agreed on everything important,” the Kremlin chief said.",
+        );
+        assert_eq!(
+            extract_quotes(&doc, &table)[0].speaker,
+            sp("Vladimir Putin")
+        );
+    }
+
+    #[test]
+    fn hostile_inputs_stay_bounded() {
+        let nested = "“‘".repeat(10_000);
+        let every = "\"".repeat(100_000);
+        let huge = format!("Xi said “{}”", "word ".repeat(200_000));
+        let mixed = "Путин сказал: «Мы друзья навсегда». 习近平说“我们是好朋友”。";
+        for body in [nested.as_str(), every.as_str(), huge.as_str(), mixed] {
+            let r = quotes(body);
+            for x in &r {
+                assert!(!x.text.is_empty());
+            }
+        }
+        assert_eq!(quotes(&huge).len(), 1);
+        assert_eq!(quotes(mixed).len(), 2);
+    }
+
+    proptest! {
+        #[test]
+        fn spans_map_back_to_their_text(body in "[a-zA-Z ,.“”‘’\"'«»\n]{0,200}") {
+            let (doc, _) = Document::from_text("t", "t.md", &body);
+            let mut last = 0;
+            for q in extract_quotes(&doc, &SpeakerTable::default()) {
+                prop_assert!(doc.text.is_char_boundary(q.span.start) && doc.text.is_char_boundary(q.span.end));
+                prop_assert!(q.span.start >= last);
+                last = q.span.start;
+                let raw = &doc.text[q.span.start..q.span.end];
+                if !raw.contains("\n\n") {
+                    prop_assert_eq!(raw.trim(), q.text.as_str());
+                }
+            }
+        }
+    }
 }

@@ -122,9 +122,9 @@ fn qualifier_before(s: &str, pos: usize) -> Option<(Qualifier, usize)> {
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        (?P<cur>US\$|\$|€|£|¥|\b(?:USD|EUR|RMB|CNY|RUB|GBP)\ ?)?
+        (?P<cur>US\$|\$|€|£|¥|(?-u:\b)(?:USD|EUR|RMB|CNY|RUB|GBP)\ ?)?
         (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\ \u{202F}\u{A0}]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
-        (?P<mag>\ ?(?i:thousand|million|billion|trillion|mln|bln|bn|mn|tn)\b|(?:k|m|b|K|M|B|T)\b)?",
+        (?P<mag>\ ?(?i:thousand|million|billion|trillion|mln|bln|bn|mn|tn)(?-u:\b)|(?:k|m|b|K|M|B|T)(?-u:\b))?",
     )
     .expect("number pattern compiles")
 });
@@ -134,7 +134,7 @@ static NUMBER_WORD: LazyLock<Regex> = LazyLock::new(|| {
     let teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
     let tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
     Regex::new(&format!(
-        r"(?i)\b(?P<w>a\s+dozen|dozens|half\s+a\s+dozen|a\s+third|a\s+quarter|twice|(?:a|one|two|three|four|five)\s+decades?|(?:{tens})(?:[-\s](?:{units}))?|{teens}|a\s+hundred|(?:{units})\s+hundred)(?P<mag>\s+(?:thousand|million|billion|trillion))?\b"
+        r"(?i)(?-u:\b)(?P<w>a\s+dozen|dozens|half\s+a\s+dozen|a\s+third|a\s+quarter|twice|(?:a|one|two|three|four|five)\s+decades?|(?:{tens})(?:[-\s](?:{units}))?|{teens}|a\s+hundred|(?:{units})\s+hundred)(?P<mag>\s+(?:thousand|million|billion|trillion))?(?-u:\b)"
     ))
     .expect("number word pattern compiles")
 });
@@ -615,6 +615,24 @@ const STOP: &[&str] = &[
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
+static STOP_SET: LazyLock<std::collections::HashSet<&'static str>> =
+    LazyLock::new(|| STOP.iter().copied().collect());
+
+/// Whether a lowercase word can name what a figure measures.
+fn is_content(lw: &str) -> bool {
+    lw.len() >= 2 && !STOP_SET.contains(lw) && !lw.chars().any(|c| c.is_ascii_digit())
+}
+
+fn clean_word(w: &str) -> String {
+    let lw = w.to_lowercase();
+    let lw = lw.trim_matches(|c: char| !c.is_alphanumeric());
+    let lw = lw
+        .strip_suffix("'s")
+        .or_else(|| lw.strip_suffix("’s"))
+        .unwrap_or(lw);
+    lw.to_string()
+}
+
 /// Irregular forms the Snowball stemmer leaves apart.
 fn lemma(w: &str) -> &str {
     match w {
@@ -632,16 +650,11 @@ fn lemma(w: &str) -> &str {
 pub fn terms(words: &[&str]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for w in words {
-        let lw = w.to_lowercase();
-        let lw = lw.trim_matches(|c: char| !c.is_alphanumeric());
-        let lw = lw
-            .strip_suffix("'s")
-            .or_else(|| lw.strip_suffix("’s"))
-            .unwrap_or(lw);
-        if lw.len() < 2 || STOP.contains(&lw) || lw.chars().any(|c| c.is_ascii_digit()) {
+        let lw = clean_word(w);
+        if !is_content(&lw) {
             continue;
         }
-        let t = STEMMER.stem(lemma(lw)).into_owned();
+        let t = STEMMER.stem(lemma(&lw)).into_owned();
         if !out.contains(&t) {
             out.push(t);
         }
@@ -683,7 +696,7 @@ fn subject(s: &str, start: usize, end: usize, counted: Option<&str>) -> Subject 
         .collect();
     let mut picked: Vec<&str> = Vec::new();
     for w in before.iter().rev() {
-        if terms(&[w]).is_empty() {
+        if !is_content(&clean_word(w)) {
             continue;
         }
         picked.push(w);
@@ -704,11 +717,11 @@ fn subject(s: &str, start: usize, end: usize, counted: Option<&str>) -> Subject 
     if let Some(c) = counted {
         follow.push(c);
     } else if let Some(first) = after.first() {
-        if !terms(&[first]).is_empty() && first.chars().next().is_some_and(char::is_lowercase) {
+        if is_content(&clean_word(first)) && first.chars().next().is_some_and(char::is_lowercase) {
             follow.push(first);
         } else if matches!(first.to_lowercase().as_str(), "of" | "in")
             && let Some(second) = after.get(1)
-            && !terms(&[second]).is_empty()
+            && is_content(&clean_word(second))
         {
             follow.push(second);
         }
@@ -779,26 +792,31 @@ const FORECAST_WORDS: &[&str] = &[
     "anticipated",
 ];
 
-fn has_word(hay: &str, phrase: &str) -> bool {
-    hay.match_indices(phrase).any(|(i, _)| {
-        let before = hay[..i].chars().next_back();
-        let after = hay[i + phrase.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
-}
+/// Target phrases (ids below `TARGET_WORDS.len()`) and forecast phrases,
+/// searched in one pass.
+static MODALITY: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new(TARGET_WORDS.iter().chain(FORECAST_WORDS.iter()))
+        .expect("modality phrases build")
+});
 
 fn modality(s: &str, start: usize, end: usize) -> Modality {
-    let from = s[..start].rfind([';', '.']).map_or(0, |i| i + 1);
-    let from = crate::text::floor_char_boundary(s, from.max(start.saturating_sub(90)));
+    let lo = crate::text::floor_char_boundary(s, start.saturating_sub(90));
+    let from = s[lo..start].rfind([';', '.']).map_or(lo, |i| lo + i + 1);
     let to = crate::text::floor_char_boundary(s, (end + 14).min(s.len()));
     let window = s[from..to].to_lowercase();
-    if TARGET_WORDS.iter().any(|w| has_word(&window, w)) {
-        Modality::Target
-    } else if FORECAST_WORDS.iter().any(|w| has_word(&window, w)) {
-        Modality::Forecast
-    } else {
-        Modality::Actual
+    let mut found = Modality::Actual;
+    for m in MODALITY.find_overlapping_iter(&window) {
+        let before = window[..m.start()].chars().next_back();
+        let after = window[m.end()..].chars().next();
+        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        if m.pattern().as_usize() < TARGET_WORDS.len() {
+            return Modality::Target;
+        }
+        found = Modality::Forecast;
     }
+    found
 }
 
 // ------------------------------------------------------------------ noise
@@ -847,6 +865,20 @@ pub fn is_noise(block: &str) -> bool {
 }
 
 // --------------------------------------------------------------- sentence
+
+/// The last `n` bytes or so of `s` (from a char boundary), lowercased.
+fn lower_tail(s: &str, n: usize) -> String {
+    let mut i = s.len().saturating_sub(n);
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    s[i..].to_lowercase()
+}
+
+/// The first `n` bytes or so of `s` (to a char boundary), lowercased.
+fn lower_head(s: &str, n: usize) -> String {
+    s[..crate::text::floor_char_boundary(s, n.min(s.len()))].to_lowercase()
+}
 
 /// Bytes of context kept on each side of a figure in a long sentence.
 const PASSAGE_WINDOW: usize = 400;
@@ -898,8 +930,7 @@ fn raw_numbers(s: &str) -> Vec<Raw> {
         if after == Some('/')
             || (after == Some('-')
                 && s[whole.end() + 1..].starts_with(|x: char| x.is_ascii_digit())
-                && !s[..whole.start()]
-                    .to_lowercase()
+                && !lower_tail(&s[..whole.start()], 16)
                     .trim_end()
                     .ends_with("between"))
                 && num.as_str().len() == 4
@@ -928,16 +959,15 @@ fn raw_numbers(s: &str) -> Vec<Raw> {
     }
     for c in NUMBER_WORD.captures_iter(s) {
         let whole = c.get(0).expect("match");
-        if out
-            .iter()
-            .any(|r| r.start < whole.end() && whole.start() < r.end)
-        {
+        // Digits already cover this stretch? (`out` is in order.)
+        let k = out.partition_point(|r: &Raw| r.end <= whole.start());
+        if out.get(k).is_some_and(|r| r.start < whole.end()) {
             continue;
         }
         let w = c.name("w").expect("w").as_str();
         let lw = w.to_lowercase();
         // "the past decade", "a decade ago": periods, not figures.
-        let before = s[..whole.start()].to_lowercase();
+        let before = lower_tail(&s[..whole.start()], 16);
         let before = before.trim_end();
         if lw.contains("decade")
             && (["past", "last", "next", "previous", "this", "the"]
@@ -1023,8 +1053,7 @@ fn sentence_figures(
         let mut is_range = false;
         if let Some(next) = raws.get(i + 1) {
             let gap = s[first.end..next.start].trim().to_lowercase();
-            let between = s[..first.start]
-                .to_lowercase()
+            let between = lower_tail(&s[..first.start], 16)
                 .trim_end()
                 .ends_with("between");
             if (matches!(gap.as_str(), "-" | "–" | "—" | "to") || between && gap == "and")
@@ -1060,7 +1089,7 @@ fn sentence_figures(
             Some((u, f, len)) => (u.to_string(), f, len, None),
             None => match first.currency {
                 Some(c) => (c.to_string(), 1.0, 0, None),
-                None => match tail.trim_start().to_lowercase() {
+                None => match lower_head(tail.trim_start(), 40) {
                     t if t.starts_with("times") => {
                         let after_times = t["times".len()..].trim_start();
                         let ratio = [
@@ -1137,11 +1166,10 @@ fn sentence_figures(
         // A currency written after ("185 billion USD") is in unit_len.
         end = crate::text::floor_char_boundary(s, end.min(s.len()));
         let (qualifier, start) = if is_range {
-            let st = s[..first.start]
-                .to_lowercase()
-                .trim_end()
-                .strip_suffix("between")
-                .map(|rest| rest.len());
+            let before = s[..first.start].trim_end();
+            let st = before.len().checked_sub("between".len()).filter(|&i| {
+                before.is_char_boundary(i) && before[i..].eq_ignore_ascii_case("between")
+            });
             (Qualifier::Range, st.unwrap_or(first.start))
         } else {
             match qualifier_before(s, first.start) {
@@ -1160,9 +1188,8 @@ fn sentence_figures(
             (low_v, l, h)
         };
         let mut attributes = Vec::new();
-        let pre = s[..start].to_lowercase();
-        if pre.trim_end().ends_with("record")
-            || s[end..].to_lowercase().trim_start().starts_with("record")
+        if lower_tail(&s[..start], 12).trim_end().ends_with("record")
+            || lower_head(&s[end..], 12).trim_start().starts_with("record")
         {
             attributes.push("record".to_string());
         }

@@ -977,6 +977,12 @@ fn raw_numbers(s: &str) -> Vec<Raw> {
         {
             continue;
         }
+        // "a third term" is an ordinal; "a third of" a fraction.
+        if (lw.starts_with("a third") || lw.starts_with("a quarter"))
+            && !lower_head(&s[whole.end()..], 4).starts_with(" of")
+        {
+            continue;
+        }
         let Some(v) = word_value(w) else { continue };
         let mag = c.name("mag").map_or(1.0, |m| magnitude(m.as_str()));
         out.push(Raw {
@@ -1093,8 +1099,8 @@ fn sentence_figures(
                     t if t.starts_with("times") => {
                         let after_times = t["times".len()..].trim_start();
                         let ratio = [
-                            "more", "higher", "larger", "bigger", "greater", "as ", "the ",
-                            "faster", "over",
+                            "more", "higher", "larger", "bigger", "greater", "as much", "as many",
+                            "as large", "as big", "faster", "the size",
                         ]
                         .iter()
                         .any(|w| after_times.starts_with(w));

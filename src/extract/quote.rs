@@ -748,8 +748,9 @@ const NOT_SPEAKERS: &[&str] = &[
 fn plausible_speaker(sp: &str) -> bool {
     let first = sp.split_whitespace().next().unwrap_or("").to_lowercase();
     let first = first.trim_matches(|c: char| !c.is_alphanumeric());
-    !(sp.split_whitespace().count() == 1 && NOT_SPEAKERS.contains(&first))
-        && !matches!(first, "her" | "his" | "their" | "its" | "our")
+    let possessive = matches!(first, "her" | "his" | "their" | "its" | "our");
+    let lone_non_name = sp.split_whitespace().count() == 1 && NOT_SPEAKERS.contains(&first);
+    !possessive && !lone_non_name
 }
 
 fn is_pronoun(s: &str) -> bool {

@@ -78,7 +78,8 @@ pub fn compare_quotes(a: &str, b: &str) -> Option<QuoteComparison> {
     let ta = tokens(a);
     let tb = tokens(b);
     let gaps = ta.contains(&Token::Gap) || tb.contains(&Token::Gap);
-    if wa == wb || segments_in_order(&ta, &wb) || segments_in_order(&tb, &wa) {
+    let word_fragment = wa.len() >= MIN_FRAGMENT_WORDS && contains_run(&wb, &wa);
+    if wa == wb || word_fragment || segments_in_order(&ta, &wb) || segments_in_order(&tb, &wa) {
         let fragment = wa.len() < wb.len();
         let diff = if gaps && wa != wb {
             Some(render_diff(&wa, &wb))
@@ -120,6 +121,11 @@ pub fn compare_quotes(a: &str, b: &str) -> Option<QuoteComparison> {
         }
     }
     None
+}
+
+/// Whether `needle` stands in `hay` as a contiguous run of words.
+fn contains_run(hay: &[String], needle: &[String]) -> bool {
+    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
 }
 
 fn exact(fragment: bool) -> QuoteComparison {
@@ -536,6 +542,16 @@ mod tests {
             c.diff.as_deref(),
             Some("-neighbours, +neighbors,; -friends +friends,")
         );
+    }
+
+    #[test]
+    fn respelled_fragment_is_a_style_variant() {
+        let c = compare_quotes(
+            "one of the main stabilizing factors",
+            "Our cooperation is one of the main stabilising factors in the world.",
+        )
+        .unwrap();
+        assert_eq!((c.level, c.fragment), (QuoteLevel::StyleVariant, true));
     }
 
     #[test]

@@ -683,6 +683,20 @@ fn words_with_offsets(s: &str) -> Vec<(usize, &str)> {
     out
 }
 
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r",\s+(?:which|who|where|when)\s[^,]{0,160},").expect("relative clause pattern")
+});
+
+/// `s` with relative clauses between commas blanked out (same length, so
+/// offsets stay valid).
+fn mask_relative_clauses(s: &str) -> String {
+    let mut out = s.to_string();
+    for m in RELATIVE.find_iter(s) {
+        out.replace_range(m.range(), &" ".repeat(m.len()));
+    }
+    out
+}
+
 /// What the figure at `start..end` of `s` measures: up to five content words
 /// before it in its clause (nearest first), plus the noun it counts or
 /// modifies right after it.
@@ -710,7 +724,21 @@ fn subject(s: &str, start: usize, end: usize, counted: Option<&str>) -> Subject 
     {
         clause_start += i;
     }
+    // A relative clause between commas (", which began pumping gas in
+    // 2019,") says something else: its words are not the subject.
+    let masked = mask_relative_clauses(s);
+    let s = masked.as_str();
     let words = words_with_offsets(s);
+    // A fact box ("Power of Siberia capacity: 38 bcm") names its subject
+    // before the colon.
+    if words
+        .iter()
+        .all(|(o, w)| *o < clause_start || *o >= start || !is_content(&clean_word(w)))
+    {
+        clause_start = s[..clause_start]
+            .rfind(['.', ';', '\n'])
+            .map_or(0, |i| i + 1);
+    }
     let before: Vec<&str> = words
         .iter()
         .filter(|(o, _)| *o >= clause_start && *o < start)
@@ -751,9 +779,26 @@ fn subject(s: &str, start: usize, end: usize, counted: Option<&str>) -> Subject 
     let mut all: Vec<&str> = follow.clone();
     all.extend(picked.iter().copied());
     let text_words: Vec<&str> = picked.iter().chain(follow.iter()).copied().collect();
+    let head = follow
+        .iter()
+        .chain(picked.iter().rev())
+        .find_map(|w| terms(&[w]).into_iter().next());
+    // "Power of Siberia 2": a small number right after a capitalised word.
+    let name_numbers: Vec<String> = words
+        .windows(2)
+        .filter(|p| p[1].0 >= clause_start && p[1].0 < start)
+        .filter(|p| {
+            p[0].1.starts_with(|c: char| c.is_uppercase())
+                && p[1].1.len() <= 2
+                && p[1].1.chars().all(|c| c.is_ascii_digit())
+        })
+        .map(|p| p[1].1.to_string())
+        .collect();
     Subject {
         text: text_words.join(" "),
         terms: terms(&all),
+        head,
+        name_numbers,
     }
 }
 
@@ -1186,7 +1231,12 @@ fn sentence_figures(
         }
         let mut low_v = first.value * factor;
         let mut high_v = last.value * factor;
-        let r_low = first.round * factor;
+        // Trailing zeros mean rounding, but never more than 2.5 % of the
+        // value: "240" is ±5, "20" is ±0.5 (never below the last digit).
+        let r_low = first
+            .round
+            .min((0.025 * first.value.abs()).max(first.digit))
+            * factor;
         if !low_v.is_finite() || !high_v.is_finite() {
             continue;
         }
@@ -1290,6 +1340,38 @@ mod tests {
     }
 
     #[test]
+    fn rounding_of_trailing_zeros_is_capped() {
+        let f = one("Deliveries reached 20 bcm in 2022.");
+        assert!((f.low, f.high) == (19.5e9, 20.5e9), "{f:?}");
+        let f = one("Trade reached $240 billion in 2023.");
+        assert!((f.low, f.high) == (235e9, 245e9), "{f:?}");
+    }
+
+    #[test]
+    fn count_heads_and_name_numbers() {
+        assert_eq!(
+            one("Putin and Xi have met more than 40 times.")
+                .subject
+                .head
+                .as_deref(),
+            Some("meet")
+        );
+        assert_eq!(
+            one("They signed 14 cooperation documents.")
+                .subject
+                .head
+                .as_deref(),
+            Some("document")
+        );
+        assert_eq!(
+            one("Power of Siberia 2 would carry 50 bcm.")
+                .subject
+                .name_numbers,
+            vec!["2".to_string()]
+        );
+    }
+
+    #[test]
     fn speaker_is_not_the_subject() {
         let f =
             one("Mr. Putin said trade between the two countries reached $185 billion last year.");
@@ -1345,8 +1427,8 @@ mod tests {
     #[test]
     fn qualifiers_make_intervals() {
         let f = one("They have met about 40 times.");
-        // ±10 %, but never tighter than the rounding of "40" (35-45).
-        assert_eq!((f.qualifier, f.low, f.high), (Qualifier::About, 35.0, 45.0));
+        // ±10 % (the rounding of "40", capped at 2.5 %, is tighter).
+        assert_eq!((f.qualifier, f.low, f.high), (Qualifier::About, 36.0, 44.0));
         let g = one("They have met over 40 times.");
         assert!(
             g.low <= f.high && f.low <= g.high,

@@ -312,6 +312,7 @@ fn pair_marks(text: &str, blocks: &[Block]) -> Vec<Pair> {
                         // quotation the previous paragraph left open.
                         if at_start
                             && double.is_none()
+                            && block.kind == BlockKind::Paragraph
                             && let Some(prev) = carry.take()
                         {
                             double = Some((prev.open, c, prev.parts));
@@ -1382,20 +1383,76 @@ mod tests {
         );
     }
 
-    #[test]
-    fn hostile_inputs_stay_bounded() {
-        let nested = "“‘".repeat(10_000);
-        let every = "\"".repeat(100_000);
-        let huge = format!("Xi said “{}”", "word ".repeat(200_000));
-        let mixed = "Путин сказал: «Мы друзья навсегда». 习近平说“我们是好朋友”。";
-        for body in [nested.as_str(), every.as_str(), huge.as_str(), mixed] {
-            let r = quotes(body);
-            for x in &r {
-                assert!(!x.text.is_empty());
-            }
+    /// Extracts and checks the invariants every output must keep; fails if
+    /// the run takes longer than a linear pass could (about 1 MB inputs:
+    /// a quadratic pairing would take minutes).
+    fn bounded(body: &str) -> Vec<Quote> {
+        let (doc, _) = Document::from_text("t", "t.md", body);
+        let t = std::time::Instant::now();
+        let r = extract_quotes(&doc, &SpeakerTable::default());
+        assert!(t.elapsed().as_secs() < 4, "took {:?}", t.elapsed());
+        let mut last = 0;
+        for x in &r {
+            assert!(!x.text.is_empty());
+            assert!(doc.text.is_char_boundary(x.span.start));
+            assert!(doc.text.is_char_boundary(x.span.end));
+            assert!(x.span.start >= last);
+            last = x.span.start;
         }
-        assert_eq!(quotes(&huge).len(), 1);
-        assert_eq!(quotes(mixed).len(), 2);
+        r
+    }
+
+    #[test]
+    fn bad_input_unbalanced_marks() {
+        let body = format!(
+            "{}\n\nXi said “the end is near.”\n",
+            "He said “it opens ” and „ « ‘ closes ’ never ".repeat(20_000)
+        );
+        let r = bounded(&body);
+        assert_eq!(r.last().map(|x| x.text.as_str()), Some("the end is near."));
+        assert_eq!(r.last().and_then(|x| x.speaker.clone()), sp("Xi"));
+    }
+
+    #[test]
+    fn bad_input_ten_thousand_nested_quotes() {
+        let open = "“‘".repeat(5_000);
+        let close = "’”".repeat(5_000);
+        let r = bounded(&format!("Xi said {open}deep words here{close} today."));
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert!(r[0].text.contains("deep words here"));
+        bounded(&"“‘".repeat(10_000));
+    }
+
+    #[test]
+    fn bad_input_a_mark_on_every_character() {
+        assert!(bounded(&"\"".repeat(300_000)).is_empty());
+        bounded(&"“”‘’\"'«»„".repeat(40_000));
+        let r = bounded(&"\"a".repeat(200_000));
+        assert_eq!(r.len(), 1, "every pair holds the same \"a\": one quotation");
+        assert!(r[0].repeats.len() >= 50_000, "{}", r[0].repeats.len());
+        bounded(&"“a ".repeat(200_000));
+    }
+
+    #[test]
+    fn bad_input_one_megabyte_quotation() {
+        let huge = format!("Xi said “{}”", "word ".repeat(200_000));
+        let r = bounded(&huge);
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].speaker, sp("Xi"));
+        assert_eq!(r[0].kind, QuoteKind::Speech);
+        let many = "Xi said “we agree” and Putin said “we agree too” and ".repeat(20_000);
+        assert_eq!(bounded(&many).len(), 2, "the rest are repeats");
+    }
+
+    #[test]
+    fn bad_input_mixed_scripts() {
+        let mixed = "Путин сказал: «Мы друзья навсегда». 习近平说“我们是好朋友”。 Xi said “中国和俄罗斯 are good neighbours.”";
+        let r = bounded(mixed);
+        assert_eq!(r.len(), 3, "{r:?}");
+        assert_eq!(r[0].text, "Мы друзья навсегда");
+        assert_eq!(r[1].text, "我们是好朋友");
+        assert_eq!(r[2].speaker, sp("Xi"));
+        bounded(&mixed.repeat(10_000));
     }
 
     #[test]
@@ -1521,7 +1578,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn spans_map_back_to_their_text(body in "[a-zA-Z ,.“”‘’\"'«»\n]{0,200}") {
+        fn spans_map_back_to_their_text(body in "[a-zA-Zа-яё习近平 ,.:“”‘’\"'«»„‹›\n-]{0,200}") {
             let (doc, _) = Document::from_text("t", "t.md", &body);
             let mut last = 0;
             for q in extract_quotes(&doc, &SpeakerTable::default()) {
@@ -1531,6 +1588,42 @@ mod tests {
                 let raw = &doc.text[q.span.start..q.span.end];
                 // A blank line (maybe holding spaces) inside means a
                 // multi-paragraph quotation, whose text joins the paragraphs.
+                let multi = raw.split('\n').skip(1).any(|l| l.trim().is_empty());
+                if !multi {
+                    prop_assert_eq!(raw.trim(), q.text.as_str());
+                }
+            }
+        }
+
+        #[test]
+        fn news_like_text_keeps_the_invariants(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    Just("Xi"), Just("Vladimir Putin"), Just("Russian President"), Just("he"),
+                    Just("the ministry"), Just("said"), Just("told"), Just("replied"),
+                    Just("according to"), Just("that"), Just("called"), Just("so-called"),
+                    Just("“"), Just("”"), Just("‘"), Just("’"), Just("\""), Just("'"),
+                    Just("«"), Just("»"), Just("„"), Just(","), Just("."), Just(":"),
+                    Just("\n\n"), Just("\n- "), Just("## Statements by"), Just("Ushakov:"),
+                    Just("we agree"), Just("Путин"), Just("朋友"), Just("don't"), Just("’90s"),
+                ],
+                0..60,
+            )
+        ) {
+            let body = parts.join(" ");
+            let (doc, _) = Document::from_text("t", "t.md", &body);
+            let mut last = 0;
+            for q in extract_quotes(&doc, &SpeakerTable::default()) {
+                prop_assert!(q.span.start >= last && q.span.start <= q.span.end);
+                last = q.span.start;
+                prop_assert!(!q.text.is_empty());
+                prop_assert!(q.passage.start <= q.span.start && q.span.end <= q.passage.end.max(q.span.end));
+                prop_assert_eq!(&doc.text[q.passage.start..q.passage.end], q.passage_text.as_str());
+                if let Some(s) = &q.speaker {
+                    prop_assert!(!s.trim().is_empty());
+                    prop_assert!(!is_pronoun(s), "pronoun left as speaker: {}", s);
+                }
+                let raw = &doc.text[q.span.start..q.span.end];
                 let multi = raw.split('\n').skip(1).any(|l| l.trim().is_empty());
                 if !multi {
                     prop_assert_eq!(raw.trim(), q.text.as_str());

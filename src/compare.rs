@@ -14,8 +14,8 @@
 //!    or, for short phrases, the same content words in another order.
 //!
 //! Figures are comparable when their units are equal and their subjects'
-//! stemmed terms overlap with an IDF-weighted Dice coefficient of at least
-//! [`SUBJECT_SIMILARITY`]. Two comparable figures conflict only when both are
+//! stemmed terms overlap with an IDF-weighted overlap coefficient of at
+//! least [`SUBJECT_SIMILARITY`]. Two comparable figures conflict only when both are
 //! actual, they are about the same period, and their intervals do not
 //! overlap.
 
@@ -78,7 +78,8 @@ pub fn compare_quotes(a: &str, b: &str) -> Option<QuoteComparison> {
     let ta = tokens(a);
     let tb = tokens(b);
     let gaps = ta.contains(&Token::Gap) || tb.contains(&Token::Gap);
-    if wa == wb || segments_in_order(&ta, &wb) || segments_in_order(&tb, &wa) {
+    let word_fragment = wa.len() >= MIN_FRAGMENT_WORDS && contains_run(&wb, &wa);
+    if wa == wb || word_fragment || segments_in_order(&ta, &wb) || segments_in_order(&tb, &wa) {
         let fragment = wa.len() < wb.len();
         let diff = if gaps && wa != wb {
             Some(render_diff(&wa, &wb))
@@ -120,6 +121,11 @@ pub fn compare_quotes(a: &str, b: &str) -> Option<QuoteComparison> {
         }
     }
     None
+}
+
+/// Whether `needle` stands in `hay` as a contiguous run of words.
+fn contains_run(hay: &[String], needle: &[String]) -> bool {
+    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
 }
 
 fn exact(fragment: bool) -> QuoteComparison {
@@ -312,16 +318,19 @@ impl TermWeights {
     }
 }
 
-/// IDF-weighted Dice overlap of two subjects' terms, in [0, 1].
+/// IDF-weighted overlap coefficient of two subjects' terms, in [0, 1]: the
+/// weight of the shared terms over the weight of the smaller subject. A
+/// short subject ("trade") matches a fuller one ("trade Russia China"); two
+/// subjects that share only a common term do not.
 pub fn subject_similarity(a: &[String], b: &[String], w: &TermWeights) -> f64 {
     let sa: BTreeSet<&String> = a.iter().collect();
     let sb: BTreeSet<&String> = b.iter().collect();
     if sa.is_empty() || sb.is_empty() {
         return 0.0;
     }
-    let total: f64 = sa.iter().chain(sb.iter()).map(|t| w.weight(t)).sum();
-    let shared: f64 = sa.intersection(&sb).map(|t| 2.0 * w.weight(t)).sum();
-    shared / total
+    let weight = |s: &BTreeSet<&String>| -> f64 { s.iter().map(|t| w.weight(t)).sum() };
+    let shared: f64 = sa.intersection(&sb).map(|t| w.weight(t)).sum();
+    shared / weight(&sa).min(weight(&sb))
 }
 
 /// How two comparable figures relate.
@@ -533,6 +542,16 @@ mod tests {
             c.diff.as_deref(),
             Some("-neighbours, +neighbors,; -friends +friends,")
         );
+    }
+
+    #[test]
+    fn respelled_fragment_is_a_style_variant() {
+        let c = compare_quotes(
+            "one of the main stabilizing factors",
+            "Our cooperation is one of the main stabilising factors in the world.",
+        )
+        .unwrap();
+        assert_eq!((c.level, c.fragment), (QuoteLevel::StyleVariant, true));
     }
 
     #[test]

@@ -687,7 +687,29 @@ fn words_with_offsets(s: &str) -> Vec<(usize, &str)> {
 /// before it in its clause (nearest first), plus the noun it counts or
 /// modifies right after it.
 fn subject(s: &str, start: usize, end: usize, counted: Option<&str>) -> Subject {
-    let clause_start = s[..start].rfind([';', ':', '(', '—']).map_or(0, |i| i + 1);
+    let mut clause_start = s[..start]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, ';' | ':' | '(' | '—'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    // "Mr. Putin said trade reached $185 billion": the speaker before the
+    // reporting verb is not what the figure measures.
+    // ASCII lowercasing keeps byte offsets.
+    let lower = s[clause_start..start].to_ascii_lowercase();
+    if let Some(i) = [
+        " said ",
+        " says ",
+        " told ",
+        " according to ",
+        " noted ",
+        " added ",
+    ]
+    .iter()
+    .filter_map(|v| lower.rfind(v).map(|i| i + v.len()))
+    .max()
+    {
+        clause_start += i;
+    }
     let words = words_with_offsets(s);
     let before: Vec<&str> = words
         .iter()
@@ -1268,6 +1290,13 @@ mod tests {
     }
 
     #[test]
+    fn speaker_is_not_the_subject() {
+        let f =
+            one("Mr. Putin said trade between the two countries reached $185 billion last year.");
+        assert_eq!(f.subject.terms, vec!["trade".to_string()]);
+    }
+
+    #[test]
     fn units_and_counts() {
         let f = one("The two countries share a 4,200-kilometer border.");
         assert_eq!((f.value, f.unit.as_str()), (4200.0, "km"));
@@ -1455,7 +1484,7 @@ mod tests {
         }
 
         #[test]
-        fn spans_map_back_to_text(s in "[a-zA-Z0-9 $%,.\\-]{0,120}") {
+        fn spans_map_back_to_text(s in "[a-zA-Z0-9 $%,.;:(\\-—’“”€]{0,120}") {
             let (doc, _) = Document::from_text("t", "t.md", &s);
             for f in extract_figures(&doc) {
                 prop_assert_eq!(&doc.text[f.span.start..f.span.end], f.text.as_str());

@@ -96,6 +96,8 @@ fn quotations_match_the_gold_annotations() {
     let mut misses = Vec::new();
     let mut speech = 0usize;
     let mut speaker_ok = 0usize;
+    let mut speaker_exact = 0usize;
+    let mut speaker_forms = Vec::new();
     let mut kind_ok = 0usize;
     let mut speaker_errors = Vec::new();
     let mut kind_errors = Vec::new();
@@ -127,6 +129,14 @@ fn quotations_match_the_gold_annotations() {
             };
             if ok {
                 speaker_ok += 1;
+                if g.speaker == f.speaker {
+                    speaker_exact += 1;
+                } else {
+                    speaker_forms.push(format!(
+                        "{}:{}: gold {:?} got {:?}",
+                        g.source, g.line, g.speaker, f.speaker
+                    ));
+                }
             } else {
                 speaker_errors.push(format!(
                     "{}:{} {:?}: gold {:?} got {:?}",
@@ -156,12 +166,14 @@ fn quotations_match_the_gold_annotations() {
     println!("recall    {recall:.3}");
     println!("precision {precision:.3}");
     println!("speaker accuracy {speaker_acc:.3} ({speaker_ok}/{speech} speech quotations)");
+    println!("  of which written exactly as the gold: {speaker_exact}/{speaker_ok}");
     println!("kind accuracy    {kind_acc:.3} ({kind_ok}/{matched})");
     for (title, list) in [
         ("misses", &misses),
         ("false positives", &false_positives),
         ("speaker errors", &speaker_errors),
         ("kind errors", &kind_errors),
+        ("speakers right but written differently", &speaker_forms),
     ] {
         println!("{title}: {}", list.len());
         for m in list {

@@ -38,8 +38,8 @@
 //! near it, or at most two words and no cue right before it (unless it ends
 //! the reporter's sentence inside the marks, “rock solid.”), or follows
 //! "so-called". `speech` otherwise. Terms and titles keep a speaker only
-//! when a cue right next to them or a naming verb (called, described as,
-//! dubbed) gives one.
+//! when a cue near them in the same sentence gives one (Marsh said the
+//! partnership remained “lopsided”).
 //!
 //! **Repeats.** A later quotation with the same [`fold`] text as an
 //! earlier one in the same source is that one again: its span goes to
@@ -941,22 +941,6 @@ fn plausible_speaker(sp: &str) -> bool {
     !possessive && !lone_non_name
 }
 
-/// Verbs that put a name on something (Xi called Putin a “dear friend”):
-/// a term after them is the speaker's own word.
-const NAMING_CUES: &[&str] = &[
-    "called",
-    "calls",
-    "calling",
-    "described",
-    "describes",
-    "describing",
-    "dubbed",
-    "termed",
-    "labelled",
-    "labeled",
-    "branded",
-];
-
 /// A mention without the sentence opener the name pattern took with it
 /// ("As Lavrov" -> "Lavrov", "But Xi" -> "Xi").
 fn clean_mention(sp: &str) -> String {
@@ -1172,15 +1156,7 @@ fn build(
     } else {
         match (&mention, kind) {
             (Some(m), QuoteKind::Speech) => Some(state.resolve(m, speakers).0),
-            (Some(m), _)
-                if adjacent
-                    && !is_pronoun(m)
-                    && (cue_gap == 0
-                        || immediate_cue(before, cue_gap)
-                        || cue_word.is_some_and(|c| NAMING_CUES.contains(&c))) =>
-            {
-                Some(state.resolve(m, speakers).0)
-            }
+            (Some(m), _) if adjacent && !is_pronoun(m) => Some(state.resolve(m, speakers).0),
             _ => None,
         }
     }

@@ -918,6 +918,14 @@ const NOT_SPEAKERS: &[&str] = &[
     "observers",
     "critics",
     "analysts",
+    "officials",
+    "diplomats",
+    "experts",
+    "sources",
+    "reporters",
+    "journalists",
+    "residents",
+    "people",
     "some",
     "many",
     "others",
@@ -938,7 +946,9 @@ fn plausible_speaker(sp: &str) -> bool {
     let first = first.trim_matches(|c: char| !c.is_alphanumeric());
     let possessive = matches!(first, "her" | "his" | "their" | "its" | "our");
     let lone_non_name = sp.split_whitespace().count() == 1 && NOT_SPEAKERS.contains(&first);
-    !possessive && !lone_non_name
+    // "a Chinese scholar", "an official": anonymous, no speaker.
+    let indefinite = matches!(first, "a" | "an") && sp.split_whitespace().count() > 1;
+    !possessive && !lone_non_name && !indefinite
 }
 
 /// A mention without the sentence opener the name pattern took with it
@@ -1086,6 +1096,15 @@ fn build(
                     // alone is not a speaker; the phrase up to the cue is.
                     if !sp.as_str().contains(' ') && is_nationality(&sp.as_str().to_lowercase()) {
                         let phrase = before[sp.start()..cue.start()].trim();
+                        let lead = before[..sp.start()].to_lowercase();
+                        let anonymous = [" a ", " an ", " one "]
+                            .iter()
+                            .any(|a| format!(" {lead}").ends_with(a));
+                        if anonymous {
+                            mention = None;
+                            at = sp.end();
+                            continue;
+                        }
                         if phrase.len() > sp.as_str().len() && !phrase.contains(',') {
                             body_mention = true;
                             mention = Some(phrase.to_string());

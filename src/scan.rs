@@ -97,9 +97,27 @@ fn quote_findings(ex: &Extracted, speakers: &SpeakerTable) -> Vec<Finding> {
     let quotes = &ex.quotes;
     let index = QuoteIndex::new(quotes);
     let mut groups = Groups::new(quotes.len());
+    // The same words (after folding) are one quotation wherever they stand:
+    // join them at once and align only one representative of each.
+    let mut first_of: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut representative = vec![true; quotes.len()];
     for (i, q) in quotes.iter().enumerate() {
+        match first_of.entry(crate::normalize::fold(&q.text)) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                groups.union(i, *e.get());
+                representative[i] = false;
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(i);
+            }
+        }
+    }
+    for (i, q) in quotes.iter().enumerate() {
+        if !representative[i] {
+            continue;
+        }
         for j in index.candidates(&q.text) {
-            if j <= i || groups.find(i) == groups.find(j) {
+            if j <= i || !representative[j] || groups.find(i) == groups.find(j) {
                 continue;
             }
             // Different words from different speakers are two quotations,

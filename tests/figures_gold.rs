@@ -1,0 +1,236 @@
+//! Figure extraction measured against the hand annotations in
+//! `tests/fixtures/gold/figures.toml` over the sample corpus in `sources/`.
+//!
+//! A gold figure is matched by an extracted one from the same source, on the
+//! same line (±1), with the same unit and a value within 0.5 %. Gold figures
+//! marked `optional` count neither as a miss when absent nor as a false
+//! positive when found. Noise counts on both sides: a gold noise figure is hit
+//! only by an extracted figure marked noise, and an extracted noise figure
+//! with no gold noise figure is a false positive like any other.
+//!
+//! Run with `cargo test --test figures_gold -- --nocapture` to see every
+//! figure, miss and false positive.
+
+use crosscheck::extract::Figure;
+use crosscheck::extract::figure::extract_figures;
+use crosscheck::source::load;
+use serde::Deserialize;
+use std::path::PathBuf;
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct Gold {
+    figure: Vec<GoldFigure>,
+}
+
+#[derive(Deserialize, Debug, Clone)]
+#[serde(deny_unknown_fields)]
+struct GoldFigure {
+    source: String,
+    line: usize,
+    surface: String,
+    value: f64,
+    unit: String,
+    qualifier: String,
+    #[serde(default)]
+    low: Option<f64>,
+    #[serde(default)]
+    high: Option<f64>,
+    #[serde(default)]
+    period: Option<String>,
+    modality: String,
+    subject: String,
+    #[serde(default)]
+    noise: bool,
+    #[serde(default)]
+    optional: bool,
+}
+
+fn matches(g: &GoldFigure, src: &str, f: &Figure) -> bool {
+    g.source == src
+        && g.line.abs_diff(f.span.line) <= 1
+        && g.unit == f.unit
+        && (f.value - g.value).abs() <= 0.005 * g.value.abs().max(1e-9)
+        && g.noise == f.noise
+}
+
+#[test]
+fn figures_match_gold() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let gold: Gold = toml::from_str(
+        &std::fs::read_to_string(root.join("tests/fixtures/gold/figures.toml")).expect("gold file"),
+    )
+    .expect("gold parses");
+    let corpus = load(&[root.join("sources")]).expect("sources load");
+
+    let mut extracted: Vec<(String, Figure)> = Vec::new();
+    for doc in &corpus.documents {
+        for f in extract_figures(doc) {
+            extracted.push((doc.id.clone(), f));
+        }
+    }
+    extracted.sort_by(|a, b| (&a.0, a.1.span.start).cmp(&(&b.0, b.1.span.start)));
+
+    println!("== extracted figures");
+    for (src, f) in &extracted {
+        println!(
+            "{src}:{} {:?} = {} {} {} [{}, {}] period={} modality={} subject={:?} terms={:?}{}{}",
+            f.span.line,
+            f.text,
+            f.value,
+            f.unit,
+            f.qualifier.as_str(),
+            f.low,
+            f.high,
+            f.period.as_ref().map_or("-", |p| p.label.as_str()),
+            f.modality.as_str(),
+            f.subject.text,
+            f.subject.terms,
+            if f.noise { " NOISE" } else { "" },
+            f.period_note
+                .as_ref()
+                .map_or(String::new(), |n| format!(" note={n}")),
+        );
+    }
+
+    // Greedy one-to-one matching, gold in file order.
+    let mut used = vec![false; extracted.len()];
+    let mut hits = 0usize;
+    let mut required = 0usize;
+    let mut misses = Vec::new();
+    let mut period_total = 0usize;
+    let mut period_ok = 0usize;
+    let mut period_wrong = Vec::new();
+    let mut qualifier_wrong = Vec::new();
+    let mut modality_wrong = Vec::new();
+    let mut range_wrong = Vec::new();
+    for g in &gold.figure {
+        if !g.optional {
+            required += 1;
+        }
+        let found = extracted
+            .iter()
+            .enumerate()
+            .find(|(i, (src, f))| !used[*i] && matches(g, src, f))
+            .map(|(i, _)| i);
+        let Some(i) = found else {
+            if !g.optional {
+                misses.push(g.clone());
+            }
+            if g.period.is_some() && !g.optional {
+                period_total += 1;
+                period_wrong.push(format!(
+                    "{}:{} {:?}: not extracted",
+                    g.source, g.line, g.surface
+                ));
+            }
+            continue;
+        };
+        used[i] = true;
+        let f = &extracted[i].1;
+        if !g.optional {
+            hits += 1;
+        }
+        if let Some(p) = &g.period {
+            period_total += 1;
+            let got = f.period.as_ref().map(|p| p.label.as_str());
+            if got == Some(p.as_str()) {
+                period_ok += 1;
+            } else {
+                period_wrong.push(format!(
+                    "{}:{} {:?}: gold {p}, got {got:?}",
+                    g.source, g.line, g.surface
+                ));
+            }
+        } else if let Some(p) = &f.period {
+            // Not counted in period accuracy (gold states none), but shown.
+            period_wrong.push(format!(
+                "{}:{} {:?}: gold none, got {} (not scored)",
+                g.source, g.line, g.surface, p.label
+            ));
+        }
+        if f.qualifier.as_str() != g.qualifier {
+            qualifier_wrong.push(format!(
+                "{}:{} {:?}: gold {}, got {}",
+                g.source,
+                g.line,
+                g.surface,
+                g.qualifier,
+                f.qualifier.as_str()
+            ));
+        }
+        if f.modality.as_str() != g.modality {
+            modality_wrong.push(format!(
+                "{}:{} {:?}: gold {}, got {}",
+                g.source,
+                g.line,
+                g.surface,
+                g.modality,
+                f.modality.as_str()
+            ));
+        }
+        if let (Some(lo), Some(hi)) = (g.low, g.high)
+            && !(f.low <= lo && f.high >= hi)
+        {
+            range_wrong.push(format!(
+                "{}:{} {:?}: gold [{lo}, {hi}], got [{}, {}]",
+                g.source, g.line, g.surface, f.low, f.high
+            ));
+        }
+        let _ = &g.subject;
+    }
+    let optional_hits: Vec<bool> = extracted
+        .iter()
+        .map(|(src, f)| gold.figure.iter().any(|g| g.optional && matches(g, src, f)))
+        .collect();
+    let false_pos: Vec<&(String, Figure)> = extracted
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !used[*i] && !optional_hits[*i])
+        .map(|(_, e)| e)
+        .collect();
+    let scored = extracted.len() - optional_hits.iter().filter(|&&o| o).count();
+
+    println!("\n== misses ({})", misses.len());
+    for g in &misses {
+        println!(
+            "{}:{} {:?} = {} {}{}",
+            g.source,
+            g.line,
+            g.surface,
+            g.value,
+            g.unit,
+            if g.noise { " (noise)" } else { "" }
+        );
+    }
+    println!("\n== false positives ({})", false_pos.len());
+    for (src, f) in &false_pos {
+        println!(
+            "{src}:{} {:?} = {} {}{}",
+            f.span.line,
+            f.text,
+            f.value,
+            f.unit,
+            if f.noise { " (noise)" } else { "" }
+        );
+    }
+    println!("\n== period errors");
+    period_wrong.iter().for_each(|m| println!("{m}"));
+    println!("\n== qualifier errors (not asserted)");
+    qualifier_wrong.iter().for_each(|m| println!("{m}"));
+    println!("\n== modality errors (not asserted)");
+    modality_wrong.iter().for_each(|m| println!("{m}"));
+    println!("\n== range errors (not asserted)");
+    range_wrong.iter().for_each(|m| println!("{m}"));
+
+    let recall = hits as f64 / required.max(1) as f64;
+    let precision = hits as f64 / scored.max(1) as f64;
+    let period_acc = period_ok as f64 / period_total.max(1) as f64;
+    println!(
+        "\nrecall {hits}/{required} = {recall:.3}; precision {hits}/{scored} = {precision:.3}; \
+         period accuracy {period_ok}/{period_total} = {period_acc:.3}"
+    );
+    assert!(recall >= 0.95, "recall {recall:.3} < 0.95");
+    assert!(precision >= 0.9, "precision {precision:.3} < 0.9");
+    assert!(period_acc >= 0.9, "period accuracy {period_acc:.3} < 0.9");
+}

@@ -52,6 +52,18 @@ pub const TITLES: &[&str] = &[
     "chinese",
     "u.s.",
     "us",
+    "envoy",
+    "former",
+    "negotiator",
+    "delegate",
+    "mayor",
+    "counterpart",
+    "official",
+    "representative",
+    "commissioner",
+    "lawmaker",
+    "analyst",
+    "economist",
 ];
 
 /// The user's alias table plus the names learned from the corpus.

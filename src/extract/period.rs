@@ -340,7 +340,7 @@ pub fn for_figure<'a>(
     let after = mentions
         .iter()
         .filter(|m| m.start >= end)
-        .filter(|m| !sentence[end..m.start].contains([';', '.']) && m.start - end <= 80)
+        .filter(|m| !sentence[end..m.start].contains([';', '.', ',']) && m.start - end <= 80)
         .min_by_key(|m| m.start - end);
     let before = mentions
         .iter()

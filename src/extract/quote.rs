@@ -336,7 +336,7 @@ impl SentenceIndex<'_> {
 // ------------------------------------------------------------ attribution
 
 /// Cue verbs, every inflection spelled out (45 lemmas).
-const CUES: &str = "said|says|say|saying|told|tells|tell|added|adds|stressed|stresses|noted|notes|described|describes|called|calls|wrote|writes|written|insisted|insists|warned|warns|declared|declares|announced|announces|explained|explains|argued|argues|claimed|claims|remarked|remarks|replied|replies|answered|answers|asked|asks|urged|urges|recalled|recalls|pledged|pledges|vowed|vows|promised|promises|admitted|admits|acknowledged|acknowledges|emphasised|emphasized|emphasises|emphasizes|underlined|underlines|observed|observes|continued|continues|concluded|concludes|suggested|suggests|reiterated|reiterates|affirmed|affirms|proclaimed|proclaims|hailed|hails|praised|praises|quipped|quips|joked|jokes|confirmed|confirms|cautioned|cautions|commented|comments|stated|states|asserted|asserts|tweeted|posted|predicted|predicts|boasted|complained|agreed|agrees|responded|responds|maintained|maintains|contended|recounted|pointed out|put it|reads|read";
+const CUES: &str = "said|says|say|saying|told|tells|tell|telling|added|adds|adding|noting|stressing|warning|insisting|arguing|calling|describing|declaring|explaining|recalling|urging|stressed|stresses|noted|notes|described|describes|called|calls|wrote|writes|written|insisted|insists|warned|warns|declared|declares|announced|announces|explained|explains|argued|argues|claimed|claims|remarked|remarks|replied|replies|answered|answers|asked|asks|urged|urges|recalled|recalls|pledged|pledges|vowed|vows|promised|promises|admitted|admits|acknowledged|acknowledges|emphasised|emphasized|emphasises|emphasizes|underlined|underlines|observed|observes|continued|continues|concluded|concludes|suggested|suggests|reiterated|reiterates|affirmed|affirms|proclaimed|proclaims|hailed|hails|praised|praises|quipped|quips|joked|jokes|confirmed|confirms|cautioned|cautions|commented|comments|stated|states|asserted|asserts|tweeted|posted|predicted|predicts|boasted|complained|agreed|agrees|responded|responds|maintained|maintains|contended|recounted|pointed out|put it|reads|read";
 
 const NAME: &str = r"(?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w’'-]*\w";
 const DESCRIPTION: &str = r"(?:[Tt]he|[Aa]n?)\s+(?:[A-Za-z-]+\s+){0,3}?(?i:ministry|statement|declaration|communiqué|communique|document|kremlin|president|leader|premier|minister|spokesman|spokeswoman|spokesperson|government|embassy|official|officials|aide|adviser|envoy|ambassador|chairman|chief|report|readout|treaty|agency|office|council)(?-u:\b)";
@@ -350,7 +350,7 @@ static AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<sp>{DESCRIPTION}|(?-u:\b)[Hh]e|(?-u:\b)[Ss]he|(?-u:\b)[Tt]hey|{NAME})(?:,\s+[^,“”]{{1,60}},)?\s+(?:[a-z]\w*\s+){{0,2}}?(?P<cue>{CUES})(?-u:\b)"
+        r"(?P<sp>{DESCRIPTION}|(?-u:\b)[Hh]e|(?-u:\b)[Ss]he|(?-u:\b)[Tt]hey|{NAME})(?:,\s+[^,“”]{{1,60}},)?,?\s+(?:(?:[a-z][\w'’-]*|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+){{0,3}}?(?P<cue>{CUES})(?-u:\b)"
     ))
     .expect("before pattern")
 });
@@ -578,6 +578,29 @@ impl Entities {
                 self.last_person = Some(n.clone());
                 return (n, true);
             }
+            // "The Chinese leader" right after "Xi Jinping said": the last
+            // person, unless introduced with another nationality.
+            let nationality: Vec<&str> = words
+                .iter()
+                .copied()
+                .filter(|w| {
+                    w.ends_with("ese") || w.ends_with("ian") || w.ends_with("an") && *w != "man"
+                })
+                .collect();
+            if let Some(last) = self.last_person.clone().filter(|_| nationality.is_empty()) {
+                let desc = self
+                    .people
+                    .iter()
+                    .find(|(n, _)| *n == last)
+                    .map(|(_, d)| d.clone())
+                    .unwrap_or_default();
+                let clash = desc.iter().any(|d| {
+                    (d.ends_with("ese") || d.ends_with("ian")) && !nationality.contains(&d.as_str())
+                });
+                if !clash {
+                    return (last, true);
+                }
+            }
         }
         // A body or document: "Foreign Ministry", "joint statement"; a
         // shorter later mention ("the ministry") resolves to the last body
@@ -607,7 +630,7 @@ impl Entities {
     /// President Xi Jinping", "Kremlin aide Yuri Ushakov").
     fn observe(&mut self, sentence: &str, speakers: &SpeakerTable) {
         static TITLED: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?-u:\b)(?P<m>(?:(?:[A-Z][a-z]+|U\.S\.)\s+){0,2}(?:President|Premier|Prime Minister|Foreign Minister|Minister|Chancellor|Spokesman|Spokeswoman|Spokesperson|Ambassador|Secretary|Chairman|Governor|Senator|Mr\.|Mrs\.|Ms\.|Dr\.|aide|adviser|spokesman|spokeswoman|envoy|leader)\s+(?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})")
+            Regex::new(r"(?-u:\b)(?P<m>(?:(?:[A-Z][a-z]+|U\.S\.)\s+){0,2}(?i:president|premier|prime minister|foreign minister|minister|chancellor|spokesman|spokeswoman|spokesperson|ambassador|secretary|chairman|governor|senator|mayor|mr\.|mrs\.|ms\.|dr\.|aide|adviser|envoy|leader|negotiator|delegate|chief executive|official|representative)\s+(?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})")
                 .expect("titled pattern")
         });
         for c in TITLED.captures_iter(sentence) {
@@ -623,7 +646,111 @@ impl Entities {
                 let _ = self.resolve(m, speakers);
             }
         }
+        // A known person named again by surname ("Asante was cautious")
+        // becomes the referent of the next "he" or "she".
+        let mut last: Option<(usize, String)> = None;
+        for (full, _) in &self.people {
+            for token in full.split_whitespace() {
+                if let Some(i) = sentence.rfind(token)
+                    && last.as_ref().is_none_or(|(j, _)| i > *j)
+                    && word_at(sentence, i, token.len())
+                {
+                    last = Some((i, full.clone()));
+                }
+            }
+        }
+        if let Some((_, full)) = last {
+            self.last_person = Some(full);
+        }
     }
+}
+
+/// Whether `s[i..i + len]` stands as a whole word.
+fn word_at(s: &str, i: usize, len: usize) -> bool {
+    let before = s[..i].chars().next_back();
+    let after = s[i + len..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Capitalised words that start sentences or name days and months, never
+/// speakers.
+const NOT_SPEAKERS: &[&str] = &[
+    "later",
+    "then",
+    "earlier",
+    "but",
+    "and",
+    "however",
+    "meanwhile",
+    "speaking",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "when",
+    "while",
+    "asked",
+    "also",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "it",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "we",
+    "i",
+    "you",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+    "yesterday",
+    "observers",
+    "critics",
+    "analysts",
+    "some",
+    "many",
+    "others",
+    "both",
+    "as",
+    "if",
+    "so",
+    "yet",
+    "still",
+    "now",
+    "here",
+    "q",
+    "a",
+];
+
+fn plausible_speaker(sp: &str) -> bool {
+    let first = sp.split_whitespace().next().unwrap_or("").to_lowercase();
+    let first = first.trim_matches(|c: char| !c.is_alphanumeric());
+    let possessive = matches!(first, "her" | "his" | "their" | "its" | "our");
+    let lone_non_name = sp.split_whitespace().count() == 1 && NOT_SPEAKERS.contains(&first);
+    !possessive && !lone_non_name
 }
 
 fn is_pronoun(s: &str) -> bool {
@@ -675,28 +802,38 @@ fn build(
     // Attribution candidates, strongest first.
     let mut mention: Option<String> = None;
     let mut adjacent = false;
+    // Bytes between the cue and the opening mark (0 for a cue after it).
+    let mut cue_gap = usize::MAX;
     // The fast DFA finds each match; captures (slow) run on that slice only.
     if let Some(m) = AFTER.find(after)
         && let Some(c) = AFTER.captures(&after[..m.end()])
         && let Some(sp) = c.name("sp").or(c.name("sp2"))
+        && plausible_speaker(sp.as_str())
     {
         mention = Some(sp.as_str().to_string());
         adjacent = true;
+        cue_gap = 0;
     }
     if mention.is_none() {
         let found: Vec<regex::Match> = BEFORE.find_iter(before).collect();
-        for m in found.iter().rev() {
+        'matches: for m in found.iter().rev() {
             let slice = &before[..m.end()];
-            let Some(c) = BEFORE.captures_at(slice, m.start()) else {
-                continue;
-            };
-            if cue_is_so_called(slice, &c) {
-                continue;
+            let mut at = m.start();
+            // A non-name ("Later he told", "Her counterpart, X, called"):
+            // look again after it.
+            while let Some(c) = BEFORE.captures_at(slice, at) {
+                if cue_is_so_called(slice, &c) {
+                    continue 'matches;
+                }
+                let sp = c.name("sp").expect("sp");
+                if plausible_speaker(sp.as_str()) {
+                    cue_gap = before.len() - c.name("cue").expect("cue").end();
+                    adjacent = before.len() - m.end() <= 40;
+                    mention = Some(sp.as_str().to_string());
+                    break 'matches;
+                }
+                at = sp.end();
             }
-            let sp = c.name("sp").expect("sp");
-            adjacent = before.len() - m.end() <= 40;
-            mention = Some(sp.as_str().to_string());
-            break;
         }
     }
     if mention.is_none() {
@@ -724,7 +861,11 @@ fn build(
     let title = TITLE_CUE.is_match(before.trim_end_matches(['“', '"', '«', '„', ' ']));
     let kind = if title {
         QuoteKind::Title
-    } else if so_called || (words <= 4 && !adjacent) {
+    } else if so_called
+        || words == 1
+        || (words <= 4 && !adjacent)
+        || (words <= 2 && !immediate_cue(before, cue_gap))
+    {
         QuoteKind::Term
     } else {
         QuoteKind::Speech
@@ -752,6 +893,20 @@ fn build(
         passage_text,
         repeats: Vec::new(),
     })
+}
+
+/// Whether the cue stands right before the quotation ("said “…”", "said:
+/// “…”", "said that “…”"), rather than a few words earlier ("called Putin a
+/// “dear friend”").
+fn immediate_cue(before: &str, cue_gap: usize) -> bool {
+    if cue_gap == 0 {
+        return true;
+    }
+    if cue_gap == usize::MAX || cue_gap > before.len() {
+        return false;
+    }
+    let between = before[before.len() - cue_gap..].trim();
+    between.is_empty() || matches!(between, ":" | "," | "that" | "as")
 }
 
 /// "so-called" is not a speech cue.

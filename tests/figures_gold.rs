@@ -12,7 +12,7 @@
 //! figure, miss and false positive.
 
 use crosscheck::extract::Figure;
-use crosscheck::extract::figure::extract_figures;
+use crosscheck::extract::figure::{extract_figures, terms};
 use crosscheck::source::load;
 use serde::Deserialize;
 use std::path::PathBuf;
@@ -104,6 +104,8 @@ fn figures_match_gold() {
     let mut qualifier_wrong = Vec::new();
     let mut modality_wrong = Vec::new();
     let mut range_wrong = Vec::new();
+    let mut subject_scores: Vec<f64> = Vec::new();
+    let mut subject_wrong = Vec::new();
     for g in &gold.figure {
         if !g.optional {
             required += 1;
@@ -177,7 +179,22 @@ fn figures_match_gold() {
                 g.source, g.line, g.surface, f.low, f.high
             ));
         }
-        let _ = &g.subject;
+        // Subject: share of the gold subject's terms found in the extracted
+        // terms (reported, not asserted: the gold subjects are paraphrases).
+        let words: Vec<&str> = g.subject.split_whitespace().collect();
+        let gold_terms = terms(&words);
+        let shared = gold_terms
+            .iter()
+            .filter(|t| f.subject.terms.contains(t))
+            .count();
+        let score = shared as f64 / gold_terms.len().max(1) as f64;
+        subject_scores.push(score);
+        if shared == 0 {
+            subject_wrong.push(format!(
+                "{}:{} {:?}: gold {:?} {gold_terms:?}, got {:?} {:?}",
+                g.source, g.line, g.surface, g.subject, f.subject.text, f.subject.terms
+            ));
+        }
     }
     let optional_hits: Vec<bool> = extracted
         .iter()
@@ -222,6 +239,11 @@ fn figures_match_gold() {
     modality_wrong.iter().for_each(|m| println!("{m}"));
     println!("\n== range errors (not asserted)");
     range_wrong.iter().for_each(|m| println!("{m}"));
+
+    println!("\n== subjects sharing no term with gold (not asserted)");
+    subject_wrong.iter().for_each(|m| println!("{m}"));
+    let subject_overlap = subject_scores.iter().sum::<f64>() / subject_scores.len().max(1) as f64;
+    println!("mean share of gold subject terms found: {subject_overlap:.2}");
 
     let recall = hits as f64 / required.max(1) as f64;
     let precision = hits as f64 / scored.max(1) as f64;

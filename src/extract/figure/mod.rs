@@ -18,7 +18,7 @@ pub mod subject;
 pub mod unit;
 
 use super::period;
-use super::{Figure, Qualifier};
+use super::{Figure, Qualifier, Subject};
 use crate::source::Document;
 use crate::text::{blocks, sentences};
 use modality::modality;
@@ -96,6 +96,10 @@ fn sentence_figures(
     }
     let noise = noise_block || is_noise(s);
     let periods = period::find(s, doc.date());
+    let first_index = out.len();
+    // Per figure of this sentence: its context window and counted noun, for
+    // the subjects computed once every figure's span is known.
+    let mut counted_nouns: Vec<(usize, usize, Option<String>)> = Vec::new();
     let mut i = 0;
     while i < raws.len() {
         let mut first = raws[i].clone();
@@ -175,22 +179,10 @@ fn sentence_figures(
                     }
                     _ => match counted_noun(tail) {
                         Some((noun, len)) => ("count".to_string(), 1.0, len, Some(noun)),
-                        None => {
-                            if first.word
-                                && matches!(
-                                    s[first.start..first.end].to_lowercase().as_str(),
-                                    "twice"
-                                )
-                            {
-                                ("times".to_string(), 1.0, 0, None)
-                            } else if first.word
-                                && s[first.start..first.end].to_lowercase().contains("third")
-                            {
-                                ("percent".to_string(), 1.0, 0, None)
-                            } else {
-                                continue;
-                            }
-                        }
+                        None => match first.fixed_unit {
+                            Some(u) => (u.to_string(), 1.0, 0, None),
+                            None => continue,
+                        },
                     },
                 },
             },
@@ -199,8 +191,8 @@ fn sentence_figures(
         if unit.is_none()
             && first.currency.is_none()
             && counted.is_none()
+            && first.fixed_unit.is_none()
             && unit_name != "times"
-            && unit_name != "percent"
         {
             continue;
         }
@@ -264,7 +256,8 @@ fn sentence_figures(
         // Subject and passage come from a bounded window around the figure,
         // so a huge sentence costs linear time, not quadratic.
         let (w0, w1) = crate::text::window(s, start, end, PASSAGE_WINDOW);
-        let subj = subject(&s[w0..w1], start - w0, end - w0, counted.as_deref());
+        let subj = Subject::default();
+        counted_nouns.push((w0, w1, counted));
         let span = doc.span(base + start, base + end);
         let passage = doc.span(base + w0, base + w1);
         out.push(Figure {
@@ -284,6 +277,31 @@ fn sentence_figures(
             passage,
             passage_text: s[w0..w1].to_string(),
         });
+    }
+    // Subjects: the words around each figure, other figures' words excluded
+    // ("14 agreements" after "10 cooperation documents" is about agreements).
+    let spans: Vec<(usize, usize)> = out[first_index..]
+        .iter()
+        .map(|f| (f.span.start - base, f.span.end - base))
+        .collect();
+    for (k, (w0, w1, counted)) in counted_nouns.into_iter().enumerate() {
+        let (start, end) = spans[k];
+        // Spans are in order: only those inside the bounded window.
+        let lo = spans.partition_point(|&(a, _)| a < w0);
+        let others: Vec<(usize, usize)> = spans[lo..]
+            .iter()
+            .enumerate()
+            .take_while(|&(_, &(a, _))| a < w1)
+            .filter(|&(j, &(_, b))| lo + j != k && b <= w1)
+            .map(|(_, &(a, b))| (a - w0, b - w0))
+            .collect();
+        out[first_index + k].subject = subject(
+            &s[w0..w1],
+            start - w0,
+            end - w0,
+            counted.as_deref(),
+            &others,
+        );
     }
 }
 

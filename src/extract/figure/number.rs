@@ -22,7 +22,7 @@ static NUMBER_WORD: LazyLock<Regex> = LazyLock::new(|| {
     let teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
     let tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?P<w>a\s+dozen|dozens|half\s+a\s+dozen|a\s+third|a\s+quarter|twice|(?:a|one|two|three|four|five)\s+decades?|(?:{tens})(?:[-\s](?:{units}))?|{teens}|a\s+hundred|(?:{units})\s+hundred)(?P<mag>\s+(?:thousand|million|billion|trillion))?(?-u:\b)"
+        r"(?i)(?-u:\b)(?P<w>a\s+dozen|dozens|half\s+a\s+dozen|half|a\s+third|a\s+quarter|twice|doubled|doubling|tripled|tripling|quadrupled|(?:two|three|four|five|six|seven|eight|nine|ten)fold|(?:a|one|two|three|four|five)\s+decades?|(?:{tens})(?:[-\s](?:{units}))?|{teens}|a\s+hundred|(?:{units})\s+hundred)(?P<mag>\s+(?:thousand|million|billion|trillion))?(?-u:\b)"
     ))
     .expect("number word pattern compiles")
 });
@@ -68,6 +68,11 @@ pub fn word_value(w: &str) -> Option<f64> {
     };
     match w.as_slice() {
         ["a", "dozen"] => Some(12.0),
+        ["half"] => Some(50.0),
+        ["doubled" | "doubling"] => Some(2.0),
+        ["tripled" | "tripling"] => Some(3.0),
+        ["quadrupled"] => Some(4.0),
+        [f] if f.ends_with("fold") => small(f.strip_suffix("fold")?),
         ["dozens"] => Some(24.0),
         ["half", "a", "dozen"] => Some(6.0),
         ["a", "third"] => Some(100.0 / 3.0),
@@ -131,6 +136,28 @@ pub(super) struct Raw {
     pub(super) has_magnitude: bool,
     pub(super) plain_integer: bool,
     pub(super) word: bool,
+    /// The unit a word carries by itself: "twice", "doubled", "threefold"
+    /// are `times`; "half of", "a third of" are `percent`; "a decade" is
+    /// `years`.
+    pub(super) fixed_unit: Option<&'static str>,
+}
+
+/// The unit a number word carries by itself, if any.
+fn word_unit(lw: &str) -> Option<&'static str> {
+    if lw == "twice"
+        || lw.starts_with("doubl")
+        || lw.starts_with("tripl")
+        || lw == "quadrupled"
+        || lw.ends_with("fold")
+    {
+        Some("times")
+    } else if lw == "half" || lw.starts_with("a third") || lw.starts_with("a quarter") {
+        Some("percent")
+    } else if lw.contains("decade") {
+        Some("years")
+    } else {
+        None
+    }
 }
 
 pub(super) fn raw_numbers(s: &str) -> Vec<Raw> {
@@ -141,6 +168,20 @@ pub(super) fn raw_numbers(s: &str) -> Vec<Raw> {
         // Glued to letters or inside codes, dates, times: not a figure.
         let before = s[..whole.start()].chars().next_back();
         let after = s[whole.end()..].chars().next();
+        // "1,2.3": a malformed grouping; no part of it is a figure.
+        let before2 = s[..whole.start()].chars().rev().nth(1);
+        if matches!(before, Some(',' | '.')) && before2.is_some_and(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        // A sign: "-5%", "+3.2 percent", "−$2 billion", standing alone.
+        let sign = match before {
+            Some(c @ ('-' | '+' | '−'))
+                if before2.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[')) =>
+            {
+                Some(c)
+            }
+            _ => None,
+        };
         // A hyphen after a digit is a range ("30-40"), not a code.
         let range_dash = matches!(before, Some('-' | '–'))
             && s[..whole.start()]
@@ -152,6 +193,7 @@ pub(super) fn raw_numbers(s: &str) -> Vec<Raw> {
             b.is_alphanumeric() || matches!(b, '#' | '/' | '_' | '.' | ':' | '-' | '+' | '×')
         }) && c.name("cur").is_none()
             && !range_dash
+            && sign.is_none()
         {
             continue;
         }
@@ -179,15 +221,24 @@ pub(super) fn raw_numbers(s: &str) -> Vec<Raw> {
         if !value.is_finite() {
             continue;
         }
+        let (start, value) = match sign {
+            Some(c) => (
+                whole.start() - c.len_utf8(),
+                if c == '+' { value } else { -value },
+            ),
+            None => (whole.start(), value),
+        };
         out.push(Raw {
-            start: whole.start(),
+            start,
             end: whole.end(),
             value,
             digit: digit_rounding(num.as_str()) * mag,
             currency: c.name("cur").and_then(|x| currency_symbol(x.as_str())),
             has_magnitude: c.name("mag").is_some(),
-            plain_integer: !num.as_str().contains([',', '.', ' ', '\u{202F}', '\u{A0}']),
+            plain_integer: !num.as_str().contains([',', '.', ' ', '\u{202F}', '\u{A0}'])
+                && sign.is_none(),
             word: false,
+            fixed_unit: None,
         });
     }
     for c in NUMBER_WORD.captures_iter(s) {
@@ -212,8 +263,15 @@ pub(super) fn raw_numbers(s: &str) -> Vec<Raw> {
         }
         // "a third term", "half the delegation": ordinals and loose words;
         // only "a third of", "a quarter of", "half of" are fractions.
-        if ["a third", "a quarter"].iter().any(|p| lw.starts_with(p))
-            && !lower_head(&s[whole.end()..], 4).starts_with(" of")
+        // "the second half of 2023" is a period, not a fraction.
+        let prev = lower_tail(&s[..whole.start()], 12);
+        let prev_word = prev.split_whitespace().next_back().unwrap_or("");
+        if (["a third", "a quarter", "half"]
+            .iter()
+            .any(|p| lw.starts_with(p))
+            && !lw.starts_with("half a dozen"))
+            && (!lower_head(&s[whole.end()..], 4).starts_with(" of")
+                || matches!(prev_word, "first" | "second" | "the" | "latter" | "other"))
         {
             continue;
         }
@@ -232,6 +290,7 @@ pub(super) fn raw_numbers(s: &str) -> Vec<Raw> {
             has_magnitude: c.name("mag").is_some(),
             plain_integer: false,
             word: true,
+            fixed_unit: word_unit(&lw),
         });
     }
     out.sort_by_key(|r| r.start);

@@ -181,11 +181,26 @@ const STOP: &[&str] = &[
     "million",
     "trillion",
     "thousand",
-    "dollars",
-    "yuan",
-    "rubles",
-    "roubles",
     "km",
+    "through",
+    "via",
+    "haven't",
+    "hasn't",
+    "don't",
+    "came",
+    "come",
+    "percentage",
+    "point",
+    "points",
+    "tonnes",
+    "tons",
+    "barrels",
+    "cubic",
+    "meters",
+    "metres",
+    "kilometers",
+    "kilometres",
+    "fold",
     "bcm",
     "times",
     "almost",
@@ -209,8 +224,6 @@ const STOP: &[&str] = &[
     "october",
     "november",
     "december",
-    "share",
-    "shares",
     "stretches",
     "stretch",
     "runs",
@@ -276,14 +289,28 @@ fn lemma(w: &str) -> &str {
 /// irregulars mapped, stemmed; in order, without duplicates.
 pub fn terms(words: &[&str]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for w in words {
-        let lw = clean_word(w);
-        if !is_content(&lw) {
-            continue;
+    let mut push = |lw: &str| {
+        if !is_content(lw) {
+            return;
         }
-        let t = STEMMER.stem(lemma(&lw)).into_owned();
+        let t = STEMMER.stem(lemma(lw)).into_owned();
         if !out.contains(&t) {
             out.push(t);
+        }
+    };
+    for w in words {
+        // "Russia-China" names two entities; "cross-border" is one word.
+        let parts: Vec<&str> = w.split('-').collect();
+        if parts.len() > 1
+            && parts
+                .iter()
+                .all(|p| p.chars().next().is_some_and(char::is_uppercase))
+        {
+            for p in parts {
+                push(&clean_word(p));
+            }
+        } else {
+            push(&clean_word(w));
         }
     }
     out
@@ -310,54 +337,97 @@ fn words_with_offsets(s: &str) -> Vec<(usize, &str)> {
     out
 }
 
-/// What the figure at `start..end` of `s` measures: up to five content words
-/// before it in its clause (nearest first), plus the noun it counts or
-/// modifies right after it.
-pub fn subject(s: &str, start: usize, end: usize, counted: Option<&str>) -> Subject {
-    let clause_start = s[..start].rfind([';', ':', '(', '—']).map_or(0, |i| i + 1);
+/// At most this many terms in a subject.
+pub const MAX_TERMS: usize = 8;
+
+/// What the figure at `start..end` of `s` measures: the content words before
+/// it in its clause (nearest first, up to five; if the clause gives fewer
+/// than two, the search goes on past the clause start), plus the noun it
+/// counts or modifies right after it ("a 4,200-kilometer border", "14
+/// documents", "$4 billion of trade"); with nothing before it ("Twice as many
+/// ships crossed"), up to three content words after it. Words inside
+/// `others` (other figures' spans, so their units and counted nouns) are
+/// never picked; nor is the figure's own unit, which lies inside its span.
+pub fn subject(
+    s: &str,
+    start: usize,
+    end: usize,
+    counted: Option<&str>,
+    others: &[(usize, usize)],
+) -> Subject {
+    let clause_start = s[..start]
+        .rfind([';', ':', '(', '—', ','])
+        .map_or(0, |i| i + 1);
     let words = words_with_offsets(s);
-    let before: Vec<&str> = words
-        .iter()
-        .filter(|(o, _)| *o >= clause_start && *o < start)
-        .map(|(_, w)| *w)
-        .collect();
-    let mut picked: Vec<&str> = Vec::new();
-    for w in before.iter().rev() {
-        if !is_content(&clean_word(w)) {
-            continue;
-        }
-        picked.push(w);
-        if picked.len() == 5 {
+    let inside_other = |o: usize| others.iter().any(|&(a, b)| o >= a && o < b);
+    let mut picked: Vec<(usize, &str)> = Vec::new();
+    for &(o, w) in words.iter().rev().filter(|(o, _)| *o < start) {
+        // Past the clause start only when the clause gave fewer than two.
+        let in_clause = picked.iter().filter(|(p, _)| *p >= clause_start).count();
+        if picked.len() == 5 || (o < clause_start && in_clause >= 2) {
             break;
         }
+        if inside_other(o) || !is_content(&clean_word(w)) {
+            continue;
+        }
+        picked.push((o, w));
     }
     picked.reverse();
-    // A noun right after the figure ("a 4,200-kilometer border", "14
-    // documents"), skipping one function word ("of trade").
+    let picked: Vec<&str> = picked.into_iter().map(|(_, w)| w).collect();
     let after: Vec<&str> = words
         .iter()
-        .filter(|(o, _)| *o >= end)
+        .filter(|(o, _)| *o >= end && !inside_other(*o))
+        .take_while(|(o, _)| !s[end..*o].contains([',', ';', '.']))
         .map(|(_, w)| *w)
-        .take(3)
+        .take(6)
         .collect();
     let mut follow: Vec<&str> = Vec::new();
     if let Some(c) = counted {
         follow.push(c);
+    } else if picked.is_empty() {
+        follow.extend(
+            after
+                .iter()
+                .filter(|w| is_content(&clean_word(w)))
+                .take(3)
+                .copied(),
+        );
     } else if let Some(first) = after.first() {
         if is_content(&clean_word(first)) && first.chars().next().is_some_and(char::is_lowercase) {
             follow.push(first);
-        } else if matches!(first.to_lowercase().as_str(), "of" | "in")
-            && let Some(second) = after.get(1)
-            && is_content(&clean_word(second))
-        {
-            follow.push(second);
+        } else {
+            // A prepositional phrase after the figure, past "a year" and the
+            // like: "50 bcm a year through Power of Siberia 2", "38 billion
+            // cubic meters of gas".
+            let prep = after.iter().position(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "of" | "in" | "through" | "via" | "from" | "for" | "on"
+                )
+            });
+            let lead_is_filler = |n: usize| after[..n].iter().all(|w| !is_content(&clean_word(w)));
+            if let Some(p) = prep.filter(|&p| p <= 2 && lead_is_filler(p)) {
+                for w in &after[p + 1..] {
+                    let lw = clean_word(w);
+                    if is_content(&lw) {
+                        follow.push(w);
+                        if follow.len() == 3 {
+                            break;
+                        }
+                    } else if lw != "of" && lw != "the" {
+                        break;
+                    }
+                }
+            }
         }
     }
     let mut all: Vec<&str> = follow.clone();
     all.extend(picked.iter().copied());
     let text_words: Vec<&str> = picked.iter().chain(follow.iter()).copied().collect();
+    let mut terms = terms(&all);
+    terms.truncate(MAX_TERMS);
     Subject {
         text: text_words.join(" "),
-        terms: terms(&all),
+        terms,
     }
 }

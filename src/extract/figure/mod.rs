@@ -17,6 +17,9 @@ pub mod qualifier;
 pub mod subject;
 pub mod unit;
 
+#[cfg(test)]
+mod tests_brief;
+
 use super::period;
 use super::{Figure, Qualifier, Subject};
 use crate::source::Document;
@@ -45,6 +48,16 @@ pub fn extract_figures(doc: &Document) -> Vec<Figure> {
 }
 
 // --------------------------------------------------------------- sentence
+
+/// "555-1234" and the like: three digits, a hyphen, four digits.
+fn is_phone(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.len() == 8
+        && b[3] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 3 || c.is_ascii_digit())
+}
 
 /// How far (bytes) a period mention may stand from its figure, unless it
 /// opens the sentence.
@@ -120,6 +133,10 @@ fn sentence_figures(
             }
         }
         i += 1;
+        // "555-1234": a phone number, not a range.
+        if is_range && is_phone(&s[first.start..last.end]) {
+            continue;
+        }
         // Magnitude and currency written once for a range apply to both.
         if is_range {
             if !first.has_magnitude && last.has_magnitude {
@@ -244,8 +261,12 @@ fn sentence_figures(
             (low_v, l, h)
         };
         let mut attributes = Vec::new();
+        let after = lower_head(&s[end..], 16);
+        let after = after.trim_start_matches([',', ' ', '(', '—', '–']);
         if lower_tail(&s[..start], 12).trim_end().ends_with("record")
-            || lower_head(&s[end..], 12).trim_start().starts_with("record")
+            || after.starts_with("record")
+            || after.starts_with("a record")
+            || after.starts_with("an all-time high")
         {
             attributes.push("record".to_string());
         }

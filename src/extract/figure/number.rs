@@ -170,7 +170,9 @@ pub(super) fn raw_numbers(s: &str) -> Vec<Raw> {
         let after = s[whole.end()..].chars().next();
         // "1,2.3": a malformed grouping; no part of it is a figure.
         let before2 = s[..whole.start()].chars().rev().nth(1);
-        if matches!(before, Some(',' | '.')) && before2.is_some_and(|c| c.is_ascii_digit()) {
+        if matches!(before, Some(',' | '.'))
+            && before2.is_some_and(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        {
             continue;
         }
         // A sign: "-5%", "+3.2 percent", "−$2 billion", standing alone.
@@ -182,6 +184,10 @@ pub(super) fn raw_numbers(s: &str) -> Vec<Raw> {
             }
             _ => None,
         };
+        // "Article 5", "Section 3", "Flight 370": labels, not quantities.
+        if sign.is_none() && c.name("cur").is_none() && after_label(&s[..whole.start()]) {
+            continue;
+        }
         // A hyphen after a digit is a range ("30-40"), not a code.
         let range_dash = matches!(before, Some('-' | '–'))
             && s[..whole.start()]
@@ -338,4 +344,42 @@ pub(super) fn lower_tail(s: &str, n: usize) -> String {
 /// The first `n` bytes or so of `s` (to a char boundary), lowercased.
 pub(super) fn lower_head(s: &str, n: usize) -> String {
     s[..crate::text::floor_char_boundary(s, n.min(s.len()))].to_lowercase()
+}
+
+/// Whether `before` ends with a capitalised label word and a space
+/// ("Article ", "Section ", "No. "), after which a number is a name.
+fn after_label(before: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "Article",
+        "Section",
+        "Chapter",
+        "Part",
+        "Paragraph",
+        "Clause",
+        "Item",
+        "Page",
+        "Room",
+        "Gate",
+        "Flight",
+        "Route",
+        "Line",
+        "Resolution",
+        "Protocol",
+        "Vol.",
+        "No.",
+        "Number",
+        "Figure",
+        "Table",
+        "Apartment",
+        "Unit",
+        "Building",
+        "Highway",
+        "Platform",
+        "Channel",
+    ];
+    let Some(b) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let word = b.rsplit(' ').next().unwrap_or(b);
+    LABELS.contains(&word)
 }

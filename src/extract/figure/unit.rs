@@ -109,6 +109,16 @@ pub fn counted_noun(rest: &str) -> Option<(String, usize)> {
         if word.is_empty() || !word.chars().next().is_some_and(char::is_lowercase) {
             break;
         }
+        // A function word is not a modifier: "1234 for details".
+        if !words.is_empty() || !plural(&word) {
+            const FUNCTION: &[&str] = &[
+                "for", "of", "in", "on", "at", "to", "with", "from", "by", "and", "or", "the", "a",
+                "an", "per", "as", "than", "that", "this", "into", "over", "under",
+            ];
+            if FUNCTION.contains(&word.as_str()) {
+                break;
+            }
+        }
         consumed += w.len().min(word.len()) + 1;
         words.push(word);
         if words.last().is_some_and(|w| plural(w)) {

@@ -228,6 +228,24 @@ mod tests {
     }
 
     #[test]
+    fn docs_carry_the_same_table() {
+        let docs = include_str!("../../../docs/figures.md");
+        for r in RULES {
+            let row = docs
+                .lines()
+                .find(|l| l.starts_with(&format!("| `{}` |", r.qualifier.as_str())))
+                .unwrap_or_else(|| panic!("docs/figures.md has no row for {:?}", r.qualifier));
+            for p in r.phrases {
+                assert!(
+                    row.contains(p),
+                    "docs row for {:?} lacks {p:?}",
+                    r.qualifier
+                );
+            }
+        }
+    }
+
+    #[test]
     fn table_covers_every_qualifier() {
         for q in [
             Qualifier::Exact,

@@ -67,11 +67,25 @@ pub fn prepare(claim: Claim, speakers: &SpeakerTable) -> PreparedClaim {
             q.kind = QuoteKind::Speech;
         }
     }
+    let figures = outside_quotes(figures, &quotes);
     PreparedClaim {
         claim,
         quotes,
         figures,
     }
+}
+
+/// A figure inside a claim's quotation ("changes … in 100 years") is part
+/// of the words checked, not a separate figure claim.
+fn outside_quotes(figures: Vec<Figure>, quotes: &[Quote]) -> Vec<Figure> {
+    figures
+        .into_iter()
+        .filter(|f| {
+            !quotes
+                .iter()
+                .any(|q| q.span.start <= f.span.start && f.span.end <= q.span.end)
+        })
+        .collect()
 }
 
 /// Splits an extracted draft into claims: one per sentence that holds a
@@ -128,6 +142,7 @@ pub fn prepare_draft(doc: &Document, speakers: &SpeakerTable) -> Vec<PreparedCla
         let mut claim = first.clone();
         claim.text = doc.text[range.clone()].to_string();
         claim.range = Some(range);
+        let figures = outside_quotes(figures, &quotes);
         claims.push(PreparedClaim {
             claim,
             quotes,
@@ -324,9 +339,19 @@ fn check_quote(
             .iter()
             .find(|(k, _)| speakers.same(k, claimed))
             .map_or(0, |(_, s)| s.len());
-        let top = votes.first().map_or(0, |(_, s)| s.len());
-        if top > 0 && for_claim < top {
-            let (name, srcs) = &votes[0];
+        let top_other = votes
+            .iter()
+            .filter(|(k, _)| !speakers.same(k, claimed))
+            .map(|(_, s)| s.len())
+            .max()
+            .unwrap_or(0);
+        // Supported only when the claimed speaker has a strict majority over
+        // every other speaker the sources name; a tie is a dispute.
+        if top_other > 0 && for_claim <= top_other {
+            let (name, srcs) = votes
+                .iter()
+                .find(|(k, s)| !speakers.same(k, claimed) && s.len() == top_other)
+                .expect("a source names another speaker");
             let verdict = if for_claim > 0 {
                 Verdict::Disputed
             } else {

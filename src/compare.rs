@@ -14,8 +14,8 @@
 //!    or, for short phrases, the same content words in another order.
 //!
 //! Figures are comparable when their units are equal and their subjects'
-//! stemmed terms overlap with an IDF-weighted Dice coefficient of at least
-//! [`SUBJECT_SIMILARITY`]. Two comparable figures conflict only when both are
+//! stemmed terms overlap with an IDF-weighted overlap coefficient of at
+//! least [`SUBJECT_SIMILARITY`]. Two comparable figures conflict only when both are
 //! actual, they are about the same period, and their intervals do not
 //! overlap.
 
@@ -312,16 +312,19 @@ impl TermWeights {
     }
 }
 
-/// IDF-weighted Dice overlap of two subjects' terms, in [0, 1].
+/// IDF-weighted overlap coefficient of two subjects' terms, in [0, 1]: the
+/// weight of the shared terms over the weight of the smaller subject. A
+/// short subject ("trade") matches a fuller one ("trade Russia China"); two
+/// subjects that share only a common term do not.
 pub fn subject_similarity(a: &[String], b: &[String], w: &TermWeights) -> f64 {
     let sa: BTreeSet<&String> = a.iter().collect();
     let sb: BTreeSet<&String> = b.iter().collect();
     if sa.is_empty() || sb.is_empty() {
         return 0.0;
     }
-    let total: f64 = sa.iter().chain(sb.iter()).map(|t| w.weight(t)).sum();
-    let shared: f64 = sa.intersection(&sb).map(|t| 2.0 * w.weight(t)).sum();
-    shared / total
+    let weight = |s: &BTreeSet<&String>| -> f64 { s.iter().map(|t| w.weight(t)).sum() };
+    let shared: f64 = sa.intersection(&sb).map(|t| w.weight(t)).sum();
+    shared / weight(&sa).min(weight(&sb))
 }
 
 /// How two comparable figures relate.

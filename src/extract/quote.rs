@@ -417,7 +417,14 @@ struct Entities {
     people: Vec<(String, Vec<String>)>,
     bodies: Vec<String>,
     last_person: Option<String>,
+    /// Whom the last speech quotation was addressed to.
+    addressee: Option<String>,
 }
+
+/// How many people and bodies are remembered for resolving short forms: the
+/// most recently mentioned ones. Bounds the work per sentence, so a document
+/// naming thousands of people stays linear.
+const MAX_ENTITIES: usize = 64;
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "him", "her", "it", "we", "i"];
 
@@ -519,12 +526,42 @@ impl Entities {
     fn add_person(&mut self, name: &str, desc: Vec<String>) {
         if let Some(p) = self.people.iter().position(|(n, _)| n == name) {
             let (n, mut d) = self.people.remove(p);
-            d.extend(desc);
+            for x in desc {
+                if !d.contains(&x) {
+                    d.push(x);
+                }
+            }
             self.people.push((n, d));
         } else {
+            if self.people.len() >= MAX_ENTITIES {
+                self.people.remove(0);
+            }
             self.people.push((name.to_string(), desc));
         }
         self.last_person = Some(name.to_string());
+    }
+
+    fn add_body(&mut self, name: String) {
+        if !self.bodies.contains(&name) {
+            if self.bodies.len() >= MAX_ENTITIES {
+                self.bodies.remove(0);
+            }
+            self.bodies.push(name);
+        }
+    }
+
+    /// Records the descriptors of a description ("the Russian president")
+    /// for a person it was found to mean.
+    fn learn(&mut self, name: &str, description: &str) {
+        let desc: Vec<String> = description
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !matches!(w.as_str(), "" | "the" | "a" | "an"))
+            .collect();
+        self.add_person(name, desc);
     }
 
     /// "the Russian president", "the ministry", "the joint statement".
@@ -579,25 +616,27 @@ impl Entities {
                 return (n, true);
             }
             // "The Chinese leader" right after "Xi Jinping said": the last
-            // person, unless introduced with another nationality.
+            // person, unless introduced with another nationality. The
+            // nationality is then learned for that person, so a later "the
+            // Russian leader" does not land on them.
             let nationality: Vec<&str> = words
                 .iter()
                 .copied()
-                .filter(|w| {
-                    w.ends_with("ese") || w.ends_with("ian") || w.ends_with("an") && *w != "man"
-                })
+                .filter(|w| is_nationality(w))
                 .collect();
-            if let Some(last) = self.last_person.clone().filter(|_| nationality.is_empty()) {
+            if let Some(last) = self.last_person.clone() {
                 let desc = self
                     .people
                     .iter()
                     .find(|(n, _)| *n == last)
                     .map(|(_, d)| d.clone())
                     .unwrap_or_default();
-                let clash = desc.iter().any(|d| {
-                    (d.ends_with("ese") || d.ends_with("ian")) && !nationality.contains(&d.as_str())
-                });
+                let clash = desc
+                    .iter()
+                    .any(|d| is_nationality(d) && !nationality.contains(&d.as_str()));
                 if !clash {
+                    let learned = words.iter().map(|w| w.to_string()).collect();
+                    self.add_person(&last, learned);
                     return (last, true);
                 }
             }
@@ -620,8 +659,8 @@ impl Entities {
             .filter(|w| !matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))
             .collect();
         let name = original_words.join(" ");
-        if !person_role && !self.bodies.contains(&name) {
-            self.bodies.push(name.clone());
+        if !person_role {
+            self.add_body(name.clone());
         }
         (name, false)
     }
@@ -663,6 +702,23 @@ impl Entities {
             self.last_person = Some(full);
         }
     }
+}
+
+/// Whether a lowercase descriptor word looks like a nationality adjective
+/// (Russian, Chinese, Finnish, French, Iraqi, Swiss): judged by its ending,
+/// so no list of countries is needed. Role words that share an ending
+/// (chairman, captain) are excluded.
+fn is_nationality(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    if w.len() < 4 || TITLES.contains(&w) && !matches!(w, "russian" | "chinese") {
+        return false;
+    }
+    if w.ends_with("man") || w.ends_with("ain") || w.ends_with("ician") {
+        return false;
+    }
+    ["ese", "ian", "an", "ish", "ch", "ss", "i"]
+        .iter()
+        .any(|suf| w.ends_with(suf))
 }
 
 /// Whether `s[i..i + len]` stands as a whole word.
@@ -753,6 +809,41 @@ fn plausible_speaker(sp: &str) -> bool {
     !possessive && !lone_non_name
 }
 
+/// Cue verbs of an answer: the speaker is the one last addressed.
+const REPLY_CUES: &[&str] = &[
+    "replied",
+    "replies",
+    "answered",
+    "answers",
+    "responded",
+    "responds",
+    "retorted",
+];
+
+/// "the Russian president", "a Kremlin aide": a description, not a name.
+fn is_description(s: &str) -> bool {
+    let l = s.trim_start().to_lowercase();
+    l.starts_with("the ") || l.starts_with("a ") || l.starts_with("an ")
+}
+
+/// The person a cue addresses: a capitalised name right after "told" or
+/// "asked" ("told Putin", not "told reporters").
+fn addressee_after(rest: &str) -> Option<String> {
+    static TO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"^\s+(?P<to>{NAME})(?-u:\b)")).expect("addressee pattern")
+    });
+    let c = TO.captures(rest)?;
+    let to = c.name("to")?.as_str();
+    plausible_speaker(to).then(|| to.to_string())
+}
+
+static NEAR_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r#"(?-u:\b)(?:{CUES})(?:\s+that(?:\s+[^\s“”"«»„.!?;:]+){{0,5}}|\s*:)\s*[“"«„‘']?$"#
+    ))
+    .expect("near cue pattern")
+});
+
 fn is_pronoun(s: &str) -> bool {
     PRONOUNS.contains(&s.to_lowercase().as_str())
 }
@@ -804,6 +895,9 @@ fn build(
     let mut adjacent = false;
     // Bytes between the cue and the opening mark (0 for a cue after it).
     let mut cue_gap = usize::MAX;
+    // The cue verb, and whom the words were addressed to ("Xi told Putin").
+    let mut cue_word: Option<&str> = None;
+    let mut addressee: Option<String> = None;
     // The fast DFA finds each match; captures (slow) run on that slice only.
     if let Some(m) = AFTER.find(after)
         && let Some(c) = AFTER.captures(&after[..m.end()])
@@ -813,6 +907,10 @@ fn build(
         mention = Some(sp.as_str().to_string());
         adjacent = true;
         cue_gap = 0;
+        if let Some(cue) = c.name("cue") {
+            cue_word = Some(cue.as_str());
+            addressee = addressee_after(&after[cue.end()..]);
+        }
     }
     if mention.is_none() {
         let found: Vec<regex::Match> = BEFORE.find_iter(before).collect();
@@ -827,7 +925,10 @@ fn build(
                 }
                 let sp = c.name("sp").expect("sp");
                 if plausible_speaker(sp.as_str()) {
-                    cue_gap = before.len() - c.name("cue").expect("cue").end();
+                    let cue = c.name("cue").expect("cue");
+                    cue_gap = before.len() - cue.end();
+                    cue_word = Some(cue.as_str());
+                    addressee = addressee_after(&before[cue.end()..]);
                     adjacent = before.len() - m.end() <= 40;
                     mention = Some(sp.as_str().to_string());
                     break 'matches;
@@ -858,11 +959,16 @@ fn build(
         mention = Some(h.to_string());
         adjacent = true;
     }
+    // A cue verb right before the quotation in the reporter's clause
+    // ("before adding that the text was “…”", "said: “…”") makes even a
+    // short fragment speech.
+    if mention.is_some() && NEAR_CUE.is_match(before) {
+        adjacent = true;
+    }
     let title = TITLE_CUE.is_match(before.trim_end_matches(['“', '"', '«', '„', ' ']));
     let kind = if title {
         QuoteKind::Title
     } else if so_called
-        || words == 1
         || (words <= 4 && !adjacent)
         || (words <= 2 && !immediate_cue(before, cue_gap))
     {
@@ -870,12 +976,28 @@ fn build(
     } else {
         QuoteKind::Speech
     };
-    let speaker = match (&mention, kind) {
-        (Some(m), QuoteKind::Speech) => Some(state.resolve(m, speakers).0),
-        (Some(m), _) if adjacent && !is_pronoun(m) => Some(state.resolve(m, speakers).0),
+    // A reply ("“I agree,” the Russian president replied") comes from the
+    // one the previous quotation was addressed to ("Xi told Putin").
+    let reply = cue_word.is_some_and(|c| REPLY_CUES.contains(&c));
+    let replier = match (&mention, state.addressee.take()) {
+        (Some(m), Some(to)) if reply && (is_pronoun(m) || is_description(m)) => Some((m, to)),
         _ => None,
+    };
+    let speaker = if let Some((m, to)) = replier {
+        let name = state.resolve(&to, speakers).0;
+        state.learn(&name, m);
+        Some(name)
+    } else {
+        match (&mention, kind) {
+            (Some(m), QuoteKind::Speech) => Some(state.resolve(m, speakers).0),
+            (Some(m), _) if adjacent && !is_pronoun(m) => Some(state.resolve(m, speakers).0),
+            _ => None,
+        }
     }
     .filter(|s| !is_pronoun(s));
+    if kind == QuoteKind::Speech {
+        state.addressee = addressee;
+    }
     let (p0, p1) = window(
         &text[sent_start..passage_end],
         q.open - sent_start,

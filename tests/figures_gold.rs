@@ -8,6 +8,8 @@
 //! only by an extracted figure marked noise, and an extracted noise figure
 //! with no gold noise figure is a false positive like any other.
 //!
+//! Sources: `sources/` and `tests/fixtures/hard/`.
+//!
 //! Run with `cargo test --test figures_gold -- --nocapture` to see every
 //! figure, miss and false positive.
 
@@ -44,6 +46,8 @@ struct GoldFigure {
     noise: bool,
     #[serde(default)]
     optional: bool,
+    #[serde(default)]
+    record: bool,
 }
 
 fn matches(g: &GoldFigure, src: &str, f: &Figure) -> bool {
@@ -61,7 +65,8 @@ fn figures_match_gold() {
         &std::fs::read_to_string(root.join("tests/fixtures/gold/figures.toml")).expect("gold file"),
     )
     .expect("gold parses");
-    let corpus = load(&[root.join("sources")]).expect("sources load");
+    let corpus =
+        load(&[root.join("sources"), root.join("tests/fixtures/hard")]).expect("sources load");
 
     let mut extracted: Vec<(String, Figure)> = Vec::new();
     for doc in &corpus.documents {
@@ -104,6 +109,7 @@ fn figures_match_gold() {
     let mut qualifier_wrong = Vec::new();
     let mut modality_wrong = Vec::new();
     let mut range_wrong = Vec::new();
+    let mut record_wrong = Vec::new();
     let mut subject_scores: Vec<f64> = Vec::new();
     let mut subject_wrong = Vec::new();
     for g in &gold.figure {
@@ -169,6 +175,12 @@ fn figures_match_gold() {
                 g.surface,
                 g.modality,
                 f.modality.as_str()
+            ));
+        }
+        if g.record != f.attributes.iter().any(|a| a == "record") {
+            record_wrong.push(format!(
+                "{}:{} {:?}: gold record={}, got {:?}",
+                g.source, g.line, g.surface, g.record, f.attributes
             ));
         }
         if let (Some(lo), Some(hi)) = (g.low, g.high)
@@ -237,6 +249,8 @@ fn figures_match_gold() {
     qualifier_wrong.iter().for_each(|m| println!("{m}"));
     println!("\n== modality errors (not asserted)");
     modality_wrong.iter().for_each(|m| println!("{m}"));
+    println!("\n== record attribute errors (not asserted)");
+    record_wrong.iter().for_each(|m| println!("{m}"));
     println!("\n== range errors (not asserted)");
     range_wrong.iter().for_each(|m| println!("{m}"));
 
@@ -255,4 +269,52 @@ fn figures_match_gold() {
     assert!(recall >= 0.95, "recall {recall:.3} < 0.95");
     assert!(precision >= 0.9, "precision {precision:.3} < 0.9");
     assert!(period_acc >= 0.9, "period accuracy {period_acc:.3} < 0.9");
+}
+
+/// The figure claims of `claims/example.toml` and `claims/draft.md` get the
+/// verdicts in `tests/fixtures/gold/claims_expected.toml`: extraction
+/// (subjects, periods, intervals) is what decides them.
+#[test]
+fn figure_claims_get_their_expected_verdicts() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let expected: toml::Table = toml::from_str(
+        &std::fs::read_to_string(root.join("tests/fixtures/gold/claims_expected.toml"))
+            .expect("expected verdicts"),
+    )
+    .expect("expected verdicts parse");
+    let mut wrong = Vec::new();
+    let mut checked = 0;
+    for (file, table) in [
+        ("claims/example.toml", "expect"),
+        ("claims/draft.md", "draft"),
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+            .current_dir(&root)
+            .args(["check", file, "--sources", "sources", "--format", "json"])
+            .output()
+            .expect("crosscheck runs");
+        let report: serde_json::Value =
+            serde_json::from_slice(&out.stdout).expect("check prints JSON");
+        for c in report["claims"].as_array().expect("claims") {
+            if c["kind"] != "figure" {
+                continue;
+            }
+            let id = c["id"].as_str().unwrap_or_default();
+            let key = id.rsplit('/').next().unwrap_or(id);
+            let Some(want) = expected[table].get(key).and_then(|v| v.as_str()) else {
+                continue;
+            };
+            checked += 1;
+            let got = c["verdict"].as_str().unwrap_or_default();
+            if got != want {
+                wrong.push(format!(
+                    "{key}: expected {want}, got {got} ({})",
+                    c["explanation"]
+                ));
+            }
+        }
+    }
+    println!("figure claims checked: {checked}");
+    assert!(checked >= 10, "only {checked} figure claims found");
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }

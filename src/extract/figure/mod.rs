@@ -21,7 +21,7 @@ pub mod unit;
 mod tests_brief;
 
 use super::period;
-use super::{Figure, Qualifier, Subject};
+use super::{Figure, Modality, Qualifier, Subject};
 use crate::source::Document;
 use crate::text::{blocks, sentences};
 use modality::modality;
@@ -59,38 +59,123 @@ fn is_phone(t: &str) -> bool {
             .all(|(i, c)| i == 3 || c.is_ascii_digit())
 }
 
+/// A qualifier written after the number: "or more" (at least), "or so"
+/// (about), "or less"/"or fewer" (at most). Returns it and the bytes it
+/// takes.
+fn qualifier_after(tail: &str) -> (Option<Qualifier>, usize) {
+    let head = lower_head(tail, 12);
+    for (p, q) in [
+        (" or more", Qualifier::AtLeast),
+        (" or so", Qualifier::About),
+        (" or less", Qualifier::AtMost),
+        (" or fewer", Qualifier::AtMost),
+    ] {
+        if let Some(rest) = head.strip_prefix(p)
+            && !rest.starts_with(|c: char| c.is_alphanumeric())
+        {
+            return (Some(q), p.len());
+        }
+    }
+    (None, 0)
+}
+
 /// How far (bytes) a period mention may stand from its figure, unless it
 /// opens the sentence.
 const PERIOD_REACH: usize = 160;
 
-/// The period mention that applies to the figure at `start..end` of `s`,
-/// read by clause: a mention after the figure counts only before the next
-/// comma ("sign 14 documents, including a plan until 2030" is not about
-/// 2030), a mention before it only with no comma between ("grew 29% last
-/// year to about $190 billion") or when it opens the sentence ("In 2022,
-/// trade reached $190 billion"; "Last year, trade came to ..."). Among the
-/// candidates the nearest wins (see [`period::for_figure`]).
+/// The period mention that applies to the figure at `start..end` of `s`.
+/// A mention after the figure counts only before the next comma or
+/// semicolon ("sign 14 documents, including a plan until 2030" is not about
+/// 2030); a mention before it counts within reach ("86.2 million tonnes in
+/// 2022, up 8 percent") or anywhere when it opens the sentence ("In 2022,
+/// ..."). The nearest after wins unless the nearest before is more than 20
+/// bytes closer.
 fn period_for(
     mentions: &[period::Mention],
     s: &str,
     start: usize,
     end: usize,
 ) -> Option<period::Mention> {
-    let usable: Vec<period::Mention> = mentions
+    let after = mentions
         .iter()
         .filter(|m| {
-            if m.start >= end {
-                m.start - end <= PERIOD_REACH && !s[end..m.start].contains([',', ';'])
-            } else if m.end <= start {
-                let fronted = s[..m.start].split_whitespace().take(3).count() <= 2;
-                fronted || (start - m.end <= PERIOD_REACH && !s[m.end..start].contains([',', ';']))
-            } else {
-                false
-            }
+            m.start >= end && m.start - end <= PERIOD_REACH && !s[end..m.start].contains([',', ';'])
         })
-        .cloned()
-        .collect();
-    period::for_figure(&usable, s, start, end).cloned()
+        .min_by_key(|m| m.start - end);
+    let before = mentions
+        .iter()
+        .filter(|m| {
+            m.end <= start
+                && (start - m.end <= PERIOD_REACH
+                    || s[..m.start].split_whitespace().take(3).count() <= 2)
+                && !in_relative_clause(s, m.start, m.end, start)
+        })
+        .min_by_key(|m| start - m.end);
+    let pick = match (after, before) {
+        (Some(a), Some(b)) => {
+            if a.start - end <= start - b.end + 20 {
+                a
+            } else {
+                b
+            }
+        }
+        (Some(a), None) => a,
+        (None, Some(b)) => b,
+        (None, None) => return None,
+    };
+    Some(pick.clone())
+}
+
+/// Whether a mention before a figure sits in a relative clause closed
+/// before it: "The pipeline, which began pumping gas at the end of 2019, has
+/// a capacity of 61 bcm" is not about 2019.
+fn in_relative_clause(s: &str, m_start: usize, m_end: usize, fig_start: usize) -> bool {
+    let lo = crate::text::floor_char_boundary(s, m_start.saturating_sub(PERIOD_REACH));
+    let Some(open) = s[lo..m_start].rfind(',').map(|i| lo + i + 1) else {
+        return false;
+    };
+    let closed = s[m_end..fig_start].contains(',');
+    let first = s[open..m_start]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    closed
+        && matches!(
+            first.as_str(),
+            "which" | "who" | "that" | "when" | "where" | "whose"
+        )
+}
+
+/// A month named without a year resolves to the latest such month up to the
+/// publication date ("in March" in an April article); for a forecast or a
+/// target it is the next one ("will rise by 4 percent in January", written in
+/// October, is about the coming January).
+fn future_month(
+    m: &mut period::Mention,
+    s: &str,
+    modality: Modality,
+    doc: Option<jiff::civil::Date>,
+) {
+    let (Some(p), Some(d)) = (m.period.as_mut(), doc) else {
+        return;
+    };
+    let bare = !s[m.start..m.end].chars().any(|c| c.is_ascii_digit())
+        && !s[m.start..m.end].to_ascii_lowercase().contains("year")
+        && p.label.len() == 7;
+    if !bare || modality == Modality::Actual || p.end >= d {
+        return;
+    }
+    if let (Ok(start), Ok(end)) = (
+        p.start.checked_add(jiff::Span::new().years(1)),
+        p.end
+            .first_of_month()
+            .checked_add(jiff::Span::new().years(1)),
+    ) {
+        p.start = start;
+        p.end = end.last_of_month();
+        p.label = format!("{:04}-{:02}", start.year(), start.month());
+    }
 }
 
 /// Bytes of context kept on each side of a figure in a long sentence.
@@ -154,7 +239,10 @@ fn sentence_figures(
             }
             first.currency = first.currency.or(last.currency);
         }
-        let tail = &s[last.end..];
+        // "a dozen or more documents", "40 or so times": a qualifier after
+        // the number, before its unit.
+        let (after_q, skip) = qualifier_after(&s[last.end..]);
+        let tail = &s[last.end + skip..];
         let unit = unit_after(tail);
         let (unit_name, factor, unit_len, counted) = match unit {
             Some((u, f, len)) => (u.to_string(), f, len, None),
@@ -234,7 +322,7 @@ fn sentence_figures(
         if !low_v.is_finite() || !high_v.is_finite() {
             continue;
         }
-        let mut end = last.end + unit_len;
+        let mut end = last.end + skip + unit_len;
         // A currency written after ("185 billion USD") is in unit_len.
         end = crate::text::floor_char_boundary(s, end.min(s.len()));
         let (qualifier, start) = if is_range {
@@ -246,7 +334,7 @@ fn sentence_figures(
         } else {
             match qualifier_before(s, first.start) {
                 Some((q, at)) => (q, at),
-                None => (Qualifier::Exact, first.start),
+                None => (after_q.unwrap_or(Qualifier::Exact), first.start),
             }
         };
         let (value, low, high) = if is_range {
@@ -261,17 +349,29 @@ fn sentence_figures(
             (low_v, l, h)
         };
         let mut attributes = Vec::new();
-        let after = lower_head(&s[end..], 16);
-        let after = after.trim_start_matches([',', ' ', '(', '—', '–']);
+        // "a record $185 billion", "$185 billion, a record", "$240 billion
+        // last year, a record": right after the figure or after the next
+        // comma.
+        let after = lower_head(&s[end..], 40);
+        let next_clause = after.split_once(',').map_or("", |(_, r)| r);
+        let is_record = |t: &str| {
+            let t = t.trim_start_matches([',', ' ', '(', '—', '–']);
+            t.starts_with("record")
+                || t.starts_with("a record")
+                || t.starts_with("an all-time high")
+        };
         if lower_tail(&s[..start], 12).trim_end().ends_with("record")
-            || after.starts_with("record")
-            || after.starts_with("a record")
-            || after.starts_with("an all-time high")
+            || is_record(&after)
+            || is_record(next_clause)
         {
             attributes.push("record".to_string());
         }
+        let modality = modality(s, start, end);
         let (per, note) = match period_for(&periods, s, start, end) {
-            Some(m) => (m.period, m.note),
+            Some(mut m) => {
+                future_month(&mut m, s, modality, doc.date());
+                (m.period, m.note)
+            }
             None => (None, None),
         };
         // Subject and passage come from a bounded window around the figure,
@@ -291,7 +391,7 @@ fn sentence_figures(
             high,
             period: per,
             period_note: note,
-            modality: modality(s, start, end),
+            modality,
             subject: subj,
             attributes,
             noise,
@@ -329,7 +429,6 @@ fn sentence_figures(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::Modality;
     use proptest::prelude::*;
 
     fn figs(text: &str, date: Option<&str>) -> Vec<Figure> {

@@ -22,7 +22,7 @@ static NUMBER_WORD: LazyLock<Regex> = LazyLock::new(|| {
     let teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
     let tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?P<w>a\s+dozen|dozens|half\s+a\s+dozen|half|a\s+third|a\s+quarter|twice|doubled|doubling|tripled|tripling|quadrupled|(?:two|three|four|five|six|seven|eight|nine|ten)fold|(?:a|one|two|three|four|five)\s+decades?|(?:{tens})(?:[-\s](?:{units}))?|{teens}|a\s+hundred|(?:{units})\s+hundred)(?P<mag>\s+(?:thousand|million|billion|trillion))?(?-u:\b)"
+        r"(?i)(?-u:\b)(?P<w>a\s+dozen|dozens|half\s+a\s+dozen|half|a\s+third|a\s+quarter|twice|doubled|doubling|tripled|tripling|quadrupled|(?:two|three|four|five|six|seven|eight|nine|ten)fold|(?:a|one|two|three|four|five)\s+decades?|(?:a|one|two|three)\s+centur(?:y|ies)|(?:{tens})(?:[-\s](?:{units}))?|{teens}|a\s+hundred|(?:{units})\s+hundred)(?P<mag>\s+(?:thousand|million|billion|trillion))?(?-u:\b)"
     ))
     .expect("number word pattern compiles")
 });
@@ -83,6 +83,10 @@ pub fn word_value(w: &str) -> Option<f64> {
         [a, d] if d.starts_with("decade") => {
             let n = if *a == "a" { 1.0 } else { small(a)? };
             Some(n * 10.0)
+        }
+        [a, c] if c.starts_with("centur") => {
+            let n = if *a == "a" { 1.0 } else { small(a)? };
+            Some(n * 100.0)
         }
         [t, u] => Some(small(t)? + small(u)?),
         [t] => small(t),
@@ -153,7 +157,7 @@ fn word_unit(lw: &str) -> Option<&'static str> {
         Some("times")
     } else if lw == "half" || lw.starts_with("a third") || lw.starts_with("a quarter") {
         Some("percent")
-    } else if lw.contains("decade") {
+    } else if lw.contains("decade") || lw.contains("centur") {
         Some("years")
     } else {
         None

@@ -264,12 +264,9 @@ fn is_content(lw: &str) -> bool {
 }
 
 fn clean_word(w: &str) -> String {
-    let lw = w.to_lowercase();
+    let lw = w.to_lowercase().replace('’', "'");
     let lw = lw.trim_matches(|c: char| !c.is_alphanumeric());
-    let lw = lw
-        .strip_suffix("'s")
-        .or_else(|| lw.strip_suffix("’s"))
-        .unwrap_or(lw);
+    let lw = lw.strip_suffix("'s").unwrap_or(lw);
     lw.to_string()
 }
 
@@ -289,7 +286,7 @@ fn lemma(w: &str) -> &str {
 /// irregulars mapped, stemmed; in order, without duplicates.
 pub fn terms(words: &[&str]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let mut push = |lw: &str| {
+    fn push(out: &mut Vec<String>, lw: &str) {
         if !is_content(lw) {
             return;
         }
@@ -297,8 +294,19 @@ pub fn terms(words: &[&str]) -> Vec<String> {
         if !out.contains(&t) {
             out.push(t);
         }
-    };
+    }
+    let mut prev_name = false;
     for w in words {
+        // "Power of Siberia 2", "Nord Stream 2": a number ending a name makes
+        // another name ("siberia-2"), not the same one.
+        if prev_name && is_name_number(w) {
+            if let Some(last) = out.last_mut() {
+                *last = format!("{last}-{w}");
+            }
+            prev_name = false;
+            continue;
+        }
+        prev_name = w.chars().next().is_some_and(char::is_uppercase) && is_content(&clean_word(w));
         // "Russia-China" names two entities; "cross-border" is one word.
         let parts: Vec<&str> = w.split('-').collect();
         if parts.len() > 1
@@ -307,13 +315,18 @@ pub fn terms(words: &[&str]) -> Vec<String> {
                 .all(|p| p.chars().next().is_some_and(char::is_uppercase))
         {
             for p in parts {
-                push(&clean_word(p));
+                push(&mut out, &clean_word(p));
             }
         } else {
-            push(&clean_word(w));
+            push(&mut out, &clean_word(w));
         }
     }
     out
+}
+
+/// A short number that can end a name ("2" in "Power of Siberia 2").
+fn is_name_number(w: &str) -> bool {
+    (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The words of `s` with their byte offsets.
@@ -357,17 +370,63 @@ pub fn subject(
 ) -> Subject {
     let clause_start = s[..start]
         .rfind([';', ':', '(', '—', ','])
-        .map_or(0, |i| i + 1);
+        .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
+    // A relative clause ("the pipeline, which is designed to carry 50 bcm")
+    // is about what stands before it: read on past its start.
+    // A "that" clause after a verb ("noted that the two men had met 40
+    // times") is a clause of its own.
+    let clause_start = s[clause_start..start]
+        .rfind(" that ")
+        .map_or(clause_start, |i| clause_start + i + " that ".len());
+    // A relative clause about a thing ("the pipeline, which is designed to
+    // carry 50 bcm") is about what stands before it: read on past its start.
+    // One about a person ("the Russian leader, who has met Xi 40 times")
+    // says enough itself.
+    let relative = s[clause_start..start]
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "which" | "where"));
+    // Closed relative clauses before the figure (", which began ... in
+    // 2019,") describe something else: their words are skipped.
+    let commas: Vec<usize> = s[..clause_start]
+        .match_indices(',')
+        .map(|(i, _)| i)
+        .collect();
+    let mut asides: Vec<(usize, usize)> = Vec::new();
+    for (k, &c) in commas.iter().enumerate() {
+        let opens = s[c + 1..].split_whitespace().next().is_some_and(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "which" | "that" | "who" | "whose" | "where"
+            )
+        });
+        if opens && let Some(&close) = commas.get(k + 1) {
+            asides.push((c, close));
+        }
+    }
     let words = words_with_offsets(s);
-    let inside_other = |o: usize| others.iter().any(|&(a, b)| o >= a && o < b);
+    let inside_other = |o: usize| {
+        others.iter().any(|&(a, b)| o >= a && o < b) || asides.iter().any(|&(a, b)| o > a && o < b)
+    };
     let mut picked: Vec<(usize, &str)> = Vec::new();
     for &(o, w) in words.iter().rev().filter(|(o, _)| *o < start) {
         // Past the clause start only when the clause gave fewer than two.
         let in_clause = picked.iter().filter(|(p, _)| *p >= clause_start).count();
-        if picked.len() == 5 || (o < clause_start && in_clause >= 2) {
+        if picked.len() == 5 || (o < clause_start && in_clause >= 2 && !relative) {
             break;
         }
-        if inside_other(o) || !is_content(&clean_word(w)) {
+        let name_number = is_name_number(w)
+            && words
+                .iter()
+                .rev()
+                .find(|(p, _)| *p < o)
+                .is_some_and(|(_, prev)| prev.chars().next().is_some_and(char::is_uppercase));
+        if inside_other(o) || !(name_number || is_content(&clean_word(w))) {
+            continue;
+        }
+        // A name number is not one of the five words: it is part of a name.
+        if name_number {
+            picked.push((o, w));
             continue;
         }
         picked.push((o, w));

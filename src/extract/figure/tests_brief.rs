@@ -407,6 +407,62 @@ fn modality() {
     }
 }
 
+#[test]
+fn cases_from_the_sample_corpus() {
+    let f = one("The delegations would sign a dozen or more documents.");
+    assert_eq!(
+        (f.value, f.unit.as_str(), f.qualifier),
+        (12.0, "count", Qualifier::AtLeast)
+    );
+    assert_eq!(f.text, "a dozen or more documents");
+    assert_eq!(f.modality, Modality::Forecast);
+    let f = one("Trade could top $200 billion this year.");
+    assert_eq!(
+        (f.qualifier, f.modality),
+        (Qualifier::Over, Modality::Forecast)
+    );
+    let f = one("Engineers built the city more than a century ago.");
+    assert_eq!(
+        (f.value, f.unit.as_str(), f.qualifier),
+        (100.0, "years", Qualifier::Over)
+    );
+    let f = one("Trade hit $240 billion last year, a record, and grew.");
+    assert_eq!(f.attributes, vec!["record".to_string()]);
+    let f = one("Power of Siberia 2, planned: 50 bcm a year.");
+    assert_eq!(f.modality, Modality::Actual);
+    let f = one("He said the deficit would fall to 3.5 percent of GDP next year.");
+    assert_eq!(f.modality, Modality::Forecast);
+    assert_eq!(f.period.map(|p| p.label).as_deref(), Some("2024"));
+    let f = figs(
+        "The tax will rise by 4 percent in January.",
+        Some("2024-10-09"),
+    );
+    assert_eq!(
+        f[0].period.as_ref().map(|p| p.label.as_str()),
+        Some("2025-01")
+    );
+    let f = figs("Exports rose 4 percent in January.", Some("2024-10-09"));
+    assert_eq!(
+        f[0].period.as_ref().map(|p| p.label.as_str()),
+        Some("2024-01")
+    );
+    let f = one("Its share has risen by about 30 percentage points since the start of 2022.");
+    assert_eq!(f.period.map(|p| p.label).as_deref(), Some("2022/2023"));
+    let f = one("The pipeline, which began pumping gas at the end of 2019, carries 61 bcm a year.");
+    assert_eq!(f.period, None);
+    assert!(
+        f.subject.terms.contains(&"pipelin".to_string()),
+        "{:?}",
+        f.subject
+    );
+    let f = dated("Shipments: 86.2 million tonnes in 2022, up 8 percent.");
+    let labels: Vec<_> = f
+        .iter()
+        .map(|f| f.period.as_ref().map(|p| p.label.as_str()))
+        .collect();
+    assert_eq!(labels, vec![Some("2022"), Some("2022")]);
+}
+
 // --------------------------------------------------------------- noise
 
 #[test]
@@ -590,7 +646,7 @@ proptest! {
     }
 
     #[test]
-    fn spans_map_back_to_text(s in "[a-zA-Z0-9 $%€,.\\-]{0,160}") {
+    fn spans_map_back_to_text(s in "[a-zA-Z0-9 $%€,.;:(\\-—’]{0,160}") {
         let (doc, _) = Document::from_text("t", "t.md", &s);
         for f in extract_figures(&doc) {
             prop_assert_eq!(&doc.text[f.span.start..f.span.end], f.text.as_str());

@@ -11,7 +11,7 @@
 //! there is no evidence.
 
 use crate::claims::Claim;
-use crate::compare::{self, QuoteLevel, Relation, SUBJECT_SIMILARITY, show_value};
+use crate::compare::{self, QuoteLevel, Relation, show_value};
 use crate::corpus::Extracted;
 use crate::extract::{self, Figure, Quote, QuoteKind};
 use crate::findings::{CheckReport, ClaimResult, Evidence, ItemKind, PartResult, Verdict};
@@ -444,10 +444,7 @@ fn check_figure(
         .into_iter()
         .map(|i| &ex.figures[i])
         .filter(|g| !g.noise && in_scope(&g.span.source))
-        .filter(|g| {
-            compare::subject_similarity(&f.subject.terms, &g.subject.terms, &index.weights)
-                >= SUBJECT_SIMILARITY
-        })
+        .filter(|g| compare::same_subject(f, g, &index.weights))
         .collect();
     let claim_desc = match &f.period {
         Some(p) => format!("{} ({})", show_value(f), p.label),

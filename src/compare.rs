@@ -30,8 +30,9 @@ pub const MIN_FRAGMENT_WORDS: usize = 2;
 /// Dice similarity over the aligned window from which two quotations are the
 /// same quotation with different words.
 pub const VARIANT_SIMILARITY: f64 = 0.6;
-/// Shared words needed before an alignment counts at all.
-pub const MIN_SHARED_WORDS: usize = 2;
+/// Shared words needed before an alignment counts at all (two, like "Cold
+/// War", are too few to call two quotations one).
+pub const MIN_SHARED_WORDS: usize = 3;
 /// Longest quotation (in words) that is aligned word by word; longer ones are
 /// only compared exactly.
 pub const MAX_ALIGN_WORDS: usize = 2_000;
@@ -78,7 +79,8 @@ pub fn compare_quotes(a: &str, b: &str) -> Option<QuoteComparison> {
     let ta = tokens(a);
     let tb = tokens(b);
     let gaps = ta.contains(&Token::Gap) || tb.contains(&Token::Gap);
-    if wa == wb || segments_in_order(&ta, &wb) || segments_in_order(&tb, &wa) {
+    let word_fragment = wa.len() >= MIN_FRAGMENT_WORDS && contains_run(&wb, &wa);
+    if wa == wb || word_fragment || segments_in_order(&ta, &wb) || segments_in_order(&tb, &wa) {
         let fragment = wa.len() < wb.len();
         let diff = if gaps && wa != wb {
             Some(render_diff(&wa, &wb))
@@ -120,6 +122,11 @@ pub fn compare_quotes(a: &str, b: &str) -> Option<QuoteComparison> {
         }
     }
     None
+}
+
+/// Whether `needle` stands in `hay` as a contiguous run of words.
+fn contains_run(hay: &[String], needle: &[String]) -> bool {
+    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
 }
 
 fn exact(fragment: bool) -> QuoteComparison {
@@ -327,6 +334,20 @@ pub fn subject_similarity(a: &[String], b: &[String], w: &TermWeights) -> f64 {
     shared / weight(&sa).min(weight(&sb))
 }
 
+/// Whether two figures (already of the same unit) are about the same thing:
+/// their name numbers agree ("Power of Siberia" is not "Power of Siberia
+/// 2"), and either they are counts of the same thing (equal heads: "have
+/// met 40 times", "signed 14 documents") or their terms overlap enough.
+pub fn same_subject(a: &Figure, b: &Figure, w: &TermWeights) -> bool {
+    if a.subject.name_numbers != b.subject.name_numbers {
+        return false;
+    }
+    if a.unit == "count" && a.subject.head.is_some() && a.subject.head == b.subject.head {
+        return true;
+    }
+    subject_similarity(&a.subject.terms, &b.subject.terms, w) >= SUBJECT_SIMILARITY
+}
+
 /// How two comparable figures relate.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Relation {
@@ -379,19 +400,17 @@ pub fn relate(
             ));
         }
         (None, None) => {
-            // A count of something that keeps happening ("have met 40
-            // times") is true as of its article's date: counts from
-            // different dates differ without contradicting, unless the
-            // later one is smaller.
-            if let (true, Some(da), Some(db)) = (a.unit == "count" && !overlap, date_a, date_b)
+            // A count with no period ("have met 40 times", "signed 14
+            // documents") is true as of its article's date: counts from
+            // different dates are about different moments, never a conflict.
+            if a.unit == "count"
+                && !overlap
+                && let (Some(da), Some(db)) = (date_a, date_b)
                 && da != db
             {
-                let (early, late) = if da < db { (a, b) } else { (b, a) };
-                if late.high >= early.low {
-                    return Relation::OtherPeriod(format!(
-                        "counts to date from different dates ({da} and {db})"
-                    ));
-                }
+                return Relation::OtherPeriod(format!(
+                    "counts as of different dates ({da} and {db})"
+                ));
             }
         }
     }
@@ -539,6 +558,16 @@ mod tests {
     }
 
     #[test]
+    fn respelled_fragment_is_a_style_variant() {
+        let c = compare_quotes(
+            "one of the main stabilizing factors",
+            "Our cooperation is one of the main stabilising factors in the world.",
+        )
+        .unwrap();
+        assert_eq!((c.level, c.fragment), (QuoteLevel::StyleVariant, true));
+    }
+
+    #[test]
     fn ellipsis_and_brackets_are_style_variants() {
         assert_eq!(
             level(
@@ -587,9 +616,18 @@ mod tests {
             ),
             None
         );
-        // A substituted word in a short quotation is a misquote, not a miss.
         assert_eq!(
-            level("the best ever", "the worst ever"),
+            level(
+                "Cold War mentality",
+                "exceed the alliances of the Cold War era"
+            ),
+            None
+        );
+        assert_eq!(
+            level(
+                "relations are the best ever",
+                "relations are the worst ever"
+            ),
             Some(QuoteLevel::Variant)
         );
     }
@@ -672,8 +710,12 @@ mod tests {
         let d2 = Some(jiff::civil::date(2024, 5, 16));
         assert!(matches!(relate(&a, d1, &b, d2), Relation::OtherPeriod(_)));
         assert!(
-            matches!(relate(&b, d1, &a, d2), Relation::Conflict(_)),
-            "a count cannot shrink"
+            matches!(relate(&b, d1, &a, d2), Relation::OtherPeriod(_)),
+            "documents signed at two summits"
+        );
+        assert!(
+            matches!(relate(&a, d1, &b, d1), Relation::Conflict(_)),
+            "same day, same count, apart"
         );
     }
 

@@ -190,6 +190,8 @@ pub(crate) mod testing {
             subject: Subject {
                 text: terms.join(" "),
                 terms: terms.iter().map(|t| t.to_string()).collect(),
+                head: terms.first().map(|t| t.to_string()),
+                name_numbers: vec![],
             },
             attributes: vec![],
             noise: false,

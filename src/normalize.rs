@@ -141,6 +141,15 @@ const SPELLING: &[(&str, &str)] = &[
     ("candour", "candor"),
     ("splendour", "splendor"),
     ("savour", "savor"),
+    ("flavour", "flavor"),
+    ("odour", "odor"),
+    ("tumour", "tumor"),
+    ("saviour", "savior"),
+    ("clamour", "clamor"),
+    ("parlour", "parlor"),
+    ("rancour", "rancor"),
+    ("rigour", "rigor"),
+    ("demeanour", "demeanor"),
     ("recognis", "recogniz"),
     ("organis", "organiz"),
     ("realis", "realiz"),
@@ -164,7 +173,59 @@ const SPELLING: &[(&str, &str)] = &[
     ("industrialis", "industrializ"),
     ("authoris", "authoriz"),
     ("jeopardis", "jeopardiz"),
+    ("privatis", "privatiz"),
+    ("nationalis", "nationaliz"),
+    ("liberalis", "liberaliz"),
+    ("democratis", "democratiz"),
+    ("militaris", "militariz"),
+    ("demilitaris", "demilitariz"),
+    ("categoris", "categoriz"),
+    ("finalis", "finaliz"),
+    ("specialis", "specializ"),
+    ("capitalis", "capitaliz"),
+    ("centralis", "centraliz"),
+    ("decentralis", "decentraliz"),
+    ("digitalis", "digitaliz"),
+    ("neutralis", "neutraliz"),
+    ("memoris", "memoriz"),
+    ("penalis", "penaliz"),
+    ("sympathis", "sympathiz"),
+    ("stigmatis", "stigmatiz"),
+    ("marginalis", "marginaliz"),
+    ("revolutionis", "revolutioniz"),
+    ("equalis", "equaliz"),
+    ("polaris", "polariz"),
+    ("optimis", "optimiz"),
+    ("visualis", "visualiz"),
+    ("publicis", "publiciz"),
+    ("popularis", "populariz"),
+    ("localis", "localiz"),
+    ("internationalis", "internationaliz"),
+    ("rationalis", "rationaliz"),
+    ("colonis", "coloniz"),
+    ("antagonis", "antagoniz"),
+    ("terroris", "terroriz"),
+    ("patronis", "patroniz"),
+    ("scrutinis", "scrutiniz"),
+    ("synchronis", "synchroniz"),
+    ("immunis", "immuniz"),
+    ("subsidis", "subsidiz"),
+    ("westernis", "westerniz"),
+    ("radicalis", "radicaliz"),
+    ("weaponis", "weaponiz"),
+    ("incentivis", "incentiviz"),
+    ("formalis", "formaliz"),
+    ("institutionalis", "institutionaliz"),
+    ("operationalis", "operationaliz"),
+    ("monetis", "monetiz"),
+    ("catalys", "catalyz"),
     ("centre", "center"),
+    ("fibre", "fiber"),
+    ("calibre", "caliber"),
+    ("sombre", "somber"),
+    ("spectre", "specter"),
+    ("lustre", "luster"),
+    ("meagre", "meager"),
     ("metre", "meter"),
     ("kilometre", "kilometer"),
     ("litre", "liter"),
@@ -183,11 +244,57 @@ const SPELLING: &[(&str, &str)] = &[
     ("fulfil", "fulfill"),
     ("enrol", "enroll"),
     ("rouble", "ruble"),
+    ("enquir", "inquir"),
+    ("paediatric", "pediatric"),
+    ("counsell", "counsel"),
+    ("fuell", "fuel"),
     ("grey", "gray"),
     ("towards", "toward"),
     ("whilst", "while"),
     ("amongst", "among"),
 ];
+
+/// Whole words whose British and American forms do not share a stem.
+const SPELLING_WORDS: &[(&str, &str)] = &[
+    ("centred", "centered"),
+    ("centring", "centering"),
+    ("manoeuvre", "maneuver"),
+    ("manoeuvres", "maneuvers"),
+    ("manoeuvred", "maneuvered"),
+    ("manoeuvring", "maneuvering"),
+    ("judgement", "judgment"),
+    ("judgements", "judgments"),
+    ("acknowledgement", "acknowledgment"),
+    ("acknowledgements", "acknowledgments"),
+    ("ageing", "aging"),
+    ("dialogue", "dialog"),
+    ("dialogues", "dialogs"),
+    ("analogue", "analog"),
+    ("aluminium", "aluminum"),
+    ("sceptic", "skeptic"),
+    ("sceptical", "skeptical"),
+    ("scepticism", "skepticism"),
+    ("pretence", "pretense"),
+    ("practise", "practice"),
+    ("practised", "practiced"),
+    ("practises", "practices"),
+    ("practising", "practicing"),
+    ("instalment", "installment"),
+    ("instalments", "installments"),
+    ("skilful", "skillful"),
+    ("wilful", "willful"),
+    ("mould", "mold"),
+    ("plough", "plow"),
+    ("tyre", "tire"),
+    ("tyres", "tires"),
+];
+
+/// Whether the rest of a word after an `-is`/`-ys` stem is a verb or
+/// noun ending of the -ise family (recognise, recognised, recognising,
+/// organisation), so "realistic" and "organism" keep their spelling.
+fn ise_ending(rest: &str) -> bool {
+    rest.starts_with('e') || rest.starts_with("ing") || rest.starts_with("ation")
+}
 
 /// Maps a lowercase word to its canonical (American) spelling.
 pub fn canonical_spelling(word: &str) -> String {
@@ -196,10 +303,21 @@ pub fn canonical_spelling(word: &str) -> String {
     if word == "emphasis" || word == "analysis" || word == "analyses" || word == "paralysis" {
         return word;
     }
+    if let Some((_, us)) = SPELLING_WORDS.iter().find(|(uk, _)| *uk == word) {
+        return us.to_string();
+    }
     for (uk, us) in SPELLING {
         if let Some(rest) = word.strip_prefix(uk) {
             if *uk == "fulfil" && rest.starts_with('l') || *uk == "enrol" && rest.starts_with('l') {
                 return word;
+            }
+            if (uk.ends_with("is") || uk.ends_with("ys")) && !ise_ending(rest) {
+                continue;
+            }
+            // "-re" words: "centred" is "centered" (a whole-word entry),
+            // not "centerd"; "theatres" and "centrepiece" map by stem.
+            if uk.ends_with("re") && (rest.starts_with('d') || rest.starts_with("ing")) {
+                continue;
             }
             return format!("{us}{rest}");
         }
@@ -235,6 +353,15 @@ mod tests {
             vec!["we", "recognized", "the", "center"]
         );
         assert_eq!(words("the emphasis"), vec!["the", "emphasis"]);
+        assert_eq!(
+            words("realistic organism organisations centred theatres prioritising"),
+            words("realistic organism organizations centered theaters prioritizing")
+        );
+        assert_eq!(words("realistic organism"), vec!["realistic", "organism"]);
+        assert_eq!(
+            words("a sceptical judgement on the dialogue, privatised and demilitarised"),
+            words("a skeptical judgment on the dialog, privatized and demilitarized")
+        );
     }
 
     #[test]

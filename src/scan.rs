@@ -6,7 +6,7 @@
 //! with their square. Statuses come from [`crate::compare`], the same
 //! judgements `check` uses.
 
-use crate::compare::{self, QuoteLevel, Relation, SUBJECT_SIMILARITY, show_value};
+use crate::compare::{self, QuoteLevel, Relation, show_value};
 use crate::corpus::Extracted;
 use crate::extract::{Figure, Quote, QuoteKind};
 use crate::findings::{Finding, Item, ItemKind, Pair, ScanReport, Status};
@@ -102,8 +102,13 @@ fn quote_findings(ex: &Extracted, speakers: &SpeakerTable) -> Vec<Finding> {
             if j <= i || groups.find(i) == groups.find(j) {
                 continue;
             }
-            if compare::compare_quotes(&q.text, &quotes[j].text).is_some()
-                || compare::compare_quotes(&quotes[j].text, &q.text).is_some()
+            // Different words from different speakers are two quotations,
+            // not one misattributed: only close matches join across speakers.
+            let r = &quotes[j];
+            let other_speaker =
+                matches!((&q.speaker, &r.speaker), (Some(a), Some(b)) if !speakers.same(a, b));
+            if let Some(c) = quote_pair(q, r)
+                && (c.level < QuoteLevel::Variant || !other_speaker)
             {
                 groups.union(i, j);
             }
@@ -290,9 +295,7 @@ fn figure_findings(ex: &Extracted) -> Vec<Finding> {
                 continue;
             }
             let g = &figures[j];
-            if compare::subject_similarity(&f.subject.terms, &g.subject.terms, &index.weights)
-                < SUBJECT_SIMILARITY
-            {
+            if !compare::same_subject(f, g, &index.weights) {
                 continue;
             }
             // The same figure repeated in one article is one claim, not two.

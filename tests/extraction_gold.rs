@@ -100,7 +100,10 @@ fn quotations_recall_precision_and_speakers() {
                 if kind == g.kind || g.kind_alt.as_deref() == Some(kind) {
                     right_kind += 1;
                 } else {
-                    report.push(format!("kind     {}:{} {:?}: gold {}, got {kind}", g.source, g.line, g.text, g.kind));
+                    report.push(format!(
+                        "kind     {}:{} {:?}: gold {}, got {kind}",
+                        g.source, g.line, g.text, g.kind
+                    ));
                 }
                 if g.kind == "speech" {
                     speech += 1;
@@ -204,7 +207,11 @@ fn figures_recall_precision_and_periods() {
         }
     }
     let recall = found as f64 / required as f64;
-    let counted = figures.iter().zip(&used).filter(|(f, u)| **u || !f.noise).count();
+    let counted = figures
+        .iter()
+        .zip(&used)
+        .filter(|(f, u)| **u || !f.noise)
+        .count();
     let precision = used.iter().filter(|u| **u).count() as f64 / counted as f64;
     let periods = right_period as f64 / with_period as f64;
     println!(

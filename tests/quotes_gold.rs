@@ -29,11 +29,21 @@ struct GoldQuote {
     text: String,
     speaker: Option<String>,
     kind: String,
+    kind_alt: Option<String>,
     #[serde(default)]
     multi_paragraph: bool,
+    /// A quotation inside another: the issue asks for the outer one only,
+    /// so these are reported but not required.
+    #[serde(default)]
+    nested: bool,
+    /// The same quotation again in the same article: matched against the
+    /// kept quotation's `repeats`.
+    #[serde(default)]
+    repeat: bool,
 }
 
 struct Found {
+    repeat: bool,
     source: String,
     line: usize,
     text: String,
@@ -59,7 +69,7 @@ fn same_speaker(table: &SpeakerTable, a: &str, b: &str) -> bool {
 }
 
 fn matches(g: &GoldQuote, f: &Found) -> bool {
-    if g.source != f.source || g.line.abs_diff(f.line) > 1 {
+    if g.repeat != f.repeat || g.source != f.source || g.line.abs_diff(f.line) > 1 {
         return false;
     }
     let gf = fold(&g.text);
@@ -80,9 +90,19 @@ fn quotations_match_the_gold_annotations() {
     for doc in &corpus.documents {
         for q in extract_quotes(doc, &table) {
             // A repeat (standfirst, pull quote) is the same quotation in a
-            // second place, annotated once in the gold: only the first
-            // occurrence counts.
+            // second place: the gold lists it with `repeat = true`.
+            for span in &q.repeats {
+                found.push(Found {
+                    repeat: true,
+                    source: doc.id.clone(),
+                    line: span.line,
+                    text: doc.text[span.start..span.end].trim().to_string(),
+                    speaker: q.speaker.clone(),
+                    kind: q.kind,
+                });
+            }
             found.push(Found {
+                repeat: false,
                 source: doc.id.clone(),
                 line: q.span.line,
                 text: q.text.clone(),
@@ -94,19 +114,26 @@ fn quotations_match_the_gold_annotations() {
 
     let mut used = vec![false; found.len()];
     let mut misses = Vec::new();
+    let mut nested_missed = Vec::new();
     let mut speech = 0usize;
     let mut speaker_ok = 0usize;
+    let mut speaker_exact = 0usize;
+    let mut speaker_forms = Vec::new();
     let mut kind_ok = 0usize;
     let mut speaker_errors = Vec::new();
     let mut kind_errors = Vec::new();
     for g in &gold.quote {
         let Some(i) = (0..found.len()).find(|&i| !used[i] && matches(g, &found[i])) else {
-            misses.push(format!("{}:{} {:?}", g.source, g.line, g.text));
+            if g.nested {
+                nested_missed.push(format!("{}:{} {:?}", g.source, g.line, g.text));
+            } else {
+                misses.push(format!("{}:{} {:?}", g.source, g.line, g.text));
+            }
             continue;
         };
         used[i] = true;
         let f = &found[i];
-        if kind_str(f.kind) == g.kind {
+        if kind_str(f.kind) == g.kind || g.kind_alt.as_deref() == Some(kind_str(f.kind)) {
             kind_ok += 1;
         } else {
             kind_errors.push(format!(
@@ -127,6 +154,14 @@ fn quotations_match_the_gold_annotations() {
             };
             if ok {
                 speaker_ok += 1;
+                if g.speaker == f.speaker {
+                    speaker_exact += 1;
+                } else {
+                    speaker_forms.push(format!(
+                        "{}:{}: gold {:?} got {:?}",
+                        g.source, g.line, g.speaker, f.speaker
+                    ));
+                }
             } else {
                 speaker_errors.push(format!(
                     "{}:{} {:?}: gold {:?} got {:?}",
@@ -142,8 +177,9 @@ fn quotations_match_the_gold_annotations() {
         .map(|(f, _)| format!("{}:{} {:?}", f.source, f.line, f.text))
         .collect();
 
-    let matched = gold.quote.len() - misses.len();
-    let recall = matched as f64 / gold.quote.len().max(1) as f64;
+    let required = gold.quote.len() - nested_missed.len();
+    let matched = required - misses.len();
+    let recall = matched as f64 / required.max(1) as f64;
     let precision = matched as f64 / found.len().max(1) as f64;
     let speaker_acc = speaker_ok as f64 / speech.max(1) as f64;
     let kind_acc = kind_ok as f64 / matched.max(1) as f64;
@@ -156,12 +192,18 @@ fn quotations_match_the_gold_annotations() {
     println!("recall    {recall:.3}");
     println!("precision {precision:.3}");
     println!("speaker accuracy {speaker_acc:.3} ({speaker_ok}/{speech} speech quotations)");
+    println!("  of which written exactly as the gold: {speaker_exact}/{speaker_ok}");
     println!("kind accuracy    {kind_acc:.3} ({kind_ok}/{matched})");
     for (title, list) in [
         ("misses", &misses),
+        (
+            "nested quotations not extracted (outer one kept)",
+            &nested_missed,
+        ),
         ("false positives", &false_positives),
         ("speaker errors", &speaker_errors),
         ("kind errors", &kind_errors),
+        ("speakers right but written differently", &speaker_forms),
     ] {
         println!("{title}: {}", list.len());
         for m in list {

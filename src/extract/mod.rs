@@ -134,6 +134,13 @@ impl std::fmt::Display for Period {
 pub struct Subject {
     pub text: String,
     pub terms: Vec<String>,
+    /// The term the figure most directly quantifies: the noun it counts
+    /// ("14 documents") or the nearest content word before it ("have met
+    /// 40 times" gives "meet").
+    pub head: Option<String>,
+    /// Numbers that are part of a name next to the figure ("Power of
+    /// Siberia 2"): two figures about differently numbered things differ.
+    pub name_numbers: Vec<String>,
 }
 
 /// One figure in one source.

@@ -342,9 +342,19 @@ pub fn for_figure<'a>(
         .filter(|m| m.start >= end)
         .filter(|m| !sentence[end..m.start].contains([';', '.', ',']) && m.start - end <= 80)
         .min_by_key(|m| m.start - end);
+    // A period inside a relative clause (", which began in 2019,") dates
+    // that clause, not the figure after it.
+    let in_relative_clause = |m: &Mention| {
+        let clause = sentence[..m.start]
+            .rfind(',')
+            .map_or("", |c| &sentence[c..m.start]);
+        let lower = clause.to_ascii_lowercase();
+        (lower.contains(" which ") || lower.contains(" who ") || lower.contains(" when "))
+            && sentence[m.end..start].contains(',')
+    };
     let before = mentions
         .iter()
-        .filter(|m| m.end <= start)
+        .filter(|m| m.end <= start && !in_relative_clause(m))
         .min_by_key(|m| start - m.end);
     match (after, before) {
         (Some(a), Some(b)) => Some(if a.start - end <= start - b.end + 20 {

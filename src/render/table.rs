@@ -118,31 +118,35 @@ pub fn scan(r: &ScanReport, style: &Style) -> String {
             continue;
         }
         out.push_str(&format!("{} ({})\n", status.as_str(), group.len()));
-        let mut t = new_table(
-            style,
-            &["id", "status", "subject / why", "where", "as given"],
-        );
+        let mut t = new_table(style, &["id", "status", "what / as given", "where"]);
         for f in group {
-            let where_: Vec<String> = f
-                .items
-                .iter()
-                .map(|i| {
-                    let who = i
-                        .speaker
-                        .as_ref()
-                        .map(|s| format!(" ({s})"))
-                        .unwrap_or_default();
-                    format!("{}:{}{}", i.source, i.line, who)
-                })
-                .collect();
-            let given: Vec<String> = f.items.iter().map(|i| clip(&i.surface, 60)).collect();
             t.add_row(vec![
                 Cell::new(&f.id),
                 colored(f.status.as_str(), status_color(f.status), style),
-                Cell::new(format!("{}\n{}", clip(&f.subject, 80), f.summary)),
-                Cell::new(where_.join("\n")),
-                Cell::new(given.join("\n")),
+                Cell::new(format!("{}\n{}", clip(&f.subject, 90), f.summary)),
+                Cell::new(""),
             ]);
+            // One row per item, so each wording stands beside its place.
+            for i in &f.items {
+                let mut who = Vec::new();
+                if let Some(s) = &i.speaker {
+                    who.push(s.clone());
+                }
+                if let Some(p) = &i.period {
+                    who.push(p.clone());
+                }
+                let who = if who.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", who.join(", "))
+                };
+                t.add_row(vec![
+                    Cell::new(""),
+                    Cell::new(""),
+                    Cell::new(format!("  {}", clip(&i.surface, 80))),
+                    Cell::new(format!("{}:{}{}", i.source, i.line, who)),
+                ]);
+            }
         }
         out.push_str(&format!("{t}\n\n"));
     }

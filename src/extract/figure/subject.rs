@@ -373,6 +373,27 @@ pub fn subject(
         .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
     // A relative clause ("the pipeline, which is designed to carry 50 bcm")
     // is about what stands before it: read on past its start.
+    // "Mr. Putin said trade reached $185 billion": the speaker before a
+    // reporting verb is not what the figure measures, and the search never
+    // goes back past the verb.
+    let lower = s[..start].to_ascii_lowercase();
+    let hard_start = [
+        " said ",
+        " says ",
+        " told ",
+        " according to ",
+        " noted ",
+        " added ",
+    ]
+    .iter()
+    .filter_map(|v| {
+        lower[clause_start..]
+            .rfind(v)
+            .map(|i| clause_start + i + v.len())
+    })
+    .max();
+    let clause_start = hard_start.unwrap_or(clause_start);
+    let hard_start = hard_start.unwrap_or(0);
     // A "that" clause after a verb ("noted that the two men had met 40
     // times") is a clause of its own.
     let clause_start = s[clause_start..start]
@@ -410,6 +431,9 @@ pub fn subject(
     };
     let mut picked: Vec<(usize, &str)> = Vec::new();
     for &(o, w) in words.iter().rev().filter(|(o, _)| *o < start) {
+        if o < hard_start {
+            break;
+        }
         // Past the clause start only when the clause gave fewer than two.
         let in_clause = picked.iter().filter(|(p, _)| *p >= clause_start).count();
         if picked.len() == 5 || (o < clause_start && in_clause >= 2 && !relative) {
@@ -485,8 +509,21 @@ pub fn subject(
     let text_words: Vec<&str> = picked.iter().chain(follow.iter()).copied().collect();
     let mut terms = terms(&all);
     terms.truncate(MAX_TERMS);
+    // The head: the noun counted, else the nearest content word before.
+    let head = follow
+        .iter()
+        .chain(picked.iter().rev())
+        .filter(|w| !is_name_number(w))
+        .find_map(|w| self::terms(&[w]).into_iter().next());
+    let name_numbers: Vec<String> = picked
+        .iter()
+        .filter(|w| is_name_number(w))
+        .map(|w| w.to_string())
+        .collect();
     Subject {
         text: text_words.join(" "),
         terms,
+        head,
+        name_numbers,
     }
 }

@@ -1,0 +1,205 @@
+#!/usr/bin/env bash
+# crosscheck end-to-end benchmark (issue #7). See docs/performance.md.
+#
+#   bash bench/run.sh                       # 50, 100 and 200 MB corpora
+#   bash bench/run.sh --sizes "5 10"        # small run
+#   bash bench/run.sh --claims 1000 --seed 7 --profile release
+#
+# Builds crosscheck and the generator, generates one corpus per size under
+# target/bench/<size>mb (kept and reused while its manifest matches), then
+# times on each, with /usr/bin/time -v (wall time and peak RSS):
+#   crosscheck scan SOURCES --format json > /dev/null
+#   crosscheck check CLAIMS --sources SOURCES --format json > check.json
+#   rg -F -c -f quotes.txt SOURCES          (the grep baseline)
+# and scores check.json against expected.tsv. Prints a table and writes it to
+# target/bench/results.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sizes="50 100 200"
+claims=1000
+seed=7
+profile=release
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --sizes) sizes="$2"; shift 2 ;;
+        --claims) claims="$2"; shift 2 ;;
+        --seed) seed="$2"; shift 2 ;;
+        --profile) profile="$2"; shift 2 ;;
+        -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+        *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
+    esac
+done
+case "$profile" in
+    release) build_flag=(--release); bindir=target/release ;;
+    debug|dev) build_flag=(); bindir=target/debug ;;
+    *) echo "run.sh: --profile is release or debug" >&2; exit 2 ;;
+esac
+
+root=target/bench
+mkdir -p "$root"
+
+# ---------------------------------------------------------------- tools
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else return 1; fi; }
+if [ ! -x /usr/bin/time ]; then
+    echo "== /usr/bin/time missing: installing the time package"
+    as_root apt-get install -y time >/dev/null 2>&1 \
+        || { as_root apt-get update >/dev/null 2>&1 && as_root apt-get install -y time >/dev/null 2>&1; } \
+        || { echo "run.sh: cannot install /usr/bin/time (GNU time); install it and rerun" >&2; exit 2; }
+fi
+have_rg=1
+if ! command -v rg >/dev/null; then
+    echo "== rg missing: installing ripgrep"
+    as_root apt-get install -y ripgrep >/dev/null 2>&1 \
+        || { as_root apt-get update >/dev/null 2>&1 && as_root apt-get install -y ripgrep >/dev/null 2>&1; } \
+        || true
+    if ! command -v rg >/dev/null; then
+        echo "run.sh: could not install ripgrep: the rg -F -f baseline is skipped" >&2
+        have_rg=0
+    fi
+fi
+
+# ---------------------------------------------------------------- build
+echo "== cargo build ${build_flag[*]} --bin crosscheck --example gen_corpus --example bench_accuracy"
+cargo build --locked "${build_flag[@]}" --bin crosscheck --example gen_corpus --example bench_accuracy
+cc="$bindir/crosscheck"
+gen="$bindir/examples/gen_corpus"
+acc="$bindir/examples/bench_accuracy"
+
+# ---------------------------------------------------------------- timing
+# run NAME OUTFILE CMD...: runs CMD under /usr/bin/time -v with stdout to
+# OUTFILE; sets $secs and $peak_mb. Exit codes 0 and 1 are runs (1: findings
+# at the --fail-on level); anything else is a failure.
+run() {
+    local name="$1" out="$2"; shift 2
+    local tf
+    tf=$(mktemp)
+    local rc=0
+    /usr/bin/time -v -o "$tf" "$@" >"$out" 2>"$tf.err" || rc=$?
+    if [ "$rc" -gt 1 ]; then
+        echo "run.sh: $name failed (exit $rc):" >&2
+        tail -n 20 "$tf.err" >&2
+        rm -f "$tf" "$tf.err"
+        exit 1
+    fi
+    secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {
+        n = split($2, p, ":"); s = 0
+        for (i = 1; i <= n; i++) s = s * 60 + p[i]
+        printf "%.3f", s }' "$tf")
+    peak_mb=$(awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$tf")
+    rm -f "$tf" "$tf.err"
+}
+
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+dirty=$(git status --porcelain 2>/dev/null | grep -qv '^??' && echo "+dirty" || true)
+cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo 2>/dev/null || echo unknown)
+now=$(date -u +%Y-%m-%dT%H:%MZ)
+rows=()   # size|command|seconds|mbps|peak|accuracy|corpus_mb
+for size in $sizes; do
+    out="$root/${size}mb"
+    want="seed	$seed
+mb	$size"
+    if [ -f "$out/manifest.txt" ] && [ "$(head -n 2 "$out/manifest.txt")" = "$want" ] \
+        && grep -qx "claims	$claims" "$out/manifest.txt"; then
+        echo "== $size MB: corpus present in $out"
+    else
+        echo "== $size MB: generating $out"
+        rm -rf "$out"
+        "$gen" --mb "$size" --claims "$claims" --seed "$seed" --out "$out"
+    fi
+    bytes=$(awk -F'\t' '$1 == "bytes" {print $2}' "$out/manifest.txt")
+    mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }')
+    # Warm the page cache so that every command reads from memory.
+    find "$out/sources" -type f -name '*.md' -print0 | xargs -0 cat >/dev/null
+
+    echo "   scan"
+    run scan /dev/null "$cc" scan "$out/sources" --format json --no-progress
+    rows+=("$size|scan|$secs|$peak_mb||$mb")
+    echo "   check"
+    run check "$out/check.json" "$cc" check "$out/claims.toml" --sources "$out/sources" \
+        --format json --no-progress
+    accuracy=$("$acc" "$out/check.json" "$out/expected.tsv" --quiet)
+    "$acc" "$out/check.json" "$out/expected.tsv" >"$out/accuracy.txt"
+    rows+=("$size|check|$secs|$peak_mb|$accuracy|$mb")
+    if [ "$have_rg" = 1 ]; then
+        echo "   rg -F -c -f quotes.txt"
+        run rg "$out/rg.txt" rg -F -c -f "$out/quotes.txt" "$out/sources"
+        rows+=("$size|rg -F -f|$secs|$peak_mb||$mb")
+    fi
+done
+
+# ---------------------------------------------------------------- report
+report=$(
+    echo "## crosscheck benchmark, $now"
+    echo
+    echo "commit $commit$dirty, profile $profile, $(nproc) cores ($cpu), $claims claims, seed $seed"
+    echo
+    echo "| size | corpus MB | command | seconds | MB/s | peak MB | peak / corpus | accuracy |"
+    echo "|---:|---:|---|---:|---:|---:|---:|---:|"
+    for r in "${rows[@]}"; do
+        IFS='|' read -r size cmd secs peak accuracy mb <<<"$r"
+        awk -v size="$size" -v cmd="$cmd" -v s="$secs" -v p="$peak" -v a="$accuracy" -v mb="$mb" 'BEGIN {
+            mbps = (s > 0) ? sprintf("%.1f", mb / s) : "inf"
+            printf "| %s MB | %.1f | `%s` | %.2f | %s | %.1f | %.2f | %s |\n",
+                size, mb, cmd, s, mbps, p, p / mb, (a == "" ? "" : a) }'
+    done
+    set -- $sizes
+    first=$1
+    last=${!#}
+    if [ "$first" != "$last" ]; then
+        echo
+        echo "Growth from $first MB to $last MB (corpus $(awk -v a="$first" -v b="$last" 'BEGIN{printf "%.1f", b/a}')x; target: time growth <= 1.125x the size growth, 4.5x for 50 -> 200 MB):"
+        echo
+        for cmd in scan check "rg -F -f"; do
+            t0=""; t1=""
+            for r in "${rows[@]}"; do
+                IFS='|' read -r size c secs _ _ _ <<<"$r"
+                [ "$c" = "$cmd" ] || continue
+                [ "$size" = "$first" ] && t0=$secs
+                [ "$size" = "$last" ] && t1=$secs
+            done
+            [ -n "$t0" ] && [ -n "$t1" ] && awk -v c="$cmd" -v a="$t0" -v b="$t1" 'BEGIN {
+                printf "- `%s`: %.2f s -> %.2f s, %sx\n", c, a, b, (a > 0 ? sprintf("%.2f", b / a) : "inf") }'
+        done
+    fi
+    echo
+    echo "Targets (docs/performance.md), at each size:"
+    echo
+    for size in $sizes; do
+        scan_s=""; check_s=""; rg_s=""; acc=""; mb=""; peak_max=0
+        for r in "${rows[@]}"; do
+            IFS='|' read -r s c secs peak a m <<<"$r"
+            [ "$s" = "$size" ] || continue
+            mb=$m
+            case "$c" in
+                scan) scan_s=$secs; peak_max=$(awk -v x="$peak_max" -v y="$peak" 'BEGIN{print (y > x ? y : x)}') ;;
+                check) check_s=$secs; acc=$a; peak_max=$(awk -v x="$peak_max" -v y="$peak" 'BEGIN{print (y > x ? y : x)}') ;;
+                "rg -F -f") rg_s=$secs ;;
+            esac
+        done
+        awk -v size="$size" -v mb="$mb" -v scan="$scan_s" -v check="$check_s" -v rg="$rg_s" \
+            -v acc="$acc" -v peak="$peak_max" 'function v(ok) { return ok ? "ok" : "MISSED" }
+            BEGIN {
+            printf "- %s MB: scan %.1f MB/s (>= 100: %s); ", size, mb / scan, v(mb / scan >= 100)
+            if (rg != "") printf "check %.2fx rg (<= 2: %s); ", check / rg, v(check / rg <= 2)
+            else printf "check vs rg: no baseline; "
+            printf "peak %.2fx corpus (<= 1.5: %s); accuracy %s (>= 0.98: %s)\n",
+                peak / mb, v(peak / mb <= 1.5), acc, v(acc >= 0.98) }'
+    done
+)
+echo
+echo "$report"
+{
+    echo "$report"
+    echo
+    for size in $sizes; do
+        echo "### check accuracy, $size MB"
+        echo
+        echo '```'
+        cat "$root/${size}mb/accuracy.txt"
+        echo '```'
+        echo
+    done
+} >"$root/results.md"
+echo
+echo "written: $root/results.md (per-verdict accuracy and confusions in $root/<size>mb/accuracy.txt)"

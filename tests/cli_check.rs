@@ -1,0 +1,328 @@
+//! `crosscheck check` on the sample corpus: every claim of claims/example.toml
+//! and every claim of claims/draft.md against its expected verdict
+//! (tests/fixtures/gold/claims_expected.toml), the `github` format line by
+//! line, and the exit code for each `--fail-on`.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+fn cmd() -> Command {
+    Command::cargo_bin("crosscheck").expect("binary built")
+}
+
+fn expected() -> BTreeMap<String, String> {
+    let text = std::fs::read_to_string("tests/fixtures/gold/claims_expected.toml").unwrap();
+    let v: toml::Table = toml::from_str(&text).unwrap();
+    let mut out = BTreeMap::new();
+    for section in ["expect", "draft"] {
+        for (k, v) in v[section].as_table().unwrap() {
+            out.insert(k.clone(), v.as_str().unwrap().to_string());
+        }
+    }
+    out
+}
+
+fn check_json(args: &[&str]) -> Value {
+    let out = cmd()
+        .arg("check")
+        .args(args)
+        .args(["--sources", "sources", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.code().is_some_and(|c| c <= 1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// Draft claims whose verdict is known to be wrong today, with why. Each
+/// must still be wrong (so that a fix shows up here and the entry goes).
+const KNOWN_WRONG: &[(&str, &str)] = &[];
+
+#[test]
+fn every_claim_gets_its_expected_verdict() {
+    let want = expected();
+    let report = check_json(&["claims/example.toml", "claims/draft.md"]);
+    let claims = report["claims"].as_array().unwrap();
+    let mut right = 0;
+    let mut wrong = Vec::new();
+    for c in claims {
+        let id = c["id"].as_str().unwrap();
+        let got = c["verdict"].as_str().unwrap();
+        let exp = want.get(id).unwrap_or_else(|| {
+            panic!(
+                "claim {id} has no expected verdict (a draft sentence that should not be a claim?)"
+            )
+        });
+        if got == exp {
+            right += 1;
+        } else {
+            wrong.push(format!(
+                "{id}: got {got}, want {exp} ({})",
+                c["explanation"]
+            ));
+        }
+        // Every verdict shows why, and every flagged one its evidence.
+        assert!(!c["explanation"].as_str().unwrap().is_empty(), "{id}");
+        if got != "unverified" {
+            assert!(
+                !c["evidence"].as_array().unwrap().is_empty(),
+                "{id} has no evidence"
+            );
+        }
+    }
+    assert_eq!(claims.len(), want.len(), "one result per expected claim");
+    let accuracy = right as f64 / claims.len() as f64;
+    println!("verdict accuracy {accuracy:.3} ({right}/{})", claims.len());
+    for w in &wrong {
+        println!("  {w}");
+    }
+    let known: Vec<&str> = KNOWN_WRONG.iter().map(|(id, _)| *id).collect();
+    for w in &wrong {
+        let id = w.split(':').take(2).collect::<Vec<_>>().join(":");
+        let id = if id.starts_with("draft.md") {
+            id
+        } else {
+            w.split(':').next().unwrap().to_string()
+        };
+        assert!(
+            known.contains(&id.as_str()),
+            "unexpected wrong verdict: {w}"
+        );
+    }
+    assert_eq!(
+        wrong.len(),
+        KNOWN_WRONG.len(),
+        "a known-wrong verdict is now right: update KNOWN_WRONG"
+    );
+    // The claims file alone is right claim by claim.
+    let summary = &report["summary"];
+    let total: u64 = summary
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|v| v.as_u64().unwrap())
+        .sum();
+    assert_eq!(total as usize, claims.len(), "summary counts add up");
+}
+
+#[test]
+fn every_verdict_is_exercised_by_the_claims_file() {
+    let report = check_json(&["claims/example.toml"]);
+    let verdicts: std::collections::BTreeSet<&str> = report["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["verdict"].as_str().unwrap())
+        .collect();
+    for v in [
+        "supported",
+        "style-variant",
+        "variant",
+        "misattributed",
+        "contradicted",
+        "disputed",
+        "other-period",
+        "unverified",
+    ] {
+        assert!(verdicts.contains(v), "no claim is {v}");
+    }
+}
+
+#[test]
+fn variant_shows_the_word_diff_and_misattribution_names_the_speaker() {
+    let report = check_json(&["claims/example.toml"]);
+    let by_id = |id: &str| {
+        report["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let hard_won = by_id("hard-won");
+    assert!(
+        hard_won["diff"].as_str().unwrap().contains('+'),
+        "{hard_won}"
+    );
+    let mis = by_id("military-alliance-xi");
+    assert!(
+        mis["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("Vladimir Putin"),
+        "{mis}"
+    );
+}
+
+#[test]
+fn one_claim_from_the_command_line() {
+    cmd()
+        .args(["check", "--sources", "sources", "--claim", "Xi Jinping said the two countries are \"good neighbours, good friends and good partners\"."])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("supported"))
+        .stdout(predicate::str::contains("globe-wire-2023-03-21"));
+}
+
+#[test]
+fn github_annotations_line_by_line() {
+    let out = cmd()
+        .args([
+            "check",
+            "claims/example.toml",
+            "--sources",
+            "sources",
+            "--format",
+            "github",
+        ])
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let report = check_json(&["claims/example.toml"]);
+    let flagged = report["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["verdict"] != "supported")
+        .count();
+    assert_eq!(
+        lines.len(),
+        flagged,
+        "one annotation per flagged claim:\n{text}"
+    );
+    for l in &lines {
+        assert!(
+            l.starts_with("::error file=claims/example.toml,line=")
+                || l.starts_with("::warning file=claims/example.toml,line="),
+            "{l}"
+        );
+        let (props, msg) = l[2..].split_once("::").unwrap();
+        // Messages are one line: CR and LF encoded.
+        assert!(!msg.contains('\n') && !msg.contains('\r'));
+        // Properties: title= holds no raw ':' or ','.
+        let title = props.split_once("title=").unwrap().1;
+        assert!(!title.contains(':') && !title.contains(','), "{title}");
+    }
+    assert!(lines.iter().any(|l| l.starts_with("::error")
+        && l.contains("title=crosscheck%3A misattributed (military-alliance-xi)")));
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("::warning") && l.contains("unverified"))
+    );
+}
+
+#[test]
+fn github_step_summary_gets_the_markdown_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let summary = dir.path().join("summary.md");
+    cmd()
+        .args([
+            "check",
+            "claims/example.toml",
+            "--sources",
+            "sources",
+            "--format",
+            "github",
+        ])
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .assert()
+        .code(1);
+    let md = std::fs::read_to_string(&summary).unwrap();
+    assert!(md.starts_with("# crosscheck check"), "{md}");
+    assert!(md.contains("military-alliance-xi"));
+}
+
+#[test]
+fn exit_codes_follow_fail_on() {
+    let run = |fail_on: &str| {
+        cmd()
+            .args([
+                "check",
+                "claims/example.toml",
+                "--sources",
+                "sources",
+                "--quiet",
+                "--fail-on",
+                fail_on,
+            ])
+            .output()
+            .unwrap()
+            .status
+            .code()
+    };
+    assert_eq!(run("none"), Some(0));
+    assert_eq!(run("contradicted"), Some(1));
+    assert_eq!(run("misattributed,disputed"), Some(1));
+    assert_eq!(run("waived"), Some(0), "waived claims never fail the run");
+    // Default: variant, misattributed, contradicted, disputed.
+    cmd()
+        .args([
+            "check",
+            "claims/example.toml",
+            "--sources",
+            "sources",
+            "--quiet",
+        ])
+        .assert()
+        .code(1)
+        .stdout("");
+    cmd()
+        .args([
+            "check",
+            "--sources",
+            "sources",
+            "--claim",
+            "Trade between Russia and China reached $185 billion in 2022.",
+        ])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn csv_discrepancy_table_has_contract_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("flagged.csv");
+    cmd()
+        .args([
+            "check",
+            "claims/example.toml",
+            "--sources",
+            "sources",
+            "--quiet",
+            "--fail-on",
+            "none",
+            "--csv",
+        ])
+        .arg(&csv)
+        .assert()
+        .code(0);
+    let mut r = csv::Reader::from_path(&csv).unwrap();
+    let header: Vec<String> = r.headers().unwrap().iter().map(str::to_string).collect();
+    for col in [
+        "claim_id",
+        "verdict",
+        "claim_text",
+        "source",
+        "line",
+        "evidence_text",
+        "difference",
+    ] {
+        assert!(header.contains(&col.to_string()), "{col} in {header:?}");
+    }
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert!(rows.iter().all(|row| &row[1] != "supported"));
+    assert!(
+        rows.iter()
+            .any(|row| &row[0] == "crude-2023" && &row[1] == "contradicted")
+    );
+}

@@ -1,0 +1,174 @@
+//! `crosscheck scan` on the sample corpus: every planted contradiction,
+//! misattribution and variant of docs/sample-corpus.md is reported, every
+//! planted non-conflict is not, and each output format is pinned by a
+//! snapshot.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn scan(format: &str) -> (String, i32) {
+    let out = Command::cargo_bin("crosscheck")
+        .unwrap()
+        .args(["scan", "sources", "--format", format, "--color", "never"])
+        .output()
+        .unwrap();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        out.status.code().unwrap(),
+    )
+}
+
+fn findings() -> Vec<Value> {
+    let (json, code) = scan("json");
+    assert_eq!(code, 1, "conflicts found: exit 1 by default");
+    let v: Value = serde_json::from_str(&json).unwrap();
+    v["findings"].as_array().unwrap().clone()
+}
+
+/// The pairs flagged with `status`, as (source_a, source_b, surface_a, surface_b).
+fn pairs(findings: &[Value], status: &str) -> Vec<(String, String, String, String)> {
+    let mut out = Vec::new();
+    for f in findings {
+        for p in f["pairs"].as_array().unwrap() {
+            if p["status"] != status {
+                continue;
+            }
+            let a = &f["items"][p["a"].as_u64().unwrap() as usize];
+            let b = &f["items"][p["b"].as_u64().unwrap() as usize];
+            out.push((
+                a["source"].as_str().unwrap().to_string(),
+                b["source"].as_str().unwrap().to_string(),
+                a["surface"].as_str().unwrap().to_string(),
+                b["surface"].as_str().unwrap().to_string(),
+            ));
+        }
+    }
+    out
+}
+
+fn has_pair(pairs: &[(String, String, String, String)], a: &str, b: &str) -> bool {
+    pairs.iter().any(|(x, y, _, _)| {
+        (x.starts_with(a) && y.starts_with(b)) || (x.starts_with(b) && y.starts_with(a))
+    })
+}
+
+#[test]
+fn planted_contradictions_are_conflicts() {
+    let f = findings();
+    let c = pairs(&f, "conflict");
+    // 2023 trade: $210 billion against $240 billion.
+    assert!(
+        has_pair(&c, "capital-times-2024-05-17", "eastern-herald-2024-05-16"),
+        "{c:#?}"
+    );
+    // The border: 3,000 km against 4,200 km.
+    assert!(
+        has_pair(&c, "frontier-report-2023-04-03", "globe-wire-2023-03-21"),
+        "{c:#?}"
+    );
+    // Power of Siberia capacity: 61 against 38 billion cubic meters.
+    assert!(
+        has_pair(&c, "energy-brief-2023-05-10", "northern-ledger-2023-03-22"),
+        "{c:#?}"
+    );
+    let conflicts = f.iter().filter(|x| x["status"] == "conflict").count();
+    assert_eq!(conflicts, 3, "exactly the three planted conflicts");
+}
+
+#[test]
+fn planted_non_conflicts_are_not_conflicts() {
+    let c = pairs(&findings(), "conflict");
+    for (a, b, sa, sb) in &c {
+        let both = format!("{sa} | {sb}");
+        // $185 billion (2022) against $240 billion (2023): different periods.
+        assert!(
+            !(both.contains("185") && both.contains("240")),
+            "{a} {b}: {both}"
+        );
+        // "about 40 times" against "over 40 times".
+        assert!(
+            !(sa.contains("40 times") && sb.contains("40 times")),
+            "{a} {b}: {both}"
+        );
+        // The $200 billion target against actual trade.
+        assert!(
+            !(both.contains("$200") || both.contains("200bn")),
+            "{a} {b}: {both}"
+        );
+    }
+}
+
+#[test]
+fn planted_misattribution_and_variants_are_flagged() {
+    let f = findings();
+    let mis = pairs(&f, "misattributed");
+    assert!(
+        mis.iter()
+            .any(|(a, b, _, _)| a.starts_with("riverside-news") || b.starts_with("riverside-news")),
+        "{mis:#?}"
+    );
+    let variant = pairs(&f, "variant");
+    assert!(
+        variant
+            .iter()
+            .any(|(_, _, sa, sb)| sa.contains("reliable") || sb.contains("reliable")),
+        "{variant:#?}"
+    );
+}
+
+#[test]
+fn every_finding_points_at_its_lines() {
+    for f in findings() {
+        for i in f["items"].as_array().unwrap() {
+            assert!(i["line"].as_u64().unwrap() >= 1);
+            let path = format!("sources/{}.md", i["source"].as_str().unwrap());
+            let text = std::fs::read_to_string(&path).unwrap();
+            let (s, e) = (
+                i["start"].as_u64().unwrap() as usize,
+                i["end"].as_u64().unwrap() as usize,
+            );
+            let surface = i["surface"].as_str().unwrap();
+            if f["kind"] == "figure" {
+                assert_eq!(&text[s..e], surface, "{path}");
+            }
+        }
+    }
+}
+
+#[test]
+fn snapshot_table() {
+    insta::assert_snapshot!("scan_table", scan("table").0);
+}
+
+#[test]
+fn snapshot_markdown() {
+    insta::assert_snapshot!("scan_markdown", scan("markdown").0);
+}
+
+#[test]
+fn snapshot_csv() {
+    insta::assert_snapshot!("scan_csv", scan("csv").0);
+}
+
+#[test]
+fn snapshot_json() {
+    let v: Value = serde_json::from_str(&scan("json").0).unwrap();
+    insta::assert_json_snapshot!("scan_json", v);
+}
+
+#[test]
+fn snapshot_check_table() {
+    let out = Command::cargo_bin("crosscheck")
+        .unwrap()
+        .args([
+            "check",
+            "claims/example.toml",
+            "--sources",
+            "sources",
+            "--color",
+            "never",
+        ])
+        .output()
+        .unwrap();
+    insta::assert_snapshot!("check_table", String::from_utf8(out.stdout).unwrap());
+}

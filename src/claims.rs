@@ -179,6 +179,11 @@ pub enum ClaimsInput {
 /// draft. A file that cannot be decoded is an error (exit 2), not a skip.
 pub fn load_claims_file(path: &Path) -> Result<ClaimsInput, Error> {
     let shown = path.display().to_string();
+    if path.is_dir() {
+        return Err(Error::Usage(format!(
+            "{shown} is a folder: claims are a .toml claims file or a .md/.txt draft (sources go after --sources)"
+        )));
+    }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let text = crate::source::decode(bytes).map_err(|m| Error::Parse {
         path: shown.clone(),

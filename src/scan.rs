@@ -347,12 +347,17 @@ fn figure_group(
     } else {
         Status::Consistent
     };
-    let subject = figs
+    // The group's name: the subject phrase most items share, shortest first.
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for f in &figs {
+        if !f.subject.text.is_empty() {
+            *counts.entry(f.subject.text.as_str()).or_default() += 1;
+        }
+    }
+    let subject = counts
         .iter()
-        .map(|f| f.subject.text.as_str())
-        .filter(|s| !s.is_empty())
-        .max_by_key(|s| s.len())
-        .unwrap_or(&figs[0].unit)
+        .max_by_key(|(t, n)| (**n, std::cmp::Reverse(t.len())))
+        .map_or(figs[0].unit.as_str(), |(t, _)| *t)
         .to_string();
     let sources: BTreeSet<&str> = figs.iter().map(|f| f.span.source.as_str()).collect();
     let summary = match status {

@@ -119,7 +119,7 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (Kind::Month, format!(r"(?i)(?-u:\b)(?:in\s+)?({month})\s+(?:of\s+)?{year}(?-u:\b)")),
         (Kind::YearRange, format!(r"(?i)(?-u:\b)(?:between|from)\s+{year}\s+(?:and|to)\s+{year}(?-u:\b)")),
         (Kind::YearRange, format!(r"(?-u:\b){year}\s*[-–]\s*{year}(?-u:\b)")),
-        (Kind::Since, format!(r"(?i)(?-u:\b)since\s+{year}(?-u:\b)")),
+        (Kind::Since, format!(r"(?i)(?-u:\b)since\s+(?:the\s+(?:start|beginning|end|middle)\s+of\s+)?{year}(?-u:\b)")),
         (Kind::PastYears, format!(r"(?i)(?-u:\b)(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?:(decade)|{n}\s+years|(year))(?-u:\b)")),
         (Kind::Relative, r"(?i)(?-u:\b)(last year|this year|next year|the previous year|a year earlier|a year ago|last month|this month|so far this year)(?-u:\b)".to_string()),
         (Kind::MonthAlone, format!(r"(?i)(?-u:\b)in\s+({month})(?-u:\b)")),

@@ -1,0 +1,662 @@
+//! Figure extraction: every quantity in a source with its value, unit,
+//! qualifier interval, subject, period and modality.
+//!
+//! Per sentence (from [`crate::text`]): numbers in digits (with thousands
+//! separators and decimals) or words, a magnitude (million, bn, "185B"), a
+//! currency before or after, a unit after (km, bcm, %, percentage points,
+//! tonnes, times, ...) or a counted noun ("14 documents"). Years, days of the
+//! month, times of day, ordinals and numbers glued to letters ("G20") are
+//! not figures. The qualifier words before a figure make its interval (see
+//! [`qualifier::RULES`] and docs/figures.md); the period comes from
+//! [`super::period`]; the subject is the phrase the figure quantifies.
+
+pub mod modality;
+pub mod noise;
+pub mod number;
+pub mod qualifier;
+pub mod subject;
+pub mod unit;
+
+#[cfg(test)]
+mod tests_brief;
+
+use super::period;
+use super::{Figure, Modality, Qualifier, Subject};
+use crate::source::Document;
+use crate::text::{blocks, sentences};
+use modality::modality;
+use noise::is_noise;
+use number::{is_month_day, lower_head, lower_tail, parse_number, raw_numbers};
+use qualifier::{interval, qualifier_before, range_interval};
+use subject::subject;
+use unit::{counted_noun, unit_after};
+
+pub use subject::terms;
+
+/// Every figure in `doc`, in document order.
+pub fn extract_figures(doc: &Document) -> Vec<Figure> {
+    let text = &doc.text;
+    let mut out = Vec::new();
+    for block in blocks(text, doc.body_start..text.len()) {
+        let block_text = &text[block.range.clone()];
+        let noise_block = is_noise(block_text);
+        for s in sentences(text, block.range.clone()) {
+            sentence_figures(doc, s.start, &text[s.clone()], noise_block, &mut out);
+        }
+    }
+    out
+}
+
+// --------------------------------------------------------------- sentence
+
+/// "555-1234" and the like: three digits, a hyphen, four digits.
+fn is_phone(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.len() == 8
+        && b[3] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 3 || c.is_ascii_digit())
+}
+
+/// A qualifier written after the number: "or more" (at least), "or so"
+/// (about), "or less"/"or fewer" (at most). Returns it and the bytes it
+/// takes.
+fn qualifier_after(tail: &str) -> (Option<Qualifier>, usize) {
+    let head = lower_head(tail, 12);
+    for (p, q) in [
+        (" or more", Qualifier::AtLeast),
+        (" or so", Qualifier::About),
+        (" or less", Qualifier::AtMost),
+        (" or fewer", Qualifier::AtMost),
+    ] {
+        if let Some(rest) = head.strip_prefix(p)
+            && !rest.starts_with(|c: char| c.is_alphanumeric())
+        {
+            return (Some(q), p.len());
+        }
+    }
+    (None, 0)
+}
+
+/// How far (bytes) a period mention may stand from its figure, unless it
+/// opens the sentence.
+const PERIOD_REACH: usize = 160;
+
+/// The period mention that applies to the figure at `start..end` of `s`.
+/// A mention after the figure counts only before the next comma or
+/// semicolon ("sign 14 documents, including a plan until 2030" is not about
+/// 2030); a mention before it counts within reach ("86.2 million tonnes in
+/// 2022, up 8 percent") or anywhere when it opens the sentence ("In 2022,
+/// ..."). The nearest after wins unless the nearest before is more than 20
+/// bytes closer.
+fn period_for(
+    mentions: &[period::Mention],
+    s: &str,
+    start: usize,
+    end: usize,
+) -> Option<period::Mention> {
+    let after = mentions
+        .iter()
+        .filter(|m| {
+            m.start >= end && m.start - end <= PERIOD_REACH && !s[end..m.start].contains([',', ';'])
+        })
+        .min_by_key(|m| m.start - end);
+    let before = mentions
+        .iter()
+        .filter(|m| {
+            m.end <= start
+                && (start - m.end <= PERIOD_REACH
+                    || s[..m.start].split_whitespace().take(3).count() <= 2)
+                && !in_relative_clause(s, m.start, m.end, start)
+        })
+        .min_by_key(|m| start - m.end);
+    let pick = match (after, before) {
+        (Some(a), Some(b)) => {
+            if a.start - end <= start - b.end + 20 {
+                a
+            } else {
+                b
+            }
+        }
+        (Some(a), None) => a,
+        (None, Some(b)) => b,
+        (None, None) => return None,
+    };
+    Some(pick.clone())
+}
+
+/// Whether a mention before a figure sits in a relative clause closed
+/// before it: "The pipeline, which began pumping gas at the end of 2019, has
+/// a capacity of 61 bcm" is not about 2019.
+fn in_relative_clause(s: &str, m_start: usize, m_end: usize, fig_start: usize) -> bool {
+    let lo = crate::text::floor_char_boundary(s, m_start.saturating_sub(PERIOD_REACH));
+    let Some(open) = s[lo..m_start].rfind(',').map(|i| lo + i + 1) else {
+        return false;
+    };
+    let closed = s[m_end..fig_start].contains(',');
+    let first = s[open..m_start]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    closed
+        && matches!(
+            first.as_str(),
+            "which" | "who" | "that" | "when" | "where" | "whose"
+        )
+}
+
+/// A month named without a year resolves to the latest such month up to the
+/// publication date ("in March" in an April article); for a forecast or a
+/// target it is the next one ("will rise by 4 percent in January", written in
+/// October, is about the coming January).
+fn future_month(
+    m: &mut period::Mention,
+    s: &str,
+    modality: Modality,
+    doc: Option<jiff::civil::Date>,
+) {
+    let (Some(p), Some(d)) = (m.period.as_mut(), doc) else {
+        return;
+    };
+    let bare = !s[m.start..m.end].chars().any(|c| c.is_ascii_digit())
+        && !s[m.start..m.end].to_ascii_lowercase().contains("year")
+        && p.label.len() == 7;
+    if !bare || modality == Modality::Actual || p.end >= d {
+        return;
+    }
+    if let (Ok(start), Ok(end)) = (
+        p.start.checked_add(jiff::Span::new().years(1)),
+        p.end
+            .first_of_month()
+            .checked_add(jiff::Span::new().years(1)),
+    ) {
+        p.start = start;
+        p.end = end.last_of_month();
+        p.label = format!("{:04}-{:02}", start.year(), start.month());
+    }
+}
+
+/// Bytes of context kept on each side of a figure in a long sentence.
+const PASSAGE_WINDOW: usize = 400;
+
+fn sentence_figures(
+    doc: &Document,
+    base: usize,
+    s: &str,
+    noise_block: bool,
+    out: &mut Vec<Figure>,
+) {
+    let raws = raw_numbers(s);
+    if raws.is_empty() {
+        return;
+    }
+    let noise = noise_block || is_noise(s);
+    let periods = period::find(s, doc.date());
+    let first_index = out.len();
+    // Per figure of this sentence: its context window and counted noun, for
+    // the subjects computed once every figure's span is known.
+    let mut counted_nouns: Vec<(usize, usize, Option<String>)> = Vec::new();
+    let mut i = 0;
+    while i < raws.len() {
+        let mut first = raws[i].clone();
+        let mut last = first.clone();
+        // Ranges: "between 30 and 40", "30-40", "30 to 40", "$30-40 billion".
+        let mut is_range = false;
+        if let Some(next) = raws.get(i + 1) {
+            let gap = s[first.end..next.start].trim().to_lowercase();
+            let between = lower_tail(&s[..first.start], 16)
+                .trim_end()
+                .ends_with("between");
+            if (matches!(gap.as_str(), "-" | "–" | "—" | "to") || between && gap == "and")
+                && first.word == next.word
+            {
+                last = next.clone();
+                is_range = true;
+                i += 1;
+            }
+        }
+        i += 1;
+        // "555-1234": a phone number, not a range.
+        if is_range && is_phone(&s[first.start..last.end]) {
+            continue;
+        }
+        // Magnitude and currency written once for a range apply to both.
+        if is_range {
+            if !first.has_magnitude && last.has_magnitude {
+                let mag = (last.value
+                    / parse_number(
+                        &s[last.start..last.end]
+                            .chars()
+                            .filter(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+                            .collect::<String>(),
+                    )
+                    .unwrap_or(last.value))
+                .max(1.0);
+                first.value *= mag;
+                first.digit *= mag;
+            }
+            first.currency = first.currency.or(last.currency);
+        }
+        // "a dozen or more documents", "40 or so times": a qualifier after
+        // the number, before its unit.
+        let (after_q, skip) = qualifier_after(&s[last.end..]);
+        let tail = &s[last.end + skip..];
+        let unit = unit_after(tail);
+        let (unit_name, factor, unit_len, counted) = match unit {
+            Some((u, f, len)) => (u.to_string(), f, len, None),
+            None => match first.currency {
+                Some(c) => (c.to_string(), 1.0, 0, None),
+                None => match lower_head(tail.trim_start(), 40) {
+                    t if t.starts_with("times") => {
+                        let after_times = t["times".len()..].trim_start();
+                        let ratio = [
+                            "more",
+                            "higher",
+                            "larger",
+                            "bigger",
+                            "greater",
+                            "as much",
+                            "as many",
+                            "as large",
+                            "as big",
+                            "as high",
+                            "faster",
+                            "the size",
+                            "the level",
+                            "the amount",
+                            "that of",
+                        ]
+                        .iter()
+                        .any(|w| after_times.starts_with(w));
+                        let len = tail.len() - tail.trim_start().len() + "times".len();
+                        (
+                            if ratio { "times" } else { "count" }.to_string(),
+                            1.0,
+                            len,
+                            if ratio {
+                                None
+                            } else {
+                                Some("times".to_string())
+                            },
+                        )
+                    }
+                    _ => match counted_noun(tail) {
+                        Some((noun, len)) => ("count".to_string(), 1.0, len, Some(noun)),
+                        None => match first.fixed_unit {
+                            Some(u) => (u.to_string(), 1.0, 0, None),
+                            None => continue,
+                        },
+                    },
+                },
+            },
+        };
+        // Years, days of the month and small number words are not figures.
+        if unit.is_none()
+            && first.currency.is_none()
+            && counted.is_none()
+            && first.fixed_unit.is_none()
+            && unit_name != "times"
+        {
+            continue;
+        }
+        let year_like =
+            first.plain_integer && (1800.0..=2200.0).contains(&first.value) && !first.has_magnitude;
+        if year_like && first.currency.is_none() && unit_name == "count" {
+            continue;
+        }
+        if is_month_day(s, &first) && unit_name == "count" {
+            continue;
+        }
+        if first.word
+            && first.value < 10.0
+            && unit_name == "count"
+            && counted.as_deref() != Some("times")
+        {
+            continue;
+        }
+        let mut low_v = first.value * factor;
+        let mut high_v = last.value * factor;
+        let r_low = first.digit * factor;
+        if !low_v.is_finite() || !high_v.is_finite() {
+            continue;
+        }
+        let mut end = last.end + skip + unit_len;
+        // A currency written after ("185 billion USD") is in unit_len.
+        end = crate::text::floor_char_boundary(s, end.min(s.len()));
+        let (qualifier, start) = if is_range {
+            let before = s[..first.start].trim_end();
+            let st = before.len().checked_sub("between".len()).filter(|&i| {
+                before.is_char_boundary(i) && before[i..].eq_ignore_ascii_case("between")
+            });
+            (Qualifier::Range, st.unwrap_or(first.start))
+        } else {
+            match qualifier_before(s, first.start) {
+                Some((q, at)) => (q, at),
+                None => (after_q.unwrap_or(Qualifier::Exact), first.start),
+            }
+        };
+        let (value, low, high) = if is_range {
+            if high_v < low_v {
+                std::mem::swap(&mut low_v, &mut high_v);
+            }
+            let (d_low, d_high) = (first.digit * factor, last.digit * factor);
+            let (l, h) = range_interval(Qualifier::Range, low_v, d_low, high_v, d_high);
+            ((low_v + high_v) / 2.0, l, h)
+        } else {
+            let (l, h) = interval(qualifier, low_v, r_low);
+            (low_v, l, h)
+        };
+        let mut attributes = Vec::new();
+        // "a record $185 billion", "$185 billion, a record", "$240 billion
+        // last year, a record": right after the figure or after the next
+        // comma.
+        let after = lower_head(&s[end..], 40);
+        let next_clause = after.split_once(',').map_or("", |(_, r)| r);
+        let is_record = |t: &str| {
+            let t = t.trim_start_matches([',', ' ', '(', '—', '–']);
+            t.starts_with("record")
+                || t.starts_with("a record")
+                || t.starts_with("an all-time high")
+        };
+        if lower_tail(&s[..start], 12).trim_end().ends_with("record")
+            || is_record(&after)
+            || is_record(next_clause)
+        {
+            attributes.push("record".to_string());
+        }
+        let modality = modality(s, start, end);
+        let (per, note) = match period_for(&periods, s, start, end) {
+            Some(mut m) => {
+                future_month(&mut m, s, modality, doc.date());
+                (m.period, m.note)
+            }
+            None => (None, None),
+        };
+        // Subject and passage come from a bounded window around the figure,
+        // so a huge sentence costs linear time, not quadratic.
+        let (w0, w1) = crate::text::window(s, start, end, PASSAGE_WINDOW);
+        let subj = Subject::default();
+        counted_nouns.push((w0, w1, counted));
+        let span = doc.span(base + start, base + end);
+        let passage = doc.span(base + w0, base + w1);
+        out.push(Figure {
+            text: s[start..end].to_string(),
+            span,
+            value,
+            unit: unit_name,
+            qualifier,
+            low,
+            high,
+            period: per,
+            period_note: note,
+            modality,
+            subject: subj,
+            attributes,
+            noise,
+            passage,
+            passage_text: s[w0..w1].to_string(),
+        });
+    }
+    // Subjects: the words around each figure, other figures' words excluded
+    // ("14 agreements" after "10 cooperation documents" is about agreements).
+    let spans: Vec<(usize, usize)> = out[first_index..]
+        .iter()
+        .map(|f| (f.span.start - base, f.span.end - base))
+        .collect();
+    for (k, (w0, w1, counted)) in counted_nouns.into_iter().enumerate() {
+        let (start, end) = spans[k];
+        // Spans are in order: only those inside the bounded window.
+        let lo = spans.partition_point(|&(a, _)| a < w0);
+        let others: Vec<(usize, usize)> = spans[lo..]
+            .iter()
+            .enumerate()
+            .take_while(|&(_, &(a, _))| a < w1)
+            .filter(|&(j, &(_, b))| lo + j != k && b <= w1)
+            .map(|(_, &(a, b))| (a - w0, b - w0))
+            .collect();
+        out[first_index + k].subject = subject(
+            &s[w0..w1],
+            start - w0,
+            end - w0,
+            counted.as_deref(),
+            &others,
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn figs(text: &str, date: Option<&str>) -> Vec<Figure> {
+        let fm = date
+            .map(|d| format!("---\ndate: {d}\n---\n"))
+            .unwrap_or_default();
+        let (doc, _) = Document::from_text("t", "t.md", &format!("{fm}{text}\n"));
+        extract_figures(&doc)
+    }
+
+    fn one(text: &str) -> Figure {
+        let f = figs(text, Some("2023-03-21"));
+        assert_eq!(f.len(), 1, "{text}: {f:#?}");
+        f.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn currencies_and_magnitudes_normalise() {
+        for t in [
+            "Trade reached $185 billion.",
+            "Trade reached US$185bn.",
+            "Trade reached 185 billion USD.",
+            "Trade reached $185B.",
+            "Trade reached 185 billion dollars.",
+        ] {
+            let f = one(t);
+            assert_eq!((f.value, f.unit.as_str()), (185e9, "USD"), "{t}");
+        }
+        let f = one("Exports hit 1.2 trillion rubles.");
+        assert_eq!((f.value, f.unit.as_str()), (1.2e12, "RUB"));
+        let f = one("The fund holds €3.5m in reserve.");
+        assert_eq!((f.value, f.unit.as_str()), (3.5e6, "EUR"));
+    }
+
+    #[test]
+    fn units_and_counts() {
+        let f = one("The two countries share a 4,200-kilometer border.");
+        assert_eq!((f.value, f.unit.as_str()), (4200.0, "km"));
+        assert!(
+            f.subject.terms.contains(&"border".to_string()),
+            "{:?}",
+            f.subject
+        );
+        let f = one("The pipeline can carry 38 bcm of gas a year.");
+        assert_eq!((f.value, f.unit.as_str()), (38e9, "m3"));
+        let f = one("Its capacity is 38 billion cubic meters.");
+        assert_eq!((f.value, f.unit.as_str()), (38e9, "m3"));
+        assert_eq!(one("The yuan's share rose to 26%.").unit, "percent");
+        assert_eq!(
+            one("Rates rose by 2 percentage points.").unit,
+            "percentage-points"
+        );
+        let f = one("Putin and Xi have met more than 40 times.");
+        assert_eq!(
+            (f.value, f.unit.as_str(), f.qualifier),
+            (40.0, "count", Qualifier::Over)
+        );
+        assert!(
+            f.subject.terms.contains(&"meet".to_string())
+                && f.subject.terms.contains(&"xi".to_string()),
+            "{:?}",
+            f.subject
+        );
+        let f = one("They signed 14 cooperation documents.");
+        assert_eq!((f.value, f.unit.as_str()), (14.0, "count"));
+        assert_eq!(one("Trade grew 1.5 times faster.").unit, "times");
+    }
+
+    #[test]
+    fn number_words() {
+        assert_eq!(one("They have met forty times.").value, 40.0);
+        assert_eq!(
+            one("A dozen ministers attended the talks in full.").value,
+            12.0
+        );
+        assert_eq!(one("Some twenty-two ministers attended.").value, 22.0);
+        assert!(figs("Over the past decade, ties grew.", Some("2023-01-01")).is_empty());
+        assert!(figs("The two leaders met.", Some("2023-01-01")).is_empty());
+    }
+
+    #[test]
+    fn qualifiers_make_intervals() {
+        let f = one("They have met about 40 times.");
+        // ±10 %, never tighter than the rounding of the last digit written.
+        assert_eq!((f.qualifier, f.low, f.high), (Qualifier::About, 36.0, 44.0));
+        let g = one("They have met over 40 times.");
+        assert!(
+            g.low <= f.high && f.low <= g.high,
+            "about 40 and over 40 overlap"
+        );
+        let f = one("Trade was nearly $200 billion.");
+        assert_eq!(f.qualifier, Qualifier::Nearly);
+        let f = one("Exports were between 30 and 40 tonnes.");
+        assert_eq!((f.qualifier, f.low, f.high), (Qualifier::Range, 29.5, 40.5));
+        let f = one("Output will be $30-40 billion.");
+        assert_eq!((f.qualifier, f.unit.as_str()), (Qualifier::Range, "USD"));
+        assert!(f.low < 31e9 && f.high > 39e9, "{f:?}");
+        let a = one("Trade reached $185 billion.");
+        let b = one("Trade reached $240 billion.");
+        assert!(a.high < b.low, "exact figures 185 and 240 never overlap");
+        let f = one("Trade hit a record $185 billion.");
+        assert_eq!(
+            (f.qualifier, f.attributes.clone()),
+            (Qualifier::Exact, vec!["record".to_string()])
+        );
+    }
+
+    #[test]
+    fn periods_resolve_against_publication_date() {
+        let f = one("Trade reached $185 billion last year.");
+        assert_eq!(f.period.unwrap().label, "2022");
+        let f = one("Trade rose to $30 billion in the first two months of this year.");
+        assert_eq!(f.period.unwrap().label, "2023-01/2023-02");
+        let f = figs("Trade reached $185 billion last year.", None).remove(0);
+        assert_eq!(f.period, None);
+        assert_eq!(
+            f.period_note.as_deref(),
+            Some("\"last year\" unresolved: source has no date")
+        );
+        let f = one("In 2022, trade reached $190 billion.");
+        assert_eq!(f.period.unwrap().label, "2022");
+    }
+
+    #[test]
+    fn modality_target_and_forecast() {
+        assert_eq!(
+            one("They set a goal of $200 billion by 2024.").modality,
+            Modality::Target
+        );
+        assert_eq!(
+            one("Trade is expected to reach $250 billion.").modality,
+            Modality::Forecast
+        );
+        assert_eq!(
+            one("Trade reached $240 billion in 2023.").modality,
+            Modality::Actual
+        );
+    }
+
+    #[test]
+    fn years_dates_codes_are_not_figures() {
+        for t in [
+            "In 2023 the leaders met on March 21.",
+            "The G20 met at 10:30 on 2023-03-21.",
+            "It was the 21st meeting.",
+            "Flight A380 landed.",
+        ] {
+            assert!(
+                figs(t, Some("2023-03-21")).is_empty(),
+                "{t}: {:?}",
+                figs(t, Some("2023-03-21"))
+            );
+        }
+    }
+
+    #[test]
+    fn noise_is_marked() {
+        let f = figs("Subscribe for $4.99 a month.", Some("2023-03-21"));
+        assert!(f[0].noise);
+        let f = figs(
+            "Photo: talks in Moscow, 2023. Credit: 14 images.",
+            Some("2023-03-21"),
+        );
+        assert!(f.iter().all(|f| f.noise));
+    }
+
+    #[test]
+    fn hostile_numbers_do_not_panic_or_overflow() {
+        let huge = "9".repeat(1_000_000);
+        for t in [
+            format!("Debt of ${huge} billion."),
+            "It was 1e999 dollars.".to_string(),
+            "$ and $$ and billion billion dollars.".to_string(),
+            "Values of -5% and +3 percent and 1,2.3 km.".to_string(),
+            "On 31 February 2023 they met.".to_string(),
+            "%%%% $$$ 1,,,,2 ..3".to_string(),
+        ] {
+            for f in figs(&t, Some("2023-03-21")) {
+                assert!(
+                    f.value.is_finite() && f.low.is_finite() && f.high.is_finite(),
+                    "{t}"
+                );
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn formatted_numbers_parse_back(n in 1u64..999_999_999, cents in 0u32..100, style in 0usize..4) {
+            let v = n as f64 + f64::from(cents) / 100.0;
+            let grouped = {
+                let s = n.to_string();
+                let mut out = String::new();
+                for (i, c) in s.chars().enumerate() {
+                    if i > 0 && (s.len() - i) % 3 == 0 { out.push(','); }
+                    out.push(c);
+                }
+                out
+            };
+            let text = match style {
+                0 => format!("Exports were {n}.{cents:02} tonnes."),
+                1 => format!("Exports were {grouped}.{cents:02} tonnes."),
+                2 => format!("Exports were ${grouped}.{cents:02}."),
+                _ => format!("Exports were {grouped}.{cents:02} dollars."),
+            };
+            let f = figs(&text, None);
+            prop_assert_eq!(f.len(), 1, "{}", text);
+            prop_assert!((f[0].value - v).abs() < 1e-6 * v.max(1.0), "{} gave {}", text, f[0].value);
+        }
+
+        #[test]
+        fn magnitudes_parse_back(n in 1u32..999, mag in 0usize..3) {
+            let (word, factor) = [("million", 1e6), ("billion", 1e9), ("trillion", 1e12)][mag];
+            let short = ["m", "bn", "tn"][mag];
+            for text in [format!("Trade was ${n} {word}."), format!("Trade was ${n}{short}.")] {
+                let f = figs(&text, None);
+                prop_assert_eq!(f.len(), 1);
+                prop_assert_eq!(f[0].value, f64::from(n) * factor);
+            }
+        }
+
+        #[test]
+        fn spans_map_back_to_text(s in "[a-zA-Z0-9 $%,.\\-]{0,120}") {
+            let (doc, _) = Document::from_text("t", "t.md", &s);
+            for f in extract_figures(&doc) {
+                prop_assert_eq!(&doc.text[f.span.start..f.span.end], f.text.as_str());
+                prop_assert!(f.value.is_finite() && f.low <= f.high);
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+//! Modality: whether a figure is what happened (`actual`), a goal
+//! (`target`) or an expectation (`forecast`), from cue words near it.
+
+use crate::extract::Modality;
+use std::sync::LazyLock;
+
+const TARGET_WORDS: &[&str] = &[
+    "goal",
+    "goals",
+    "target",
+    "targets",
+    "targeted",
+    "aim",
+    "aims",
+    "aimed",
+    "aiming",
+    "plan to",
+    "plans to",
+    "planned to",
+    "seek to",
+    "seeks to",
+    "pledge",
+    "pledged",
+    "ambition",
+    "objective",
+    "intend",
+    "intends",
+    "want to",
+    "wants to",
+    "bring it to",
+    "bring trade to",
+    "set out to",
+];
+const FORECAST_WORDS: &[&str] = &[
+    "expected",
+    "expects",
+    "projected",
+    "projects",
+    "projection",
+    "forecast",
+    "forecasts",
+    "predicted",
+    "predicts",
+    "would reach",
+    "would fall",
+    "would rise",
+    "would grow",
+    "would hit",
+    "would top",
+    "would exceed",
+    "would sign",
+    "would increase",
+    "would decline",
+    "would drop",
+    "will fall",
+    "will sign",
+    "will increase",
+    "will decline",
+    "will drop",
+    "will reach",
+    "will hit",
+    "will exceed",
+    "will top",
+    "will grow",
+    "will rise",
+    "could reach",
+    "could hit",
+    "could top",
+    "may reach",
+    "might reach",
+    "likely to",
+    "set to reach",
+    "on track to",
+    "estimated to reach",
+    "anticipated",
+];
+
+/// Target phrases (ids below `TARGET_WORDS.len()`) and forecast phrases,
+/// searched in one pass.
+static MODALITY: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new(TARGET_WORDS.iter().chain(FORECAST_WORDS.iter()))
+        .expect("modality phrases build")
+});
+
+pub fn modality(s: &str, start: usize, end: usize) -> Modality {
+    let lo = crate::text::floor_char_boundary(s, start.saturating_sub(90));
+    let from = s[lo..start].rfind([';', '.']).map_or(lo, |i| lo + i + 1);
+    let to = crate::text::floor_char_boundary(s, (end + 14).min(s.len()));
+    let window = s[from..to].to_lowercase();
+    let mut found = Modality::Actual;
+    for m in MODALITY.find_overlapping_iter(&window) {
+        let before = window[..m.start()].chars().next_back();
+        let after = window[m.end()..].chars().next();
+        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        if m.pattern().as_usize() < TARGET_WORDS.len() {
+            return Modality::Target;
+        }
+        found = Modality::Forecast;
+    }
+    found
+}

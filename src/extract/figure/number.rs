@@ -1,0 +1,389 @@
+//! Numbers as written: digits with thousands separators and decimals,
+//! magnitudes (thousand, million, bn, "185B", "1.2m"), number words ("forty",
+//! "forty-two", "a dozen", "a third", "twice", "a decade"), a currency symbol
+//! or code in front, ranges. Every value is finite or the number is dropped.
+
+use super::unit::currency_symbol;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<cur>US\$|\$|€|£|¥|(?-u:\b)(?:USD|EUR|RMB|CNY|RUB|GBP)\ ?)?
+        (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\ \u{202F}\u{A0}]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
+        (?P<mag>\ ?(?i:thousand|million|billion|trillion|mln|bln|bn|mn|tn)(?-u:\b)|(?:k|m|b|K|M|B|T)(?-u:\b))?",
+    )
+    .expect("number pattern compiles")
+});
+
+static NUMBER_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    let units = "one|two|three|four|five|six|seven|eight|nine";
+    let teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
+    let tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?P<w>a\s+dozen|dozens|half\s+a\s+dozen|half|a\s+third|a\s+quarter|twice|doubled|doubling|tripled|tripling|quadrupled|(?:two|three|four|five|six|seven|eight|nine|ten)fold|(?:a|one|two|three|four|five)\s+decades?|(?:a|one|two|three)\s+centur(?:y|ies)|(?:{tens})(?:[-\s](?:{units}))?|{teens}|a\s+hundred|(?:{units})\s+hundred)(?P<mag>\s+(?:thousand|million|billion|trillion))?(?-u:\b)"
+    ))
+    .expect("number word pattern compiles")
+});
+
+pub fn word_value(w: &str) -> Option<f64> {
+    let w = w.to_lowercase();
+    let w: Vec<&str> = w
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|s| !s.is_empty())
+        .collect();
+    let small = |s: &str| -> Option<f64> {
+        let names = [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ];
+        if let Some(i) = names.iter().position(|n| *n == s) {
+            return Some(i as f64);
+        }
+        let tens = [
+            "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+        ];
+        tens.iter()
+            .position(|n| *n == s)
+            .map(|i| (i as f64 + 2.0) * 10.0)
+    };
+    match w.as_slice() {
+        ["a", "dozen"] => Some(12.0),
+        ["half"] => Some(50.0),
+        ["doubled" | "doubling"] => Some(2.0),
+        ["tripled" | "tripling"] => Some(3.0),
+        ["quadrupled"] => Some(4.0),
+        [f] if f.ends_with("fold") => small(f.strip_suffix("fold")?),
+        ["dozens"] => Some(24.0),
+        ["half", "a", "dozen"] => Some(6.0),
+        ["a", "third"] => Some(100.0 / 3.0),
+        ["a", "quarter"] => Some(25.0),
+        ["twice"] => Some(2.0),
+        ["a", "hundred"] => Some(100.0),
+        [n, "hundred"] => small(n).map(|v| v * 100.0),
+        [a, d] if d.starts_with("decade") => {
+            let n = if *a == "a" { 1.0 } else { small(a)? };
+            Some(n * 10.0)
+        }
+        [a, c] if c.starts_with("centur") => {
+            let n = if *a == "a" { 1.0 } else { small(a)? };
+            Some(n * 100.0)
+        }
+        [t, u] => Some(small(t)? + small(u)?),
+        [t] => small(t),
+        _ => None,
+    }
+}
+
+pub fn magnitude(m: &str) -> f64 {
+    match m.trim().to_lowercase().as_str() {
+        "thousand" | "k" => 1e3,
+        "million" | "mln" | "mn" | "m" => 1e6,
+        "billion" | "bln" | "bn" | "b" => 1e9,
+        "trillion" | "tn" | "t" => 1e12,
+        _ => 1.0,
+    }
+}
+
+/// Parses digits with `,`, space, thin or no-break space thousands
+/// separators and a `.` decimal point. None for what does not fit or
+/// overflows.
+pub fn parse_number(s: &str) -> Option<f64> {
+    if s.len() > 40 {
+        return None;
+    }
+    let clean: String = s
+        .chars()
+        .filter(|c| !matches!(c, ',' | ' ' | '\u{202F}' | '\u{A0}'))
+        .collect();
+    let v: f64 = clean.parse().ok()?;
+    v.is_finite().then_some(v)
+}
+
+/// Half a unit of the last digit written: "30" gives 0.5, "33.7" 0.05.
+pub fn digit_rounding(s: &str) -> f64 {
+    match s.split_once('.') {
+        Some((_, frac)) => 0.5 * 10f64.powi(-(frac.len() as i32)),
+        None => 0.5,
+    }
+}
+
+/// A number found in a sentence, before units and qualifiers.
+#[derive(Clone, Debug)]
+pub(super) struct Raw {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) value: f64,
+    /// Half a unit of the last digit written (trailing zeros count): the
+    /// tolerance of a range's explicit ends.
+    pub(super) digit: f64,
+    pub(super) currency: Option<&'static str>,
+    pub(super) has_magnitude: bool,
+    pub(super) plain_integer: bool,
+    pub(super) word: bool,
+    /// The unit a word carries by itself: "twice", "doubled", "threefold"
+    /// are `times`; "half of", "a third of" are `percent`; "a decade" is
+    /// `years`.
+    pub(super) fixed_unit: Option<&'static str>,
+}
+
+/// The unit a number word carries by itself, if any.
+fn word_unit(lw: &str) -> Option<&'static str> {
+    if lw == "twice"
+        || lw.starts_with("doubl")
+        || lw.starts_with("tripl")
+        || lw == "quadrupled"
+        || lw.ends_with("fold")
+    {
+        Some("times")
+    } else if lw == "half" || lw.starts_with("a third") || lw.starts_with("a quarter") {
+        Some("percent")
+    } else if lw.contains("decade") || lw.contains("centur") {
+        Some("years")
+    } else {
+        None
+    }
+}
+
+pub(super) fn raw_numbers(s: &str) -> Vec<Raw> {
+    let mut out = Vec::new();
+    for c in NUMBER.captures_iter(s) {
+        let whole = c.get(0).expect("match");
+        let num = c.name("num").expect("num");
+        // Glued to letters or inside codes, dates, times: not a figure.
+        let before = s[..whole.start()].chars().next_back();
+        let after = s[whole.end()..].chars().next();
+        // "1,2.3": a malformed grouping; no part of it is a figure.
+        let before2 = s[..whole.start()].chars().rev().nth(1);
+        if matches!(before, Some(',' | '.'))
+            && before2.is_some_and(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        {
+            continue;
+        }
+        // A sign: "-5%", "+3.2 percent", "−$2 billion", standing alone.
+        let sign = match before {
+            Some(c @ ('-' | '+' | '−'))
+                if before2.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[')) =>
+            {
+                Some(c)
+            }
+            _ => None,
+        };
+        // "Article 5", "Section 3", "Flight 370": labels, not quantities.
+        if sign.is_none() && c.name("cur").is_none() && after_label(&s[..whole.start()]) {
+            continue;
+        }
+        // A hyphen after a digit is a range ("30-40"), not a code.
+        let range_dash = matches!(before, Some('-' | '–'))
+            && s[..whole.start()]
+                .chars()
+                .rev()
+                .nth(1)
+                .is_some_and(|c| c.is_ascii_digit());
+        if before.is_some_and(|b| {
+            b.is_alphanumeric() || matches!(b, '#' | '/' | '_' | '.' | ':' | '-' | '+' | '×')
+        }) && c.name("cur").is_none()
+            && !range_dash
+            && sign.is_none()
+        {
+            continue;
+        }
+        if after.is_some_and(|a| a.is_alphanumeric() && c.name("mag").is_none()) {
+            continue;
+        }
+        if after == Some(':') && s[whole.end() + 1..].starts_with(|x: char| x.is_ascii_digit()) {
+            continue;
+        }
+        if after == Some('/')
+            || (after == Some('-')
+                && s[whole.end() + 1..].starts_with(|x: char| x.is_ascii_digit())
+                && !lower_tail(&s[..whole.start()], 16)
+                    .trim_end()
+                    .ends_with("between"))
+                && num.as_str().len() == 4
+        {
+            continue;
+        }
+        let Some(v) = parse_number(num.as_str()) else {
+            continue;
+        };
+        let mag = c.name("mag").map_or(1.0, |m| magnitude(m.as_str()));
+        let value = v * mag;
+        if !value.is_finite() {
+            continue;
+        }
+        let (start, value) = match sign {
+            Some(c) => (
+                whole.start() - c.len_utf8(),
+                if c == '+' { value } else { -value },
+            ),
+            None => (whole.start(), value),
+        };
+        out.push(Raw {
+            start,
+            end: whole.end(),
+            value,
+            digit: digit_rounding(num.as_str()) * mag,
+            currency: c.name("cur").and_then(|x| currency_symbol(x.as_str())),
+            has_magnitude: c.name("mag").is_some(),
+            plain_integer: !num.as_str().contains([',', '.', ' ', '\u{202F}', '\u{A0}'])
+                && sign.is_none(),
+            word: false,
+            fixed_unit: None,
+        });
+    }
+    for c in NUMBER_WORD.captures_iter(s) {
+        let whole = c.get(0).expect("match");
+        // Digits already cover this stretch? (`out` is in order.)
+        let k = out.partition_point(|r: &Raw| r.end <= whole.start());
+        if out.get(k).is_some_and(|r| r.start < whole.end()) {
+            continue;
+        }
+        let w = c.name("w").expect("w").as_str();
+        let lw = w.to_lowercase();
+        // "the past decade", "a decade ago": periods, not figures.
+        let before = lower_tail(&s[..whole.start()], 16);
+        let before = before.trim_end();
+        if lw.contains("decade")
+            && (["past", "last", "next", "previous", "this", "the"]
+                .iter()
+                .any(|p| before.ends_with(p))
+                || s[whole.end()..].trim_start().starts_with("ago"))
+        {
+            continue;
+        }
+        // "a third term", "half the delegation": ordinals and loose words;
+        // only "a third of", "a quarter of", "half of" are fractions.
+        // "the second half of 2023" is a period, not a fraction.
+        let prev = lower_tail(&s[..whole.start()], 12);
+        let prev_word = prev.split_whitespace().next_back().unwrap_or("");
+        if (["a third", "a quarter", "half"]
+            .iter()
+            .any(|p| lw.starts_with(p))
+            && !lw.starts_with("half a dozen"))
+            && (!lower_head(&s[whole.end()..], 4).starts_with(" of")
+                || matches!(prev_word, "first" | "second" | "the" | "latter" | "other"))
+        {
+            continue;
+        }
+        let Some(v) = word_value(w) else { continue };
+        let mag = c.name("mag").map_or(1.0, |m| magnitude(m.as_str()));
+        out.push(Raw {
+            start: whole.start(),
+            end: whole.end(),
+            value: v * mag,
+            digit: if v.fract() == 0.0 {
+                0.5 * mag
+            } else {
+                0.005 * v * mag
+            },
+            currency: None,
+            has_magnitude: c.name("mag").is_some(),
+            plain_integer: false,
+            word: true,
+            fixed_unit: word_unit(&lw),
+        });
+    }
+    out.sort_by_key(|r| r.start);
+    out
+}
+
+pub(super) fn is_month_day(s: &str, r: &Raw) -> bool {
+    if !r.plain_integer || r.value < 1.0 || r.value > 31.0 {
+        return false;
+    }
+    let before: Vec<&str> = s[..r.start].split_whitespace().rev().take(1).collect();
+    let after: Vec<&str> = s[r.end..].split_whitespace().take(1).collect();
+    let month = |w: &&str| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+        w.len() >= 3
+            && [
+                "january",
+                "february",
+                "march",
+                "april",
+                "may",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december",
+            ]
+            .iter()
+            .any(|m| m.starts_with(&w))
+    };
+    before.first().is_some_and(month) || after.first().is_some_and(month)
+}
+
+/// The last `n` bytes or so of `s` (from a char boundary), lowercased.
+pub(super) fn lower_tail(s: &str, n: usize) -> String {
+    let mut i = s.len().saturating_sub(n);
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    s[i..].to_lowercase()
+}
+
+/// The first `n` bytes or so of `s` (to a char boundary), lowercased.
+pub(super) fn lower_head(s: &str, n: usize) -> String {
+    s[..crate::text::floor_char_boundary(s, n.min(s.len()))].to_lowercase()
+}
+
+/// Whether `before` ends with a capitalised label word and a space
+/// ("Article ", "Section ", "No. "), after which a number is a name.
+fn after_label(before: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "Article",
+        "Section",
+        "Chapter",
+        "Part",
+        "Paragraph",
+        "Clause",
+        "Item",
+        "Page",
+        "Room",
+        "Gate",
+        "Flight",
+        "Route",
+        "Line",
+        "Resolution",
+        "Protocol",
+        "Vol.",
+        "No.",
+        "Number",
+        "Figure",
+        "Table",
+        "Apartment",
+        "Unit",
+        "Building",
+        "Highway",
+        "Platform",
+        "Channel",
+    ];
+    let Some(b) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let word = b.rsplit(' ').next().unwrap_or(b);
+    LABELS.contains(&word)
+}

@@ -1,0 +1,529 @@
+//! Subjects: what a figure measures, from the words around it in its
+//! sentence, as display text and normalised terms (lowercase, stop words
+//! dropped, irregular verbs mapped, Snowball-stemmed) for matching.
+
+use crate::extract::Subject;
+use rust_stemmers::{Algorithm, Stemmer};
+use std::sync::LazyLock;
+
+/// Words that never name what a figure measures.
+const STOP: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "from",
+    "as",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "it",
+    "its",
+    "this",
+    "that",
+    "these",
+    "those",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "what",
+    "there",
+    "their",
+    "they",
+    "them",
+    "he",
+    "she",
+    "his",
+    "her",
+    "we",
+    "our",
+    "us",
+    "you",
+    "your",
+    "i",
+    "my",
+    "me",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "can",
+    "do",
+    "does",
+    "did",
+    "not",
+    "no",
+    "so",
+    "than",
+    "then",
+    "also",
+    "just",
+    "only",
+    "about",
+    "around",
+    "some",
+    "over",
+    "more",
+    "less",
+    "nearly",
+    "almost",
+    "up",
+    "at",
+    "least",
+    "most",
+    "under",
+    "above",
+    "below",
+    "roughly",
+    "approximately",
+    "estimated",
+    "close",
+    "record",
+    "year",
+    "years",
+    "month",
+    "months",
+    "last",
+    "this",
+    "next",
+    "past",
+    "since",
+    "until",
+    "during",
+    "while",
+    "per",
+    "cent",
+    "percent",
+    "said",
+    "says",
+    "say",
+    "told",
+    "according",
+    "reached",
+    "reach",
+    "reaching",
+    "hit",
+    "totaled",
+    "totalled",
+    "total",
+    "amounted",
+    "amount",
+    "stood",
+    "stands",
+    "stand",
+    "rose",
+    "rise",
+    "risen",
+    "grew",
+    "grow",
+    "grown",
+    "growing",
+    "fell",
+    "fall",
+    "fallen",
+    "climbed",
+    "increased",
+    "increase",
+    "decreased",
+    "jumped",
+    "surged",
+    "dropped",
+    "exceeded",
+    "exceed",
+    "topped",
+    "surpassed",
+    "expected",
+    "projected",
+    "forecast",
+    "goal",
+    "target",
+    "aim",
+    "plan",
+    "plans",
+    "set",
+    "new",
+    "some",
+    "other",
+    "both",
+    "all",
+    "each",
+    "very",
+    "into",
+    "out",
+    "such",
+    "now",
+    "already",
+    "still",
+    "even",
+    "first",
+    "second",
+    "billion",
+    "million",
+    "trillion",
+    "thousand",
+    "km",
+    "through",
+    "via",
+    "haven't",
+    "hasn't",
+    "don't",
+    "came",
+    "come",
+    "percentage",
+    "point",
+    "points",
+    "tonnes",
+    "tons",
+    "barrels",
+    "cubic",
+    "meters",
+    "metres",
+    "kilometers",
+    "kilometres",
+    "fold",
+    "bcm",
+    "times",
+    "almost",
+    "than",
+    "out",
+    "well",
+    "much",
+    "its",
+    "it's",
+    "mr",
+    "mrs",
+    "ms",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "stretches",
+    "stretch",
+    "runs",
+    "spans",
+    "long",
+    "worth",
+    "value",
+    "valued",
+    "figure",
+    "level",
+    "mark",
+    "around",
+    "roughly",
+    "between",
+    "sides",
+    "side",
+    "countries",
+    "country",
+    "two",
+    "both",
+    "nations",
+    "nation",
+    "bilateral",
+    "annual",
+    "annually",
+    "a",
+    "an",
+];
+
+static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+static STOP_SET: LazyLock<std::collections::HashSet<&'static str>> =
+    LazyLock::new(|| STOP.iter().copied().collect());
+
+/// Whether a lowercase word can name what a figure measures.
+fn is_content(lw: &str) -> bool {
+    lw.len() >= 2 && !STOP_SET.contains(lw) && !lw.chars().any(|c| c.is_ascii_digit())
+}
+
+fn clean_word(w: &str) -> String {
+    let lw = w.to_lowercase().replace('’', "'");
+    let lw = lw.trim_matches(|c: char| !c.is_alphanumeric());
+    let lw = lw.strip_suffix("'s").unwrap_or(lw);
+    lw.to_string()
+}
+
+/// Irregular forms the Snowball stemmer leaves apart.
+fn lemma(w: &str) -> &str {
+    match w {
+        "met" | "meetings" | "meeting" | "meets" => "meet",
+        "signed" | "signing" => "sign",
+        "held" => "hold",
+        "turnover" => "trade",
+        "bcm" => "gas",
+        _ => w,
+    }
+}
+
+/// Normalised content terms of a phrase: lowercase, stop words dropped,
+/// irregulars mapped, stemmed; in order, without duplicates.
+pub fn terms(words: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    fn push(out: &mut Vec<String>, lw: &str) {
+        if !is_content(lw) {
+            return;
+        }
+        let t = STEMMER.stem(lemma(lw)).into_owned();
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    let mut prev_name = false;
+    for w in words {
+        // "Power of Siberia 2", "Nord Stream 2": a number ending a name makes
+        // another name ("siberia-2"), not the same one.
+        if prev_name && is_name_number(w) {
+            if let Some(last) = out.last_mut() {
+                *last = format!("{last}-{w}");
+            }
+            prev_name = false;
+            continue;
+        }
+        prev_name = w.chars().next().is_some_and(char::is_uppercase) && is_content(&clean_word(w));
+        // "Russia-China" names two entities; "cross-border" is one word.
+        let parts: Vec<&str> = w.split('-').collect();
+        if parts.len() > 1
+            && parts
+                .iter()
+                .all(|p| p.chars().next().is_some_and(char::is_uppercase))
+        {
+            for p in parts {
+                push(&mut out, &clean_word(p));
+            }
+        } else {
+            push(&mut out, &clean_word(w));
+        }
+    }
+    out
+}
+
+/// A short number that can end a name ("2" in "Power of Siberia 2").
+fn is_name_number(w: &str) -> bool {
+    (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The words of `s` with their byte offsets.
+fn words_with_offsets(s: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        let part = c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
+        match (part, start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                out.push((st, &s[st..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        out.push((st, &s[st..]));
+    }
+    out
+}
+
+/// At most this many terms in a subject.
+pub const MAX_TERMS: usize = 8;
+
+/// What the figure at `start..end` of `s` measures: the content words before
+/// it in its clause (nearest first, up to five; if the clause gives fewer
+/// than two, the search goes on past the clause start), plus the noun it
+/// counts or modifies right after it ("a 4,200-kilometer border", "14
+/// documents", "$4 billion of trade"); with nothing before it ("Twice as many
+/// ships crossed"), up to three content words after it. Words inside
+/// `others` (other figures' spans, so their units and counted nouns) are
+/// never picked; nor is the figure's own unit, which lies inside its span.
+pub fn subject(
+    s: &str,
+    start: usize,
+    end: usize,
+    counted: Option<&str>,
+    others: &[(usize, usize)],
+) -> Subject {
+    let clause_start = s[..start]
+        .rfind([';', ':', '(', '—', ','])
+        .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
+    // A relative clause ("the pipeline, which is designed to carry 50 bcm")
+    // is about what stands before it: read on past its start.
+    // "Mr. Putin said trade reached $185 billion": the speaker before a
+    // reporting verb is not what the figure measures, and the search never
+    // goes back past the verb.
+    let lower = s[..start].to_ascii_lowercase();
+    let hard_start = [
+        " said ",
+        " says ",
+        " told ",
+        " according to ",
+        " noted ",
+        " added ",
+    ]
+    .iter()
+    .filter_map(|v| {
+        lower[clause_start..]
+            .rfind(v)
+            .map(|i| clause_start + i + v.len())
+    })
+    .max();
+    let clause_start = hard_start.unwrap_or(clause_start);
+    let hard_start = hard_start.unwrap_or(0);
+    // A "that" clause after a verb ("noted that the two men had met 40
+    // times") is a clause of its own.
+    let clause_start = s[clause_start..start]
+        .rfind(" that ")
+        .map_or(clause_start, |i| clause_start + i + " that ".len());
+    // A relative clause about a thing ("the pipeline, which is designed to
+    // carry 50 bcm") is about what stands before it: read on past its start.
+    // One about a person ("the Russian leader, who has met Xi 40 times")
+    // says enough itself.
+    let relative = s[clause_start..start]
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "which" | "where"));
+    // Closed relative clauses before the figure (", which began ... in
+    // 2019,") describe something else: their words are skipped.
+    let commas: Vec<usize> = s[..clause_start]
+        .match_indices(',')
+        .map(|(i, _)| i)
+        .collect();
+    let mut asides: Vec<(usize, usize)> = Vec::new();
+    for (k, &c) in commas.iter().enumerate() {
+        let opens = s[c + 1..].split_whitespace().next().is_some_and(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "which" | "that" | "who" | "whose" | "where"
+            )
+        });
+        if opens && let Some(&close) = commas.get(k + 1) {
+            asides.push((c, close));
+        }
+    }
+    let words = words_with_offsets(s);
+    let inside_other = |o: usize| {
+        others.iter().any(|&(a, b)| o >= a && o < b) || asides.iter().any(|&(a, b)| o > a && o < b)
+    };
+    let mut picked: Vec<(usize, &str)> = Vec::new();
+    for &(o, w) in words.iter().rev().filter(|(o, _)| *o < start) {
+        if o < hard_start {
+            break;
+        }
+        // Past the clause start only when the clause gave fewer than two.
+        let in_clause = picked.iter().filter(|(p, _)| *p >= clause_start).count();
+        if picked.len() == 5 || (o < clause_start && in_clause >= 2 && !relative) {
+            break;
+        }
+        let name_number = is_name_number(w)
+            && words
+                .iter()
+                .rev()
+                .find(|(p, _)| *p < o)
+                .is_some_and(|(_, prev)| prev.chars().next().is_some_and(char::is_uppercase));
+        if inside_other(o) || !(name_number || is_content(&clean_word(w))) {
+            continue;
+        }
+        // A name number is not one of the five words: it is part of a name.
+        if name_number {
+            picked.push((o, w));
+            continue;
+        }
+        picked.push((o, w));
+    }
+    picked.reverse();
+    let picked: Vec<&str> = picked.into_iter().map(|(_, w)| w).collect();
+    let after: Vec<&str> = words
+        .iter()
+        .filter(|(o, _)| *o >= end && !inside_other(*o))
+        .take_while(|(o, _)| !s[end..*o].contains([',', ';', '.']))
+        .map(|(_, w)| *w)
+        .take(6)
+        .collect();
+    let mut follow: Vec<&str> = Vec::new();
+    if let Some(c) = counted {
+        follow.push(c);
+    } else if picked.is_empty() {
+        follow.extend(
+            after
+                .iter()
+                .filter(|w| is_content(&clean_word(w)))
+                .take(3)
+                .copied(),
+        );
+    } else if let Some(first) = after.first() {
+        if is_content(&clean_word(first)) && first.chars().next().is_some_and(char::is_lowercase) {
+            follow.push(first);
+        } else {
+            // A prepositional phrase after the figure, past "a year" and the
+            // like: "50 bcm a year through Power of Siberia 2", "38 billion
+            // cubic meters of gas".
+            let prep = after.iter().position(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "of" | "in" | "through" | "via" | "from" | "for" | "on"
+                )
+            });
+            let lead_is_filler = |n: usize| after[..n].iter().all(|w| !is_content(&clean_word(w)));
+            if let Some(p) = prep.filter(|&p| p <= 2 && lead_is_filler(p)) {
+                for w in &after[p + 1..] {
+                    let lw = clean_word(w);
+                    if is_content(&lw) {
+                        follow.push(w);
+                        if follow.len() == 3 {
+                            break;
+                        }
+                    } else if lw != "of" && lw != "the" {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    let mut all: Vec<&str> = follow.clone();
+    all.extend(picked.iter().copied());
+    let text_words: Vec<&str> = picked.iter().chain(follow.iter()).copied().collect();
+    let mut terms = terms(&all);
+    terms.truncate(MAX_TERMS);
+    // The head: the noun counted, else the nearest content word before.
+    let head = follow
+        .iter()
+        .chain(picked.iter().rev())
+        .filter(|w| !is_name_number(w))
+        .find_map(|w| self::terms(&[w]).into_iter().next());
+    let name_numbers: Vec<String> = picked
+        .iter()
+        .filter(|w| is_name_number(w))
+        .map(|w| w.to_string())
+        .collect();
+    Subject {
+        text: text_words.join(" "),
+        terms,
+        head,
+        name_numbers,
+    }
+}

@@ -1,0 +1,658 @@
+//! Figure extraction, case by case from issue #4 and domain.md.
+
+use super::*;
+use crate::extract::Modality;
+use proptest::prelude::*;
+
+fn figs(text: &str, date: Option<&str>) -> Vec<Figure> {
+    let fm = date
+        .map(|d| format!("---\ndate: {d}\n---\n"))
+        .unwrap_or_default();
+    let (doc, _) = Document::from_text("t", "t.md", &format!("{fm}{text}\n"));
+    extract_figures(&doc)
+}
+
+fn dated(text: &str) -> Vec<Figure> {
+    figs(text, Some("2023-03-21"))
+}
+
+fn one(text: &str) -> Figure {
+    let f = dated(text);
+    assert_eq!(f.len(), 1, "{text}: {f:#?}");
+    f.into_iter().next().unwrap()
+}
+
+fn vu(text: &str) -> (f64, String) {
+    let f = one(text);
+    (f.value, f.unit)
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+fn all_finite(fs: &[Figure]) -> bool {
+    fs.iter()
+        .all(|f| f.value.is_finite() && f.low.is_finite() && f.high.is_finite() && f.low <= f.high)
+}
+
+// ------------------------------------------------------------- numbers
+
+#[test]
+fn digits_separators_decimals() {
+    assert_eq!(vu("The border is 4,200 km long."), (4200.0, "km".into()));
+    assert_eq!(vu("The border is 4 200 km long."), (4200.0, "km".into()));
+    assert_eq!(
+        vu("The border is 4\u{a0}200 km long."),
+        (4200.0, "km".into())
+    );
+    assert_eq!(vu("Its share is 33.7% now."), (33.7, "percent".into()));
+    assert_eq!(
+        vu("Output was 1,234,567.5 tonnes."),
+        (1_234_567.5, "tonnes".into())
+    );
+}
+
+#[test]
+fn signs_give_negative_and_positive_values() {
+    let f = dated("The fund lost -5% and gained +3.2 percent; GDP fell by −1.5%.");
+    let v: Vec<f64> = f.iter().map(|f| f.value).collect();
+    assert_eq!(v, vec![-5.0, 3.2, -1.5]);
+    assert_eq!(f[0].text, "-5%");
+    assert!(all_finite(&f));
+    // A hyphen inside a code or range is not a sign.
+    assert!(dated("COVID-19 spread.").is_empty());
+    assert_eq!(one("They signed 30-40 deals.").value, 35.0);
+}
+
+#[test]
+fn magnitudes_and_suffixes() {
+    for t in [
+        "Trade reached 185 billion USD.",
+        "Trade reached $185 billion.",
+        "Trade reached US$185bn.",
+        "Trade reached 185B dollars.",
+        "Trade reached $185B.",
+        "Trade reached USD 185 bn.",
+        "Trade reached 185 bln dollars.",
+    ] {
+        assert_eq!(vu(t), (185e9, "USD".into()), "{t}");
+    }
+    assert_eq!(vu("Trade reached $240bn."), (240e9, "USD".into()));
+    assert_eq!(vu("The deal is worth $1.2m."), (1.2e6, "USD".into()));
+    assert_eq!(vu("The deal is worth $1.2 mn."), (1.2e6, "USD".into()));
+    assert_eq!(vu("Reserves are $3.1tn."), (3.1e12, "USD".into()));
+    assert_eq!(vu("Reserves are $3.1 trillion."), (3.1e12, "USD".into()));
+    assert_eq!(vu("The fund holds $250k."), (250e3, "USD".into()));
+    assert_eq!(vu("The fund holds $250 thousand."), (250e3, "USD".into()));
+    assert_eq!(vu("The fund holds $2M."), (2e6, "USD".into()));
+}
+
+#[test]
+fn number_words() {
+    assert_eq!(vu("They have met forty times."), (40.0, "count".into()));
+    assert_eq!(vu("They have met forty-two times."), (42.0, "count".into()));
+    assert_eq!(vu("Ten ministers attended."), (10.0, "count".into()));
+    assert_eq!(vu("A dozen ministers attended."), (12.0, "count".into()));
+    assert_eq!(vu("Half of the gas goes east."), (50.0, "percent".into()));
+    let f = one("A third of the trade is in yuan.");
+    assert!(close(f.value, 100.0 / 3.0) && f.unit == "percent");
+    assert_eq!(
+        vu("Twice as many ships crossed the border."),
+        (2.0, "times".into())
+    );
+    assert_eq!(vu("Trade has doubled."), (2.0, "times".into()));
+    assert_eq!(vu("Trade grew threefold."), (3.0, "times".into()));
+    assert_eq!(vu("Trade grew 3-fold."), (3.0, "times".into()));
+    assert_eq!(vu("Trade is 1.5 times larger."), (1.5, "times".into()));
+    assert_eq!(vu("The talks lasted a decade."), (10.0, "years".into()));
+    assert_eq!(
+        vu("Exports hit forty billion dollars."),
+        (40e9, "USD".into())
+    );
+    // Not fractions or figures: ordinals, periods, loose words.
+    for t in [
+        "It was his first trip since securing a third term.",
+        "In the second half of 2023 the talks resumed.",
+        "Half the delegation left.",
+        "Over the past decade, ties grew.",
+        "A decade ago they met.",
+        "The two leaders met.",
+        "One official said so.",
+    ] {
+        assert!(dated(t).is_empty(), "{t}: {:#?}", dated(t));
+    }
+}
+
+// --------------------------------------------------------- currencies
+
+#[test]
+fn currencies_to_iso_codes() {
+    for (t, code) in [
+        ("Trade was 185 billion dollars.", "USD"),
+        ("Trade was US$185 billion.", "USD"),
+        ("Trade was 300 billion yuan.", "CNY"),
+        ("Trade was CNY 300 billion.", "CNY"),
+        ("Trade was 300 billion RMB.", "CNY"),
+        ("Trade was 300 billion renminbi.", "CNY"),
+        ("Trade was ¥300 billion.", "CNY"),
+        ("Trade was 2.5 trillion rubles.", "RUB"),
+        ("Trade was 2.5 trillion roubles.", "RUB"),
+        ("Trade was RUB 2.5 trillion.", "RUB"),
+        ("Trade was €3 billion.", "EUR"),
+        ("Trade was 3 billion euros.", "EUR"),
+        ("Trade was EUR 3bn.", "EUR"),
+    ] {
+        assert_eq!(one(t).unit, code, "{t}");
+    }
+    assert!(dated("It costs $ and more.").is_empty());
+}
+
+// -------------------------------------------------------------- units
+
+#[test]
+fn units_and_aliases() {
+    for t in [
+        "The border is 4,200 km long.",
+        "The border is 4,200 kilometers long.",
+        "The border is 4,200 kilometres long.",
+        "They share a 4,200-kilometer border.",
+        "They share a 4,200-kilometre border.",
+        "They share a 4,200-km border.",
+    ] {
+        assert_eq!(vu(t), (4200.0, "km".into()), "{t}");
+    }
+    let f = one("They share a 4,200-kilometer border.");
+    assert_eq!(f.text, "4,200-kilometer");
+    assert!(f.subject.terms.contains(&"border".to_string()));
+    for t in [
+        "The pipe carries 38 bcm of gas.",
+        "The pipe carries 38 billion cubic meters of gas.",
+        "The pipe carries 38 billion cubic metres of gas.",
+        "The pipe carries 38 billion m³ of gas.",
+        "The pipe carries 38 billion m3 of gas.",
+    ] {
+        assert_eq!(vu(t), (38e9, "m3".into()), "{t}");
+    }
+    assert_eq!(
+        vu("Exports were 2 million barrels a day."),
+        (2e6, "barrels".into())
+    );
+    assert_eq!(vu("Russia shipped 100 tonnes."), (100.0, "tonnes".into()));
+    assert_eq!(vu("Russia shipped 100 tons."), (100.0, "tonnes".into()));
+    for t in [
+        "It rose 26%.",
+        "It rose 26 percent.",
+        "It rose 26 per cent.",
+    ] {
+        assert_eq!(vu(t), (26.0, "percent".into()), "{t}");
+    }
+    assert_eq!(
+        vu("It rose 3 percentage points."),
+        (3.0, "percentage-points".into())
+    );
+}
+
+#[test]
+fn counts_of_things() {
+    let f = one("Putin and Xi have met 40 times.");
+    assert_eq!((f.value, f.unit.as_str()), (40.0, "count"));
+    assert!(
+        f.subject.terms.contains(&"meet".to_string()),
+        "{:?}",
+        f.subject
+    );
+    assert!(!f.subject.terms.contains(&"time".to_string()));
+    let f = dated("They signed 10 cooperation documents and 14 agreements.");
+    assert_eq!(f.len(), 2);
+    assert_eq!((f[0].value, f[0].unit.as_str()), (10.0, "count"));
+    assert_eq!((f[1].value, f[1].unit.as_str()), (14.0, "count"));
+    assert!(f[1].subject.terms.contains(&"agreement".to_string()));
+    assert!(
+        !f[1].subject.terms.contains(&"document".to_string()),
+        "another figure's noun is not this one's subject: {:?}",
+        f[1].subject
+    );
+}
+
+#[test]
+fn not_figures() {
+    for t in [
+        "In 2023 the leaders met.",
+        "On March 21, 2023, the leaders met.",
+        "They met on 21 March 2023 in Moscow.",
+        "It was the 21st meeting and the 3rd this year.",
+        "The talks began at 10:30 and ended at 4 p.m.",
+        "By John Smith, 45, in Moscow.",
+        "Call +7 495 123 4567 or 555-1234 for details.",
+        "The G20 met; flight A380 landed.",
+        "The 2022-23 season ended.",
+        "Article 5 applies.",
+    ] {
+        assert!(dated(t).is_empty(), "{t}: {:#?}", dated(t));
+    }
+    // List numbers are block markers, not text.
+    assert!(dated("1. First point\n2. Second point").is_empty());
+}
+
+// ---------------------------------------------------------- qualifiers
+
+#[test]
+fn qualifier_phrases() {
+    for (t, q) in [
+        ("They met about 40 times.", Qualifier::About),
+        ("They met around 40 times.", Qualifier::About),
+        ("They met some 40 times.", Qualifier::About),
+        ("They met roughly 40 times.", Qualifier::About),
+        ("They met approximately 40 times.", Qualifier::About),
+        ("They met over 40 times.", Qualifier::Over),
+        ("They met more than 40 times.", Qualifier::Over),
+        ("Trade was above $40 billion.", Qualifier::Over),
+        ("Trade was exceeding $40 billion.", Qualifier::Over),
+        ("They met under 40 times.", Qualifier::Under),
+        ("They met less than 40 times.", Qualifier::Under),
+        ("They met fewer than 40 times.", Qualifier::Under),
+        ("Trade was below $40 billion.", Qualifier::Under),
+        ("They met at least 40 times.", Qualifier::AtLeast),
+        ("Trade was up to $40 billion.", Qualifier::AtMost),
+        ("Trade was at most $40 billion.", Qualifier::AtMost),
+        ("They met no more than 40 times.", Qualifier::AtMost),
+        ("They met nearly 40 times.", Qualifier::Nearly),
+        ("They met almost 40 times.", Qualifier::Nearly),
+        ("Trade was close to $40 billion.", Qualifier::Nearly),
+        ("Trade was just under $40 billion.", Qualifier::Nearly),
+        ("Trade was between $30 and $40 billion.", Qualifier::Range),
+        ("Trade was $30-40 billion.", Qualifier::Range),
+        ("Trade was 30 to 40 billion dollars.", Qualifier::Range),
+        ("They met 40 times.", Qualifier::Exact),
+    ] {
+        assert_eq!(one(t).qualifier, q, "{t}");
+    }
+}
+
+#[test]
+fn qualifier_words_are_in_the_span() {
+    assert_eq!(
+        one("They have met more than 40 times.").text,
+        "more than 40 times"
+    );
+    assert_eq!(
+        one("Trade was about $185 billion.").text,
+        "about $185 billion"
+    );
+    let f = one("Trade was between 30 and 40 billion dollars.");
+    assert_eq!(f.text, "between 30 and 40 billion dollars");
+    assert_eq!((f.low, f.high), (29.5e9, 40.5e9));
+}
+
+#[test]
+fn intervals_overlap_as_the_domain_requires() {
+    let about = one("They have met about 40 times.");
+    let over = one("They have met over 40 times.");
+    assert!(about.low <= over.high && over.low <= about.high);
+    let a = one("Trade reached $185 billion.");
+    let b = one("Trade reached $240 billion.");
+    assert!(a.high < b.low);
+    assert_eq!((b.low, b.high), (239.5e9, 240.5e9));
+}
+
+#[test]
+fn record_is_an_attribute() {
+    let f = one("Trade hit a record $240 billion.");
+    assert_eq!(f.qualifier, Qualifier::Exact);
+    assert_eq!(f.attributes, vec!["record".to_string()]);
+    let f = one("Trade reached $185 billion, a record.");
+    assert_eq!(f.attributes, vec!["record".to_string()]);
+}
+
+// ------------------------------------------------------------- periods
+
+#[test]
+fn periods() {
+    let p = |t: &str| one(t).period.map(|p| p.label);
+    assert_eq!(
+        p("Trade reached $190 billion in 2022.").as_deref(),
+        Some("2022")
+    );
+    assert_eq!(
+        p("Trade was $20 billion in March 2023.").as_deref(),
+        Some("2023-03")
+    );
+    assert_eq!(
+        p("Trade was $2 billion on March 21, 2023.").as_deref(),
+        Some("2023-03-21")
+    );
+    assert_eq!(
+        p("Trade was $50 billion in the first quarter of 2023.").as_deref(),
+        Some("2023-01/2023-03")
+    );
+    assert_eq!(
+        p("Trade rose to $30 billion in the first two months of this year.").as_deref(),
+        Some("2023-01/2023-02")
+    );
+    assert_eq!(
+        p("Trade reached $185 billion last year.").as_deref(),
+        Some("2022")
+    );
+    assert_eq!(
+        p("Trade may reach $200 billion this year.").as_deref(),
+        Some("2023")
+    );
+    assert_eq!(
+        p("Trade rose 30% since 2010.").as_deref(),
+        Some("2010/2023")
+    );
+    assert_eq!(
+        p("They set a goal of $200 billion by 2024.").as_deref(),
+        Some("2024")
+    );
+    assert_eq!(
+        p("They met about 40 times over the past decade.").as_deref(),
+        Some("2013/2023")
+    );
+    assert_eq!(
+        p("In 2022, trade reached $190 billion.").as_deref(),
+        Some("2022")
+    );
+    assert_eq!(
+        p("Last year, trade came to roughly $190 billion.").as_deref(),
+        Some("2022")
+    );
+    // No period stated: none, and no note.
+    let f = one("The border is 4,200 km long.");
+    assert_eq!((f.period, f.period_note), (None, None));
+    // A period in another clause is not the figure's.
+    let f = one("They will sign 14 documents, including a plan until 2030.");
+    assert_eq!(f.period, None);
+}
+
+#[test]
+fn relative_period_in_undated_source_is_a_note() {
+    let f = figs("Trade reached $240 billion last year.", None);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].period, None);
+    assert_eq!(
+        f[0].period_note.as_deref(),
+        Some("\"last year\" unresolved: source has no date")
+    );
+    // Explicit years need no date.
+    let f = figs("Trade reached $240 billion in 2023.", None);
+    assert_eq!(f[0].period.as_ref().map(|p| p.label.as_str()), Some("2023"));
+}
+
+// ------------------------------------------------------------ modality
+
+#[test]
+fn modality() {
+    for (t, m) in [
+        ("They set a goal of $200 billion by 2024.", Modality::Target),
+        ("They aim to raise trade to $200 billion.", Modality::Target),
+        ("The target is $250 billion.", Modality::Target),
+        ("They plan to reach $250 billion.", Modality::Target),
+        ("They seek to reach $250 billion.", Modality::Target),
+        (
+            "Trade is expected to reach $250 billion.",
+            Modality::Forecast,
+        ),
+        (
+            "Trade is projected to hit $250 billion.",
+            Modality::Forecast,
+        ),
+        ("Analysts forecast $250 billion.", Modality::Forecast),
+        ("Trade will reach $250 billion.", Modality::Forecast),
+        ("Trade could reach $250 billion.", Modality::Forecast),
+        ("Trade reached $240 billion in 2023.", Modality::Actual),
+    ] {
+        assert_eq!(one(t).modality, m, "{t}");
+    }
+}
+
+#[test]
+fn cases_from_the_sample_corpus() {
+    let f = one("The delegations would sign a dozen or more documents.");
+    assert_eq!(
+        (f.value, f.unit.as_str(), f.qualifier),
+        (12.0, "count", Qualifier::AtLeast)
+    );
+    assert_eq!(f.text, "a dozen or more documents");
+    assert_eq!(f.modality, Modality::Forecast);
+    let f = one("Trade could top $200 billion this year.");
+    assert_eq!(
+        (f.qualifier, f.modality),
+        (Qualifier::Over, Modality::Forecast)
+    );
+    let f = one("Engineers built the city more than a century ago.");
+    assert_eq!(
+        (f.value, f.unit.as_str(), f.qualifier),
+        (100.0, "years", Qualifier::Over)
+    );
+    let f = one("Trade hit $240 billion last year, a record, and grew.");
+    assert_eq!(f.attributes, vec!["record".to_string()]);
+    let f = one("Power of Siberia 2, planned: 50 bcm a year.");
+    assert_eq!(f.modality, Modality::Actual);
+    let f = one("He said the deficit would fall to 3.5 percent of GDP next year.");
+    assert_eq!(f.modality, Modality::Forecast);
+    assert_eq!(f.period.map(|p| p.label).as_deref(), Some("2024"));
+    let f = figs(
+        "The tax will rise by 4 percent in January.",
+        Some("2024-10-09"),
+    );
+    assert_eq!(
+        f[0].period.as_ref().map(|p| p.label.as_str()),
+        Some("2025-01")
+    );
+    let f = figs("Exports rose 4 percent in January.", Some("2024-10-09"));
+    assert_eq!(
+        f[0].period.as_ref().map(|p| p.label.as_str()),
+        Some("2024-01")
+    );
+    let f = one("Its share has risen by about 30 percentage points since the start of 2022.");
+    assert_eq!(f.period.map(|p| p.label).as_deref(), Some("2022/2023"));
+    let f = one("The pipeline, which began pumping gas at the end of 2019, carries 61 bcm a year.");
+    assert_eq!(f.period, None);
+    assert!(
+        f.subject.terms.contains(&"pipelin".to_string()),
+        "{:?}",
+        f.subject
+    );
+    let f = dated("Shipments: 86.2 million tonnes in 2022, up 8 percent.");
+    let labels: Vec<_> = f
+        .iter()
+        .map(|f| f.period.as_ref().map(|p| p.label.as_str()))
+        .collect();
+    assert_eq!(labels, vec![Some("2022"), Some("2022")]);
+}
+
+// --------------------------------------------------------------- noise
+
+#[test]
+fn noise_lines() {
+    for t in [
+        "Subscribe for $4.99 a month.",
+        "Photo: The leaders in Moscow, 40 guards on duty.",
+        "Image: 20 tanks at the parade.",
+        "Leaders at the summit with 40 aides (Reuters)",
+        "Share this: 40 readers liked it.",
+        "Read more: 40 times they met.",
+        "© 2024 Globe Wire. 40 pages.",
+    ] {
+        let f = dated(t);
+        assert!(!f.is_empty() && f.iter().all(|f| f.noise), "{t}: {f:#?}");
+    }
+    assert!(!one("Trade reached $240 billion.").noise);
+}
+
+// ------------------------------------------------------------ subjects
+
+#[test]
+fn subjects_from_the_sentence() {
+    let f = one("Trade turnover between Russia and China reached $185 billion.");
+    for t in ["trade", "russia", "china"] {
+        assert!(f.subject.terms.contains(&t.to_string()), "{:?}", f.subject);
+    }
+    assert!(!f.subject.terms.iter().any(|t| t.starts_with("dollar")));
+    let f = one("Gas supply via Power of Siberia reached 22.7 bcm.");
+    for t in ["gas", "suppli", "power", "siberia"] {
+        assert!(f.subject.terms.contains(&t.to_string()), "{:?}", f.subject);
+    }
+    let f = one("The yuan's share of payments rose to 26%.");
+    assert!(
+        f.subject.terms.contains(&"yuan".to_string()),
+        "{:?}",
+        f.subject
+    );
+    let long = format!(
+        "{} reached $5 billion.",
+        "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu"
+    );
+    assert!(one(&long).subject.terms.len() <= subject::MAX_TERMS);
+}
+
+// ------------------------------------------------------------ passages
+
+#[test]
+fn passage_is_the_sentence() {
+    let f = dated("Xi landed. Trade reached $240 billion last year. They smiled.");
+    assert_eq!(f[0].passage_text, "Trade reached $240 billion last year.");
+    assert_eq!(f[0].span.line, 4);
+}
+
+// ----------------------------------------------------------- bad input
+
+#[test]
+fn bad_input_million_digit_number() {
+    let huge = "9".repeat(1_000_000);
+    let f = dated(&format!("Debt of ${huge} billion and {huge} tonnes."));
+    assert!(all_finite(&f), "{f:?}");
+    assert!(f.is_empty(), "a number too long to be a figure is dropped");
+}
+
+#[test]
+fn bad_input_exponent() {
+    assert!(dated("It was 1e999 dollars.").is_empty());
+    assert!(dated("It was 1E308 tonnes.").is_empty());
+}
+
+#[test]
+fn bad_input_bare_symbols_and_magnitudes() {
+    assert!(dated("$").is_empty());
+    assert!(dated("$ $$ € billion billion dollars").is_empty());
+    assert!(dated("billion billion").is_empty());
+    let f = dated("It cost $5 billion billion.");
+    assert!(all_finite(&f) && f.iter().all(|f| f.value == 5e9), "{f:?}");
+}
+
+#[test]
+fn bad_input_signed_values() {
+    let f = dated("Values of -5% and +3 percent and --7 tonnes and +-2 km.");
+    assert!(all_finite(&f));
+    assert_eq!(f[0].value, -5.0);
+    assert_eq!(f[1].value, 3.0);
+}
+
+#[test]
+fn bad_input_mixed_separators() {
+    let f = dated("It was 1,2.3 km and 1.2,3 km and 1,,2 km.");
+    assert!(f.is_empty(), "{f:?}");
+}
+
+#[test]
+fn bad_input_impossible_date() {
+    let f = dated("On 31 February 2023 they signed 14 deals.");
+    assert!(all_finite(&f));
+    assert!(
+        f.iter()
+            .all(|f| f.period.as_ref().is_none_or(|p| p.label != "2023-02-31"))
+    );
+}
+
+#[test]
+fn bad_input_time_is_linear() {
+    // One huge sentence of figures: 8x the input may cost ~8x the time, not
+    // 64x. The bound is loose so a busy machine does not fail it.
+    let make = |n: usize| "Trade was $185 billion and 40 km and 26% and ".repeat(n) + ".";
+    let time = |t: &str| {
+        (0..3)
+            .map(|_| {
+                let start = std::time::Instant::now();
+                let f = dated(t);
+                assert!(!f.is_empty());
+                start.elapsed()
+            })
+            .min()
+            .unwrap()
+    };
+    let small = time(&make(500));
+    let big = time(&make(4000));
+    assert!(
+        big < small * 40,
+        "8x input took {big:?} vs {small:?}: not linear"
+    );
+}
+
+// ---------------------------------------------------------- properties
+
+fn grouped(n: u64, sep: char) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+proptest! {
+    #[test]
+    fn formatted_numbers_parse_back(n in 1u64..999_999_999, cents in 0u32..100, style in 0usize..7) {
+        let v = n as f64 + f64::from(cents) / 100.0;
+        let text = match style {
+            0 => format!("Exports were {n}.{cents:02} tonnes."),
+            1 => format!("Exports were {}.{cents:02} tonnes.", grouped(n, ',')),
+            2 => format!("Exports were {}.{cents:02} tonnes.", grouped(n, ' ')),
+            3 => format!("Exports were ${}.{cents:02}.", grouped(n, ',')),
+            4 => format!("Exports were US${}.{cents:02}.", grouped(n, ',')),
+            5 => format!("Exports were €{}.{cents:02}.", grouped(n, ',')),
+            _ => format!("Exports were {}.{cents:02} dollars.", grouped(n, ',')),
+        };
+        let f = figs(&text, None);
+        prop_assert_eq!(f.len(), 1, "{}", text);
+        prop_assert!(close(f[0].value, v), "{} gave {}", text, f[0].value);
+    }
+
+    #[test]
+    fn magnitudes_parse_back(n in 1u32..999, frac in 0u32..10, mag in 0usize..4, style in 0usize..5) {
+        let (word, short, letter, factor) = [
+            ("thousand", "k", "k", 1e3),
+            ("million", "mn", "M", 1e6),
+            ("billion", "bn", "B", 1e9),
+            ("trillion", "tn", "tn", 1e12),
+        ][mag];
+        let num = if frac == 0 { n.to_string() } else { format!("{n}.{frac}") };
+        let v = (f64::from(n) + f64::from(frac) / 10.0) * factor;
+        let text = match style {
+            0 => format!("Trade was ${num} {word}."),
+            1 => format!("Trade was ${num}{short}."),
+            2 => format!("Trade was {num}{letter} dollars."),
+            3 => format!("Trade was {num} {word} USD."),
+            _ => format!("Trade was US${num}{short}."),
+        };
+        let f = figs(&text, None);
+        prop_assert_eq!(f.len(), 1, "{}", text);
+        prop_assert!(close(f[0].value, v), "{} gave {}", text, f[0].value);
+        prop_assert_eq!(f[0].unit.as_str(), "USD");
+    }
+
+    #[test]
+    fn spans_map_back_to_text(s in "[a-zA-Z0-9 $%€,.;:(\\-—’]{0,160}") {
+        let (doc, _) = Document::from_text("t", "t.md", &s);
+        for f in extract_figures(&doc) {
+            prop_assert_eq!(&doc.text[f.span.start..f.span.end], f.text.as_str());
+            prop_assert_eq!(&doc.text[f.passage.start..f.passage.end], f.passage_text.as_str());
+            prop_assert!(f.value.is_finite() && f.low.is_finite() && f.high.is_finite());
+            prop_assert!(f.low <= f.high);
+        }
+    }
+}

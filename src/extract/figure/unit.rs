@@ -1,0 +1,143 @@
+//! Units and currencies: one alias table from what is written to the
+//! canonical unit (ISO currency codes, `percent`, `percentage-points`, `km`,
+//! `m3`, `tonnes`, `barrels`, `years`, `times`) with the factor that brings
+//! the value into that unit ("bcm" is 1e9 m3). Counted nouns ("14
+//! documents", "40 times" of meetings) give the unit `count`.
+
+/// Unit phrases after a number: (lowercase prefix, canonical unit, factor).
+/// Longest phrases first.
+const UNITS: &[(&str, &str, f64)] = &[
+    ("billion cubic meters", "m3", 1e9),
+    ("billion cubic metres", "m3", 1e9),
+    ("trillion cubic meters", "m3", 1e12),
+    ("trillion cubic metres", "m3", 1e12),
+    ("cubic meters", "m3", 1.0),
+    ("cubic metres", "m3", 1.0),
+    ("percentage points", "percentage-points", 1.0),
+    ("percentage point", "percentage-points", 1.0),
+    ("per cent", "percent", 1.0),
+    ("percent", "percent", 1.0),
+    ("pct", "percent", 1.0),
+    ("%", "percent", 1.0),
+    ("kilometers", "km", 1.0),
+    ("kilometres", "km", 1.0),
+    ("kilometer", "km", 1.0),
+    ("kilometre", "km", 1.0),
+    ("km", "km", 1.0),
+    ("miles", "mi", 1.0),
+    ("mile", "mi", 1.0),
+    ("bcm", "m3", 1e9),
+    ("tcm", "m3", 1e12),
+    ("m³", "m3", 1.0),
+    ("m3", "m3", 1.0),
+    ("barrels", "barrels", 1.0),
+    ("barrel", "barrels", 1.0),
+    ("bbl", "barrels", 1.0),
+    ("metric tons", "tonnes", 1.0),
+    ("tonnes", "tonnes", 1.0),
+    ("tonne", "tonnes", 1.0),
+    ("tons", "tonnes", 1.0),
+    ("ton", "tonnes", 1.0),
+    ("years", "years", 1.0),
+    ("year", "years", 1.0),
+    ("-fold", "times", 1.0),
+    ("fold", "times", 1.0),
+    ("us dollars", "USD", 1.0),
+    ("u.s. dollars", "USD", 1.0),
+    ("dollars", "USD", 1.0),
+    ("dollar", "USD", 1.0),
+    ("usd", "USD", 1.0),
+    ("yuan", "CNY", 1.0),
+    ("renminbi", "CNY", 1.0),
+    ("rmb", "CNY", 1.0),
+    ("cny", "CNY", 1.0),
+    ("rubles", "RUB", 1.0),
+    ("roubles", "RUB", 1.0),
+    ("ruble", "RUB", 1.0),
+    ("rouble", "RUB", 1.0),
+    ("rub", "RUB", 1.0),
+    ("euros", "EUR", 1.0),
+    ("euro", "EUR", 1.0),
+    ("eur", "EUR", 1.0),
+    ("pounds", "GBP", 1.0),
+];
+
+pub fn currency_symbol(c: &str) -> Option<&'static str> {
+    match c.trim() {
+        "$" | "US$" | "USD" => Some("USD"),
+        "€" | "EUR" => Some("EUR"),
+        "£" | "GBP" => Some("GBP"),
+        "¥" | "RMB" | "CNY" => Some("CNY"),
+        "RUB" => Some("RUB"),
+        _ => None,
+    }
+}
+
+/// The unit phrase at the start of `rest` (after an optional space or
+/// hyphen): its canonical unit, factor and byte length (including the gap).
+pub fn unit_after(rest: &str) -> Option<(&'static str, f64, usize)> {
+    let gap = rest.len() - rest.trim_start_matches([' ', '-', '\u{a0}']).len();
+    let gap = gap.min(2);
+    let r = &rest[gap..];
+    let lower: String = r.chars().take(24).collect::<String>().to_lowercase();
+    for (phrase, unit, factor) in UNITS {
+        if let Some(after) = lower.strip_prefix(phrase) {
+            let glued = after.chars().next().is_some_and(char::is_alphanumeric);
+            // "%" needs no word boundary; words do.
+            if glued && phrase.chars().all(char::is_alphanumeric) {
+                continue;
+            }
+            // "years" only as a duration: "40 years", not "40 years ago".
+            return Some((unit, *factor, gap + phrase.len()));
+        }
+    }
+    None
+}
+
+/// Words after a number that make it a count of things ("14 documents").
+/// A plural-looking lowercase word that is not a unit or a function word.
+pub fn counted_noun(rest: &str) -> Option<(String, usize)> {
+    let r = rest.strip_prefix(' ')?;
+    // Allow one modifier: "14 cooperation documents", "40 bilateral agreements".
+    let mut consumed = 1;
+    let mut words = Vec::new();
+    for w in r.split(' ').take(2) {
+        let word: String = w
+            .chars()
+            .take_while(|c| c.is_alphabetic() || *c == '-')
+            .collect();
+        if word.is_empty() || !word.chars().next().is_some_and(char::is_lowercase) {
+            break;
+        }
+        // A function word is not a modifier: "1234 for details".
+        if !words.is_empty() || !plural(&word) {
+            const FUNCTION: &[&str] = &[
+                "for", "of", "in", "on", "at", "to", "with", "from", "by", "and", "or", "the", "a",
+                "an", "per", "as", "than", "that", "this", "into", "over", "under",
+            ];
+            if FUNCTION.contains(&word.as_str()) {
+                break;
+            }
+        }
+        consumed += w.len().min(word.len()) + 1;
+        words.push(word);
+        if words.last().is_some_and(|w| plural(w)) {
+            break;
+        }
+    }
+    let last = words.last()?;
+    if !plural(last) || NOT_COUNTED.contains(&last.as_str()) {
+        return None;
+    }
+    Some((last.clone(), consumed - 1))
+}
+
+fn plural(w: &str) -> bool {
+    (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"))
+        || matches!(w, "people" | "times" | "children" | "men" | "women")
+}
+
+const NOT_COUNTED: &[&str] = &[
+    "was", "has", "is", "its", "this", "as", "years", "days", "hours", "minutes", "months",
+    "weeks", "less", "plus", "percent",
+];

@@ -406,7 +406,7 @@ pub fn subject(
     let relative = s[clause_start..start]
         .split_whitespace()
         .next()
-        .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "which" | "where"));
+        .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "which" | "where" | "who"));
     // Closed relative clauses before the figure (", which began ... in
     // 2019,") describe something else: their words are skipped.
     let commas: Vec<usize> = s[..clause_start]
@@ -510,8 +510,11 @@ pub fn subject(
     let mut terms = terms(&all);
     terms.truncate(MAX_TERMS);
     // The head: the noun counted, else the nearest content word before.
+    // Names come last: "who has met Xi over 40 times" counts meetings.
+    let lower_first = |w: &&&str| w.chars().next().is_some_and(char::is_lowercase);
     let head = follow
         .iter()
+        .chain(picked.iter().rev().filter(lower_first))
         .chain(picked.iter().rev())
         .filter(|w| !is_name_number(w))
         .find_map(|w| self::terms(&[w]).into_iter().next());

@@ -343,17 +343,30 @@ struct World {
     /// distinctness checks: content word -> quote texts.
     qindex: HashMap<String, Vec<usize>>,
     qtexts: Vec<String>,
-    /// Sorted distinct words of each pool text.
-    qwords: Vec<Vec<String>>,
+    /// Sorted word ids of each pool text, with multiplicity.
+    qwords: Vec<Vec<u32>>,
+    vocab: HashMap<String, u32>,
     /// Whether each pool text is a whole quotation (not a part).
     qfull: Vec<bool>,
 }
 
-fn word_set(text: &str) -> Vec<String> {
-    let mut w = words(text);
-    w.sort();
-    w.dedup();
-    w
+/// Size of the multiset intersection of two sorted lists.
+fn multiset_shared(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                if a[i] != u32::MAX {
+                    n += 1;
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 fn cap(s: &str) -> String {
@@ -414,23 +427,22 @@ impl World {
             .collect();
         ids.sort_unstable();
         ids.dedup();
-        let mine = word_set(text);
+        let mine = self.word_ids(text);
         for i in ids {
             if allow.contains(&i) {
                 continue;
             }
             let theirs = &self.qwords[i];
-            let shared = mine
-                .iter()
-                .filter(|w| theirs.binary_search(w).is_ok())
-                .count();
-            // `compare_quotes(a, b)` needs Dice >= 0.6 over an aligned
-            // window (so at least 0.43 of a's words shared) or all of a's
-            // words (a fragment): fewer than 0.3 of a's distinct words
-            // shared rules a match out, with a margin for repeated words.
-            let forward = shared * 10 >= mine.len() * 3;
-            let backward = both && self.qfull[i] && shared * 10 >= theirs.len() * 3;
-            if shared < 2 || !(forward || backward) {
+            let m = multiset_shared(&mine, theirs);
+            // `compare_quotes(a, b)` needs all of a's words in b (exact,
+            // fragment, style variant), or Dice 2m/(|a| + window) >= 0.6
+            // with window >= m shared words (a variant): 7m >= 3|a|, where
+            // m is at most the words a and b share, counted with
+            // multiplicity. Short phrases are always compared.
+            let possible = |la: usize| la <= 6 || 7 * m >= 3 * la;
+            let forward = possible(mine.len());
+            let backward = both && self.qfull[i] && possible(theirs.len());
+            if m < 2 || !(forward || backward) {
                 continue;
             }
             let other = &self.qtexts[i];
@@ -455,12 +467,28 @@ impl World {
         id..self.qtexts.len()
     }
 
+    /// The words of `text` as sorted ids, with multiplicity (words the
+    /// pool has never seen get an id no pool text has).
+    fn word_ids(&self, text: &str) -> Vec<u32> {
+        let mut ids: Vec<u32> = words(text)
+            .iter()
+            .map(|w| self.vocab.get(w).copied().unwrap_or(u32::MAX))
+            .collect();
+        ids.sort_unstable();
+        ids
+    }
+
     fn add_text(&mut self, text: String, full: bool) -> usize {
         let id = self.qtexts.len();
         for w in content_words(&text) {
             self.qindex.entry(w).or_default().push(id);
         }
-        self.qwords.push(word_set(&text));
+        for w in words(&text) {
+            let n = self.vocab.len() as u32;
+            self.vocab.entry(w).or_insert(n);
+        }
+        let ids = self.word_ids(&text);
+        self.qwords.push(ids);
         self.qtexts.push(text);
         self.qfull.push(full);
         id
@@ -782,7 +810,7 @@ fn main() {
     // Claims take distinct quotations (44 % of them) and facts (30 %), so
     // the pools are never smaller than the claims need.
     let n_quotes = ((args.mb * 20.0) as usize)
-        .clamp(300, 4000)
+        .clamp(300, 3000)
         .max(args.claims * 6 / 10);
     let n_subjects = ((args.mb * 6.0) as usize)
         .clamp(120, 1200)
@@ -798,6 +826,7 @@ fn main() {
         qindex: HashMap::new(),
         qtexts: Vec::new(),
         qwords: Vec::new(),
+        vocab: HashMap::new(),
         qfull: Vec::new(),
     };
     // Names of words used elsewhere must never be invented.

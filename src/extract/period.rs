@@ -25,7 +25,8 @@ pub struct Mention {
     pub note: Option<String>,
 }
 
-const MONTHS: &[&str] = &[
+/// Month names, lowercase, January first.
+pub const MONTHS: &[&str] = &[
     "january",
     "february",
     "march",

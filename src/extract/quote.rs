@@ -901,18 +901,6 @@ const NOT_SPEAKERS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "today",
     "yesterday",
     "observers",
@@ -945,7 +933,8 @@ fn plausible_speaker(sp: &str) -> bool {
     let first = sp.split_whitespace().next().unwrap_or("").to_lowercase();
     let first = first.trim_matches(|c: char| !c.is_alphanumeric());
     let possessive = matches!(first, "her" | "his" | "their" | "its" | "our");
-    let lone_non_name = sp.split_whitespace().count() == 1 && NOT_SPEAKERS.contains(&first);
+    let lone_non_name = sp.split_whitespace().count() == 1
+        && (NOT_SPEAKERS.contains(&first) || super::period::MONTHS.contains(&first));
     // "a Chinese scholar", "an official": anonymous, no speaker.
     let indefinite = matches!(first, "a" | "an") && sp.split_whitespace().count() > 1;
     !possessive && !lone_non_name && !indefinite

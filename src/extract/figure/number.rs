@@ -316,22 +316,9 @@ pub(super) fn is_month_day(s: &str, r: &Raw) -> bool {
     let month = |w: &&str| {
         let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
         w.len() >= 3
-            && [
-                "january",
-                "february",
-                "march",
-                "april",
-                "may",
-                "june",
-                "july",
-                "august",
-                "september",
-                "october",
-                "november",
-                "december",
-            ]
-            .iter()
-            .any(|m| m.starts_with(&w))
+            && crate::extract::period::MONTHS
+                .iter()
+                .any(|m| m.starts_with(&w))
     };
     before.first().is_some_and(month) || after.first().is_some_and(month)
 }

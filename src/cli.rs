@@ -150,8 +150,9 @@ pub struct CheckArgs {
 fn parse_list<T: Ord>(
     list: &str,
     parse: impl Fn(&str) -> Option<T>,
-    allowed: &str,
+    names: impl IntoIterator<Item = &'static str>,
 ) -> Result<BTreeSet<T>, Error> {
+    let allowed = names.into_iter().collect::<Vec<_>>().join(", ");
     let mut out = BTreeSet::new();
     for name in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
         if name == "none" {
@@ -164,6 +165,28 @@ fn parse_list<T: Ord>(
         })?);
     }
     Ok(out)
+}
+
+impl Command {
+    /// The options every command takes.
+    pub fn common(&self) -> &Common {
+        match self {
+            Command::Extract(a) => &a.common,
+            Command::Scan(a) => &a.common,
+            Command::Check(a) => &a.common,
+        }
+    }
+}
+
+/// The reporter and speaker table every command starts from.
+fn setup(common: &Common) -> Result<(Reporter, SpeakerTable), Error> {
+    let config = Config::load(common.config.as_deref())?;
+    Ok((
+        Reporter {
+            quiet: common.quiet,
+        },
+        config.speaker_table(),
+    ))
 }
 
 /// Where warnings and progress go, and how loud.
@@ -295,14 +318,10 @@ pub struct Outcome {
 }
 
 /// Runs a parsed command. Writes nothing; the caller writes the outcome.
-pub fn execute(cli: &Cli) -> Result<(Outcome, Option<PathBuf>, bool), Error> {
+pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
     match &cli.command {
         Command::Extract(a) => {
-            let rep = Reporter {
-                quiet: a.common.quiet,
-            };
-            let config = Config::load(a.common.config.as_deref())?;
-            let speakers = config.speaker_table();
+            let (rep, speakers) = setup(&a.common)?;
             let ex = load_and_extract(&a.paths, &speakers, &a.common, &rep)?;
             let report = ExtractReport {
                 quotes: ex.quotes.iter().map(QuoteRecord::from).collect(),
@@ -310,27 +329,15 @@ pub fn execute(cli: &Cli) -> Result<(Outcome, Option<PathBuf>, bool), Error> {
             };
             let text = render::extract(&report, a.common.format, &style_for(&a.common))
                 .map_err(|e| Error::Usage(e.0))?;
-            Ok((
-                Outcome {
-                    report: text,
-                    files: vec![],
-                    code: 0,
-                },
-                a.common.output.clone(),
-                a.common.quiet,
-            ))
+            Ok(Outcome {
+                report: text,
+                files: vec![],
+                code: 0,
+            })
         }
         Command::Scan(a) => {
-            let fail_on = parse_list(
-                &a.fail_on,
-                Status::parse,
-                "consistent, style-variant, variant, misattributed, conflict, other-period",
-            )?;
-            let rep = Reporter {
-                quiet: a.common.quiet,
-            };
-            let config = Config::load(a.common.config.as_deref())?;
-            let speakers = config.speaker_table();
+            let fail_on = parse_list(&a.fail_on, Status::parse, Status::ALL.map(Status::as_str))?;
+            let (rep, speakers) = setup(&a.common)?;
             let ex = load_and_extract(&a.paths, &speakers, &a.common, &rep)?;
             let report = crate::scan::scan(&ex, &speakers);
             let text = render::scan(&report, a.common.format, &style_for(&a.common))
@@ -341,32 +348,27 @@ pub fn execute(cli: &Cli) -> Result<(Outcome, Option<PathBuf>, bool), Error> {
                 .map(|p| (p.clone(), render::csv::scan(&report)))
                 .collect();
             let code = scan_exit_code(&report, &fail_on);
-            Ok((
-                Outcome {
-                    report: text,
-                    files,
-                    code,
-                },
-                a.common.output.clone(),
-                a.common.quiet,
-            ))
+            Ok(Outcome {
+                report: text,
+                files,
+                code,
+            })
         }
         Command::Check(a) => {
             let fail_on = parse_list(
                 &a.fail_on,
                 Verdict::parse,
-                "supported, style-variant, variant, misattributed, contradicted, disputed, other-period, unverified",
+                Verdict::ALL
+                    .into_iter()
+                    .filter(|v| *v != Verdict::Waived)
+                    .map(Verdict::as_str),
             )?;
             if a.files.is_empty() && a.claims.is_empty() {
                 return Err(Error::Usage(
                     "check needs a claims file, a draft, or --claim TEXT (see crosscheck check --help)".into(),
                 ));
             }
-            let rep = Reporter {
-                quiet: a.common.quiet,
-            };
-            let config = Config::load(a.common.config.as_deref())?;
-            let speakers = config.speaker_table();
+            let (rep, speakers) = setup(&a.common)?;
             // Claims first: a malformed claims file fails before the sources
             // are read.
             let mut prepared: Vec<PreparedClaim> = Vec::new();
@@ -407,15 +409,11 @@ pub fn execute(cli: &Cli) -> Result<(Outcome, Option<PathBuf>, bool), Error> {
             }
             files.retain(|(p, _)| !p.as_os_str().is_empty());
             let code = check_exit_code(&report, &fail_on);
-            Ok((
-                Outcome {
-                    report: text,
-                    files,
-                    code,
-                },
-                a.common.output.clone(),
-                a.common.quiet,
-            ))
+            Ok(Outcome {
+                report: text,
+                files,
+                code,
+            })
         }
     }
 }
@@ -453,8 +451,9 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32
             return code;
         }
     };
+    let common = cli.command.common();
     match execute(&cli)
-        .and_then(|(outcome, output, quiet)| write_outcome(outcome, output.as_deref(), quiet))
+        .and_then(|outcome| write_outcome(outcome, common.output.as_deref(), common.quiet))
     {
         Ok(code) => code,
         Err(e) => {

@@ -69,19 +69,6 @@ impl Extracted {
         (out, warnings)
     }
 
-    /// Extracts documents already in memory, in parallel, keeping order.
-    pub fn from_documents(docs: &[Document], speakers: &SpeakerTable) -> Self {
-        let parts: Vec<(SourceInfo, extract::Extraction)> = docs
-            .par_iter()
-            .map(|d| (info(d), extract::extract(d, speakers)))
-            .collect();
-        let mut out = Extracted::default();
-        for (info, ex) in parts {
-            out.add(info, ex);
-        }
-        out
-    }
-
     /// Adds one source's extraction. A figure repeated in the same source
     /// (same value, unit, qualifier, period and subject) is one claim of that
     /// source: only its first occurrence is kept for comparison.

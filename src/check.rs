@@ -267,13 +267,23 @@ fn check_quote(
         evidence,
     };
     // Best match per source quotation, then keep the best level found.
-    let mut matches: Vec<(&Quote, compare::QuoteComparison)> = index
-        .candidates(&q.text)
-        .into_iter()
-        .map(|i| &ex.quotes[i])
-        .filter(|s| in_scope(&s.span.source))
-        .filter_map(|s| compare::compare_quotes(&q.text, &s.text).map(|c| (s, c)))
-        .collect();
+    // Each distinct source text is compared once; its comparison holds for
+    // every quotation carrying it.
+    let form = compare::QuoteForm::new(&q.text);
+    let mut matches: Vec<(&Quote, compare::QuoteComparison)> = Vec::new();
+    for d in index.candidates(&form.words) {
+        let mut places = index
+            .members(d)
+            .map(|i| &ex.quotes[i])
+            .filter(|s| in_scope(&s.span.source))
+            .peekable();
+        if places.peek().is_none() {
+            continue;
+        }
+        if let Some(c) = compare::compare_forms(&form, index.form(d)) {
+            matches.extend(places.map(|s| (s, c.clone())));
+        }
+    }
     if matches.is_empty() {
         return part(
             Verdict::Unverified,
@@ -440,11 +450,10 @@ fn check_figure(
         evidence,
     };
     let candidates: Vec<&Figure> = index
-        .candidates(&f.unit, &f.subject.terms)
+        .comparable(&ex.figures, f)
         .into_iter()
         .map(|i| &ex.figures[i])
-        .filter(|g| !g.noise && in_scope(&g.span.source))
-        .filter(|g| compare::same_subject(f, g, &index.weights))
+        .filter(|g| in_scope(&g.span.source))
         .collect();
     let claim_desc = match &f.period {
         Some(p) => format!("{} ({})", show_value(f), p.label),

@@ -20,7 +20,7 @@
 //! overlap.
 
 use crate::extract::{Figure, Modality};
-use crate::normalize::{Token, fold, tokens, words};
+use crate::normalize::{Token, fold, tokens_of_fold};
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 use std::collections::{BTreeSet, HashMap};
 
@@ -61,31 +61,97 @@ pub struct QuoteComparison {
     pub diff: Option<String>,
 }
 
+/// A quotation prepared for comparison: its fold, words and tokens,
+/// computed once. Scan and check compare each distinct text with many
+/// others; preparing it once per text keeps the normalisation out of the
+/// pair loop.
+#[derive(Clone, Debug)]
+pub struct QuoteForm {
+    pub text: String,
+    pub fold: String,
+    pub words: Vec<String>,
+    tokens: Vec<Token>,
+    has_gap: bool,
+    /// Hashes of the words, sorted: an upper bound on the words two
+    /// quotations can share, before any alignment.
+    word_hashes: Vec<u64>,
+}
+
+impl QuoteForm {
+    pub fn new(text: &str) -> Self {
+        let fold = fold(text);
+        let tokens = tokens_of_fold(&fold);
+        let words: Vec<String> = tokens
+            .iter()
+            .filter_map(|t| match t {
+                Token::Word(w) => Some(w.clone()),
+                Token::Gap => None,
+            })
+            .collect();
+        let mut word_hashes: Vec<u64> = words.iter().map(|w| hash_word(w)).collect();
+        word_hashes.sort_unstable();
+        QuoteForm {
+            text: text.to_string(),
+            has_gap: tokens.contains(&Token::Gap),
+            fold,
+            words,
+            tokens,
+            word_hashes,
+        }
+    }
+}
+
+fn hash_word(w: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    w.hash(&mut h);
+    h.finish()
+}
+
+/// Size of the multiset intersection of two sorted hash lists.
+fn shared_count(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
 /// Compares quotation `a` (a claim, or one source's rendering) with `b`.
 pub fn compare_quotes(a: &str, b: &str) -> Option<QuoteComparison> {
-    let fa = fold(a);
-    let fb = fold(b);
+    compare_forms(&QuoteForm::new(a), &QuoteForm::new(b))
+}
+
+/// [`compare_quotes`] on prepared quotations.
+pub fn compare_forms(a: &QuoteForm, b: &QuoteForm) -> Option<QuoteComparison> {
+    let (fa, fb) = (&a.fold, &b.fold);
     if fa.is_empty() || fb.is_empty() {
         return None;
     }
     if fa == fb {
         return Some(exact(false));
     }
-    let wa = words(a);
-    let wb = words(b);
-    if wa.len() >= MIN_FRAGMENT_WORDS && contains_at_word_boundary(&fb, &fa) {
+    let (wa, wb) = (&a.words, &b.words);
+    if wa.len() >= MIN_FRAGMENT_WORDS && contains_at_word_boundary(fb, fa) {
         return Some(exact(true));
     }
-    let ta = tokens(a);
-    let tb = tokens(b);
-    let gaps = ta.contains(&Token::Gap) || tb.contains(&Token::Gap);
-    let word_fragment = wa.len() >= MIN_FRAGMENT_WORDS && contains_run(&wb, &wa);
-    if wa == wb || word_fragment || segments_in_order(&ta, &wb) || segments_in_order(&tb, &wa) {
+    let (ta, tb) = (&a.tokens, &b.tokens);
+    let gaps = a.has_gap || b.has_gap;
+    let word_fragment = wa.len() >= MIN_FRAGMENT_WORDS && contains_run(wb, wa);
+    if wa == wb || word_fragment || segments_in_order(ta, wb) || segments_in_order(tb, wa) {
         let fragment = wa.len() < wb.len();
         let diff = if gaps && wa != wb {
-            Some(render_diff(&wa, &wb))
+            Some(render_diff(wa, wb))
         } else {
-            punctuation_diff(a, b)
+            punctuation_diff(&a.text, &b.text)
         };
         return Some(QuoteComparison {
             level: QuoteLevel::StyleVariant,
@@ -97,27 +163,34 @@ pub fn compare_quotes(a: &str, b: &str) -> Option<QuoteComparison> {
     if wa.len() > MAX_ALIGN_WORDS || wb.len() > MAX_ALIGN_WORDS {
         return None;
     }
-    let (shared, window, diff) = align(&wa, &wb);
-    let dice = 2.0 * shared as f64 / (wa.len() + window) as f64;
-    if shared >= MIN_SHARED_WORDS && dice >= VARIANT_SIMILARITY {
-        return Some(QuoteComparison {
-            level: QuoteLevel::Variant,
-            similarity: dice,
-            fragment: window < wb.len(),
-            diff: Some(diff),
-        });
+    // The alignment shares at most the words the two have in common, over a
+    // window at least that long: when even that bound misses the
+    // thresholds, the alignment cannot meet them.
+    let bound = shared_count(&a.word_hashes, &b.word_hashes);
+    let dice_bound = 2.0 * bound as f64 / (wa.len() + bound).max(1) as f64;
+    if bound >= MIN_SHARED_WORDS && dice_bound >= VARIANT_SIMILARITY {
+        let (shared, window, diff) = align(wa, wb);
+        let dice = 2.0 * shared as f64 / (wa.len() + window) as f64;
+        if shared >= MIN_SHARED_WORDS && dice >= VARIANT_SIMILARITY {
+            return Some(QuoteComparison {
+                level: QuoteLevel::Variant,
+                similarity: dice,
+                fragment: window < wb.len(),
+                diff: Some(diff),
+            });
+        }
     }
     // Short phrases rendered in another order ("partnership without limits"
     // and "no limits partnership"): the same content words.
     if wa.len() <= 6 && wb.len() <= 6 {
-        let ca = content_words(&wa);
-        let cb = content_words(&wb);
+        let ca = content_words(wa);
+        let cb = content_words(wb);
         if ca.len() >= 2 && ca == cb {
             return Some(QuoteComparison {
                 level: QuoteLevel::Variant,
                 similarity: 1.0,
                 fragment: false,
-                diff: Some(render_diff(&wa, &wb)),
+                diff: Some(render_diff(wa, wb)),
             });
         }
     }

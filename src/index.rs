@@ -3,9 +3,9 @@
 //! weighted by rarity), figures by unit and subject term. Only the
 //! candidates an index returns are aligned or compared.
 
-use crate::compare::TermWeights;
+use crate::compare::{self, QuoteForm, TermWeights};
 use crate::extract::{Figure, Quote};
-use crate::normalize::words;
+use crate::normalize::{fold, words};
 use std::collections::HashMap;
 
 /// Most candidates a quotation lookup returns, best first.
@@ -20,49 +20,105 @@ const STOP: &[&str] = &[
 
 /// Content words of a quotation, lowercase and spelling-normalised.
 pub fn content_words(text: &str) -> Vec<String> {
-    let mut w: Vec<String> = words(text)
-        .into_iter()
+    content_words_of(&words(text))
+}
+
+/// [`content_words`] of words already normalised.
+fn content_words_of(words: &[String]) -> Vec<String> {
+    let mut w: Vec<String> = words
+        .iter()
         .filter(|w| !STOP.contains(&w.as_str()))
+        .cloned()
         .collect();
     w.sort();
     w.dedup();
     w
 }
 
-/// Inverted index of quotations by content word.
+/// The distinct quotations of a corpus (equal [`fold`]s are one) with an
+/// inverted index of them by content word. Comparisons run on distinct
+/// texts, prepared once ([`QuoteForm`]); each distinct text lists the
+/// quotations that carry it.
 pub struct QuoteIndex {
+    forms: Vec<QuoteForm>,
+    members: Vec<Vec<u32>>,
+    of_quote: Vec<u32>,
     postings: HashMap<String, Vec<u32>>,
-    n: usize,
 }
 
 impl QuoteIndex {
     pub fn new(quotes: &[Quote]) -> Self {
-        let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
+        // Raw text first (cheap), then the fold of each distinct raw text.
+        let mut by_raw: HashMap<&str, u32> = HashMap::new();
+        let mut by_fold: HashMap<String, u32> = HashMap::new();
+        let mut forms: Vec<QuoteForm> = Vec::new();
+        let mut members: Vec<Vec<u32>> = Vec::new();
+        let mut of_quote = Vec::with_capacity(quotes.len());
         for (i, q) in quotes.iter().enumerate() {
-            for w in content_words(&q.text) {
-                postings.entry(w).or_default().push(i as u32);
+            let d = *by_raw.entry(q.text.as_str()).or_insert_with(|| {
+                *by_fold.entry(fold(&q.text)).or_insert_with(|| {
+                    forms.push(QuoteForm::new(&q.text));
+                    members.push(Vec::new());
+                    (forms.len() - 1) as u32
+                })
+            });
+            members[d as usize].push(i as u32);
+            of_quote.push(d);
+        }
+        let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
+        for (d, form) in forms.iter().enumerate() {
+            for w in content_words_of(&form.words) {
+                postings.entry(w).or_default().push(d as u32);
             }
         }
         QuoteIndex {
+            forms,
+            members,
+            of_quote,
             postings,
-            n: quotes.len(),
         }
     }
 
-    /// Quotations sharing content words with `text`, best (rarest shared
-    /// words) first, at most [`MAX_QUOTE_CANDIDATES`]. A word held by more
-    /// than a tenth of all quotations is used only when the query has no
-    /// rarer word.
-    pub fn candidates(&self, text: &str) -> Vec<usize> {
-        let query = content_words(text);
-        let common = (self.n / 10).max(50);
+    /// How many distinct texts there are.
+    pub fn len(&self) -> usize {
+        self.forms.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.forms.is_empty()
+    }
+
+    /// The prepared form of distinct text `d`.
+    pub fn form(&self, d: usize) -> &QuoteForm {
+        &self.forms[d]
+    }
+
+    /// The quotations (indexes into the corpus) carrying distinct text `d`,
+    /// in corpus order.
+    pub fn members(&self, d: usize) -> impl Iterator<Item = usize> + '_ {
+        self.members[d].iter().map(|&i| i as usize)
+    }
+
+    /// The distinct text of quotation `i`.
+    pub fn distinct_of(&self, i: usize) -> usize {
+        self.of_quote[i] as usize
+    }
+
+    /// Distinct texts sharing content words with `words` (a prepared
+    /// quotation's words), best (rarest shared words) first, at most
+    /// [`MAX_QUOTE_CANDIDATES`]. A word held by more than a tenth of all
+    /// distinct texts is used only when the query has no rarer word.
+    pub fn candidates(&self, words: &[String]) -> Vec<usize> {
+        let query = content_words_of(words);
+        let n = self.forms.len();
+        let common = (n / 10).max(50);
         let mut lists: Vec<&Vec<u32>> = query.iter().filter_map(|w| self.postings.get(w)).collect();
         if lists.iter().any(|l| l.len() <= common) {
             lists.retain(|l| l.len() <= common);
         }
         let mut score: HashMap<u32, f64> = HashMap::new();
         for l in lists {
-            let idf = ((self.n as f64 + 1.0) / (l.len() as f64)).ln() + 1.0;
+            let idf = ((n as f64 + 1.0) / (l.len() as f64)).ln() + 1.0;
             for &i in l.iter() {
                 *score.entry(i).or_default() += idf;
             }
@@ -74,14 +130,43 @@ impl QuoteIndex {
     }
 }
 
+/// What decides whether two figures are about the same thing
+/// ([`compare::same_subject`]): unit, subject terms, head and name numbers.
+/// Figures with equal keys are compared once, through one representative.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct SubjectKey {
+    unit: String,
+    terms: Vec<String>,
+    head: Option<String>,
+    name_numbers: Vec<String>,
+}
+
+impl SubjectKey {
+    fn of(f: &Figure) -> Self {
+        let mut terms = f.subject.terms.clone();
+        terms.sort();
+        terms.dedup();
+        SubjectKey {
+            unit: f.unit.clone(),
+            terms,
+            head: f.subject.head.clone(),
+            name_numbers: f.subject.name_numbers.clone(),
+        }
+    }
+}
+
 /// Index of figures by unit and subject term, with the subject-term weights.
+/// Figures are indexed by subject key: the figures that share one are
+/// compared with others once, not one by one.
 pub struct FigureIndex {
+    /// A representative figure and the members of each subject key.
+    keys: Vec<(u32, Vec<u32>)>,
     postings: HashMap<(String, String), Vec<u32>>,
     pub weights: TermWeights,
 }
 
-/// Most figures one subject term may retrieve before it is too common to
-/// use alone.
+/// Most subject keys one subject term may retrieve before it is too common
+/// to use alone.
 const MAX_FIGURE_POSTING: usize = 5_000;
 
 impl FigureIndex {
@@ -93,27 +178,43 @@ impl FigureIndex {
                 .filter(|f| !f.noise)
                 .map(|f| f.subject.terms.as_slice()),
         );
+        let mut by_key: HashMap<SubjectKey, u32> = HashMap::new();
+        let mut keys: Vec<(u32, Vec<u32>)> = Vec::new();
         let mut postings: HashMap<(String, String), Vec<u32>> = HashMap::new();
         for (i, f) in figures.iter().enumerate() {
-            if f.noise {
+            // A figure with no subject terms shares a term with nothing:
+            // it is never compared.
+            if f.noise || f.subject.terms.is_empty() {
                 continue;
             }
-            let mut terms = f.subject.terms.clone();
-            terms.sort();
-            terms.dedup();
-            for t in terms {
-                postings
-                    .entry((f.unit.clone(), t))
-                    .or_default()
-                    .push(i as u32);
-            }
+            let key = SubjectKey::of(f);
+            let k = match by_key.get(&key) {
+                Some(&k) => k,
+                None => {
+                    let k = keys.len() as u32;
+                    for t in &key.terms {
+                        postings
+                            .entry((key.unit.clone(), t.clone()))
+                            .or_default()
+                            .push(k);
+                    }
+                    keys.push((i as u32, Vec::new()));
+                    by_key.insert(key, k);
+                    k
+                }
+            };
+            keys[k as usize].1.push(i as u32);
         }
-        FigureIndex { postings, weights }
+        FigureIndex {
+            keys,
+            postings,
+            weights,
+        }
     }
 
-    /// Figures with the same unit sharing at least one subject term with
-    /// `unit`/`terms`, in index order, without duplicates.
-    pub fn candidates(&self, unit: &str, terms: &[String]) -> Vec<usize> {
+    /// Subject keys with the same unit sharing at least one subject term
+    /// with `unit`/`terms`, in index order, without duplicates.
+    fn candidate_keys(&self, unit: &str, terms: &[String]) -> Vec<usize> {
         let mut lists: Vec<&Vec<u32>> = terms
             .iter()
             .filter_map(|t| self.postings.get(&(unit.to_string(), t.clone())))
@@ -124,9 +225,49 @@ impl FigureIndex {
             // Every term is very common: the shortest list alone bounds the work.
             lists = vec![shortest];
         }
-        let mut out: Vec<usize> = lists.into_iter().flatten().map(|&i| i as usize).collect();
+        let mut out: Vec<usize> = lists.into_iter().flatten().map(|&k| k as usize).collect();
         out.sort_unstable();
         out.dedup();
+        out
+    }
+
+    /// The figures (in corpus order) about the same thing as `f`: same unit
+    /// and [`compare::same_subject`].
+    pub fn comparable(&self, figures: &[Figure], f: &Figure) -> Vec<usize> {
+        let mut out: Vec<usize> = self
+            .candidate_keys(&f.unit, &f.subject.terms)
+            .into_iter()
+            .filter(|&k| compare::same_subject(f, &figures[self.keys[k].0 as usize], &self.weights))
+            .flat_map(|k| self.keys[k].1.iter().map(|&i| i as usize))
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// How many subject keys there are.
+    pub fn key_count(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// The figures with subject key `k`, in corpus order.
+    pub fn key_members(&self, k: usize) -> &[u32] {
+        &self.keys[k].1
+    }
+
+    /// Pairs of distinct subject keys `(a, b)`, `a < b`, whose figures are
+    /// about the same thing.
+    pub fn key_pairs(&self, figures: &[Figure]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for (a, (rep, _)) in self.keys.iter().enumerate() {
+            let f = &figures[*rep as usize];
+            for b in self.candidate_keys(&f.unit, &f.subject.terms) {
+                if b > a
+                    && compare::same_subject(f, &figures[self.keys[b].0 as usize], &self.weights)
+                {
+                    out.push((a, b));
+                }
+            }
+        }
         out
     }
 }

@@ -14,9 +14,18 @@ use unicode_normalization::UnicodeNormalization;
 /// Quote marks, apostrophes, dashes and whitespace to one form; lowercase;
 /// leading and trailing punctuation removed.
 pub fn fold(text: &str) -> String {
+    // ASCII text is its own NFKC form; most news text is, so it skips the
+    // normaliser.
+    if text.is_ascii() {
+        return fold_chars(text, text.chars());
+    }
+    fold_chars(text, text.nfkc())
+}
+
+fn fold_chars(text: &str, chars: impl Iterator<Item = char>) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
-    for c in text.nfkc() {
+    for c in chars {
         let c = match c {
             '“' | '”' | '„' | '‟' | '«' | '»' | '″' => '"',
             '‘' | '’' | '‚' | '‛' | '′' | '`' | '´' => '\'',
@@ -50,14 +59,18 @@ pub enum Token {
 /// Words (spelling-normalised, punctuation dropped) with gaps for ellipses
 /// and bracketed insertions.
 pub fn tokens(text: &str) -> Vec<Token> {
-    let folded = fold(text);
+    tokens_of_fold(&fold(text))
+}
+
+/// [`tokens`] of a text already folded with [`fold`].
+pub fn tokens_of_fold(folded: &str) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::new();
     let push_gap = |out: &mut Vec<Token>| {
         if out.last() != Some(&Token::Gap) {
             out.push(Token::Gap);
         }
     };
-    let mut rest = folded.as_str();
+    let mut rest = folded;
     while !rest.is_empty() {
         if let Some(r) = rest.strip_prefix('[') {
             // Bracketed insertion: skip to the closing bracket (or the end).
@@ -87,27 +100,25 @@ pub fn tokens(text: &str) -> Vec<Token> {
 /// End of a word: letters and digits, with inner apostrophes ("don't") and
 /// inner decimal points or commas between digits ("33.7", "4,200").
 fn word_end(s: &str) -> usize {
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i].1;
+    let mut chars = s.char_indices().peekable();
+    let mut prev = ' ';
+    while let Some((p, c)) = chars.next() {
         if c.is_alphanumeric() {
-            i += 1;
+            prev = c;
             continue;
         }
-        let next_alnum = chars.get(i + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
-        let prev = if i > 0 { chars[i - 1].1 } else { ' ' };
-        let inner_apostrophe = c == '\'' && next_alnum && prev.is_alphabetic();
+        let next = chars.peek().map(|&(_, n)| n);
+        let inner_apostrophe =
+            c == '\'' && next.is_some_and(char::is_alphanumeric) && prev.is_alphabetic();
         let inner_number = matches!(c, '.' | ',')
             && prev.is_ascii_digit()
-            && chars.get(i + 1).is_some_and(|&(_, n)| n.is_ascii_digit());
-        if inner_apostrophe || inner_number {
-            i += 1;
-        } else {
-            break;
+            && next.is_some_and(|n| n.is_ascii_digit());
+        if !(inner_apostrophe || inner_number) {
+            return p;
         }
+        prev = c;
     }
-    chars.get(i).map_or(s.len(), |&(p, _)| p)
+    s.len()
 }
 
 /// Words only (gaps dropped).

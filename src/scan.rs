@@ -6,13 +6,13 @@
 //! with their square. Statuses come from [`crate::compare`], the same
 //! judgements `check` uses.
 
-use crate::compare::{self, QuoteLevel, Relation, show_value};
+use crate::compare::{self, QuoteForm, QuoteLevel, Relation, show_value};
 use crate::corpus::Extracted;
 use crate::extract::{Figure, Quote, QuoteKind};
 use crate::findings::{Finding, Item, ItemKind, Pair, ScanReport, Status};
 use crate::index::{FigureIndex, QuoteIndex};
 use crate::speakers::SpeakerTable;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Largest group whose members are all compared pairwise; larger groups
 /// compare each member with the group's representative only.
@@ -80,69 +80,64 @@ impl Groups {
             self.parent[hi] = lo;
         }
     }
-    /// Groups of two or more members, each sorted, in order of first member.
-    fn sets(&mut self) -> Vec<Vec<usize>> {
-        let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for i in 0..self.parent.len() {
-            let r = self.find(i);
-            by_root.entry(r).or_default().push(i);
-        }
-        by_root.into_values().filter(|g| g.len() > 1).collect()
-    }
 }
 
 // ------------------------------------------------------------- quotations
 
 fn quote_findings(ex: &Extracted, speakers: &SpeakerTable) -> Vec<Finding> {
     let quotes = &ex.quotes;
-    let index = QuoteIndex::new(quotes);
-    let mut groups = Groups::new(quotes.len());
     // The same words (after folding) are one quotation wherever they stand:
-    // join them at once and align only one representative of each.
-    let mut first_of: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let mut representative = vec![true; quotes.len()];
-    for (i, q) in quotes.iter().enumerate() {
-        match first_of.entry(crate::normalize::fold(&q.text)) {
-            std::collections::hash_map::Entry::Occupied(e) => {
-                groups.union(i, *e.get());
-                representative[i] = false;
-            }
-            std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert(i);
-            }
-        }
-    }
-    for (i, q) in quotes.iter().enumerate() {
-        if !representative[i] {
-            continue;
-        }
-        for j in index.candidates(&q.text) {
-            if j <= i || !representative[j] || groups.find(i) == groups.find(j) {
+    // the index joins them, and only one representative of each distinct
+    // text (its first quotation) is aligned with others.
+    let index = QuoteIndex::new(quotes);
+    let mut groups = Groups::new(index.len());
+    let first = |d: usize| {
+        &quotes[index
+            .members(d)
+            .next()
+            .expect("a distinct text has members")]
+    };
+    for d in 0..index.len() {
+        let q = first(d);
+        for e in index.candidates(&index.form(d).words) {
+            if e <= d || groups.find(d) == groups.find(e) {
                 continue;
             }
             // Different words from different speakers are two quotations,
             // not one misattributed: only close matches join across speakers.
-            let r = &quotes[j];
+            let r = first(e);
             let other_speaker =
                 matches!((&q.speaker, &r.speaker), (Some(a), Some(b)) if !speakers.same(a, b));
-            if let Some(c) = quote_pair(q, r)
+            if let Some(c) = quote_pair(index.form(d), index.form(e))
                 && (c.level < QuoteLevel::Variant || !other_speaker)
             {
-                groups.union(i, j);
+                groups.union(d, e);
             }
         }
     }
-    groups
-        .sets()
-        .into_iter()
-        .map(|members| quote_group(ex, speakers, &members))
+    let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for d in 0..index.len() {
+        let r = groups.find(d);
+        by_root.entry(r).or_default().extend(index.members(d));
+    }
+    let mut sets: Vec<Vec<usize>> = by_root
+        .into_values()
+        .filter(|m| m.len() > 1)
+        .map(|mut m| {
+            m.sort_unstable();
+            m
+        })
+        .collect();
+    sets.sort_unstable_by_key(|m| m[0]);
+    sets.into_iter()
+        .map(|members| quote_group(ex, speakers, &index, &members))
         .collect()
 }
 
 /// Compares two quotations in both directions and keeps the closer reading.
-fn quote_pair(a: &Quote, b: &Quote) -> Option<compare::QuoteComparison> {
-    let ab = compare::compare_quotes(&a.text, &b.text);
-    let ba = compare::compare_quotes(&b.text, &a.text);
+fn quote_pair(a: &QuoteForm, b: &QuoteForm) -> Option<compare::QuoteComparison> {
+    let ab = compare::compare_forms(a, b);
+    let ba = compare::compare_forms(b, a);
     match (ab, ba) {
         (Some(x), Some(y)) => Some(if (y.level, -y.similarity) < (x.level, -x.similarity) {
             y
@@ -153,8 +148,16 @@ fn quote_pair(a: &Quote, b: &Quote) -> Option<compare::QuoteComparison> {
     }
 }
 
-fn quote_group(ex: &Extracted, speakers: &SpeakerTable, members: &[usize]) -> Finding {
+fn quote_group(
+    ex: &Extracted,
+    speakers: &SpeakerTable,
+    index: &QuoteIndex,
+    members: &[usize],
+) -> Finding {
     let quotes: Vec<&Quote> = members.iter().map(|&i| &ex.quotes[i]).collect();
+    // Each pair of distinct texts is compared once, however many places
+    // carry them.
+    let mut compared: HashMap<(usize, usize), Option<compare::QuoteComparison>> = HashMap::new();
     // Representative: the longest rendering (fragments join it).
     let rep = (0..quotes.len())
         .max_by_key(|&k| (quotes[k].text.len(), std::cmp::Reverse(k)))
@@ -178,7 +181,11 @@ fn quote_group(ex: &Extracted, speakers: &SpeakerTable, members: &[usize]) -> Fi
                 (Some(x), Some(y)) => !speakers.same(x, y),
                 _ => false,
             };
-        let cmp = quote_pair(qa, qb);
+        let (da, db) = (index.distinct_of(members[a]), index.distinct_of(members[b]));
+        let cmp = compared
+            .entry((da, db))
+            .or_insert_with(|| quote_pair(index.form(da), index.form(db)))
+            .clone();
         let (status, difference) = if misattributed {
             (
                 Status::Misattributed,
@@ -302,62 +309,162 @@ pub fn quote_item(ex: &Extracted, q: &Quote) -> Item {
 fn figure_findings(ex: &Extracted) -> Vec<Finding> {
     let figures = &ex.figures;
     let index = FigureIndex::new(figures);
-    let mut groups = Groups::new(figures.len());
-    let mut edges: BTreeMap<(usize, usize), Relation> = BTreeMap::new();
-    for (i, f) in figures.iter().enumerate() {
-        if f.noise {
+    // Groups are unions of subject keys about the same thing. Figures are
+    // related only within a key or across two keys that match directly
+    // (as pairs of figures matched before keys), never across a chain.
+    let key_pairs = index.key_pairs(figures);
+    let mut groups = Groups::new(index.key_count());
+    for &(a, b) in &key_pairs {
+        groups.union(a, b);
+    }
+    let mut pairs_of: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
+    for k in 0..index.key_count() {
+        pairs_of.entry(groups.find(k)).or_default().push((k, k));
+    }
+    for &(a, b) in &key_pairs {
+        pairs_of.entry(groups.find(a)).or_default().push((a, b));
+    }
+    let mut out: Vec<(usize, Finding)> = Vec::new();
+    for key_pairs in pairs_of.into_values() {
+        let mut members: Vec<usize> = key_pairs
+            .iter()
+            .filter(|(a, b)| a == b)
+            .flat_map(|&(k, _)| index.key_members(k).iter().map(|&i| i as usize))
+            .collect();
+        if members.len() < 2 {
             continue;
         }
-        for j in index.candidates(&f.unit, &f.subject.terms) {
-            if j <= i {
-                continue;
+        members.sort_unstable();
+        let relations = figure_relations(ex, &index, &members, &key_pairs);
+        out.push((members[0], figure_group(ex, &members, relations)));
+    }
+    out.sort_by_key(|(first, _)| *first);
+    out.into_iter().map(|(_, f)| f).collect()
+}
+
+/// What [`compare::relate`] looks at in a figure (besides its subject):
+/// figures with equal signatures relate alike to every other figure.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct RelationKey {
+    modality: crate::extract::Modality,
+    qualifier: crate::extract::Qualifier,
+    value: u64,
+    low: u64,
+    high: u64,
+    period: Option<crate::extract::Period>,
+    period_note: Option<String>,
+    date: Option<jiff::civil::Date>,
+}
+
+fn relation_key(ex: &Extracted, f: &Figure) -> RelationKey {
+    RelationKey {
+        modality: f.modality,
+        qualifier: f.qualifier,
+        value: f.value.to_bits(),
+        low: f.low.to_bits(),
+        high: f.high.to_bits(),
+        period: f.period.clone(),
+        period_note: f.period_note.clone(),
+        // The date matters only to counts with no period.
+        date: (f.unit == "count" && f.period.is_none())
+            .then(|| ex.date_of(&f.span.source))
+            .flatten(),
+    }
+}
+
+/// The relations between the group's figures that matter for its status:
+/// conflicts as pairs of positions in `members` (`a < b`, in order), and
+/// whether any two are about different periods. Figures are related within
+/// each subject key and across each directly matching pair of keys; each
+/// pair of distinct signatures is related once.
+fn figure_relations(
+    ex: &Extracted,
+    index: &FigureIndex,
+    members: &[usize],
+    key_pairs: &[(usize, usize)],
+) -> (Vec<(usize, usize, String)>, bool) {
+    let pos: HashMap<usize, usize> = members.iter().enumerate().map(|(k, &i)| (i, k)).collect();
+    // Per key: its figures bucketed by signature (first figure kept for
+    // relating; positions of all).
+    let mut buckets: HashMap<usize, Vec<(usize, Vec<usize>)>> = HashMap::new();
+    for &(k, _) in key_pairs.iter().filter(|(a, b)| a == b) {
+        let mut by_sig: HashMap<RelationKey, usize> = HashMap::new();
+        let mut list: Vec<(usize, Vec<usize>)> = Vec::new();
+        for &i in index.key_members(k) {
+            let i = i as usize;
+            let slot = *by_sig
+                .entry(relation_key(ex, &ex.figures[i]))
+                .or_insert_with(|| {
+                    list.push((i, Vec::new()));
+                    list.len() - 1
+                });
+            list[slot].1.push(pos[&i]);
+        }
+        buckets.insert(k, list);
+    }
+    let mut conflicts = Vec::new();
+    let mut other_period = false;
+    let related: std::cell::RefCell<HashMap<(usize, usize), Relation>> = Default::default();
+    let relation = |a: usize, b: usize| -> Relation {
+        related
+            .borrow_mut()
+            .entry((a, b))
+            .or_insert_with(|| {
+                let (f, g) = (&ex.figures[a], &ex.figures[b]);
+                compare::relate(f, ex.date_of(&f.span.source), g, ex.date_of(&g.span.source))
+            })
+            .clone()
+    };
+    let conflict_reason = |a: usize, b: usize| match relation(a, b) {
+        Relation::Conflict(why) => why,
+        _ => String::new(),
+    };
+    for &(ka, kb) in key_pairs {
+        let (la, lb) = (&buckets[&ka], &buckets[&kb]);
+        for (x, (fa, pa)) in la.iter().enumerate() {
+            let from = if ka == kb { x } else { 0 };
+            for (fb, pb) in &lb[from..] {
+                let rel = relation(*fa, *fb);
+                match rel {
+                    Relation::Conflict(_) => {
+                        // The reason reads in the pair's order: the figure
+                        // that comes first in the group first.
+                        for &p in pa {
+                            for &q in pb {
+                                if p < q {
+                                    conflicts.push((p, q, conflict_reason(*fa, *fb)));
+                                } else if q < p {
+                                    conflicts.push((q, p, conflict_reason(*fb, *fa)));
+                                }
+                            }
+                        }
+                    }
+                    Relation::OtherPeriod(_) => other_period = true,
+                    Relation::Agree | Relation::OtherModality(_) => {}
+                }
             }
-            let g = &figures[j];
-            if !compare::same_subject(f, g, &index.weights) {
-                continue;
-            }
-            // The same figure repeated in one article is one claim, not two.
-            if f.span.source == g.span.source && f.value == g.value && f.period == g.period {
-                groups.union(i, j);
-                continue;
-            }
-            let rel = compare::relate(f, ex.date_of(&f.span.source), g, ex.date_of(&g.span.source));
-            groups.union(i, j);
-            edges.insert((i, j), rel);
         }
     }
-    let sets = groups.sets();
-    let mut out = Vec::new();
-    for members in sets {
-        out.push(figure_group(ex, &members, &edges));
-    }
-    out
+    conflicts.sort_by_key(|c| (c.0, c.1));
+    conflicts.dedup_by(|a, b| (a.0, a.1) == (b.0, b.1));
+    (conflicts, other_period)
 }
 
 fn figure_group(
     ex: &Extracted,
     members: &[usize],
-    edges: &BTreeMap<(usize, usize), Relation>,
+    (conflicts, other_period): (Vec<(usize, usize, String)>, bool),
 ) -> Finding {
     let figs: Vec<&Figure> = members.iter().map(|&i| &ex.figures[i]).collect();
-    let pos: BTreeMap<usize, usize> = members.iter().enumerate().map(|(k, &i)| (i, k)).collect();
-    let mut pairs = Vec::new();
-    let mut other_period = false;
-    for ((i, j), rel) in edges {
-        let (Some(&a), Some(&b)) = (pos.get(i), pos.get(j)) else {
-            continue;
-        };
-        match rel {
-            Relation::Conflict(why) => pairs.push(Pair {
-                a,
-                b,
-                status: Status::Conflict,
-                difference: why.clone(),
-            }),
-            Relation::OtherPeriod(_) => other_period = true,
-            Relation::Agree | Relation::OtherModality(_) => {}
-        }
-    }
+    let pairs: Vec<Pair> = conflicts
+        .into_iter()
+        .map(|(a, b, difference)| Pair {
+            a,
+            b,
+            status: Status::Conflict,
+            difference,
+        })
+        .collect();
     let status = if !pairs.is_empty() {
         Status::Conflict
     } else if other_period {

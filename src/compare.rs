@@ -10,17 +10,23 @@
 //!    stand for any words;
 //! 3. **variant**: a word alignment (Myers diff over normalised words) whose
 //!    Dice similarity over the aligned window is at least
-//!    [`VARIANT_SIMILARITY`] with at least [`MIN_SHARED_WORDS`] shared words,
-//!    or, for short phrases, the same content words in another order.
+//!    [`VARIANT_SIMILARITY`], over its content words (function words left
+//!    out) too, with at least [`MIN_SHARED_WORDS`] shared words; or, for
+//!    short phrases, the same content words in another order. Two sayings
+//!    cast in one mould ("every accord we sign brings farmers closer to
+//!    peace", "every loan we sign brings miners closer to ruin") share their
+//!    function words, not their content: they are not variants.
 //!
-//! Figures are comparable when their units are equal and their subjects'
-//! stemmed terms overlap with an IDF-weighted overlap coefficient of at
-//! least [`SUBJECT_SIMILARITY`]. Two comparable figures conflict only when both are
+//! Figures are comparable when their units are equal, their names agree
+//! (one subject names nothing, or one's names are among the other's), and
+//! their subjects' stemmed terms overlap with an IDF-weighted overlap
+//! coefficient of at least [`SUBJECT_SIMILARITY`].
+//! Two comparable figures conflict only when both are
 //! actual, they are about the same period, and their intervals do not
 //! overlap.
 
 use crate::extract::{Figure, Modality};
-use crate::normalize::{Token, fold, tokens_of_fold};
+use crate::normalize::{Token, fold, is_function_word, tokens_of_fold};
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 use std::collections::{BTreeSet, HashMap};
 
@@ -75,6 +81,8 @@ pub struct QuoteForm {
     /// Hashes of the words, sorted: an upper bound on the words two
     /// quotations can share, before any alignment.
     word_hashes: Vec<u64>,
+    /// Per word: whether it carries content (not a function word).
+    content: Vec<bool>,
 }
 
 impl QuoteForm {
@@ -92,6 +100,7 @@ impl QuoteForm {
         word_hashes.sort_unstable();
         QuoteForm {
             text: text.to_string(),
+            content: words.iter().map(|w| !is_function_word(w)).collect(),
             has_gap: tokens.contains(&Token::Gap),
             fold,
             words,
@@ -169,14 +178,21 @@ pub fn compare_forms(a: &QuoteForm, b: &QuoteForm) -> Option<QuoteComparison> {
     let bound = shared_count(&a.word_hashes, &b.word_hashes);
     let dice_bound = 2.0 * bound as f64 / (wa.len() + bound).max(1) as f64;
     if bound >= MIN_SHARED_WORDS && dice_bound >= VARIANT_SIMILARITY {
-        let (shared, window, diff) = align(wa, wb);
+        let al = align(a, b);
+        let (shared, window) = (al.shared, al.window);
         let dice = 2.0 * shared as f64 / (wa.len() + window) as f64;
-        if shared >= MIN_SHARED_WORDS && dice >= VARIANT_SIMILARITY {
+        let content_a = a.content.iter().filter(|&&c| c).count();
+        let content_dice =
+            2.0 * al.shared_content as f64 / (content_a + al.window_content).max(1) as f64;
+        if shared >= MIN_SHARED_WORDS
+            && dice >= VARIANT_SIMILARITY
+            && content_dice >= VARIANT_SIMILARITY
+        {
             return Some(QuoteComparison {
                 level: QuoteLevel::Variant,
                 similarity: dice,
                 fragment: window < wb.len(),
-                diff: Some(diff),
+                diff: Some(al.diff),
             });
         }
     }
@@ -247,10 +263,23 @@ fn segments_in_order(t: &[Token], w: &[String]) -> bool {
     true
 }
 
-/// Aligns `a` with the best window of `b`. Returns the shared word count, the
-/// window's length and the rendered diff over the window.
-fn align(a: &[String], b: &[String]) -> (usize, usize, String) {
-    let ops = capture_diff_slices(Algorithm::Myers, a, b);
+/// The alignment of a quotation with the best window of another.
+struct Alignment {
+    /// Words equal in both.
+    shared: usize,
+    /// Words of the second quotation in the window.
+    window: usize,
+    /// Of those: shared content words, and content words in the window.
+    shared_content: usize,
+    window_content: usize,
+    /// The rendered diff over the window.
+    diff: String,
+}
+
+/// Aligns `a` with the best window of `b`.
+fn align(a: &QuoteForm, b: &QuoteForm) -> Alignment {
+    let (wa, wb) = (&a.words, &b.words);
+    let ops = capture_diff_slices(Algorithm::Myers, wa, wb);
     // Words of b before the first and after the last word of a that aligns
     // are outside the window: a quoted a fragment of b.
     let first = ops
@@ -260,18 +289,33 @@ fn align(a: &[String], b: &[String]) -> (usize, usize, String) {
         .iter()
         .rposition(|op| !matches!(op, DiffOp::Insert { .. }));
     let (Some(first), Some(last)) = (first, last) else {
-        return (0, b.len(), render_diff(a, b));
+        return Alignment {
+            shared: 0,
+            window: wb.len(),
+            shared_content: 0,
+            window_content: b.content.iter().filter(|&&c| c).count(),
+            diff: render_diff(wa, wb),
+        };
     };
     let window_ops = &ops[first..=last];
-    let shared: usize = window_ops
-        .iter()
-        .map(|op| match op {
-            DiffOp::Equal { len, .. } => *len,
-            _ => 0,
-        })
-        .sum();
-    let window: usize = window_ops.iter().map(|op| op.new_range().len()).sum();
-    (shared, window, render_ops(a, b, window_ops))
+    let mut al = Alignment {
+        shared: 0,
+        window: 0,
+        shared_content: 0,
+        window_content: 0,
+        diff: render_ops(wa, wb, window_ops),
+    };
+    for op in window_ops {
+        let new = op.new_range();
+        let content = b.content[new.clone()].iter().filter(|&&c| c).count();
+        al.window += new.len();
+        al.window_content += content;
+        if let DiffOp::Equal { len, .. } = op {
+            al.shared += len;
+            al.shared_content += content;
+        }
+    }
+    al
 }
 
 /// Renders a word diff from `a` to `b`: unchanged words as they are, removed
@@ -409,16 +453,28 @@ pub fn subject_similarity(a: &[String], b: &[String], w: &TermWeights) -> f64 {
 
 /// Whether two figures (already of the same unit) are about the same thing:
 /// their name numbers agree ("Power of Siberia" is not "Power of Siberia
-/// 2"), and either they are counts of the same thing (equal heads: "have
-/// met 40 times", "signed 14 documents") or their terms overlap enough.
+/// 2"), their names agree ([`names_agree`]), and either they are counts of
+/// the same thing (equal heads: "have met 40 times", "signed 14
+/// documents") or their terms overlap enough.
 pub fn same_subject(a: &Figure, b: &Figure, w: &TermWeights) -> bool {
-    if a.subject.name_numbers != b.subject.name_numbers {
+    if a.subject.name_numbers != b.subject.name_numbers || !names_agree(a, b) {
         return false;
     }
     if a.unit == "count" && a.subject.head.is_some() && a.subject.head == b.subject.head {
         return true;
     }
     subject_similarity(&a.subject.terms, &b.subject.terms, w) >= SUBJECT_SIMILARITY
+}
+
+/// Whether the names in two subjects can be about one thing: one subject
+/// names nothing ("trade between the two countries"), or one's names are
+/// all among the other's ("Russia" in "trade between Russia and China").
+/// "Trade between Russia and China" and "trade between Russia and India"
+/// are two things, however many other words they share.
+fn names_agree(a: &Figure, b: &Figure) -> bool {
+    let (na, nb) = (&a.subject.names, &b.subject.names);
+    let within = |x: &[String], y: &[String]| x.iter().all(|t| y.contains(t));
+    na.is_empty() || nb.is_empty() || within(na, nb) || within(nb, na)
 }
 
 /// How two comparable figures relate.
@@ -789,6 +845,80 @@ mod tests {
         assert!(
             matches!(relate(&a, d1, &b, d1), Relation::Conflict(_)),
             "same day, same count, apart"
+        );
+    }
+
+    #[test]
+    fn sayings_cast_in_one_mould_are_not_variants() {
+        assert_eq!(
+            level(
+                "every accord we sign brings farmers closer to peace",
+                "every loan we sign brings miners closer to ruin"
+            ),
+            None,
+            "six of nine words shared, but only three of six content words"
+        );
+        assert_eq!(
+            level(
+                "every accord we sign brings farmers closer to peace",
+                "every accord we sign brings our farmers closer to a lasting peace"
+            ),
+            Some(QuoteLevel::Variant)
+        );
+    }
+
+    #[test]
+    fn prepared_forms_compare_like_texts() {
+        let pairs = [
+            ("are now the best ever.", "Are now the best ever"),
+            (
+                "good neighbours, good friends",
+                "good neighbors, good friends",
+            ),
+            (
+                "relations are the best ever",
+                "relations are the worst ever",
+            ),
+            (
+                "we ... have no limits",
+                "we are partners and have no limits",
+            ),
+            ("Cold War mentality", "the Cold War era"),
+        ];
+        for (a, b) in pairs {
+            assert_eq!(
+                compare_forms(&QuoteForm::new(a), &QuoteForm::new(b)),
+                compare_quotes(a, b),
+                "{a} / {b}"
+            );
+        }
+    }
+
+    fn named(terms: &[&str], names: &[&str]) -> Figure {
+        let mut f = fig(10.0, "km", None, Modality::Actual);
+        f.subject.terms = terms.iter().map(|t| t.to_string()).collect();
+        f.subject.names = names.iter().map(|t| t.to_string()).collect();
+        f
+    }
+
+    #[test]
+    fn names_must_agree_for_the_same_subject() {
+        let w = TermWeights::default();
+        let a = named(&["pipelin", "zelamont"], &["zelamont"]);
+        let b = named(&["pipelin", "quennia"], &["quennia"]);
+        let unnamed = named(&["pipelin"], &[]);
+        let both = named(&["trade", "russia", "china"], &["china", "russia"]);
+        let one = named(&["trade", "russia"], &["russia"]);
+        let other = named(&["trade", "russia", "india"], &["india", "russia"]);
+        assert!(!same_subject(&a, &b, &w), "two pipelines");
+        assert!(
+            same_subject(&a, &unnamed, &w),
+            "a subject that names nothing"
+        );
+        assert!(same_subject(&both, &one, &w), "one name among the other's");
+        assert!(
+            !same_subject(&both, &other, &w),
+            "Russia-China is not Russia-India"
         );
     }
 

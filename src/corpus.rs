@@ -179,6 +179,7 @@ pub(crate) mod testing {
                 terms: terms.iter().map(|t| t.to_string()).collect(),
                 head: terms.first().map(|t| t.to_string()),
                 name_numbers: vec![],
+                names: vec![],
             },
             attributes: vec![],
             noise: false,

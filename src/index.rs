@@ -5,19 +5,11 @@
 
 use crate::compare::{self, QuoteForm, TermWeights};
 use crate::extract::{Figure, Quote};
-use crate::normalize::{fold, words};
+use crate::normalize::{fold, is_function_word, words};
 use std::collections::HashMap;
 
 /// Most candidates a quotation lookup returns, best first.
 pub const MAX_QUOTE_CANDIDATES: usize = 64;
-/// Words so common in quotations that they never retrieve anything alone.
-const STOP: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
-    "from", "as", "is", "are", "was", "were", "be", "been", "it", "its", "this", "that", "these",
-    "those", "we", "our", "us", "i", "you", "he", "she", "they", "their", "his", "her", "will",
-    "would", "have", "has", "had", "not", "no", "do", "does", "so", "all", "which", "who", "what",
-];
-
 /// Content words of a quotation, lowercase and spelling-normalised.
 pub fn content_words(text: &str) -> Vec<String> {
     content_words_of(&words(text))
@@ -27,7 +19,7 @@ pub fn content_words(text: &str) -> Vec<String> {
 fn content_words_of(words: &[String]) -> Vec<String> {
     let mut w: Vec<String> = words
         .iter()
-        .filter(|w| !STOP.contains(&w.as_str()))
+        .filter(|w| !is_function_word(w))
         .cloned()
         .collect();
     w.sort();
@@ -139,6 +131,7 @@ struct SubjectKey {
     terms: Vec<String>,
     head: Option<String>,
     name_numbers: Vec<String>,
+    names: Vec<String>,
 }
 
 impl SubjectKey {
@@ -151,6 +144,7 @@ impl SubjectKey {
             terms,
             head: f.subject.head.clone(),
             name_numbers: f.subject.name_numbers.clone(),
+            names: f.subject.names.clone(),
         }
     }
 }

@@ -47,6 +47,20 @@ fn fold_chars(text: &str, chars: impl Iterator<Item = char>) -> String {
     trimmed.to_string()
 }
 
+/// Words so common in quotations that they carry no content of their own:
+/// they never retrieve anything alone, and do not count as shared content.
+const STOP: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
+    "from", "as", "is", "are", "was", "were", "be", "been", "it", "its", "this", "that", "these",
+    "those", "we", "our", "us", "i", "you", "he", "she", "they", "their", "his", "her", "will",
+    "would", "have", "has", "had", "not", "no", "do", "does", "so", "all", "which", "who", "what",
+];
+
+/// Whether a normalised word is a function word ([`STOP`]).
+pub fn is_function_word(w: &str) -> bool {
+    STOP.contains(&w)
+}
+
 /// A token of a quotation for word-level comparison.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Token {

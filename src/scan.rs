@@ -90,17 +90,25 @@ fn quote_findings(ex: &Extracted, speakers: &SpeakerTable) -> Vec<Finding> {
     // the index joins them, and only one representative of each distinct
     // text (its first quotation) is aligned with others.
     let index = QuoteIndex::new(quotes);
-    let mut groups = Groups::new(index.len());
+    let n = index.len();
     let first = |d: usize| {
         &quotes[index
             .members(d)
             .next()
             .expect("a distinct text has members")]
     };
-    for d in 0..index.len() {
+    // Two kinds of link between distinct texts. The same words (style
+    // variants, fragments) are one quotation however the links chain: they
+    // are joined outright. A variant only attaches to one quotation:
+    // variants of variants drift from the words anyone said (two sayings
+    // cast in one mould, "every X we sign brings Y closer"), so variant
+    // links never chain (see `attach`).
+    let mut same_words = Groups::new(n);
+    let mut weak: Vec<(usize, usize)> = Vec::new();
+    for d in 0..n {
         let q = first(d);
         for e in index.candidates(&index.form(d).words) {
-            if e <= d || groups.find(d) == groups.find(e) {
+            if e <= d || same_words.find(d) == same_words.find(e) {
                 continue;
             }
             // Different words from different speakers are two quotations,
@@ -108,17 +116,17 @@ fn quote_findings(ex: &Extracted, speakers: &SpeakerTable) -> Vec<Finding> {
             let r = first(e);
             let other_speaker =
                 matches!((&q.speaker, &r.speaker), (Some(a), Some(b)) if !speakers.same(a, b));
-            if let Some(c) = quote_pair(index.form(d), index.form(e))
-                && (c.level < QuoteLevel::Variant || !other_speaker)
-            {
-                groups.union(d, e);
+            match quote_pair(index.form(d), index.form(e)) {
+                Some(c) if c.level < QuoteLevel::Variant => same_words.union(d, e),
+                Some(_) if !other_speaker => weak.push((d, e)),
+                _ => {}
             }
         }
     }
+    let group_of = attach(&index, &mut same_words, &weak);
     let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for d in 0..index.len() {
-        let r = groups.find(d);
-        by_root.entry(r).or_default().extend(index.members(d));
+    for (d, g) in group_of.into_iter().enumerate() {
+        by_root.entry(g).or_default().extend(index.members(d));
     }
     let mut sets: Vec<Vec<usize>> = by_root
         .into_values()
@@ -132,6 +140,40 @@ fn quote_findings(ex: &Extracted, speakers: &SpeakerTable) -> Vec<Finding> {
     sets.into_iter()
         .map(|members| quote_group(ex, speakers, &index, &members))
         .collect()
+}
+
+/// Joins groups of the same words through variant links without chaining: the groups are taken longest quotation first (then in
+/// corpus order), and each one not yet taken leads a group of its own that
+/// takes every group linked to it directly and not yet taken. Returns each
+/// distinct text's final group.
+fn attach(index: &QuoteIndex, same_words: &mut Groups, weak: &[(usize, usize)]) -> Vec<usize> {
+    let n = index.len();
+    let root: Vec<usize> = (0..n).map(|d| same_words.find(d)).collect();
+    let mut longest = vec![0usize; n];
+    for d in 0..n {
+        longest[root[d]] = longest[root[d]].max(index.form(d).words.len());
+    }
+    let mut links: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    for &(d, e) in weak {
+        let (a, b) = (root[d], root[e]);
+        if a != b {
+            links.entry(a).or_default().insert(b);
+            links.entry(b).or_default().insert(a);
+        }
+    }
+    let mut order: Vec<usize> = links.keys().copied().collect();
+    order.sort_by_key(|&r| (std::cmp::Reverse(longest[r]), r));
+    let mut leader: Vec<Option<usize>> = vec![None; n];
+    for r in order {
+        if leader[r].is_some() {
+            continue;
+        }
+        leader[r] = Some(r);
+        for &other in &links[&r] {
+            leader[other].get_or_insert(r);
+        }
+    }
+    root.iter().map(|&r| leader[r].unwrap_or(r)).collect()
 }
 
 /// Compares two quotations in both directions and keeps the closer reading.
@@ -619,6 +661,40 @@ mod tests {
             "a-c and b-c, not a-b: Xi and Xi Jinping are one speaker"
         );
         assert!(f.summary.contains("Vladimir Putin (c)"), "{}", f.summary);
+    }
+
+    #[test]
+    fn variant_links_do_not_chain() {
+        // b is a variant of a and of c, but a and c share too little to be
+        // one quotation: a (first of the longest) takes b, and c stays with
+        // its own repetition d.
+        let texts = [
+            "alpha bravo charlie delta echo foxtrot golf hotel",
+            "alpha bravo charlie delta echo kilo lima mike",
+            "alpha bravo november oscar echo kilo lima mike",
+            "alpha bravo november oscar echo kilo lima mike",
+        ];
+        let level =
+            |a: usize, b: usize| compare::compare_quotes(texts[a], texts[b]).map(|c| c.level);
+        assert_eq!(level(0, 1), Some(QuoteLevel::Variant));
+        assert_eq!(level(1, 2), Some(QuoteLevel::Variant));
+        assert_eq!(level(0, 2), None);
+        let ex = corpus(
+            &[("a", None), ("b", None), ("c", None), ("d", None)],
+            texts
+                .iter()
+                .zip(["a", "b", "c", "d"])
+                .map(|(t, s)| quote(s, 1, t, None))
+                .collect(),
+            vec![],
+        );
+        let r = scan(&ex, &SpeakerTable::default());
+        let groups: Vec<Vec<&str>> = r
+            .findings
+            .iter()
+            .map(|f| f.items.iter().map(|i| i.source.as_str()).collect())
+            .collect();
+        assert_eq!(groups, vec![vec!["a", "b"], vec!["c", "d"]]);
     }
 
     #[test]

@@ -141,6 +141,12 @@ pub struct Subject {
     /// Numbers that are part of a name next to the figure ("Power of
     /// Siberia 2"): two figures about differently numbered things differ.
     pub name_numbers: Vec<String>,
+    /// The terms that come from names (capitalised words inside the
+    /// sentence: places, pipelines, people): "trade between Russia and
+    /// China" has `russia`, `china`. Two subjects that both name things
+    /// are about the same thing only when one's names are among the
+    /// other's.
+    pub names: Vec<String>,
 }
 
 /// One figure in one source.

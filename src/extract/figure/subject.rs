@@ -324,6 +324,41 @@ pub fn terms(words: &[&str]) -> Vec<String> {
     out
 }
 
+/// The subject terms that come from names: capitalised words that do not
+/// open the text (a sentence's first word is capitalised whatever it is).
+/// In a line whose content words are all capitalised (a headline in title
+/// case) capitals say nothing, and no term is a name.
+fn name_terms(s: &str, words: &[&str], subject_terms: &[String]) -> Vec<String> {
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let line: Vec<&str> = s
+        .split_whitespace()
+        .filter(|w| is_content(&clean_word(w)))
+        .collect();
+    if line.len() >= 2 && line.iter().all(|w| capitalised(w)) {
+        return Vec::new();
+    }
+    let opening = words_with_offsets(s).first().map(|&(o, _)| o);
+    // Where a word stands in `s`, when it is a slice of it.
+    let offset = |w: &str| {
+        let (p, base) = (w.as_ptr() as usize, s.as_ptr() as usize);
+        (p >= base && p < base + s.len()).then(|| p - base)
+    };
+    let mut out: Vec<String> = Vec::new();
+    for w in words {
+        if !capitalised(w) || (offset(w).is_some() && offset(w) == opening) {
+            continue;
+        }
+        for t in terms(&[w]) {
+            // Only terms the subject kept (it is capped at MAX_TERMS).
+            if subject_terms.contains(&t) && !out.contains(&t) {
+                out.push(t);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
 /// A short number that can end a name ("2" in "Power of Siberia 2").
 fn is_name_number(w: &str) -> bool {
     (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
@@ -523,10 +558,12 @@ pub fn subject(
         .filter(|w| is_name_number(w))
         .map(|w| w.to_string())
         .collect();
+    let names = name_terms(s, &text_words, &terms);
     Subject {
         text: text_words.join(" "),
         terms,
         head,
         name_numbers,
+        names,
     }
 }

@@ -508,6 +508,28 @@ fn subjects_from_the_sentence() {
     assert!(one(&long).subject.terms.len() <= subject::MAX_TERMS);
 }
 
+#[test]
+fn subject_names_are_capitalised_words_inside_the_sentence() {
+    let names = |t: &str| one(t).subject.names;
+    assert_eq!(
+        names("Trade turnover between Russia and China reached $185 billion."),
+        vec!["china", "russia"]
+    );
+    assert_eq!(
+        names("According to Anna Berg, the Zelamont pipeline ran 368 km in 2024."),
+        vec!["zelamont"],
+        "the source named before a reporting cue is not part of the subject"
+    );
+    assert!(
+        names("Trade between the two countries reached $240 billion.").is_empty(),
+        "the capitalised first word of a sentence is no name"
+    );
+    assert!(
+        names("Bilateral Trade Hits Record $240 Billion").is_empty(),
+        "in a title-case headline capitals say nothing"
+    );
+}
+
 // ------------------------------------------------------------ passages
 
 #[test]

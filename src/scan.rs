@@ -469,15 +469,21 @@ fn figure_relations(
                 let rel = relation(*fa, *fb);
                 match rel {
                     Relation::Conflict(_) => {
-                        // The reason reads in the pair's order: the figure
-                        // that comes first in the group first.
-                        for &p in pa {
-                            for &q in pb {
-                                if p < q {
-                                    conflicts.push((p, q, conflict_reason(*fa, *fb)));
-                                } else if q < p {
-                                    conflicts.push((q, p, conflict_reason(*fb, *fa)));
-                                }
+                        // Every figure of one value against the first of
+                        // the other, and the other way round: each
+                        // disagreeing figure is listed, in a number of
+                        // pairs that grows with the group, not with its
+                        // square. The reason reads in the pair's order: the
+                        // figure that comes first in the group first.
+                        let listed = pa
+                            .iter()
+                            .map(|&p| (p, pb[0]))
+                            .chain(pb.iter().skip(1).map(|&q| (pa[0], q)));
+                        for (p, q) in listed {
+                            if p < q {
+                                conflicts.push((p, q, conflict_reason(*fa, *fb)));
+                            } else if q < p {
+                                conflicts.push((q, p, conflict_reason(*fb, *fa)));
                             }
                         }
                     }

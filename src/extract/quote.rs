@@ -96,6 +96,8 @@ pub fn extract_quotes(doc: &Document, speakers: &SpeakerTable) -> Vec<Quote> {
             .cache
             .remove(&bi)
             .unwrap_or_else(|| sentences(text, block.range.clone()));
+        let last_sentence = block_sentences.last().cloned();
+        state.block = bi;
         for sent in block_sentences {
             let stext = &text[sent.clone()];
             // Quotations that open in this sentence.
@@ -121,6 +123,18 @@ pub fn extract_quotes(doc: &Document, speakers: &SpeakerTable) -> Vec<Quote> {
                 }
             }
             state.observe(stext, speakers);
+        }
+        // "He then read from a prepared statement:" introduces the
+        // quotation opening the next block (every item of a list).
+        if block.kind != BlockKind::Heading && btext.trim_end().ends_with(':') {
+            state.intro = last_sentence
+                .and_then(|s| state.clause_speaker(&text[s], speakers))
+                .map(|sp| (sp, bi + 1));
+        } else if block.kind == BlockKind::ListItem
+            && let Some((_, b)) = &mut state.intro
+            && *b == bi
+        {
+            *b = bi + 1;
         }
     }
     let mut out = merge_repeats(out);
@@ -551,6 +565,14 @@ struct Entities {
     last_person: Option<String>,
     /// Whom the last speech quotation was addressed to.
     addressee: Option<String>,
+    /// The block being read.
+    block: usize,
+    /// Speaker of the last speech quotation and its block: a quotation
+    /// standing alone right after it continues it.
+    continuing: Option<(String, usize)>,
+    /// Speaker a paragraph ending in a colon introduced, and the block the
+    /// introduced quotation opens.
+    intro: Option<(String, usize)>,
 }
 
 /// How many people and bodies are remembered for resolving short forms: the
@@ -797,6 +819,59 @@ impl Entities {
         (name, false)
     }
 
+    /// Whether `name` is still the one being written about: a body always,
+    /// a person while no other person has been named since.
+    fn still_current(&self, name: &str) -> bool {
+        !self.people.iter().any(|(n, _)| n == name) || self.last_person.as_deref() == Some(name)
+    }
+
+    /// Whether a subject mention names someone known (or is a full name):
+    /// a single unknown capitalised word ("Moscow", "The") is not taken.
+    fn knows(&self, mention: &str, speakers: &SpeakerTable) -> bool {
+        let lower = mention.trim().to_lowercase();
+        if matches!(lower.as_str(), "he" | "she") {
+            return self.last_person.is_some();
+        }
+        if is_pronoun(&lower) {
+            return false;
+        }
+        if is_description(mention) || speakers.lookup(mention).is_some() {
+            return true;
+        }
+        let (_, name) = Self::split(mention);
+        match name.as_slice() {
+            [] => false,
+            [one] => {
+                let key = one.to_lowercase();
+                let holds =
+                    |full: &String| full.split_whitespace().any(|t| t.to_lowercase() == key);
+                speakers.lookup(one).is_some()
+                    || self.people.iter().any(|(full, _)| holds(full))
+                    || self.bodies.iter().any(holds)
+            }
+            many => many
+                .iter()
+                .all(|w| !NOT_SPEAKERS.contains(&w.to_lowercase().as_str())),
+        }
+    }
+
+    /// The speaker a clause names by a cue ("He then read from a prepared
+    /// statement") or, failing that, by its known subject ("Nwosu’s reply
+    /// was short").
+    fn clause_speaker(&mut self, clause: &str, speakers: &SpeakerTable) -> Option<String> {
+        let tail = &clause[floor_char_boundary(clause, clause.len().saturating_sub(300))..];
+        let cued = BEFORE
+            .captures_iter(tail)
+            .filter_map(|c| c.name("sp").map(|m| clean_mention(m.as_str())))
+            .filter(|m| plausible_speaker(m))
+            .last();
+        let mention = cued.or_else(|| sentence_subject(clause))?;
+        if !self.knows(&mention, speakers) {
+            return None;
+        }
+        Some(self.resolve(&mention, speakers).0).filter(|s| !is_pronoun(s))
+    }
+
     /// Learns the people a sentence introduces with a title ("Chinese
     /// President Xi Jinping", "Kremlin aide Yuri Ushakov").
     fn observe(&mut self, sentence: &str, speakers: &SpeakerTable) {
@@ -928,6 +1003,28 @@ const NOT_SPEAKERS: &[&str] = &[
     "q",
     "a",
 ];
+
+/// The grammatical subject opening a sentence: a name, possibly
+/// possessive ("Nwosu’s reply was short"), a pronoun or a description,
+/// followed by a lowercase word. Markup and leading marks are skipped.
+fn sentence_subject(sentence: &str) -> Option<String> {
+    static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"^(?P<sp>{DESCRIPTION}|He|She|They|{NAME})(?:['’]s)?(?:,\s+[^,“”]{{1,60}},)?\s+[a-z]"
+        ))
+        .expect("subject pattern")
+    });
+    let head = &sentence[..floor_char_boundary(sentence, 300)];
+    let head = head.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let sp = SUBJECT.captures(head)?.name("sp")?.as_str();
+    let sp = clean_mention(sp);
+    let sp = sp
+        .strip_suffix("’s")
+        .or(sp.strip_suffix("'s"))
+        .unwrap_or(&sp)
+        .to_string();
+    plausible_speaker(&sp).then_some(sp)
+}
 
 /// Head words of documents, which speak through what they say.
 const DOCUMENTS: &[&str] = &[
@@ -1173,6 +1270,47 @@ fn build(
         mention = Some(h.to_string());
         adjacent = true;
     }
+    // A quotation after a colon with no cue: the sentence's subject, when
+    // it names someone known ("Nwosu’s reply was short: “…”", "Silva
+    // disputed that: “…”").
+    if mention.is_none()
+        && before_start == sent_start
+        && before.trim_end().ends_with(':')
+        && let Some(sp) = sentence_subject(before)
+        && state.knows(&sp, speakers)
+    {
+        mention = Some(sp);
+        adjacent = true;
+    }
+    // A quotation standing alone, with no cue in its sentence, continues
+    // the speaker of the quotation just before it in the same paragraph,
+    // or of the previous paragraph's last one when it opens its paragraph,
+    // unless someone else was named since; a paragraph ending in a colon
+    // gives its speaker to the quotation opening the next block.
+    let mut inherited: Option<String> = None;
+    let cue_seen = mention.is_some() || AFTER.is_match(after) || BEFORE.is_match(before);
+    let alone = before_start == sent_start && !before.chars().any(char::is_alphanumeric);
+    if !cue_seen && alone {
+        let opens_block = !text[block.range.start..q.open]
+            .chars()
+            .any(char::is_alphanumeric);
+        inherited = match (&state.intro, &state.continuing) {
+            (Some((sp, b)), _) if *b == state.block && opens_block => Some(sp.clone()),
+            (_, Some((sp, b)))
+                if (*b == state.block
+                    || (*b + 1 == state.block
+                        && opens_block
+                        && block.kind == BlockKind::Paragraph))
+                    && state.still_current(sp) =>
+            {
+                Some(sp.clone())
+            }
+            _ => None,
+        };
+        if inherited.is_some() {
+            adjacent = true;
+        }
+    }
     // A cue verb right before the quotation in the reporter's clause
     // ("before adding that the text was “…”", "said: “…”") makes even a
     // short fragment speech.
@@ -1221,9 +1359,11 @@ fn build(
             _ => None,
         }
     }
-    .filter(|s| !is_pronoun(s));
+    .filter(|s| !is_pronoun(s))
+    .or(inherited);
     if kind == QuoteKind::Speech {
         state.addressee = addressee;
+        state.continuing = speaker.clone().map(|s| (s, state.block));
     }
     let (p0, p1) = window(
         &text[sent_start..passage_end],
@@ -1786,6 +1926,37 @@ mod tests {
             r[4].1, None,
             "a comma and another cue end the clause: {r:?}"
         );
+    }
+
+    #[test]
+    fn a_quotation_standing_alone_continues_the_speaker() {
+        let body = "Coach Ilse Vang watched the final from the bench.\n\n“We were slow in the first half,” Vang said. “The second half was ours.”\n\n“Next season we start earlier.”\n\nStriker Tomas Bell disagreed. “We were never slow.”\n";
+        let r = q(body);
+        let who: Vec<Option<String>> = r.iter().map(|x| x.1.clone()).collect();
+        assert_eq!(
+            who,
+            vec![sp("Ilse Vang"), sp("Ilse Vang"), sp("Ilse Vang"), None,],
+            "someone else named since: no speaker; {r:?}"
+        );
+    }
+
+    #[test]
+    fn a_paragraph_ending_in_a_colon_introduces_the_next() {
+        let body = "Mayor Mira Osei closed the hearing early.\n\nShe then read out the ruling:\n\n“The contract was signed under pressure and is void.”\n\nThe ministry listed its reasons:\n\n- “The buyer was not told the price.”\n- “The seller had no lawyer.”\n\nObservers were surprised.\n\n“A rare outcome.”\n";
+        let r = q(body);
+        assert_eq!(r[0].1, sp("Mira Osei"), "{r:?}");
+        assert_eq!(r[1].1, sp("ministry"), "{r:?}");
+        assert_eq!(r[2].1, sp("ministry"), "{r:?}");
+        assert_eq!(r[3].1, None, "{r:?}");
+    }
+
+    #[test]
+    fn a_quotation_after_a_colon_takes_a_known_subject() {
+        let body = "Senator Joan Pike spoke first.\n\nPike’s answer was blunt: “The bill is dead.” Pike disputed that: “We never saw the figures.” The draft text says otherwise: “Funding rises every year.”\n\nMoscow was clear: “No talks this year.”\n";
+        let r = q(body);
+        assert_eq!(r[0].1, sp("Joan Pike"), "{r:?}");
+        assert_eq!(r[1].1, sp("Joan Pike"), "{r:?}");
+        assert_eq!(r[3].1, None, "an unknown single word is no subject: {r:?}");
     }
 
     proptest! {

@@ -1266,23 +1266,92 @@ fn capitalised_runs(sentence: &str) -> Vec<Vec<&str>> {
 /// possessive ("Nwosu’s reply was short"), a pronoun or a description,
 /// followed by a lowercase word. Markup and leading marks are skipped.
 fn sentence_subject(sentence: &str) -> Option<String> {
+    subject_and_verb(sentence).map(|(sp, _, _)| sp)
+}
+
+/// The subject opening a sentence, the lowercase word after it (its verb,
+/// past an adverb), and the byte offset in `sentence` where that word ends.
+fn subject_and_verb(sentence: &str) -> Option<(String, &str, usize)> {
     static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+        // "Union leader Marta Kell": lowercase titles inside the name.
+        let titles: Vec<String> = TITLES.iter().map(|t| regex::escape(t)).collect();
+        let titled = format!(
+            r"(?:[A-Z][\w'’.-]*\s+){{1,3}}(?:(?:{})\s+){{1,3}}{NAME}",
+            titles.join("|")
+        );
         Regex::new(&format!(
-            r"^(?P<sp>{DESCRIPTION}|He|She|They|{NAME})(?:['’]s)?(?:,\s+[^,“”]{{1,60}},)?\s+[a-z]"
+            r"^(?P<sp>{DESCRIPTION}|He|She|They|{titled}|{NAME})(?:['’]s)?(?:,\s+[^,“”]{{1,60}},)?\s+(?:(?:also|then|later|again|warmly|publicly|once)\s+)?(?P<verb>[a-z][\w-]*)"
         ))
         .expect("subject pattern")
     });
     let head = &sentence[..floor_char_boundary(sentence, 300)];
-    let head = head.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let sp = SUBJECT.captures(head)?.name("sp")?.as_str();
-    let sp = clean_mention(sp);
+    let trimmed = head.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let c = SUBJECT.captures(trimmed)?;
+    let verb = c.name("verb")?;
+    let verb_end = head.len() - trimmed.len() + verb.end();
+    let sp = clean_mention(c.name("sp")?.as_str());
     let sp = sp
         .strip_suffix("’s")
         .or(sp.strip_suffix("'s"))
         .unwrap_or(&sp)
         .to_string();
-    plausible_speaker(&sp).then_some(sp)
+    plausible_speaker(&sp).then_some((sp, verb.as_str(), verb_end))
 }
+
+/// Verbs of speech acts that are not cues: their subject speaks the
+/// quotation in their clause ("Xi greeted his guest as a “dear friend”").
+const SPEECH_ACTS: &[&str] = &[
+    "greeted",
+    "hailed",
+    "welcomed",
+    "thanked",
+    "praised",
+    "toasted",
+    "saluted",
+    "congratulated",
+    "addressed",
+    "accused",
+    "denounced",
+    "condemned",
+    "dismissed",
+    "rejected",
+    "criticised",
+    "criticized",
+    "mocked",
+    "lauded",
+    "blamed",
+    "spoke",
+    "referred",
+    "invoked",
+    "repeated",
+    "echoed",
+    "called",
+    "described",
+    "dubbed",
+    "termed",
+    "labelled",
+    "labeled",
+    "branded",
+    "promised",
+    "pledged",
+    "vowed",
+];
+
+/// Participles of cues that take the sentence's subject ("Xi wrapped up
+/// his visit with a call for closer ties, saying that …").
+static PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r",\s+(?:saying|adding|noting|stressing|warning|insisting|arguing|declaring|explaining|recalling|urging|calling|describing)(?:\s+that)?\s")
+        .expect("participle pattern")
+});
+
+/// A cue closing the sentence after a quotation inside it ("The leaders
+/// will meet «one on one» over dinner, Ushakov said.").
+static END_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r#"[,—–]\s*(?:(?P<sp>{DESCRIPTION}|he|she|they|{NAME})\s+(?:also\s+|later\s+)?(?:{CUES})|(?:{CUES})\s+(?P<sp2>{DESCRIPTION}|{NAME}))(?-u:\b)[^,;:“”"«»„.!?]{{0,40}}[.!?]?[\s*_]*$"#
+    ))
+    .expect("end cue pattern")
+});
 
 /// Head words of documents, which speak through what they say.
 const DOCUMENTS: &[&str] = &[
@@ -1527,6 +1596,36 @@ fn build(
     {
         mention = Some(h.to_string());
         adjacent = true;
+    }
+    // A cue ending the sentence ("…, Ushakov said.") speaks for the
+    // quotations inside it.
+    if mention.is_none()
+        && after_end == passage_end
+        && let Some(c) = END_CUE.captures(after)
+        && let Some(sp) = c.name("sp").or(c.name("sp2"))
+        && plausible_speaker(sp.as_str())
+    {
+        mention = Some(clean_mention(sp.as_str()));
+        adjacent = true;
+    }
+    // ", saying that …“…”" and a speech act ("greeted his guest as a “…”")
+    // take the sentence's known subject.
+    if mention.is_none()
+        && before_start == sent_start
+        && let Some((sp, verb, verb_end)) = subject_and_verb(before)
+        && state.knows(&sp, speakers)
+    {
+        let participle = PARTICIPLE
+            .find_iter(before)
+            .last()
+            .filter(|m| in_cue_clause(&before[m.end()..]));
+        let act = SPEECH_ACTS.contains(&verb)
+            && verb_end <= before.len()
+            && in_cue_clause(&before[verb_end..]);
+        if participle.is_some() || act {
+            mention = Some(sp);
+            adjacent = true;
+        }
     }
     // A quotation after a colon with no cue: the sentence's subject, when
     // it names someone known ("Nwosu’s reply was short: “…”", "Silva
@@ -2252,6 +2351,33 @@ mod tests {
             sp("Elena Vidal"),
             "a description as the subject: {r:?}"
         );
+    }
+
+    #[test]
+    fn a_cue_ending_the_sentence_speaks_for_its_fragments() {
+        let r = q(
+            "Mayor Lena Brandt spoke after the vote. The two councils will hold talks «behind closed doors» next week, Brandt said. The budget is “far too small”, according to critics, and the plan “will fail”, she said on Monday.",
+        );
+        assert_eq!(r[0].1, sp("Lena Brandt"), "{r:?}");
+        assert_eq!(r[0].2, QuoteKind::Speech, "{r:?}");
+        assert_eq!(r[2].1, sp("Lena Brandt"), "{r:?}");
+    }
+
+    #[test]
+    fn a_participle_cue_takes_the_sentence_subject() {
+        let r = q(
+            "Union leader Marta Kell ended the strike on Friday with a short speech, saying that the workers had “won the argument in the end.” Police closed the road, saying it was “unsafe for everyone”.",
+        );
+        assert_eq!(r[0].1, sp("Marta Kell"), "{r:?}");
+        assert_eq!(r[1].1, None, "an unknown one-word subject is none: {r:?}");
+    }
+
+    #[test]
+    fn a_speech_act_verb_gives_its_subject() {
+        let body = "Prime Minister Ola Rask met the visiting queen.\n\nRask greeted her as an “old and trusted friend” at the airport. Rask visited the “new harbour” later.\n";
+        let r = q(body);
+        assert_eq!(r[0].1, sp("Ola Rask"), "{r:?}");
+        assert_eq!(r[1].1, None, "visiting is no speech act: {r:?}");
     }
 
     proptest! {

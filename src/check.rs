@@ -345,6 +345,10 @@ fn check_quote(
     );
     // Attribution.
     if let Some(claimed) = claim_speaker {
+        let claim_sources = votes
+            .iter()
+            .find(|(k, _)| speakers.same(k, claimed))
+            .map(|(_, s)| s.iter().cloned().collect::<Vec<_>>().join(", "));
         let for_claim = votes
             .iter()
             .find(|(k, _)| speakers.same(k, claimed))
@@ -356,18 +360,23 @@ fn check_quote(
             .max()
             .unwrap_or(0);
         // Supported only when the claimed speaker has a strict majority over
-        // every other speaker the sources name; a tie is a dispute.
+        // every other speaker the sources name; a tie is a dispute. One lone
+        // source against a majority of the sources naming a speaker is that
+        // source's own misattribution and does not rescue the claim
+        // (docs/sample-corpus.md, "Conventions").
         if top_other > 0 && for_claim <= top_other {
+            let naming: BTreeSet<&String> = votes.iter().flat_map(|(_, s)| s.iter()).collect();
+            let outlier = for_claim == 0 || (for_claim == 1 && 2 * top_other > naming.len());
             let (name, srcs) = votes
                 .iter()
                 .find(|(k, s)| !speakers.same(k, claimed) && s.len() == top_other)
                 .expect("a source names another speaker");
-            let verdict = if for_claim > 0 {
-                Verdict::Disputed
-            } else {
+            let verdict = if outlier {
                 Verdict::Misattributed
+            } else {
+                Verdict::Disputed
             };
-            let explanation = if for_claim > 0 {
+            let explanation = if !outlier {
                 format!(
                     "the sources disagree on the speaker: {} give it to {}, {} to {}",
                     srcs.len(),
@@ -376,12 +385,16 @@ fn check_quote(
                     claimed
                 )
             } else {
-                format!(
+                let mut e = format!(
                     "the sources give these words to {}, not {} ({})",
                     name,
                     claimed,
                     srcs.iter().cloned().collect::<Vec<_>>().join(", ")
-                )
+                );
+                if let Some(lone) = claim_sources {
+                    e.push_str(&format!("; only {lone} names {claimed}"));
+                }
+                e
             };
             return part(verdict, explanation, matches[0].1.diff.clone(), evidence);
         }
@@ -663,14 +676,52 @@ mod tests {
     }
 
     #[test]
+    fn a_speaker_tie_is_disputed() {
+        let ex = corpus(
+            &[("a", None), ("c", None)],
+            vec![
+                quote(
+                    "a",
+                    3,
+                    "we are driving these changes together",
+                    Some("Xi Jinping"),
+                ),
+                quote(
+                    "c",
+                    7,
+                    "we are driving these changes together",
+                    Some("Vladimir Putin"),
+                ),
+            ],
+            vec![],
+        );
+        let claims = vec![with_quote(
+            "x",
+            "we are driving these changes together",
+            Some("Vladimir Putin"),
+        )];
+        let c = check(&claims, &ex, &SpeakerTable::default())
+            .claims
+            .remove(0);
+        assert_eq!(c.verdict, Verdict::Disputed, "{}", c.explanation);
+    }
+
+    #[test]
     fn quotation_verdicts() {
         let q = "changes that haven't happened in 100 years";
         assert_eq!(
             verdict(with_quote("x", q, Some("Xi"))).0,
             Verdict::Supported
         );
+        // Two sources give it to Xi, one lone source to Putin: the lone
+        // source is the outlier (docs/sample-corpus.md, "Conventions").
         let (v, why) = verdict(with_quote("x", q, Some("Vladimir Putin")));
-        assert_eq!(v, Verdict::Disputed, "one source agrees with Putin: {why}");
+        assert_eq!(
+            v,
+            Verdict::Misattributed,
+            "one lone source agrees with Putin: {why}"
+        );
+        assert!(why.contains("only c names Vladimir Putin"), "{why}");
         let (v, why) = verdict(with_quote(
             "x",
             "good neighbours, good friends and good partners",

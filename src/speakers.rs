@@ -64,6 +64,10 @@ pub const TITLES: &[&str] = &[
     "lawmaker",
     "analyst",
     "economist",
+    "coach",
+    "judge",
+    "captain",
+    "manager",
 ];
 
 /// The user's alias table plus the names learned from the corpus.

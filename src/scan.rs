@@ -446,44 +446,39 @@ fn figure_relations(
     }
     let mut conflicts = Vec::new();
     let mut other_period = false;
-    let related: std::cell::RefCell<HashMap<(usize, usize), Relation>> = Default::default();
-    let relation = |a: usize, b: usize| -> Relation {
-        related
-            .borrow_mut()
-            .entry((a, b))
-            .or_insert_with(|| {
-                let (f, g) = (&ex.figures[a], &ex.figures[b]);
-                compare::relate(f, ex.date_of(&f.span.source), g, ex.date_of(&g.span.source))
-            })
-            .clone()
+    let relate = |a: usize, b: usize| {
+        let (f, g) = (&ex.figures[a], &ex.figures[b]);
+        compare::relate(f, ex.date_of(&f.span.source), g, ex.date_of(&g.span.source))
     };
-    let conflict_reason = |a: usize, b: usize| match relation(a, b) {
-        Relation::Conflict(why) => why,
-        _ => String::new(),
-    };
+    // Each pair of signatures is met once (signatures are per key, and each
+    // pair of keys is listed once).
     for &(ka, kb) in key_pairs {
         let (la, lb) = (&buckets[&ka], &buckets[&kb]);
         for (x, (fa, pa)) in la.iter().enumerate() {
             let from = if ka == kb { x } else { 0 };
             for (fb, pb) in &lb[from..] {
-                let rel = relation(*fa, *fb);
-                match rel {
-                    Relation::Conflict(_) => {
+                match relate(*fa, *fb) {
+                    Relation::Conflict(why) => {
                         // Every figure of one value against the first of
                         // the other, and the other way round: each
                         // disagreeing figure is listed, in a number of
                         // pairs that grows with the group, not with its
                         // square. The reason reads in the pair's order: the
                         // figure that comes first in the group first.
+                        let mut why_back: Option<String> = None;
                         let listed = pa
                             .iter()
                             .map(|&p| (p, pb[0]))
                             .chain(pb.iter().skip(1).map(|&q| (pa[0], q)));
                         for (p, q) in listed {
                             if p < q {
-                                conflicts.push((p, q, conflict_reason(*fa, *fb)));
+                                conflicts.push((p, q, why.clone()));
                             } else if q < p {
-                                conflicts.push((q, p, conflict_reason(*fb, *fa)));
+                                let back = why_back.get_or_insert_with(|| match relate(*fb, *fa) {
+                                    Relation::Conflict(w) => w,
+                                    _ => String::new(),
+                                });
+                                conflicts.push((q, p, back.clone()));
                             }
                         }
                     }

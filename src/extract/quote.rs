@@ -1004,18 +1004,25 @@ impl Entities {
         self.learn_untitled(sentence);
         // A known person named again by surname ("Asante was cautious")
         // becomes the referent of the next "he" or "she".
-        let mut last: Option<(usize, String)> = None;
-        for (full, _) in &self.people {
-            for token in full.split_whitespace() {
-                if let Some(i) = sentence.rfind(token)
-                    && last.as_ref().is_none_or(|(j, _)| i > *j)
-                    && word_at(sentence, i, token.len())
-                {
-                    last = Some((i, full.clone()));
-                }
+        // The last capitalised word of the sentence that is a word of a
+        // known name; the earliest-introduced person holding it wins a tie.
+        let mut starts = Vec::new();
+        let mut prev_alnum = false;
+        for (i, c) in sentence.char_indices() {
+            if c.is_uppercase() && !prev_alnum {
+                starts.push(i);
             }
+            prev_alnum = c.is_alphanumeric();
         }
-        if let Some((_, full)) = last {
+        let named = starts.iter().rev().find_map(|&i| {
+            let rest = &sentence[i..];
+            self.people.iter().find_map(|(full, _)| {
+                full.split_whitespace()
+                    .any(|t| rest.starts_with(t) && word_at(sentence, i, t.len()))
+                    .then(|| full.clone())
+            })
+        });
+        if let Some(full) = named {
             self.last_person = Some(full);
         }
     }

@@ -12,6 +12,7 @@ use crate::extract::{Figure, Quote, QuoteKind};
 use crate::findings::{Finding, Item, ItemKind, Pair, ScanReport, Status};
 use crate::index::{FigureIndex, QuoteIndex};
 use crate::speakers::SpeakerTable;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Largest group whose members are all compared pairwise; larger groups
@@ -20,8 +21,9 @@ const MAX_PAIRWISE: usize = 40;
 
 /// Runs the scan over an extracted corpus.
 pub fn scan(ex: &Extracted, speakers: &SpeakerTable) -> ScanReport {
-    let mut findings = quote_findings(ex, speakers);
-    findings.extend(figure_findings(ex));
+    let (mut findings, figures) =
+        rayon::join(|| quote_findings(ex, speakers), || figure_findings(ex));
+    findings.extend(figures);
     findings.sort_by(|a, b| {
         b.status
             .cmp(&a.status)
@@ -103,23 +105,41 @@ fn quote_findings(ex: &Extracted, speakers: &SpeakerTable) -> Vec<Finding> {
     // variants of variants drift from the words anyone said (two sayings
     // cast in one mould, "every X we sign brings Y closer"), so variant
     // links never chain (see `attach`).
+    // The links are found in parallel (each distinct text against its
+    // candidates after it), then applied in order.
+    let links: Vec<Vec<(usize, bool)>> = (0..n)
+        .into_par_iter()
+        .map(|d| {
+            let q = first(d);
+            let mut out = Vec::new();
+            for e in index.candidates(&index.form(d).words) {
+                if e <= d {
+                    continue;
+                }
+                // Different words from different speakers are two
+                // quotations, not one misattributed: only close matches
+                // join across speakers.
+                let r = first(e);
+                let other_speaker = matches!((&q.speaker, &r.speaker),
+                    (Some(a), Some(b)) if !speakers.same(a, b));
+                match quote_pair(index.form(d), index.form(e)) {
+                    Some(c) if c.level < QuoteLevel::Variant => out.push((e, true)),
+                    Some(_) if !other_speaker => out.push((e, false)),
+                    _ => {}
+                }
+            }
+            out
+        })
+        .collect();
     let mut same_words = Groups::new(n);
     let mut weak: Vec<(usize, usize)> = Vec::new();
-    for d in 0..n {
-        let q = first(d);
-        for e in index.candidates(&index.form(d).words) {
-            if e <= d || same_words.find(d) == same_words.find(e) {
-                continue;
-            }
-            // Different words from different speakers are two quotations,
-            // not one misattributed: only close matches join across speakers.
-            let r = first(e);
-            let other_speaker =
-                matches!((&q.speaker, &r.speaker), (Some(a), Some(b)) if !speakers.same(a, b));
-            match quote_pair(index.form(d), index.form(e)) {
-                Some(c) if c.level < QuoteLevel::Variant => same_words.union(d, e),
-                Some(_) if !other_speaker => weak.push((d, e)),
-                _ => {}
+    for (d, found) in links.into_iter().enumerate() {
+        for (e, same) in found {
+            if same {
+                same_words.union(d, e);
+            } else {
+                // Ignored by `attach` when the two end up joined anyway.
+                weak.push((d, e));
             }
         }
     }
@@ -137,7 +157,7 @@ fn quote_findings(ex: &Extracted, speakers: &SpeakerTable) -> Vec<Finding> {
         })
         .collect();
     sets.sort_unstable_by_key(|m| m[0]);
-    sets.into_iter()
+    sets.into_par_iter()
         .map(|members| quote_group(ex, speakers, &index, &members))
         .collect()
 }
@@ -366,20 +386,23 @@ fn figure_findings(ex: &Extracted) -> Vec<Finding> {
     for &(a, b) in &key_pairs {
         pairs_of.entry(groups.find(a)).or_default().push((a, b));
     }
-    let mut out: Vec<(usize, Finding)> = Vec::new();
-    for key_pairs in pairs_of.into_values() {
-        let mut members: Vec<usize> = key_pairs
-            .iter()
-            .filter(|(a, b)| a == b)
-            .flat_map(|&(k, _)| index.key_members(k).iter().map(|&i| i as usize))
-            .collect();
-        if members.len() < 2 {
-            continue;
-        }
-        members.sort_unstable();
-        let relations = figure_relations(ex, &index, &members, &key_pairs);
-        out.push((members[0], figure_group(ex, &members, relations)));
-    }
+    let groups: Vec<Vec<(usize, usize)>> = pairs_of.into_values().collect();
+    let mut out: Vec<(usize, Finding)> = groups
+        .into_par_iter()
+        .filter_map(|key_pairs| {
+            let mut members: Vec<usize> = key_pairs
+                .iter()
+                .filter(|(a, b)| a == b)
+                .flat_map(|&(k, _)| index.key_members(k).iter().map(|&i| i as usize))
+                .collect();
+            if members.len() < 2 {
+                return None;
+            }
+            members.sort_unstable();
+            let relations = figure_relations(ex, &index, &members, &key_pairs);
+            Some((members[0], figure_group(ex, &members, relations)))
+        })
+        .collect();
     out.sort_by_key(|(first, _)| *first);
     out.into_iter().map(|(_, f)| f).collect()
 }

@@ -98,6 +98,9 @@ impl SpeakerTable {
 
     /// The user-declared canonical form of a name, if any.
     pub fn lookup(&self, name: &str) -> Option<&str> {
+        if self.aliases.is_empty() {
+            return None;
+        }
         self.aliases.get(&key(name)).map(String::as_str)
     }
 
@@ -114,6 +117,9 @@ impl SpeakerTable {
     /// tail of it ("Xi" and "Xi Jinping" for Chinese order, "Putin" and
     /// "Vladimir Putin").
     pub fn same(&self, a: &str, b: &str) -> bool {
+        if a == b {
+            return true;
+        }
         let ca = self.canonical(a);
         let cb = self.canonical(b);
         if key(&ca) == key(&cb) {

@@ -701,7 +701,7 @@ impl Entities {
                 .people
                 .iter()
                 .rev()
-                .find(|(full, _)| full.split_whitespace().any(|t| t.to_lowercase() == key))
+                .find(|(full, _)| holds_word(full, &key))
             {
                 let full = full.clone();
                 self.last_person = Some(full.clone());
@@ -710,7 +710,7 @@ impl Entities {
             if let Some(i) = self
                 .candidates
                 .iter()
-                .rposition(|full| full.split_whitespace().any(|t| t.to_lowercase() == key))
+                .rposition(|full| holds_word(full, &key))
             {
                 let full = self.candidates.remove(i);
                 self.add_person(&full, desc);
@@ -907,11 +907,7 @@ impl Entities {
             }
             if run.len() == 1 && name.len() == 1 {
                 let key = name[0].to_lowercase();
-                if let Some(i) = self
-                    .candidates
-                    .iter()
-                    .position(|c| c.split_whitespace().any(|t| t.to_lowercase() == key))
-                {
+                if let Some(i) = self.candidates.iter().position(|c| holds_word(c, &key)) {
                     let full = self.candidates.remove(i);
                     self.add_person(&full, Vec::new());
                 }
@@ -952,8 +948,7 @@ impl Entities {
             [] => false,
             [one] => {
                 let key = one.to_lowercase();
-                let holds =
-                    |full: &String| full.split_whitespace().any(|t| t.to_lowercase() == key);
+                let holds = |full: &String| holds_word(full, &key);
                 speakers.lookup(one).is_some()
                     || self.people.iter().any(|(full, _)| holds(full))
                     || self.bodies.iter().any(holds)
@@ -985,11 +980,11 @@ impl Entities {
     /// President Xi Jinping", "Kremlin aide Yuri Ushakov").
     fn observe(&mut self, sentence: &str, speakers: &SpeakerTable) {
         static TITLED: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?-u:\b)(?P<m>(?:(?:[A-Z][a-z]+|U\.S\.)\s+){0,2}(?i:president|premier|prime minister|foreign minister|minister|chancellor|spokesman|spokeswoman|spokesperson|ambassador|secretary|chairman|governor|senator|mayor|mr\.|mrs\.|ms\.|dr\.|aide|adviser|envoy|leader|negotiator|delegate|chief executive|official|representative)\s+(?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})")
+            Regex::new(r"(?-u:\b)(?:(?:(?:[A-Z][a-z]+|U\.S\.)\s+){0,2}(?i:president|premier|prime minister|foreign minister|minister|chancellor|spokesman|spokeswoman|spokesperson|ambassador|secretary|chairman|governor|senator|mayor|mr\.|mrs\.|ms\.|dr\.|aide|adviser|envoy|leader|negotiator|delegate|chief executive|official|representative)\s+(?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})")
                 .expect("titled pattern")
         });
-        for c in TITLED.captures_iter(sentence) {
-            let m = c.name("m").expect("m").as_str();
+        for m in TITLED.find_iter(sentence) {
+            let m = m.as_str();
             let (desc, name) = Self::split(m);
             if name.len() >= 2 {
                 let joined = speakers
@@ -1016,9 +1011,14 @@ impl Entities {
         }
         let named = starts.iter().rev().find_map(|&i| {
             let rest = &sentence[i..];
+            let first = rest.as_bytes()[0];
             self.people.iter().find_map(|(full, _)| {
                 full.split_whitespace()
-                    .any(|t| rest.starts_with(t) && word_at(sentence, i, t.len()))
+                    .any(|t| {
+                        t.as_bytes()[0] == first
+                            && rest.starts_with(t)
+                            && word_at(sentence, i, t.len())
+                    })
                     .then(|| full.clone())
             })
         });
@@ -1043,6 +1043,18 @@ fn is_nationality(w: &str) -> bool {
     ["ese", "ian", "an", "ish", "ch", "ss", "i"]
         .iter()
         .any(|suf| w.ends_with(suf))
+}
+
+/// Whether one of the words of `name` is `lower` (a lowercase word), case
+/// aside; no allocation for ASCII words.
+fn holds_word(name: &str, lower: &str) -> bool {
+    name.split_whitespace().any(|t| {
+        if t.is_ascii() {
+            t.eq_ignore_ascii_case(lower)
+        } else {
+            t.to_lowercase() == lower
+        }
+    })
 }
 
 /// Whether `s[i..i + len]` stands as a whole word.

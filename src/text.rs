@@ -245,37 +245,51 @@ fn is_closer(c: char) -> bool {
 pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let slice = &text[range.clone()];
     let base = range.start;
+    let bytes = slice.as_bytes();
     let mut out = Vec::new();
     let mut start = 0usize;
-    let mut iter = slice.char_indices().peekable();
-    while let Some((pos, c)) = iter.next() {
-        if !matches!(c, '.' | '!' | '?' | '…') {
+    // Bytes, not chars, are scanned for the terminals: the ASCII ones are
+    // single bytes and `…` is the only multi-byte one, and no UTF-8
+    // continuation byte can be mistaken for either.
+    let terminal_at = |i: usize| -> usize {
+        match bytes.get(i) {
+            Some(b'.' | b'!' | b'?') => 1,
+            Some(0xE2) if bytes[i + 1..].starts_with(&[0x80, 0xA6]) => 3,
+            _ => 0,
+        }
+    };
+    let mut pos = 0;
+    while pos < bytes.len() {
+        let len = terminal_at(pos);
+        if len == 0 {
+            pos += 1;
             continue;
         }
+        let is_stop = bytes[pos] == b'.';
         // Further terminal punctuation, then closing quotes and brackets.
-        while iter
-            .peek()
-            .is_some_and(|&(_, n)| matches!(n, '.' | '!' | '?' | '…'))
-        {
-            iter.next();
+        let mut end = pos + len;
+        loop {
+            let more = terminal_at(end);
+            if more == 0 {
+                break;
+            }
+            end += more;
         }
-        while iter.peek().is_some_and(|&(_, n)| is_closer(n)) {
-            iter.next();
+        while let Some(n) = slice[end..].chars().next().filter(|&n| is_closer(n)) {
+            end += n.len_utf8();
         }
-        let end = iter.peek().map_or(slice.len(), |&(p, _)| p);
         let at_end = end == slice.len();
         let next_ws = slice[end..].starts_with(char::is_whitespace);
-        if !(at_end || next_ws && starts_sentence(&slice[end..])) {
-            continue;
+        let splits = (at_end || next_ws && starts_sentence(&slice[end..]))
+            && !(is_stop && ends_abbreviation(&slice[start..pos]));
+        if splits {
+            let (s, e) = trim_range(slice, start, end);
+            if s < e {
+                out.push(base + s..base + e);
+            }
+            start = end;
         }
-        if c == '.' && ends_abbreviation(&slice[start..pos]) {
-            continue;
-        }
-        let (s, e) = trim_range(slice, start, end);
-        if s < e {
-            out.push(base + s..base + e);
-        }
-        start = end;
+        pos = end;
     }
     let (s, e) = trim_range(slice, start, slice.len());
     if s < e {
@@ -302,24 +316,29 @@ fn starts_sentence(rest: &str) -> bool {
 }
 
 fn ends_abbreviation(before: &str) -> bool {
-    let word: String = before
-        .chars()
+    let start = before
+        .char_indices()
         .rev()
-        .take_while(|c| c.is_alphanumeric() || *c == '.')
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let word = &before[start..];
     if word.is_empty() {
         return false;
     }
-    let lower = word.to_lowercase();
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    let known = if word.is_ascii() {
+        ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    } else {
+        ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    };
+    if known {
         return true;
     }
     // A single capital initial ("J.") or dotted initials ("U.S" before the final dot).
-    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
-    if letters.len() == 1 && letters[0].is_uppercase() {
+    let mut letters = word.chars().filter(|c| *c != '.');
+    if let (Some(c), None) = (letters.next(), letters.next())
+        && c.is_uppercase()
+    {
         return true;
     }
     word.contains('.') && word.split('.').all(|p| p.chars().count() <= 1)
@@ -430,7 +449,52 @@ mod tests {
         assert_eq!(idx.line_col(&t, mid), (2, 9_002));
     }
 
+    /// The straightforward char-by-char splitter `sentences` replaced (it
+    /// scans bytes now); kept to check that the two agree.
+    fn sentences_by_chars(text: &str) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut start = 0usize;
+        let mut iter = text.char_indices().peekable();
+        let terminal = |c: char| matches!(c, '.' | '!' | '?' | '…');
+        while let Some((pos, c)) = iter.next() {
+            if !terminal(c) {
+                continue;
+            }
+            while iter.peek().is_some_and(|&(_, n)| terminal(n)) {
+                iter.next();
+            }
+            while iter.peek().is_some_and(|&(_, n)| is_closer(n)) {
+                iter.next();
+            }
+            let end = iter.peek().map_or(text.len(), |&(p, _)| p);
+            let next_ws = text[end..].starts_with(char::is_whitespace);
+            if !(end == text.len() || next_ws && starts_sentence(&text[end..])) {
+                continue;
+            }
+            if c == '.' && ends_abbreviation(&text[start..pos]) {
+                continue;
+            }
+            let (s, e) = trim_range(text, start, end);
+            if s < e {
+                out.push(s..e);
+            }
+            start = end;
+        }
+        let (s, e) = trim_range(text, start, text.len());
+        if s < e {
+            out.push(s..e);
+        }
+        out
+    }
+
     proptest! {
+        #[test]
+        fn byte_scan_splits_as_the_char_scan(
+            t in "([A-Za-z]{1,6}|Mr|U|S|J|e|g|3|[ .!?…\n]|[”’»)\"]|“|é|—){0,80}"
+        ) {
+            prop_assert_eq!(sentences(&t, 0..t.len()), sentences_by_chars(&t));
+        }
+
         #[test]
         fn sentence_ranges_are_in_order_and_on_boundaries(t in "\\PC{0,200}") {
             let mut last = 0;

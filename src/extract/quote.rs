@@ -561,7 +561,7 @@ fn transcript_label(block: &str) -> Option<String> {
 struct Entities {
     /// (canonical full name, lowercase descriptors: nationality and titles
     /// it was introduced with), most recent last.
-    people: Vec<(String, Vec<String>)>,
+    people: Vec<Person>,
     bodies: Vec<String>,
     last_person: Option<String>,
     /// Whom the last speech quotation was addressed to.
@@ -576,6 +576,30 @@ struct Entities {
     /// Speaker a paragraph ending in a colon introduced, and the block the
     /// introduced quotation opens.
     intro: Option<(String, usize)>,
+}
+
+/// A person the text has named: the canonical full name, its words (kept
+/// apart once, since every sentence looks them up), and the lowercase
+/// descriptors it was introduced with (nationality, titles).
+struct Person {
+    name: String,
+    words: Vec<String>,
+    desc: Vec<String>,
+}
+
+impl Person {
+    fn new(name: &str, desc: Vec<String>) -> Self {
+        Person {
+            name: name.to_string(),
+            words: name.split_whitespace().map(str::to_string).collect(),
+            desc,
+        }
+    }
+
+    /// Whether one of the name's words is `lower` (a lowercase word).
+    fn holds(&self, lower: &str) -> bool {
+        self.words.iter().any(|w| eq_lower(w, lower))
+    }
 }
 
 /// Role words that make a description a person ("the Russian president").
@@ -697,11 +721,8 @@ impl Entities {
         if name.len() == 1 {
             // A surname or given name: the last full name holding it.
             let key = name[0].to_lowercase();
-            if let Some((full, _)) = self
-                .people
-                .iter()
-                .rev()
-                .find(|(full, _)| holds_word(full, &key))
+            if let Some(Person { name: full, .. }) =
+                self.people.iter().rev().find(|p| p.holds(&key))
             {
                 let full = full.clone();
                 self.last_person = Some(full.clone());
@@ -722,19 +743,19 @@ impl Entities {
     }
 
     fn add_person(&mut self, name: &str, desc: Vec<String>) {
-        if let Some(p) = self.people.iter().position(|(n, _)| n == name) {
-            let (n, mut d) = self.people.remove(p);
+        if let Some(p) = self.people.iter().position(|p| p.name == name) {
+            let mut person = self.people.remove(p);
             for x in desc {
-                if !d.contains(&x) {
-                    d.push(x);
+                if !person.desc.contains(&x) {
+                    person.desc.push(x);
                 }
             }
-            self.people.push((n, d));
+            self.people.push(person);
         } else {
             if self.people.len() >= MAX_ENTITIES {
                 self.people.remove(0);
             }
-            self.people.push((name.to_string(), desc));
+            self.people.push(Person::new(name, desc));
         }
         self.last_person = Some(name.to_string());
     }
@@ -775,7 +796,7 @@ impl Entities {
                 .people
                 .iter()
                 .rev()
-                .find(|(_, d)| {
+                .find(|Person { desc: d, .. }| {
                     words
                         .iter()
                         .all(|w| d.iter().any(|x| x == w) || matches!(*w, "leader"))
@@ -783,7 +804,7 @@ impl Entities {
                 })
                 .or_else(|| {
                     // "the Russian leader": nationality alone.
-                    self.people.iter().rev().find(|(_, d)| {
+                    self.people.iter().rev().find(|Person { desc: d, .. }| {
                         words
                             .iter()
                             .filter(|w| **w != "leader" && **w != "president")
@@ -791,7 +812,7 @@ impl Entities {
                             && words.iter().any(|w| d.iter().any(|x| x == w))
                     })
                 })
-                .map(|(n, _)| n.clone());
+                .map(|Person { name: n, .. }| n.clone());
             if let Some(n) = found {
                 self.last_person = Some(n.clone());
                 return (n, true);
@@ -824,16 +845,16 @@ impl Entities {
                 fits(
                     self.people
                         .iter()
-                        .find(|(n, _)| n == last)
-                        .map_or(&[][..], |(_, d)| d.as_slice()),
+                        .find(|Person { name: n, .. }| n == last)
+                        .map_or(&[][..], |Person { desc: d, .. }| d.as_slice()),
                 )
             });
             let fitting = last.or_else(|| {
                 self.people
                     .iter()
                     .rev()
-                    .find(|(_, d)| fits(d))
-                    .map(|(n, _)| n.clone())
+                    .find(|Person { desc: d, .. }| fits(d))
+                    .map(|Person { name: n, .. }| n.clone())
             });
             if let Some(n) = fitting {
                 let learned = words.iter().map(|w| w.to_string()).collect();
@@ -913,7 +934,8 @@ impl Entities {
                 }
             } else if person_like(name) {
                 let full = name.join(" ");
-                if !self.people.iter().any(|(n, _)| *n == full) && !self.candidates.contains(&full)
+                if !self.people.iter().any(|Person { name: n, .. }| *n == full)
+                    && !self.candidates.contains(&full)
                 {
                     if self.candidates.len() >= MAX_ENTITIES {
                         self.candidates.remove(0);
@@ -927,7 +949,8 @@ impl Entities {
     /// Whether `name` is still the one being written about: a body always,
     /// a person while no other person has been named since.
     fn still_current(&self, name: &str) -> bool {
-        !self.people.iter().any(|(n, _)| n == name) || self.last_person.as_deref() == Some(name)
+        !self.people.iter().any(|Person { name: n, .. }| n == name)
+            || self.last_person.as_deref() == Some(name)
     }
 
     /// Whether a subject mention names someone known (or is a full name):
@@ -950,7 +973,7 @@ impl Entities {
                 let key = one.to_lowercase();
                 let holds = |full: &String| holds_word(full, &key);
                 speakers.lookup(one).is_some()
-                    || self.people.iter().any(|(full, _)| holds(full))
+                    || self.people.iter().any(|p| p.holds(&key))
                     || self.bodies.iter().any(holds)
             }
             many => many
@@ -1012,14 +1035,15 @@ impl Entities {
         let named = starts.iter().rev().find_map(|&i| {
             let rest = &sentence[i..];
             let first = rest.as_bytes()[0];
-            self.people.iter().find_map(|(full, _)| {
-                full.split_whitespace()
+            self.people.iter().find_map(|p| {
+                p.words
+                    .iter()
                     .any(|t| {
                         t.as_bytes()[0] == first
-                            && rest.starts_with(t)
+                            && rest.starts_with(t.as_str())
                             && word_at(sentence, i, t.len())
                     })
-                    .then(|| full.clone())
+                    .then(|| p.name.clone())
             })
         });
         if let Some(full) = named {
@@ -1048,13 +1072,16 @@ fn is_nationality(w: &str) -> bool {
 /// Whether one of the words of `name` is `lower` (a lowercase word), case
 /// aside; no allocation for ASCII words.
 fn holds_word(name: &str, lower: &str) -> bool {
-    name.split_whitespace().any(|t| {
-        if t.is_ascii() {
-            t.eq_ignore_ascii_case(lower)
-        } else {
-            t.to_lowercase() == lower
-        }
-    })
+    name.split_whitespace().any(|t| eq_lower(t, lower))
+}
+
+/// Whether `word` lowercases to `lower`; no allocation for ASCII words.
+fn eq_lower(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        word.eq_ignore_ascii_case(lower)
+    } else {
+        word.to_lowercase() == lower
+    }
 }
 
 /// Whether `s[i..i + len]` stands as a whole word.

@@ -237,6 +237,20 @@ fn is_closer(c: char) -> bool {
     )
 }
 
+/// Calls `f` with `word` lowercased; short ASCII words (nearly every word
+/// looked up in a word list) are lowercased on the stack, not allocated.
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if word.len() <= buf.len() && word.is_ascii() {
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        f(std::str::from_utf8(lower).expect("ASCII stays UTF-8"))
+    } else {
+        f(&word.to_lowercase())
+    }
+}
+
 /// Splits `text[range]` into sentence ranges. A sentence ends at `.`, `!`,
 /// `?` or `…` (with any closing quotes or brackets after it) followed by
 /// whitespace and then something that can start a sentence, unless the full
@@ -488,6 +502,11 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn with_lowercase_is_to_lowercase(w in "\\PC{0,40}") {
+            prop_assert_eq!(with_lowercase(&w, str::to_string), w.to_lowercase());
+        }
+
         #[test]
         fn byte_scan_splits_as_the_char_scan(
             t in "([A-Za-z]{1,6}|Mr|U|S|J|e|g|3|[ .!?…\n]|[”’»)\"]|“|é|—){0,80}"

@@ -53,9 +53,11 @@ use super::{Quote, QuoteKind};
 use crate::normalize::fold;
 use crate::source::Document;
 use crate::speakers::{SpeakerTable, TITLES};
-use crate::text::{Block, BlockKind, blocks, floor_char_boundary, sentences, window};
+use crate::text::{
+    Block, BlockKind, blocks, floor_char_boundary, sentences, window, with_lowercase,
+};
 use regex::Regex;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// Every direct quotation in `doc`, in document order.
@@ -180,8 +182,7 @@ fn full_names(body: &str) -> HashMap<String, Option<String>> {
             name = &name[i + 1..];
         }
         while let Some(first) = name.first()
-            && (NOT_SPEAKERS.contains(&first.to_lowercase().as_str())
-                || first.eq_ignore_ascii_case("the"))
+            && (not_speaker(first) || first.eq_ignore_ascii_case("the"))
         {
             name = &name[1..];
         }
@@ -636,17 +637,16 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "him", "her", "it", "we", "i"];
 impl Entities {
     /// Splits a mention into descriptor words (titles, nationalities) and
     /// the name proper.
-    fn split(mention: &str) -> (Vec<String>, Vec<String>) {
+    fn split(mention: &str) -> (Vec<String>, Vec<&str>) {
         let tokens: Vec<&str> = mention.split_whitespace().collect();
         let is_title = |t: &str| {
-            let l = t
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase();
-            TITLES.contains(&l.as_str())
-                || l.ends_with("ese")
-                || l.ends_with("ian")
-                || l == "kremlin"
-                || l == "trade"
+            with_lowercase(t.trim_matches(|c: char| !c.is_alphanumeric()), |l| {
+                title_word(l)
+                    || l.ends_with("ese")
+                    || l.ends_with("ian")
+                    || l == "kremlin"
+                    || l == "trade"
+            })
         };
         let last_title = tokens.iter().rposition(|t| is_title(t));
         let (desc, name) = match last_title {
@@ -669,13 +669,12 @@ impl Entities {
             Some(i) => &name[i + 1..],
             None => name,
         };
-        let name: Vec<String> = name
+        let name: Vec<&str> = name
             .iter()
             .map(|t| {
                 t.trim_end_matches([',', '.', ';', ':'])
                     .trim_end_matches("’s")
                     .trim_end_matches("'s")
-                    .to_string()
             })
             .filter(|t| !t.is_empty())
             .collect();
@@ -919,10 +918,11 @@ impl Entities {
     /// careful"), as news style does for people and rarely for places.
     fn learn_untitled(&mut self, sentence: &str) {
         for run in capitalised_runs(sentence) {
-            let (_, name) = Self::split(&run.join(" "));
-            let mut name: &[String] = &name;
+            let joined = run.join(" ");
+            let (_, name) = Self::split(&joined);
+            let mut name: &[&str] = &name;
             while let Some(first) = name.first()
-                && NOT_SPEAKERS.contains(&first.to_lowercase().as_str())
+                && not_speaker(first)
             {
                 name = &name[1..];
             }
@@ -976,9 +976,7 @@ impl Entities {
                     || self.people.iter().any(|p| p.holds(&key))
                     || self.bodies.iter().any(holds)
             }
-            many => many
-                .iter()
-                .all(|w| !NOT_SPEAKERS.contains(&w.to_lowercase().as_str())),
+            many => many.iter().all(|w| !not_speaker(w)),
         }
     }
 
@@ -1084,11 +1082,36 @@ fn eq_lower(word: &str, lower: &str) -> bool {
     }
 }
 
+/// Whether `s` ends with the ASCII word `suffix`, case aside.
+fn ends_with_ignore_case(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len()
+        && s.is_char_boundary(s.len() - suffix.len())
+        && s[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+}
+
 /// Whether `s[i..i + len]` stands as a whole word.
 fn word_at(s: &str, i: usize, len: usize) -> bool {
     let before = s[..i].chars().next_back();
     let after = s[i + len..].chars().next();
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Whether a word (any case) is in [`NOT_SPEAKERS`].
+fn not_speaker(w: &str) -> bool {
+    static SET: LazyLock<HashSet<&str>> = LazyLock::new(|| NOT_SPEAKERS.iter().copied().collect());
+    with_lowercase(w, |l| SET.contains(l))
+}
+
+/// Whether a word (any case) is in [`ORG_WORDS`].
+fn org_word(w: &str) -> bool {
+    static SET: LazyLock<HashSet<&str>> = LazyLock::new(|| ORG_WORDS.iter().copied().collect());
+    with_lowercase(w, |l| SET.contains(l))
+}
+
+/// Whether a lowercase word is one of the [`TITLES`].
+fn title_word(lower: &str) -> bool {
+    static SET: LazyLock<HashSet<&str>> = LazyLock::new(|| TITLES.iter().copied().collect());
+    SET.contains(lower)
 }
 
 /// Capitalised words that start sentences or name days and months, never
@@ -1263,16 +1286,16 @@ const ORG_WORDS: &[&str] = &[
 /// Whether name words (titles stripped) look like a person's full name:
 /// two or three capitalised words, none a sentence opener, weekday or
 /// month, the last no organisation word.
-fn person_like(name: &[String]) -> bool {
+fn person_like(name: &[&str]) -> bool {
     (2..=3).contains(&name.len())
         && name.iter().all(|w| {
-            let l = w.to_lowercase();
             w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars().skip(1).any(char::is_lowercase)
-                && !NOT_SPEAKERS.contains(&l.as_str())
-                && !super::period::MONTHS.contains(&l.as_str())
+                && with_lowercase(w, |l| {
+                    !not_speaker(l) && !super::period::MONTHS.contains(&l)
+                })
         })
-        && !ORG_WORDS.contains(&name[name.len() - 1].to_lowercase().as_str())
+        && !org_word(name[name.len() - 1])
 }
 
 /// Runs of capitalised words in a sentence (a run ends at punctuation or
@@ -1333,7 +1356,9 @@ static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Adverbs [`SUBJECT`] lets stand between a subject and its verb.
-const SUBJECT_ADVERBS: &[&str] = &["also", "then", "later", "again", "warmly", "publicly", "once"];
+const SUBJECT_ADVERBS: &[&str] = &[
+    "also", "then", "later", "again", "warmly", "publicly", "once",
+];
 
 /// The subject opening a sentence, the lowercase word after it (its verb,
 /// past an adverb), and the byte offset in `sentence` where that word ends.
@@ -1341,7 +1366,9 @@ fn subject_and_verb(sentence: &str) -> Option<(String, &str, usize)> {
     let head = &sentence[..floor_char_boundary(sentence, 300)];
     let trimmed = head.trim_start_matches(|c: char| !c.is_alphanumeric());
     let (sp, verb) = subject_parts(trimmed)?;
-    let verb_end = head.len() - trimmed.len() + (verb.as_ptr() as usize - trimmed.as_ptr() as usize) + verb.len();
+    let verb_end = head.len() - trimmed.len()
+        + (verb.as_ptr() as usize - trimmed.as_ptr() as usize)
+        + verb.len();
     let sp = clean_mention(sp);
     let sp = sp
         .strip_suffix("’s")
@@ -1488,10 +1515,9 @@ fn plausible_speaker(sp: &str) -> bool {
 fn clean_mention(sp: &str) -> String {
     let mut rest = sp.trim();
     while let Some((first, tail)) = rest.split_once(char::is_whitespace) {
-        let f = first
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        if NOT_SPEAKERS.contains(&f.as_str()) && !tail.trim().is_empty() {
+        if not_speaker(first.trim_matches(|c: char| !c.is_alphanumeric()))
+            && !tail.trim().is_empty()
+        {
             rest = tail.trim_start();
         } else {
             break;
@@ -1536,7 +1562,7 @@ static NEAR_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn is_pronoun(s: &str) -> bool {
-    PRONOUNS.contains(&s.to_lowercase().as_str())
+    with_lowercase(s, |l| PRONOUNS.contains(&l))
 }
 
 /// Builds the quotation for a pair, attributing it within its passage.
@@ -1577,9 +1603,9 @@ fn build(
     let after = &text[after_start..after_end];
 
     let words = quote_text.split_whitespace().count();
-    let lower_before = before.to_lowercase();
-    let so_called = lower_before.trim_end().ends_with("so-called")
-        || lower_before.trim_end().ends_with("so called");
+    let so_called = ["so-called", "so called"]
+        .iter()
+        .any(|w| ends_with_ignore_case(before.trim_end(), w));
 
     // Attribution candidates, strongest first.
     let mut mention: Option<String> = None;

@@ -327,6 +327,9 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
                 quotes: ex.quotes.iter().map(QuoteRecord::from).collect(),
                 figures: ex.figures.iter().map(FigureRecord::from).collect(),
             };
+            // The records are copied into the report: free them before
+            // the report is rendered (peak memory).
+            drop(ex);
             let text = render::extract(&report, a.common.format, &style_for(&a.common))
                 .map_err(|e| Error::Usage(e.0))?;
             Ok(Outcome {
@@ -340,6 +343,7 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
             let (rep, speakers) = setup(&a.common)?;
             let ex = load_and_extract(&a.paths, &speakers, &a.common, &rep)?;
             let report = crate::scan::scan(&ex, &speakers);
+            drop(ex);
             let text = render::scan(&report, a.common.format, &style_for(&a.common))
                 .map_err(|e| Error::Usage(e.0))?;
             let files = a
@@ -392,6 +396,7 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
             );
             let ex = load_and_extract(&a.sources, &speakers, &a.common, &rep)?;
             let report = check::check(&prepared, &ex, &speakers);
+            drop(ex);
             let mut style = style_for(&a.common);
             style.fail_on = fail_on.clone();
             let text =

@@ -57,6 +57,15 @@ impl Extracted {
             .collect();
         let mut out = Extracted::default();
         let mut warnings = Vec::new();
+        // Exact room up front: growing by doubling would briefly hold up to
+        // twice the records.
+        let extracted = parts.iter().filter_map(|p| p.as_ref().ok());
+        let (nq, nf) = extracted.fold((0, 0), |(q, f), (_, ex, _)| {
+            (q + ex.quotes.len(), f + ex.figures.len())
+        });
+        out.quotes.reserve_exact(nq);
+        out.figures.reserve_exact(nf);
+        out.sources.reserve_exact(parts.len());
         for p in parts {
             match p {
                 Ok((info, ex, w)) => {

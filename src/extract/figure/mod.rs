@@ -39,7 +39,9 @@ pub fn extract_figures(doc: &Document) -> Vec<Figure> {
     let mut out = Vec::new();
     for block in blocks(text, doc.body_start..text.len()) {
         let block_text = &text[block.range.clone()];
-        let noise_block = is_noise(block_text);
+        // Most blocks have no number: their noise test waits for the first.
+        let noise_block = std::cell::OnceCell::new();
+        let noise_block = || *noise_block.get_or_init(|| is_noise(block_text));
         for s in sentences(text, block.range.clone()) {
             sentence_figures(doc, s.start, &text[s.clone()], noise_block, &mut out);
         }
@@ -185,14 +187,14 @@ fn sentence_figures(
     doc: &Document,
     base: usize,
     s: &str,
-    noise_block: bool,
+    noise_block: impl FnOnce() -> bool,
     out: &mut Vec<Figure>,
 ) {
     let raws = raw_numbers(s);
     if raws.is_empty() {
         return;
     }
-    let noise = noise_block || is_noise(s);
+    let noise = noise_block() || is_noise(s);
     let periods = period::find(s, doc.date());
     let first_index = out.len();
     // Per figure of this sentence: its context window and counted noun, for

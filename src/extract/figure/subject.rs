@@ -4,6 +4,7 @@
 
 use crate::extract::Subject;
 use rust_stemmers::{Algorithm, Stemmer};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// Words that never name what a figure measures.
@@ -263,11 +264,40 @@ fn is_content(lw: &str) -> bool {
     lw.len() >= 2 && !STOP_SET.contains(lw) && !lw.chars().any(|c| c.is_ascii_digit())
 }
 
-fn clean_word(w: &str) -> String {
+/// A word lowercased, edge punctuation and a possessive "'s" dropped.
+fn clean_word(w: &str) -> Cow<'_, str> {
+    // ASCII words (nearly all) need no Unicode case mapping and no curly
+    // apostrophe replacement, and are only copied when they have capitals.
+    if w.is_ascii() {
+        let lw = w.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+        let lw = lw
+            .strip_suffix("'s")
+            .or_else(|| lw.strip_suffix("'S"))
+            .unwrap_or(lw);
+        return if lw.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(lw.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(lw)
+        };
+    }
     let lw = w.to_lowercase().replace('’', "'");
     let lw = lw.trim_matches(|c: char| !c.is_alphanumeric());
     let lw = lw.strip_suffix("'s").unwrap_or(lw);
-    lw.to_string()
+    Cow::Owned(lw.to_string())
+}
+
+/// Whether `w` starts with an uppercase letter.
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The byte offset of the last occurrence of the ASCII `needle` in `hay`,
+/// ignoring ASCII case.
+fn rfind_ignore_ascii_case(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    (0..=h.len().checked_sub(n.len())?)
+        .rev()
+        .find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
 /// Irregular forms the Snowball stemmer leaves apart.
@@ -306,15 +336,10 @@ pub fn terms(words: &[&str]) -> Vec<String> {
             prev_name = false;
             continue;
         }
-        prev_name = w.chars().next().is_some_and(char::is_uppercase) && is_content(&clean_word(w));
+        prev_name = capitalised(w) && is_content(&clean_word(w));
         // "Russia-China" names two entities; "cross-border" is one word.
-        let parts: Vec<&str> = w.split('-').collect();
-        if parts.len() > 1
-            && parts
-                .iter()
-                .all(|p| p.chars().next().is_some_and(char::is_uppercase))
-        {
-            for p in parts {
+        if w.contains('-') && w.split('-').all(capitalised) {
+            for p in w.split('-') {
                 push(&mut out, &clean_word(p));
             }
         } else {
@@ -329,15 +354,28 @@ pub fn terms(words: &[&str]) -> Vec<String> {
 /// In a line whose content words are all capitalised (a headline in title
 /// case) capitals say nothing, and no term is a name.
 fn name_terms(s: &str, words: &[&str], subject_terms: &[String]) -> Vec<String> {
-    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    let line: Vec<&str> = s
-        .split_whitespace()
-        .filter(|w| is_content(&clean_word(w)))
-        .collect();
-    if line.len() >= 2 && line.iter().all(|w| capitalised(w)) {
+    // Only capitalised words give names: without one, nothing to check.
+    if !words.iter().any(|w| capitalised(w)) {
         return Vec::new();
     }
-    let opening = words_with_offsets(s).first().map(|&(o, _)| o);
+    // Title case: at least two content words, all capitalised. The first
+    // lowercase content word settles it, so the scan stops there.
+    let mut content = 0;
+    let mut title_case = true;
+    for w in s.split_whitespace().filter(|w| is_content(&clean_word(w))) {
+        content += 1;
+        if !capitalised(w) {
+            title_case = false;
+            break;
+        }
+    }
+    if content >= 2 && title_case {
+        return Vec::new();
+    }
+    let opening = s
+        .char_indices()
+        .find(|&(_, c)| is_word_char(c))
+        .map(|(o, _)| o);
     // Where a word stands in `s`, when it is a slice of it.
     let offset = |w: &str| {
         let (p, base) = (w.as_ptr() as usize, s.as_ptr() as usize);
@@ -364,12 +402,17 @@ fn is_name_number(w: &str) -> bool {
     (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Whether `c` is part of a word (see [`words_with_offsets`]).
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'
+}
+
 /// The words of `s` with their byte offsets.
 fn words_with_offsets(s: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in s.char_indices() {
-        let part = c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
+        let part = is_word_char(c);
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(st)) => {
@@ -411,7 +454,6 @@ pub fn subject(
     // "Mr. Putin said trade reached $185 billion": the speaker before a
     // reporting verb is not what the figure measures, and the search never
     // goes back past the verb.
-    let lower = s[..start].to_ascii_lowercase();
     let hard_start = [
         " said ",
         " says ",
@@ -422,9 +464,7 @@ pub fn subject(
     ]
     .iter()
     .filter_map(|v| {
-        lower[clause_start..]
-            .rfind(v)
-            .map(|i| clause_start + i + v.len())
+        rfind_ignore_ascii_case(&s[clause_start..start], v).map(|i| clause_start + i + v.len())
     })
     .max();
     let clause_start = hard_start.unwrap_or(clause_start);
@@ -441,7 +481,11 @@ pub fn subject(
     let relative = s[clause_start..start]
         .split_whitespace()
         .next()
-        .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "which" | "where" | "who"));
+        .is_some_and(|w| {
+            ["which", "where", "who"]
+                .iter()
+                .any(|r| w.eq_ignore_ascii_case(r))
+        });
     // Closed relative clauses before the figure (", which began ... in
     // 2019,") describe something else: their words are skipped.
     let commas: Vec<usize> = s[..clause_start]
@@ -451,10 +495,9 @@ pub fn subject(
     let mut asides: Vec<(usize, usize)> = Vec::new();
     for (k, &c) in commas.iter().enumerate() {
         let opens = s[c + 1..].split_whitespace().next().is_some_and(|w| {
-            matches!(
-                w.to_ascii_lowercase().as_str(),
-                "which" | "that" | "who" | "whose" | "where"
-            )
+            ["which", "that", "who", "whose", "where"]
+                .iter()
+                .any(|r| w.eq_ignore_ascii_case(r))
         });
         if opens && let Some(&close) = commas.get(k + 1) {
             asides.push((c, close));
@@ -517,11 +560,12 @@ pub fn subject(
             // A prepositional phrase after the figure, past "a year" and the
             // like: "50 bcm a year through Power of Siberia 2", "38 billion
             // cubic meters of gas".
+            // ASCII case folding is exact here: no non-ASCII letter
+            // lowercases to a letter of these words.
             let prep = after.iter().position(|w| {
-                matches!(
-                    w.to_lowercase().as_str(),
-                    "of" | "in" | "through" | "via" | "from" | "for" | "on"
-                )
+                ["of", "in", "through", "via", "from", "for", "on"]
+                    .iter()
+                    .any(|p| w.eq_ignore_ascii_case(p))
             });
             let lead_is_filler = |n: usize| after[..n].iter().all(|w| !is_content(&clean_word(w)));
             if let Some(p) = prep.filter(|&p| p <= 2 && lead_is_filler(p)) {

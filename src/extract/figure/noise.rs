@@ -17,7 +17,7 @@
 //!
 //! Prices alone ("$4.99 a month") are not noise: "3 bcm a month" is news.
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::sync::LazyLock;
 
 /// Caption labels at the start of a text.
@@ -117,6 +117,7 @@ fn ends_with(l: &str, p: &str) -> bool {
 static ANYWHERE: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(
             CAPTION_CONTAINS
                 .iter()

@@ -5,6 +5,8 @@
 use crate::extract::Subject;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Words that never name what a figure measures.
@@ -256,6 +258,30 @@ const STOP: &[&str] = &[
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
+thread_local! {
+    /// Stems of the words met so far: news text repeats its words, and a
+    /// lookup is far cheaper than the Snowball stemmer.
+    static STEMS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+}
+
+/// Entries kept in [`STEMS`] before it starts afresh (bounds its memory).
+const STEM_CACHE_MAX: usize = 1 << 14;
+
+/// The Snowball stem of a lowercase word.
+fn stem(w: &str) -> String {
+    STEMS.with_borrow_mut(|cache| {
+        if let Some(s) = cache.get(w) {
+            return s.clone();
+        }
+        if cache.len() >= STEM_CACHE_MAX {
+            cache.clear();
+        }
+        let s = STEMMER.stem(w).into_owned();
+        cache.insert(w.to_string(), s.clone());
+        s
+    })
+}
+
 static STOP_SET: LazyLock<std::collections::HashSet<&'static str>> =
     LazyLock::new(|| STOP.iter().copied().collect());
 
@@ -320,7 +346,7 @@ pub fn terms(words: &[&str]) -> Vec<String> {
         if !is_content(lw) {
             return;
         }
-        let t = STEMMER.stem(lemma(lw)).into_owned();
+        let t = stem(lemma(lw));
         if !out.contains(&t) {
             out.push(t);
         }

@@ -129,14 +129,22 @@ static ANYWHERE: LazyLock<AhoCorasick> = LazyLock::new(|| {
 
 /// Whether a block or sentence is page furniture (see the module docs).
 pub fn is_noise(text: &str) -> bool {
+    is_noise_by_place(text) || ANYWHERE.is_match(text)
+}
+
+/// [`is_noise`] by what starts or ends the text and by its length alone,
+/// without the marks that count anywhere in it. Enough for a part of a text
+/// found to be no noise: the whole holds none of those marks, so no part
+/// does.
+pub fn is_noise_by_place(text: &str) -> bool {
     let l = text.trim();
     let end = l.trim_end_matches(['.', ' ', '"', '”']);
     let caption = CAPTION_STARTS.iter().any(|p| starts_word(l, p))
         || CREDIT_ENDS.iter().any(|p| ends_with(end, p));
-    let short = l.split_whitespace().nth(FURNITURE_WORDS).is_none();
-    let furniture = (short && FURNITURE_STARTS.iter().any(|p| starts_word(l, p)))
+    let short = || l.split_whitespace().nth(FURNITURE_WORDS).is_none();
+    let furniture = (FURNITURE_STARTS.iter().any(|p| starts_word(l, p)) && short())
         || starts_with(l, "copyright");
-    caption || furniture || ANYWHERE.is_match(l)
+    caption || furniture
 }
 
 #[cfg(test)]

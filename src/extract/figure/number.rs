@@ -5,6 +5,7 @@
 
 use super::unit::currency_symbol;
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -183,8 +184,27 @@ fn number_parts(m: &str) -> (Option<&str>, &str, Option<&str>) {
     )
 }
 
+/// Whether `s` may hold a digit as `\d` reads it (any Unicode decimal
+/// digit), for a cheap pass that spares most digitless text the search.
+fn may_hold_digit(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_digit()) || (!s.is_ascii() && s.chars().any(char::is_numeric))
+}
+
+/// Every number in `s`, in digits or words, in order.
 pub(super) fn raw_numbers(s: &str) -> Vec<Raw> {
     let mut out = Vec::new();
+    // Every match of NUMBER has a digit; `char::is_numeric` covers more
+    // than `\d` (all numbers, not only decimal digits), never less.
+    if may_hold_digit(s) {
+        digit_numbers(s, &mut out);
+    }
+    word_numbers(s, &mut out);
+    out.sort_by_key(|r| r.start);
+    out
+}
+
+/// The numbers in digits, in order.
+fn digit_numbers(s: &str, out: &mut Vec<Raw>) {
     for whole in NUMBER.find_iter(s) {
         let (cur, num, mag) = number_parts(whole.as_str());
         // Glued to letters or inside codes, dates, times: not a figure.
@@ -268,6 +288,11 @@ pub(super) fn raw_numbers(s: &str) -> Vec<Raw> {
             fixed_unit: None,
         });
     }
+}
+
+/// The number words, appended to the numbers in digits of `out` (in order)
+/// where they do not overlap one.
+fn word_numbers(s: &str, out: &mut Vec<Raw>) {
     // Number words are rare: find them with the fast search alone and ask
     // for the groups only of a match (the same match again, since the search
     // restarts where it was found).
@@ -326,8 +351,6 @@ pub(super) fn raw_numbers(s: &str) -> Vec<Raw> {
             fixed_unit: word_unit(&lw),
         });
     }
-    out.sort_by_key(|r| r.start);
-    out
 }
 
 pub(super) fn is_month_day(s: &str, r: &Raw) -> bool {
@@ -346,18 +369,31 @@ pub(super) fn is_month_day(s: &str, r: &Raw) -> bool {
     before.first().is_some_and(month) || after.first().is_some_and(month)
 }
 
+/// `s` lowercased; borrowed when that changes nothing (lowercase ASCII, the
+/// usual text around a number), so the many small lowercase views taken
+/// per figure cost no allocation.
+pub(super) fn lowercase(s: &str) -> Cow<'_, str> {
+    if !s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        Cow::Borrowed(s)
+    } else if s.is_ascii() {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
+}
+
 /// The last `n` bytes or so of `s` (from a char boundary), lowercased.
-pub(super) fn lower_tail(s: &str, n: usize) -> String {
+pub(super) fn lower_tail(s: &str, n: usize) -> Cow<'_, str> {
     let mut i = s.len().saturating_sub(n);
     while !s.is_char_boundary(i) {
         i += 1;
     }
-    s[i..].to_lowercase()
+    lowercase(&s[i..])
 }
 
 /// The first `n` bytes or so of `s` (to a char boundary), lowercased.
-pub(super) fn lower_head(s: &str, n: usize) -> String {
-    s[..crate::text::floor_char_boundary(s, n.min(s.len()))].to_lowercase()
+pub(super) fn lower_head(s: &str, n: usize) -> Cow<'_, str> {
+    lowercase(&s[..crate::text::floor_char_boundary(s, n.min(s.len()))])
 }
 
 /// Whether `before` ends with a capitalised label word and a space

@@ -3,10 +3,12 @@
 //! dropped, irregular verbs mapped, Snowball-stemmed) for matching.
 
 use crate::extract::Subject;
+use aho_corasick::AhoCorasick;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// Words that never name what a figure measures.
@@ -267,27 +269,51 @@ thread_local! {
 /// Entries kept in [`STEMS`] before it starts afresh (bounds its memory).
 const STEM_CACHE_MAX: usize = 1 << 14;
 
-/// The Snowball stem of a lowercase word.
-fn stem(w: &str) -> String {
+/// Calls `f` with the Snowball stem of a lowercase word.
+fn with_stem<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     STEMS.with_borrow_mut(|cache| {
         if let Some(s) = cache.get(w) {
-            return s.clone();
+            return f(s);
         }
         if cache.len() >= STEM_CACHE_MAX {
             cache.clear();
         }
         let s = STEMMER.stem(w).into_owned();
-        cache.insert(w.to_string(), s.clone());
-        s
+        let r = f(&s);
+        cache.insert(w.to_string(), s);
+        r
     })
 }
 
-static STOP_SET: LazyLock<std::collections::HashSet<&'static str>> =
+/// FNV-1a, for [`STOP_SET`]: hashing a short word is far cheaper than with
+/// the default SipHash, and as the set's keys are fixed no input can make
+/// its lookups slow.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+static STOP_SET: LazyLock<HashSet<&'static str, BuildHasherDefault<Fnv>>> =
     LazyLock::new(|| STOP.iter().copied().collect());
 
 /// Whether a lowercase word can name what a figure measures.
 fn is_content(lw: &str) -> bool {
-    lw.len() >= 2 && !STOP_SET.contains(lw) && !lw.chars().any(|c| c.is_ascii_digit())
+    lw.len() >= 2 && !lw.bytes().any(|b| b.is_ascii_digit()) && !STOP_SET.contains(lw)
 }
 
 /// A word lowercased, edge punctuation and a possessive "'s" dropped.
@@ -295,7 +321,14 @@ fn clean_word(w: &str) -> Cow<'_, str> {
     // ASCII words (nearly all) need no Unicode case mapping and no curly
     // apostrophe replacement, and are only copied when they have capitals.
     if w.is_ascii() {
-        let lw = w.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+        let b = w.as_bytes();
+        let (Some(first), Some(last)) = (
+            b.iter().position(u8::is_ascii_alphanumeric),
+            b.iter().rposition(u8::is_ascii_alphanumeric),
+        ) else {
+            return Cow::Borrowed("");
+        };
+        let lw = &w[first..=last];
         let lw = lw
             .strip_suffix("'s")
             .or_else(|| lw.strip_suffix("'S"))
@@ -317,14 +350,21 @@ fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// The byte offset of the last occurrence of the ASCII `needle` in `hay`,
-/// ignoring ASCII case.
-fn rfind_ignore_ascii_case(hay: &str, needle: &str) -> Option<usize> {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    (0..=h.len().checked_sub(n.len())?)
-        .rev()
-        .find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
-}
+/// Reporting verbs (ASCII case ignored): the speaker before one is not what
+/// a figure after it measures.
+static REPORTING: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            " said ",
+            " says ",
+            " told ",
+            " according to ",
+            " noted ",
+            " added ",
+        ])
+        .expect("reporting verbs build")
+});
 
 /// Irregular forms the Snowball stemmer leaves apart.
 fn lemma(w: &str) -> &str {
@@ -346,10 +386,11 @@ pub fn terms(words: &[&str]) -> Vec<String> {
         if !is_content(lw) {
             return;
         }
-        let t = stem(lemma(lw));
-        if !out.contains(&t) {
-            out.push(t);
-        }
+        with_stem(lemma(lw), |t| {
+            if !out.iter().any(|o| o == t) {
+                out.push(t.to_string());
+            }
+        });
     }
     let mut prev_name = false;
     for w in words {
@@ -434,8 +475,9 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// The words of `s` with their byte offsets.
-fn words_with_offsets(s: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
+pub fn words_with_offsets(s: &str) -> Vec<(usize, &str)> {
+    // About one word in six bytes of prose: one allocation, seldom a second.
+    let mut out = Vec::with_capacity(s.len() / 6 + 1);
     let mut start = None;
     for (i, c) in s.char_indices() {
         let part = is_word_char(c);
@@ -472,6 +514,19 @@ pub fn subject(
     counted: Option<&str>,
     others: &[(usize, usize)],
 ) -> Subject {
+    subject_in(s, &words_with_offsets(s), start, end, counted, others)
+}
+
+/// [`subject`] with the words of `s` ([`words_with_offsets`]) given, so the
+/// figures of one sentence share them.
+pub fn subject_in(
+    s: &str,
+    words: &[(usize, &str)],
+    start: usize,
+    end: usize,
+    counted: Option<&str>,
+    others: &[(usize, usize)],
+) -> Subject {
     let clause_start = s[..start]
         .rfind([';', ':', '(', '—', ','])
         .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
@@ -480,19 +535,10 @@ pub fn subject(
     // "Mr. Putin said trade reached $185 billion": the speaker before a
     // reporting verb is not what the figure measures, and the search never
     // goes back past the verb.
-    let hard_start = [
-        " said ",
-        " says ",
-        " told ",
-        " according to ",
-        " noted ",
-        " added ",
-    ]
-    .iter()
-    .filter_map(|v| {
-        rfind_ignore_ascii_case(&s[clause_start..start], v).map(|i| clause_start + i + v.len())
-    })
-    .max();
+    let hard_start = REPORTING
+        .find_overlapping_iter(&s[clause_start..start])
+        .map(|m| clause_start + m.end())
+        .max();
     let clause_start = hard_start.unwrap_or(clause_start);
     let hard_start = hard_start.unwrap_or(0);
     // A "that" clause after a verb ("noted that the two men had met 40
@@ -529,7 +575,6 @@ pub fn subject(
             asides.push((c, close));
         }
     }
-    let words = words_with_offsets(s);
     let inside_other = |o: usize| {
         others.iter().any(|&(a, b)| o >= a && o < b) || asides.iter().any(|&(a, b)| o > a && o < b)
     };

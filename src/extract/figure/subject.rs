@@ -5,7 +5,6 @@
 use crate::extract::Subject;
 use aho_corasick::AhoCorasick;
 use rust_stemmers::{Algorithm, Stemmer};
-use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -316,8 +315,38 @@ fn is_content(lw: &str) -> bool {
     lw.len() >= 2 && !lw.bytes().any(|b| b.is_ascii_digit()) && !STOP_SET.contains(lw)
 }
 
+/// A word as [`clean_word`] gives it: the word itself when cleaning only
+/// cuts it, else a lowercased copy, kept inline when short since
+/// capitalised words are common and a heap copy of each costs much.
+enum CleanWord<'a> {
+    Borrowed(&'a str),
+    Inline {
+        buf: [u8; CleanWord::INLINE],
+        len: usize,
+    },
+    Owned(String),
+}
+
+impl CleanWord<'_> {
+    const INLINE: usize = 24;
+}
+
+impl std::ops::Deref for CleanWord<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            CleanWord::Borrowed(s) => s,
+            CleanWord::Inline { buf, len } => {
+                std::str::from_utf8(&buf[..*len]).expect("inline words are ASCII")
+            }
+            CleanWord::Owned(s) => s,
+        }
+    }
+}
+
 /// A word lowercased, edge punctuation and a possessive "'s" dropped.
-fn clean_word(w: &str) -> Cow<'_, str> {
+fn clean_word(w: &str) -> CleanWord<'_> {
     // ASCII words (nearly all) need no Unicode case mapping and no curly
     // apostrophe replacement, and are only copied when they have capitals.
     if w.is_ascii() {
@@ -326,23 +355,28 @@ fn clean_word(w: &str) -> Cow<'_, str> {
             b.iter().position(u8::is_ascii_alphanumeric),
             b.iter().rposition(u8::is_ascii_alphanumeric),
         ) else {
-            return Cow::Borrowed("");
+            return CleanWord::Borrowed("");
         };
         let lw = &w[first..=last];
         let lw = lw
             .strip_suffix("'s")
             .or_else(|| lw.strip_suffix("'S"))
             .unwrap_or(lw);
-        return if lw.bytes().any(|b| b.is_ascii_uppercase()) {
-            Cow::Owned(lw.to_ascii_lowercase())
+        return if !lw.bytes().any(|b| b.is_ascii_uppercase()) {
+            CleanWord::Borrowed(lw)
+        } else if lw.len() <= CleanWord::INLINE {
+            let mut buf = [0; CleanWord::INLINE];
+            buf[..lw.len()].copy_from_slice(lw.as_bytes());
+            buf.make_ascii_lowercase();
+            CleanWord::Inline { buf, len: lw.len() }
         } else {
-            Cow::Borrowed(lw)
+            CleanWord::Owned(lw.to_ascii_lowercase())
         };
     }
     let lw = w.to_lowercase().replace('’', "'");
     let lw = lw.trim_matches(|c: char| !c.is_alphanumeric());
     let lw = lw.strip_suffix("'s").unwrap_or(lw);
-    Cow::Owned(lw.to_string())
+    CleanWord::Owned(lw.to_string())
 }
 
 /// Whether `w` starts with an uppercase letter.
@@ -543,9 +577,12 @@ pub fn subject_in(
     let hard_start = hard_start.unwrap_or(0);
     // A "that" clause after a verb ("noted that the two men had met 40
     // times") is a clause of its own.
-    let clause_start = s[clause_start..start]
-        .rfind(" that ")
-        .map_or(clause_start, |i| clause_start + i + " that ".len());
+    // (Searching from each space back is cheaper than a substring search.)
+    let clause = &s[clause_start..start];
+    let clause_start = clause
+        .rmatch_indices(' ')
+        .find(|&(i, _)| clause[i..].starts_with(" that "))
+        .map_or(clause_start, |(i, _)| clause_start + i + " that ".len());
     // A relative clause about a thing ("the pipeline, which is designed to
     // carry 50 bcm") is about what stands before it: read on past its start.
     // One about a person ("the Russian leader, who has met Xi 40 times")
@@ -647,7 +684,7 @@ pub fn subject_in(
                         if follow.len() == 3 {
                             break;
                         }
-                    } else if lw != "of" && lw != "the" {
+                    } else if &*lw != "of" && &*lw != "the" {
                         break;
                     }
                 }

@@ -12,7 +12,7 @@
 
 use crate::extract::Period;
 use jiff::civil::{Date, date};
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use std::sync::LazyLock;
 
 /// A period expression in a sentence (byte offsets relative to it).
@@ -132,6 +132,12 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         .collect()
 });
 
+/// All of [`PATTERNS`] in one set: a single pass over a sentence says which
+/// patterns match at all, and only those are run for their captures.
+static PATTERN_SET: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(PATTERNS.iter().map(|(_, re)| re.as_str())).expect("period patterns compile")
+});
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
     Quarter,
@@ -168,7 +174,8 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
     let mut found: Vec<Mention> = Vec::new();
     let taken =
         |found: &Vec<Mention>, s: usize, e: usize| found.iter().any(|m| s < m.end && m.start < e);
-    for (kind, re) in PATTERNS.iter() {
+    let matching = PATTERN_SET.matches(sentence);
+    for (kind, re) in matching.iter().map(|i| &PATTERNS[i]) {
         for c in re.captures_iter(sentence) {
             let whole = c.get(0).expect("match");
             let (mut s, mut e) = (whole.start(), whole.end());

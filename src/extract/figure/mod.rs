@@ -25,10 +25,10 @@ use super::{Figure, Modality, Qualifier, Subject};
 use crate::source::Document;
 use crate::text::{blocks, sentences};
 use modality::modality;
-use noise::is_noise;
+use noise::{is_noise, is_noise_by_place};
 use number::{is_month_day, lower_head, lower_tail, parse_number, raw_numbers};
 use qualifier::{interval, qualifier_before, range_interval};
-use subject::subject;
+use subject::{subject_in, words_with_offsets};
 use unit::{counted_noun, unit_after};
 
 pub use subject::terms;
@@ -39,7 +39,9 @@ pub fn extract_figures(doc: &Document) -> Vec<Figure> {
     let mut out = Vec::new();
     for block in blocks(text, doc.body_start..text.len()) {
         let block_text = &text[block.range.clone()];
-        let noise_block = is_noise(block_text);
+        // Most blocks have no number: their noise test waits for the first.
+        let noise_block = std::cell::OnceCell::new();
+        let noise_block = || *noise_block.get_or_init(|| is_noise(block_text));
         for s in sentences(text, block.range.clone()) {
             sentence_figures(doc, s.start, &text[s.clone()], noise_block, &mut out);
         }
@@ -135,16 +137,11 @@ fn in_relative_clause(s: &str, m_start: usize, m_end: usize, fig_start: usize) -
         return false;
     };
     let closed = s[m_end..fig_start].contains(',');
-    let first = s[open..m_start]
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let first = s[open..m_start].split_whitespace().next().unwrap_or("");
     closed
-        && matches!(
-            first.as_str(),
-            "which" | "who" | "that" | "when" | "where" | "whose"
-        )
+        && ["which", "who", "that", "when", "where", "whose"]
+            .iter()
+            .any(|w| first.eq_ignore_ascii_case(w))
 }
 
 /// A month named without a year resolves to the latest such month up to the
@@ -185,14 +182,16 @@ fn sentence_figures(
     doc: &Document,
     base: usize,
     s: &str,
-    noise_block: bool,
+    noise_block: impl FnOnce() -> bool,
     out: &mut Vec<Figure>,
 ) {
     let raws = raw_numbers(s);
     if raws.is_empty() {
         return;
     }
-    let noise = noise_block || is_noise(s);
+    // The block's test covered the marks that count anywhere, so the
+    // sentence needs only the tests by place.
+    let noise = noise_block() || is_noise_by_place(s);
     let periods = period::find(s, doc.date());
     let first_index = out.len();
     // Per figure of this sentence: its context window and counted noun, for
@@ -205,11 +204,15 @@ fn sentence_figures(
         // Ranges: "between 30 and 40", "30-40", "30 to 40", "$30-40 billion".
         let mut is_range = false;
         if let Some(next) = raws.get(i + 1) {
-            let gap = s[first.end..next.start].trim().to_lowercase();
+            // ASCII case folding is exact for these words: no non-ASCII
+            // character lowercases to one of their letters.
+            let gap = s[first.end..next.start].trim();
             let between = lower_tail(&s[..first.start], 16)
                 .trim_end()
                 .ends_with("between");
-            if (matches!(gap.as_str(), "-" | "–" | "—" | "to") || between && gap == "and")
+            if (matches!(gap, "-" | "–" | "—")
+                || gap.eq_ignore_ascii_case("to")
+                || between && gap.eq_ignore_ascii_case("and"))
                 && first.word == next.word
             {
                 last = next.clone();
@@ -405,6 +408,9 @@ fn sentence_figures(
         .iter()
         .map(|f| (f.span.start - base, f.span.end - base))
         .collect();
+    // The words of the whole sentence, shared by the figures whose window is
+    // all of it (every figure of a sentence of usual length).
+    let sentence_words = std::cell::OnceCell::new();
     for (k, (w0, w1, counted)) in counted_nouns.into_iter().enumerate() {
         let (start, end) = spans[k];
         // Spans are in order: only those inside the bounded window.
@@ -416,8 +422,16 @@ fn sentence_figures(
             .filter(|&(j, &(_, b))| lo + j != k && b <= w1)
             .map(|(_, &(a, b))| (a - w0, b - w0))
             .collect();
-        out[first_index + k].subject = subject(
+        let window_words;
+        let words = if (w0, w1) == (0, s.len()) {
+            sentence_words.get_or_init(|| words_with_offsets(s))
+        } else {
+            window_words = words_with_offsets(&s[w0..w1]);
+            &window_words
+        };
+        out[first_index + k].subject = subject_in(
             &s[w0..w1],
+            words,
             start - w0,
             end - w0,
             counted.as_deref(),

@@ -86,9 +86,9 @@ pub fn modality(s: &str, start: usize, end: usize) -> Modality {
     let lo = crate::text::floor_char_boundary(s, start.saturating_sub(90));
     let from = s[lo..start].rfind([';', '.']).map_or(lo, |i| lo + i + 1);
     let to = crate::text::floor_char_boundary(s, (end + 14).min(s.len()));
-    let window = s[from..to].to_lowercase();
+    let window = super::number::lowercase(&s[from..to]);
     let mut found = Modality::Actual;
-    for m in MODALITY.find_overlapping_iter(&window) {
+    for m in MODALITY.find_overlapping_iter(window.as_ref()) {
         let before = window[..m.start()].chars().next_back();
         let after = window[m.end()..].chars().next();
         if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {

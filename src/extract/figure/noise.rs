@@ -17,6 +17,9 @@
 //!
 //! Prices alone ("$4.99 a month") are not noise: "3 bcm a month" is news.
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use std::sync::LazyLock;
+
 /// Caption labels at the start of a text.
 const CAPTION_STARTS: &[&str] = &[
     "photo:",
@@ -81,28 +84,67 @@ const FURNITURE_STARTS: &[&str] = &[
 /// At most this many words in a furniture line.
 const FURNITURE_WORDS: usize = 10;
 
-fn starts_word(l: &str, p: &str) -> bool {
-    l.strip_prefix(p).is_some_and(|rest| {
-        !p.ends_with(|c: char| c.is_alphanumeric())
-            || !rest.starts_with(|c: char| c.is_alphanumeric())
-    })
+// The tests below compare ASCII case-insensitively instead of lowercasing
+// the text: every pattern is ASCII, and the only non-ASCII characters that
+// lowercase to ASCII are "İ" (to "i" and a combining dot, which no pattern
+// can match across) and the Kelvin sign (to "k", which no pattern has), so
+// the result is the same without a copy of each block.
+
+/// Whether `l` starts with `p`, ignoring ASCII case.
+fn starts_with(l: &str, p: &str) -> bool {
+    l.as_bytes()
+        .get(..p.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
 }
+
+/// Whether `l` starts with the phrase `p` (ignoring ASCII case) ending at a
+/// word boundary if `p` ends in a letter or digit.
+fn starts_word(l: &str, p: &str) -> bool {
+    starts_with(l, p)
+        && (!p.ends_with(|c: char| c.is_alphanumeric())
+            || !l[p.len()..].starts_with(|c: char| c.is_alphanumeric()))
+}
+
+/// Whether `l` ends with `p`, ignoring ASCII case.
+fn ends_with(l: &str, p: &str) -> bool {
+    l.len()
+        .checked_sub(p.len())
+        .is_some_and(|i| l.as_bytes()[i..].eq_ignore_ascii_case(p.as_bytes()))
+}
+
+/// The marks that make a text noise wherever they stand: caption marks,
+/// subscription prompts, the copyright sign and "all rights reserved".
+static ANYWHERE: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(
+            CAPTION_CONTAINS
+                .iter()
+                .chain(SUBSCRIPTION)
+                .chain(&["©", "all rights reserved"]),
+        )
+        .expect("noise phrases build")
+});
 
 /// Whether a block or sentence is page furniture (see the module docs).
 pub fn is_noise(text: &str) -> bool {
-    let l = text.trim().to_lowercase();
+    is_noise_by_place(text) || ANYWHERE.is_match(text)
+}
+
+/// [`is_noise`] by what starts or ends the text and by its length alone,
+/// without the marks that count anywhere in it. Enough for a part of a text
+/// found to be no noise: the whole holds none of those marks, so no part
+/// does.
+pub fn is_noise_by_place(text: &str) -> bool {
+    let l = text.trim();
     let end = l.trim_end_matches(['.', ' ', '"', '”']);
-    let caption = CAPTION_STARTS.iter().any(|p| starts_word(&l, p))
-        || CAPTION_CONTAINS.iter().any(|p| l.contains(p))
-        || CREDIT_ENDS.iter().any(|p| end.ends_with(p));
-    let subscription = SUBSCRIPTION.iter().any(|p| l.contains(p));
-    let short = l.split_whitespace().nth(FURNITURE_WORDS).is_none();
-    let furniture = (short && FURNITURE_STARTS.iter().any(|p| starts_word(&l, p)))
-        || l.starts_with('©')
-        || l.starts_with("copyright")
-        || l.contains('©')
-        || l.contains("all rights reserved");
-    caption || subscription || furniture
+    let caption = CAPTION_STARTS.iter().any(|p| starts_word(l, p))
+        || CREDIT_ENDS.iter().any(|p| ends_with(end, p));
+    let short = || l.split_whitespace().nth(FURNITURE_WORDS).is_none();
+    let furniture = (FURNITURE_STARTS.iter().any(|p| starts_word(l, p)) && short())
+        || starts_with(l, "copyright");
+    caption || furniture
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 
 use super::unit::currency_symbol;
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -164,11 +165,48 @@ fn word_unit(lw: &str) -> Option<&'static str> {
     }
 }
 
+/// A match of [`NUMBER`] cut into its groups by hand, which is much cheaper
+/// than asking the regex for captures. The cut is exact: the currency
+/// (symbols, ASCII capitals, a space) holds no digit, the number starts and
+/// ends with one, and the magnitude is ASCII letters, a space or the long s
+/// that `(?i)` lets stand for "s".
+fn number_parts(m: &str) -> (Option<&str>, &str, Option<&str>) {
+    let is_cur = |c: char| matches!(c, '$' | '€' | '£' | '¥' | ' ') || c.is_ascii_uppercase();
+    let is_mag = |c: char| c == ' ' || c == 'ſ' || c.is_ascii_alphabetic();
+    let num_start = m.find(|c: char| !is_cur(c)).unwrap_or(m.len());
+    let num_end = m.rfind(|c: char| !is_mag(c)).map_or(m.len(), |i| {
+        i + m[i..].chars().next().map_or(0, char::len_utf8)
+    });
+    (
+        (num_start > 0).then(|| &m[..num_start]),
+        &m[num_start..num_end],
+        (num_end < m.len()).then(|| &m[num_end..]),
+    )
+}
+
+/// Whether `s` may hold a digit as `\d` reads it (any Unicode decimal
+/// digit), for a cheap pass that spares most digitless text the search.
+fn may_hold_digit(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_digit()) || (!s.is_ascii() && s.chars().any(char::is_numeric))
+}
+
+/// Every number in `s`, in digits or words, in order.
 pub(super) fn raw_numbers(s: &str) -> Vec<Raw> {
     let mut out = Vec::new();
-    for c in NUMBER.captures_iter(s) {
-        let whole = c.get(0).expect("match");
-        let num = c.name("num").expect("num");
+    // Every match of NUMBER has a digit; `char::is_numeric` covers more
+    // than `\d` (all numbers, not only decimal digits), never less.
+    if may_hold_digit(s) {
+        digit_numbers(s, &mut out);
+    }
+    word_numbers(s, &mut out);
+    out.sort_by_key(|r| r.start);
+    out
+}
+
+/// The numbers in digits, in order.
+fn digit_numbers(s: &str, out: &mut Vec<Raw>) {
+    for whole in NUMBER.find_iter(s) {
+        let (cur, num, mag) = number_parts(whole.as_str());
         // Glued to letters or inside codes, dates, times: not a figure.
         let before = s[..whole.start()].chars().next_back();
         let after = s[whole.end()..].chars().next();
@@ -189,7 +227,7 @@ pub(super) fn raw_numbers(s: &str) -> Vec<Raw> {
             _ => None,
         };
         // "Article 5", "Section 3", "Flight 370": labels, not quantities.
-        if sign.is_none() && c.name("cur").is_none() && after_label(&s[..whole.start()]) {
+        if sign.is_none() && cur.is_none() && after_label(&s[..whole.start()]) {
             continue;
         }
         // A hyphen after a digit is a range ("30-40"), not a code.
@@ -201,13 +239,13 @@ pub(super) fn raw_numbers(s: &str) -> Vec<Raw> {
                 .is_some_and(|c| c.is_ascii_digit());
         if before.is_some_and(|b| {
             b.is_alphanumeric() || matches!(b, '#' | '/' | '_' | '.' | ':' | '-' | '+' | '×')
-        }) && c.name("cur").is_none()
+        }) && cur.is_none()
             && !range_dash
             && sign.is_none()
         {
             continue;
         }
-        if after.is_some_and(|a| a.is_alphanumeric() && c.name("mag").is_none()) {
+        if after.is_some_and(|a| a.is_alphanumeric() && mag.is_none()) {
             continue;
         }
         if after == Some(':') && s[whole.end() + 1..].starts_with(|x: char| x.is_ascii_digit()) {
@@ -219,15 +257,15 @@ pub(super) fn raw_numbers(s: &str) -> Vec<Raw> {
                 && !lower_tail(&s[..whole.start()], 16)
                     .trim_end()
                     .ends_with("between"))
-                && num.as_str().len() == 4
+                && num.len() == 4
         {
             continue;
         }
-        let Some(v) = parse_number(num.as_str()) else {
+        let Some(v) = parse_number(num) else {
             continue;
         };
-        let mag = c.name("mag").map_or(1.0, |m| magnitude(m.as_str()));
-        let value = v * mag;
+        let factor = mag.map_or(1.0, magnitude);
+        let value = v * factor;
         if !value.is_finite() {
             continue;
         }
@@ -242,16 +280,26 @@ pub(super) fn raw_numbers(s: &str) -> Vec<Raw> {
             start,
             end: whole.end(),
             value,
-            digit: digit_rounding(num.as_str()) * mag,
-            currency: c.name("cur").and_then(|x| currency_symbol(x.as_str())),
-            has_magnitude: c.name("mag").is_some(),
-            plain_integer: !num.as_str().contains([',', '.', ' ', '\u{202F}', '\u{A0}'])
-                && sign.is_none(),
+            digit: digit_rounding(num) * factor,
+            currency: cur.and_then(currency_symbol),
+            has_magnitude: mag.is_some(),
+            plain_integer: !num.contains([',', '.', ' ', '\u{202F}', '\u{A0}']) && sign.is_none(),
             word: false,
             fixed_unit: None,
         });
     }
-    for c in NUMBER_WORD.captures_iter(s) {
+}
+
+/// The number words, appended to the numbers in digits of `out` (in order)
+/// where they do not overlap one.
+fn word_numbers(s: &str, out: &mut Vec<Raw>) {
+    // Number words are rare: find them with the fast search alone and ask
+    // for the groups only of a match (the same match again, since the search
+    // restarts where it was found).
+    for found in NUMBER_WORD.find_iter(s) {
+        let c = NUMBER_WORD
+            .captures_at(s, found.start())
+            .expect("a match matches again");
         let whole = c.get(0).expect("match");
         // Digits already cover this stretch? (`out` is in order.)
         let k = out.partition_point(|r: &Raw| r.end <= whole.start());
@@ -303,8 +351,6 @@ pub(super) fn raw_numbers(s: &str) -> Vec<Raw> {
             fixed_unit: word_unit(&lw),
         });
     }
-    out.sort_by_key(|r| r.start);
-    out
 }
 
 pub(super) fn is_month_day(s: &str, r: &Raw) -> bool {
@@ -323,18 +369,31 @@ pub(super) fn is_month_day(s: &str, r: &Raw) -> bool {
     before.first().is_some_and(month) || after.first().is_some_and(month)
 }
 
+/// `s` lowercased; borrowed when that changes nothing (lowercase ASCII, the
+/// usual text around a number), so the many small lowercase views taken
+/// per figure cost no allocation.
+pub(super) fn lowercase(s: &str) -> Cow<'_, str> {
+    if !s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        Cow::Borrowed(s)
+    } else if s.is_ascii() {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
+}
+
 /// The last `n` bytes or so of `s` (from a char boundary), lowercased.
-pub(super) fn lower_tail(s: &str, n: usize) -> String {
+pub(super) fn lower_tail(s: &str, n: usize) -> Cow<'_, str> {
     let mut i = s.len().saturating_sub(n);
     while !s.is_char_boundary(i) {
         i += 1;
     }
-    s[i..].to_lowercase()
+    lowercase(&s[i..])
 }
 
 /// The first `n` bytes or so of `s` (to a char boundary), lowercased.
-pub(super) fn lower_head(s: &str, n: usize) -> String {
-    s[..crate::text::floor_char_boundary(s, n.min(s.len()))].to_lowercase()
+pub(super) fn lower_head(s: &str, n: usize) -> Cow<'_, str> {
+    lowercase(&s[..crate::text::floor_char_boundary(s, n.min(s.len()))])
 }
 
 /// Whether `before` ends with a capitalised label word and a space

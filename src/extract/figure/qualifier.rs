@@ -210,7 +210,12 @@ static PHRASES: std::sync::LazyLock<Vec<(&'static str, Qualifier)>> =
 pub fn qualifier_before(s: &str, pos: usize) -> Option<(Qualifier, usize)> {
     let start = crate::text::floor_char_boundary(s, pos.saturating_sub(32));
     let start = (start..pos).find(|&i| s.is_char_boundary(i)).unwrap_or(pos);
-    let before = s[start..pos].to_ascii_lowercase();
+    let before = &s[start..pos];
+    let before = if before.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(before.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(before)
+    };
     let trimmed = before.trim_end();
     let trimmed = trimmed
         .strip_suffix("a record")

@@ -3,7 +3,11 @@
 //! dropped, irregular verbs mapped, Snowball-stemmed) for matching.
 
 use crate::extract::Subject;
+use aho_corasick::AhoCorasick;
 use rust_stemmers::{Algorithm, Stemmer};
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// Words that never name what a figure measures.
@@ -255,20 +259,146 @@ const STOP: &[&str] = &[
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
-static STOP_SET: LazyLock<std::collections::HashSet<&'static str>> =
+thread_local! {
+    /// Stems of the words met so far: news text repeats its words, and a
+    /// lookup is far cheaper than the Snowball stemmer.
+    static STEMS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+}
+
+/// Entries kept in [`STEMS`] before it starts afresh (bounds its memory).
+const STEM_CACHE_MAX: usize = 1 << 14;
+
+/// Calls `f` with the Snowball stem of a lowercase word.
+fn with_stem<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    STEMS.with_borrow_mut(|cache| {
+        if let Some(s) = cache.get(w) {
+            return f(s);
+        }
+        if cache.len() >= STEM_CACHE_MAX {
+            cache.clear();
+        }
+        let s = STEMMER.stem(w).into_owned();
+        let r = f(&s);
+        cache.insert(w.to_string(), s);
+        r
+    })
+}
+
+/// FNV-1a, for [`STOP_SET`]: hashing a short word is far cheaper than with
+/// the default SipHash, and as the set's keys are fixed no input can make
+/// its lookups slow.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+static STOP_SET: LazyLock<HashSet<&'static str, BuildHasherDefault<Fnv>>> =
     LazyLock::new(|| STOP.iter().copied().collect());
 
 /// Whether a lowercase word can name what a figure measures.
 fn is_content(lw: &str) -> bool {
-    lw.len() >= 2 && !STOP_SET.contains(lw) && !lw.chars().any(|c| c.is_ascii_digit())
+    lw.len() >= 2 && !lw.bytes().any(|b| b.is_ascii_digit()) && !STOP_SET.contains(lw)
 }
 
-fn clean_word(w: &str) -> String {
+/// A word as [`clean_word`] gives it: the word itself when cleaning only
+/// cuts it, else a lowercased copy, kept inline when short since
+/// capitalised words are common and a heap copy of each costs much.
+enum CleanWord<'a> {
+    Borrowed(&'a str),
+    Inline {
+        buf: [u8; CleanWord::INLINE],
+        len: usize,
+    },
+    Owned(String),
+}
+
+impl CleanWord<'_> {
+    const INLINE: usize = 24;
+}
+
+impl std::ops::Deref for CleanWord<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            CleanWord::Borrowed(s) => s,
+            CleanWord::Inline { buf, len } => {
+                std::str::from_utf8(&buf[..*len]).expect("inline words are ASCII")
+            }
+            CleanWord::Owned(s) => s,
+        }
+    }
+}
+
+/// A word lowercased, edge punctuation and a possessive "'s" dropped.
+fn clean_word(w: &str) -> CleanWord<'_> {
+    // ASCII words (nearly all) need no Unicode case mapping and no curly
+    // apostrophe replacement, and are only copied when they have capitals.
+    if w.is_ascii() {
+        let b = w.as_bytes();
+        let (Some(first), Some(last)) = (
+            b.iter().position(u8::is_ascii_alphanumeric),
+            b.iter().rposition(u8::is_ascii_alphanumeric),
+        ) else {
+            return CleanWord::Borrowed("");
+        };
+        let lw = &w[first..=last];
+        let lw = lw
+            .strip_suffix("'s")
+            .or_else(|| lw.strip_suffix("'S"))
+            .unwrap_or(lw);
+        return if !lw.bytes().any(|b| b.is_ascii_uppercase()) {
+            CleanWord::Borrowed(lw)
+        } else if lw.len() <= CleanWord::INLINE {
+            let mut buf = [0; CleanWord::INLINE];
+            buf[..lw.len()].copy_from_slice(lw.as_bytes());
+            buf.make_ascii_lowercase();
+            CleanWord::Inline { buf, len: lw.len() }
+        } else {
+            CleanWord::Owned(lw.to_ascii_lowercase())
+        };
+    }
     let lw = w.to_lowercase().replace('’', "'");
     let lw = lw.trim_matches(|c: char| !c.is_alphanumeric());
     let lw = lw.strip_suffix("'s").unwrap_or(lw);
-    lw.to_string()
+    CleanWord::Owned(lw.to_string())
 }
+
+/// Whether `w` starts with an uppercase letter.
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Reporting verbs (ASCII case ignored): the speaker before one is not what
+/// a figure after it measures.
+static REPORTING: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            " said ",
+            " says ",
+            " told ",
+            " according to ",
+            " noted ",
+            " added ",
+        ])
+        .expect("reporting verbs build")
+});
 
 /// Irregular forms the Snowball stemmer leaves apart.
 fn lemma(w: &str) -> &str {
@@ -290,10 +420,11 @@ pub fn terms(words: &[&str]) -> Vec<String> {
         if !is_content(lw) {
             return;
         }
-        let t = STEMMER.stem(lemma(lw)).into_owned();
-        if !out.contains(&t) {
-            out.push(t);
-        }
+        with_stem(lemma(lw), |t| {
+            if !out.iter().any(|o| o == t) {
+                out.push(t.to_string());
+            }
+        });
     }
     let mut prev_name = false;
     for w in words {
@@ -306,15 +437,10 @@ pub fn terms(words: &[&str]) -> Vec<String> {
             prev_name = false;
             continue;
         }
-        prev_name = w.chars().next().is_some_and(char::is_uppercase) && is_content(&clean_word(w));
+        prev_name = capitalised(w) && is_content(&clean_word(w));
         // "Russia-China" names two entities; "cross-border" is one word.
-        let parts: Vec<&str> = w.split('-').collect();
-        if parts.len() > 1
-            && parts
-                .iter()
-                .all(|p| p.chars().next().is_some_and(char::is_uppercase))
-        {
-            for p in parts {
+        if w.contains('-') && w.split('-').all(capitalised) {
+            for p in w.split('-') {
                 push(&mut out, &clean_word(p));
             }
         } else {
@@ -329,15 +455,28 @@ pub fn terms(words: &[&str]) -> Vec<String> {
 /// In a line whose content words are all capitalised (a headline in title
 /// case) capitals say nothing, and no term is a name.
 fn name_terms(s: &str, words: &[&str], subject_terms: &[String]) -> Vec<String> {
-    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    let line: Vec<&str> = s
-        .split_whitespace()
-        .filter(|w| is_content(&clean_word(w)))
-        .collect();
-    if line.len() >= 2 && line.iter().all(|w| capitalised(w)) {
+    // Only capitalised words give names: without one, nothing to check.
+    if !words.iter().any(|w| capitalised(w)) {
         return Vec::new();
     }
-    let opening = words_with_offsets(s).first().map(|&(o, _)| o);
+    // Title case: at least two content words, all capitalised. The first
+    // lowercase content word settles it, so the scan stops there.
+    let mut content = 0;
+    let mut title_case = true;
+    for w in s.split_whitespace().filter(|w| is_content(&clean_word(w))) {
+        content += 1;
+        if !capitalised(w) {
+            title_case = false;
+            break;
+        }
+    }
+    if content >= 2 && title_case {
+        return Vec::new();
+    }
+    let opening = s
+        .char_indices()
+        .find(|&(_, c)| is_word_char(c))
+        .map(|(o, _)| o);
     // Where a word stands in `s`, when it is a slice of it.
     let offset = |w: &str| {
         let (p, base) = (w.as_ptr() as usize, s.as_ptr() as usize);
@@ -364,12 +503,18 @@ fn is_name_number(w: &str) -> bool {
     (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Whether `c` is part of a word (see [`words_with_offsets`]).
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'
+}
+
 /// The words of `s` with their byte offsets.
-fn words_with_offsets(s: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
+pub fn words_with_offsets(s: &str) -> Vec<(usize, &str)> {
+    // About one word in six bytes of prose: one allocation, seldom a second.
+    let mut out = Vec::with_capacity(s.len() / 6 + 1);
     let mut start = None;
     for (i, c) in s.char_indices() {
-        let part = c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
+        let part = is_word_char(c);
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(st)) => {
@@ -403,6 +548,19 @@ pub fn subject(
     counted: Option<&str>,
     others: &[(usize, usize)],
 ) -> Subject {
+    subject_in(s, &words_with_offsets(s), start, end, counted, others)
+}
+
+/// [`subject`] with the words of `s` ([`words_with_offsets`]) given, so the
+/// figures of one sentence share them.
+pub fn subject_in(
+    s: &str,
+    words: &[(usize, &str)],
+    start: usize,
+    end: usize,
+    counted: Option<&str>,
+    others: &[(usize, usize)],
+) -> Subject {
     let clause_start = s[..start]
         .rfind([';', ':', '(', '—', ','])
         .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
@@ -411,29 +569,20 @@ pub fn subject(
     // "Mr. Putin said trade reached $185 billion": the speaker before a
     // reporting verb is not what the figure measures, and the search never
     // goes back past the verb.
-    let lower = s[..start].to_ascii_lowercase();
-    let hard_start = [
-        " said ",
-        " says ",
-        " told ",
-        " according to ",
-        " noted ",
-        " added ",
-    ]
-    .iter()
-    .filter_map(|v| {
-        lower[clause_start..]
-            .rfind(v)
-            .map(|i| clause_start + i + v.len())
-    })
-    .max();
+    let hard_start = REPORTING
+        .find_overlapping_iter(&s[clause_start..start])
+        .map(|m| clause_start + m.end())
+        .max();
     let clause_start = hard_start.unwrap_or(clause_start);
     let hard_start = hard_start.unwrap_or(0);
     // A "that" clause after a verb ("noted that the two men had met 40
     // times") is a clause of its own.
-    let clause_start = s[clause_start..start]
-        .rfind(" that ")
-        .map_or(clause_start, |i| clause_start + i + " that ".len());
+    // (Searching from each space back is cheaper than a substring search.)
+    let clause = &s[clause_start..start];
+    let clause_start = clause
+        .rmatch_indices(' ')
+        .find(|&(i, _)| clause[i..].starts_with(" that "))
+        .map_or(clause_start, |(i, _)| clause_start + i + " that ".len());
     // A relative clause about a thing ("the pipeline, which is designed to
     // carry 50 bcm") is about what stands before it: read on past its start.
     // One about a person ("the Russian leader, who has met Xi 40 times")
@@ -441,7 +590,11 @@ pub fn subject(
     let relative = s[clause_start..start]
         .split_whitespace()
         .next()
-        .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "which" | "where" | "who"));
+        .is_some_and(|w| {
+            ["which", "where", "who"]
+                .iter()
+                .any(|r| w.eq_ignore_ascii_case(r))
+        });
     // Closed relative clauses before the figure (", which began ... in
     // 2019,") describe something else: their words are skipped.
     let commas: Vec<usize> = s[..clause_start]
@@ -451,16 +604,14 @@ pub fn subject(
     let mut asides: Vec<(usize, usize)> = Vec::new();
     for (k, &c) in commas.iter().enumerate() {
         let opens = s[c + 1..].split_whitespace().next().is_some_and(|w| {
-            matches!(
-                w.to_ascii_lowercase().as_str(),
-                "which" | "that" | "who" | "whose" | "where"
-            )
+            ["which", "that", "who", "whose", "where"]
+                .iter()
+                .any(|r| w.eq_ignore_ascii_case(r))
         });
         if opens && let Some(&close) = commas.get(k + 1) {
             asides.push((c, close));
         }
     }
-    let words = words_with_offsets(s);
     let inside_other = |o: usize| {
         others.iter().any(|&(a, b)| o >= a && o < b) || asides.iter().any(|&(a, b)| o > a && o < b)
     };
@@ -517,11 +668,12 @@ pub fn subject(
             // A prepositional phrase after the figure, past "a year" and the
             // like: "50 bcm a year through Power of Siberia 2", "38 billion
             // cubic meters of gas".
+            // ASCII case folding is exact here: no non-ASCII letter
+            // lowercases to a letter of these words.
             let prep = after.iter().position(|w| {
-                matches!(
-                    w.to_lowercase().as_str(),
-                    "of" | "in" | "through" | "via" | "from" | "for" | "on"
-                )
+                ["of", "in", "through", "via", "from", "for", "on"]
+                    .iter()
+                    .any(|p| w.eq_ignore_ascii_case(p))
             });
             let lead_is_filler = |n: usize| after[..n].iter().all(|w| !is_content(&clean_word(w)));
             if let Some(p) = prep.filter(|&p| p <= 2 && lead_is_filler(p)) {
@@ -532,7 +684,7 @@ pub fn subject(
                         if follow.len() == 3 {
                             break;
                         }
-                    } else if lw != "of" && lw != "the" {
+                    } else if &*lw != "of" && &*lw != "the" {
                         break;
                     }
                 }

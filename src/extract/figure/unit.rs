@@ -79,7 +79,8 @@ pub fn unit_after(rest: &str) -> Option<(&'static str, f64, usize)> {
     let gap = rest.len() - rest.trim_start_matches([' ', '-', '\u{a0}']).len();
     let gap = gap.min(2);
     let r = &rest[gap..];
-    let lower: String = r.chars().take(24).collect::<String>().to_lowercase();
+    let head = r.char_indices().nth(24).map_or(r, |(i, _)| &r[..i]);
+    let lower = super::number::lowercase(head);
     for (phrase, unit, factor) in UNITS {
         if let Some(after) = lower.strip_prefix(phrase) {
             let glued = after.chars().next().is_some_and(char::is_alphanumeric);
@@ -100,22 +101,21 @@ pub fn counted_noun(rest: &str) -> Option<(String, usize)> {
     let r = rest.strip_prefix(' ')?;
     // Allow one modifier: "14 cooperation documents", "40 bilateral agreements".
     let mut consumed = 1;
-    let mut words = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
     for w in r.split(' ').take(2) {
-        let word: String = w
-            .chars()
-            .take_while(|c| c.is_alphabetic() || *c == '-')
-            .collect();
+        let word = w
+            .find(|c: char| !(c.is_alphabetic() || c == '-'))
+            .map_or(w, |i| &w[..i]);
         if word.is_empty() || !word.chars().next().is_some_and(char::is_lowercase) {
             break;
         }
         // A function word is not a modifier: "1234 for details".
-        if !words.is_empty() || !plural(&word) {
+        if !words.is_empty() || !plural(word) {
             const FUNCTION: &[&str] = &[
                 "for", "of", "in", "on", "at", "to", "with", "from", "by", "and", "or", "the", "a",
                 "an", "per", "as", "than", "that", "this", "into", "over", "under",
             ];
-            if FUNCTION.contains(&word.as_str()) {
+            if FUNCTION.contains(&word) {
                 break;
             }
         }
@@ -126,10 +126,10 @@ pub fn counted_noun(rest: &str) -> Option<(String, usize)> {
         }
     }
     let last = words.last()?;
-    if !plural(last) || NOT_COUNTED.contains(&last.as_str()) {
+    if !plural(last) || NOT_COUNTED.contains(last) {
         return None;
     }
-    Some((last.clone(), consumed - 1))
+    Some((last.to_string(), consumed - 1))
 }
 
 fn plural(w: &str) -> bool {

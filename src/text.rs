@@ -237,6 +237,26 @@ fn is_closer(c: char) -> bool {
     )
 }
 
+/// A document body cut into blocks, and each block into sentences: done
+/// once per document and shared by the extractors.
+#[derive(Clone, Debug)]
+pub struct Layout {
+    pub blocks: Vec<Block>,
+    /// The sentences of each block, in the order of `blocks`.
+    pub sentences: Vec<Vec<Range<usize>>>,
+}
+
+impl Layout {
+    pub fn new(text: &str, body: Range<usize>) -> Self {
+        let blocks = blocks(text, body);
+        let sentences = blocks
+            .iter()
+            .map(|b| sentences(text, b.range.clone()))
+            .collect();
+        Layout { blocks, sentences }
+    }
+}
+
 /// Calls `f` with `word` lowercased; short ASCII words (nearly every word
 /// looked up in a word list) are lowercased on the stack, not allocated.
 pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {

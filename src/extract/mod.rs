@@ -190,8 +190,10 @@ pub struct Extraction {
 
 /// Runs both extractors on one document.
 pub fn extract(doc: &Document, speakers: &SpeakerTable) -> Extraction {
+    // Blocks and sentences are cut once for both extractors.
+    let layout = crate::text::Layout::new(&doc.text, doc.body_start..doc.text.len());
     Extraction {
-        quotes: quote::extract_quotes(doc, speakers),
-        figures: figure::extract_figures(doc),
+        quotes: quote::extract_quotes_in(doc, &layout, speakers),
+        figures: figure::extract_figures_in(doc, &layout),
     }
 }

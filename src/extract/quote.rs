@@ -53,27 +53,27 @@ use super::{Quote, QuoteKind};
 use crate::normalize::fold;
 use crate::source::Document;
 use crate::speakers::{SpeakerTable, TITLES};
-use crate::text::{
-    Block, BlockKind, blocks, floor_char_boundary, sentences, window, with_lowercase,
-};
+use crate::text::{Block, BlockKind, Layout, floor_char_boundary, window, with_lowercase};
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// Every direct quotation in `doc`, in document order.
 pub fn extract_quotes(doc: &Document, speakers: &SpeakerTable) -> Vec<Quote> {
+    let layout = Layout::new(&doc.text, doc.body_start..doc.text.len());
+    extract_quotes_in(doc, &layout, speakers)
+}
+
+/// [`extract_quotes`] over a layout already made of `doc`.
+pub fn extract_quotes_in(doc: &Document, layout: &Layout, speakers: &SpeakerTable) -> Vec<Quote> {
     let text = &doc.text;
-    let blocks = blocks(text, doc.body_start..text.len());
-    let spans = pair_marks(text, &blocks);
+    let blocks = &layout.blocks;
+    let spans = pair_marks(text, blocks);
     let mut state = Entities::default();
     let mut out: Vec<Quote> = Vec::new();
     let mut heading_speaker: Option<String> = None;
     let mut next = 0;
-    let mut index = SentenceIndex {
-        text,
-        blocks: &blocks,
-        cache: HashMap::new(),
-    };
+    let index = SentenceIndex { layout };
     for (bi, block) in blocks.iter().enumerate() {
         let btext = &text[block.range.clone()];
         // A heading or a short title-like paragraph may name the speaker of
@@ -94,10 +94,7 @@ pub fn extract_quotes(doc: &Document, speakers: &SpeakerTable) -> Vec<Quote> {
             BlockKind::ListItem => {}
         }
         let label = transcript_label(btext).map(|n| state.resolve(&n, speakers).0);
-        let block_sentences = index
-            .cache
-            .remove(&bi)
-            .unwrap_or_else(|| sentences(text, block.range.clone()));
+        let block_sentences = &layout.sentences[bi];
         let last_sentence = block_sentences.last().cloned();
         state.block = bi;
         for sent in block_sentences {
@@ -456,26 +453,21 @@ fn plural_possessive(t: &str, i: usize, c: char) -> bool {
 
 /// Sentences of each block, computed once and looked up by position.
 struct SentenceIndex<'a> {
-    text: &'a str,
-    blocks: &'a [Block],
-    cache: HashMap<usize, Vec<std::ops::Range<usize>>>,
+    layout: &'a Layout,
 }
 
 impl SentenceIndex<'_> {
     /// End of the sentence holding byte `pos` (in block `from` or later).
-    fn end_after(&mut self, from: usize, pos: usize) -> usize {
-        let k = from + self.blocks[from..].partition_point(|b| b.range.end < pos);
-        let Some(b) = self.blocks.get(k) else {
+    fn end_after(&self, from: usize, pos: usize) -> usize {
+        let blocks = &self.layout.blocks;
+        let k = from + blocks[from..].partition_point(|b| b.range.end < pos);
+        let Some(b) = blocks.get(k) else {
             return pos;
         };
         if b.range.start > pos {
             return pos;
         }
-        let text = self.text;
-        let list = self
-            .cache
-            .entry(k)
-            .or_insert_with(|| sentences(text, b.range.clone()));
+        let list = &self.layout.sentences[k];
         let i = list.partition_point(|s| s.end <= pos);
         list.get(i).map_or(b.range.end, |s| s.end)
     }

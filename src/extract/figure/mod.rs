@@ -23,7 +23,7 @@ mod tests_brief;
 use super::period;
 use super::{Figure, Modality, Qualifier, Subject};
 use crate::source::Document;
-use crate::text::{blocks, sentences};
+use crate::text::Layout;
 use modality::modality;
 use noise::{is_noise, is_noise_by_place};
 use number::{is_month_day, lower_head, lower_tail, parse_number, raw_numbers};
@@ -35,14 +35,19 @@ pub use subject::terms;
 
 /// Every figure in `doc`, in document order.
 pub fn extract_figures(doc: &Document) -> Vec<Figure> {
+    extract_figures_in(doc, &Layout::new(&doc.text, doc.body_start..doc.text.len()))
+}
+
+/// [`extract_figures`] over a layout already made of `doc`.
+pub fn extract_figures_in(doc: &Document, layout: &Layout) -> Vec<Figure> {
     let text = &doc.text;
     let mut out = Vec::new();
-    for block in blocks(text, doc.body_start..text.len()) {
+    for (block, block_sentences) in layout.blocks.iter().zip(&layout.sentences) {
         let block_text = &text[block.range.clone()];
         // Most blocks have no number: their noise test waits for the first.
         let noise_block = std::cell::OnceCell::new();
         let noise_block = || *noise_block.get_or_init(|| is_noise(block_text));
-        for s in sentences(text, block.range.clone()) {
+        for s in block_sentences.iter().cloned() {
             sentence_figures(doc, s.start, &text[s.clone()], noise_block, &mut out);
         }
     }

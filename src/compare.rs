@@ -141,6 +141,12 @@ pub fn compare_quotes(a: &str, b: &str) -> Option<QuoteComparison> {
 
 /// [`compare_quotes`] on prepared quotations.
 pub fn compare_forms(a: &QuoteForm, b: &QuoteForm) -> Option<QuoteComparison> {
+    same_words(a, b).or_else(|| variant(a, b))
+}
+
+/// The cheap half of [`compare_forms`]: `a` gives the same words as `b`
+/// (exactly, as a fragment, or in another style). No alignment.
+pub fn same_words(a: &QuoteForm, b: &QuoteForm) -> Option<QuoteComparison> {
     let (fa, fb) = (&a.fold, &b.fold);
     if fa.is_empty() || fb.is_empty() {
         return None;
@@ -168,6 +174,17 @@ pub fn compare_forms(a: &QuoteForm, b: &QuoteForm) -> Option<QuoteComparison> {
             fragment,
             diff,
         });
+    }
+    None
+}
+
+/// The costly half of [`compare_forms`], for quotations that are not the
+/// same words: `a` is a variant of `b` (by alignment, or the same content
+/// words in another order).
+pub fn variant(a: &QuoteForm, b: &QuoteForm) -> Option<QuoteComparison> {
+    let (wa, wb) = (&a.words, &b.words);
+    if a.fold.is_empty() || b.fold.is_empty() {
+        return None;
     }
     if wa.len() > MAX_ALIGN_WORDS || wb.len() > MAX_ALIGN_WORDS {
         return None;

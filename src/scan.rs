@@ -116,16 +116,27 @@ fn quote_findings(ex: &Extracted, speakers: &SpeakerTable) -> Vec<Finding> {
                 if e <= d {
                     continue;
                 }
-                // Different words from different speakers are two
-                // quotations, not one misattributed: only close matches
-                // join across speakers.
+                // The same words in either direction join, whoever says
+                // them. Different words from different speakers are two
+                // quotations, not one misattributed: the costly variant
+                // alignment runs only for the same or unknown speakers.
+                let (fd, fe) = (index.form(d), index.form(e));
+                if compare::same_words(fd, fe)
+                    .or_else(|| compare::same_words(fe, fd))
+                    .is_some()
+                {
+                    out.push((e, true));
+                    continue;
+                }
                 let r = first(e);
                 let other_speaker = matches!((&q.speaker, &r.speaker),
                     (Some(a), Some(b)) if !speakers.same(a, b));
-                match quote_pair(index.form(d), index.form(e)) {
-                    Some(c) if c.level < QuoteLevel::Variant => out.push((e, true)),
-                    Some(_) if !other_speaker => out.push((e, false)),
-                    _ => {}
+                if !other_speaker
+                    && compare::variant(fd, fe)
+                        .or_else(|| compare::variant(fe, fd))
+                        .is_some()
+                {
+                    out.push((e, false));
                 }
             }
             out

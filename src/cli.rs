@@ -292,6 +292,14 @@ fn shown(paths: &[PathBuf]) -> String {
 /// Writes `text` to `path` atomically: a temporary file in the same folder,
 /// renamed over the target once complete.
 pub fn write_atomic(path: &Path, text: &str) -> Result<(), Error> {
+    write_atomic_with(path, |w| w.write_all(text.as_bytes()))
+}
+
+/// [`write_atomic`] of whatever `write` writes (through a buffer).
+fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Error> {
     let err = |e: std::io::Error| Error::Output {
         path: path.display().to_string(),
         message: e.to_string(),
@@ -301,16 +309,51 @@ pub fn write_atomic(path: &Path, text: &str) -> Result<(), Error> {
         _ => Path::new("."),
     };
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(err)?;
-    tmp.write_all(text.as_bytes()).map_err(err)?;
+    let mut buffered = std::io::BufWriter::new(tmp.as_file_mut());
+    write(&mut buffered)
+        .and_then(|_| buffered.flush())
+        .map_err(err)?;
+    drop(buffered);
     tmp.as_file().sync_all().map_err(err)?;
     tmp.persist(path).map_err(|e| err(e.error))?;
     Ok(())
 }
 
+/// A rendered report, or one that renders itself while it is written.
+pub enum Report {
+    Text(String),
+    /// `--format json`: serialised straight into the output (a scan of a
+    /// large corpus reports more bytes than the corpus holds).
+    Json(Box<dyn render::json::JsonReport>),
+}
+
+impl Report {
+    fn write_to(&self, w: &mut dyn Write) -> std::io::Result<()> {
+        match self {
+            Report::Text(s) => w.write_all(s.as_bytes()),
+            Report::Json(r) => r.write_pretty(w),
+        }
+    }
+}
+
+/// `format` rendered by `render`, except JSON, which is kept to stream.
+fn report_for<T: serde::Serialize + 'static>(
+    report: T,
+    format: Format,
+    render: impl FnOnce(&T) -> Result<String, render::RenderError>,
+) -> Result<Report, Error> {
+    match format {
+        Format::Json => Ok(Report::Json(Box::new(report))),
+        _ => render(&report)
+            .map(Report::Text)
+            .map_err(|e| Error::Usage(e.0)),
+    }
+}
+
 /// Everything a command produced, before it is written anywhere.
 pub struct Outcome {
     /// The report for stdout or `--output`.
-    pub report: String,
+    pub report: Report,
     /// Extra files to write (`--csv`), path and content.
     pub files: Vec<(PathBuf, String)>,
     /// Exit code: 0 or 1.
@@ -330,10 +373,12 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
             // The records are copied into the report: free them before
             // the report is rendered (peak memory).
             drop(ex);
-            let text = render::extract(&report, a.common.format, &style_for(&a.common))
-                .map_err(|e| Error::Usage(e.0))?;
+            let style = style_for(&a.common);
+            let report = report_for(report, a.common.format, |r| {
+                render::extract(r, a.common.format, &style)
+            })?;
             Ok(Outcome {
-                report: text,
+                report,
                 files: vec![],
                 code: 0,
             })
@@ -344,16 +389,18 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
             let ex = load_and_extract(&a.paths, &speakers, &a.common, &rep)?;
             let report = crate::scan::scan(&ex, &speakers);
             drop(ex);
-            let text = render::scan(&report, a.common.format, &style_for(&a.common))
-                .map_err(|e| Error::Usage(e.0))?;
             let files = a
                 .csv
                 .iter()
                 .map(|p| (p.clone(), render::csv::scan(&report)))
                 .collect();
             let code = scan_exit_code(&report, &fail_on);
+            let style = style_for(&a.common);
+            let report = report_for(report, a.common.format, |r| {
+                render::scan(r, a.common.format, &style)
+            })?;
             Ok(Outcome {
-                report: text,
+                report,
                 files,
                 code,
             })
@@ -399,8 +446,6 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
             drop(ex);
             let mut style = style_for(&a.common);
             style.fail_on = fail_on.clone();
-            let text =
-                render::check(&report, a.common.format, &style).map_err(|e| Error::Usage(e.0))?;
             let mut files: Vec<(PathBuf, String)> = a
                 .csv
                 .iter()
@@ -414,8 +459,11 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
             }
             files.retain(|(p, _)| !p.as_os_str().is_empty());
             let code = check_exit_code(&report, &fail_on);
+            let report = report_for(report, a.common.format, |r| {
+                render::check(r, a.common.format, &style)
+            })?;
             Ok(Outcome {
-                report: text,
+                report,
                 files,
                 code,
             })
@@ -473,14 +521,11 @@ fn write_outcome(outcome: Outcome, output: Option<&Path>, quiet: bool) -> Result
         write_atomic(path, text)?;
     }
     match output {
-        Some(p) => write_atomic(p, &outcome.report)?,
+        Some(p) => write_atomic_with(p, |w| outcome.report.write_to(w))?,
         None if quiet => {}
         None => {
-            let mut out = std::io::stdout().lock();
-            if let Err(e) = out
-                .write_all(outcome.report.as_bytes())
-                .and_then(|_| out.flush())
-            {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            if let Err(e) = outcome.report.write_to(&mut out).and_then(|_| out.flush()) {
                 // A closed pipe (`| head`) is not an error.
                 if e.kind() != std::io::ErrorKind::BrokenPipe {
                     return Err(Error::Output {

@@ -11,6 +11,20 @@ pub fn pretty<T: Serialize>(value: &T) -> String {
     s
 }
 
+/// A report that writes itself as pretty JSON (what [`pretty`] returns)
+/// into any writer, so that a large report is streamed to its output
+/// instead of first being built as one string.
+pub trait JsonReport {
+    fn write_pretty(&self, w: &mut dyn std::io::Write) -> std::io::Result<()>;
+}
+
+impl<T: Serialize> JsonReport for T {
+    fn write_pretty(&self, mut w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        serde_json::to_writer_pretty(&mut w, self)?;
+        w.write_all(b"\n")
+    }
+}
+
 fn line<T: Serialize>(out: &mut String, value: &T) {
     out.push_str(&serde_json::to_string(value).expect("findings serialise"));
     out.push('\n');

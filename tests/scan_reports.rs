@@ -172,3 +172,26 @@ fn snapshot_check_table() {
         .unwrap();
     insta::assert_snapshot!("check_table", String::from_utf8(out.stdout).unwrap());
 }
+
+/// JSON is streamed into its output: `--output FILE` gets the same bytes as
+/// stdout, ending in a newline, for every format.
+#[test]
+fn output_file_holds_what_stdout_shows() {
+    let d = tempfile::tempdir().unwrap();
+    for format in ["json", "jsonl", "table", "markdown", "csv"] {
+        let path = d.path().join(format!("scan.{format}"));
+        let out = Command::cargo_bin("crosscheck")
+            .unwrap()
+            .args([
+                "scan", "sources", "--format", format, "--color", "never", "-o",
+            ])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{format}");
+        assert!(out.stdout.is_empty(), "{format}: nothing on stdout");
+        let written = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(written, scan(format).0, "{format}");
+        assert!(written.ends_with('\n'), "{format}");
+    }
+}

@@ -563,12 +563,45 @@ struct Entities {
     block: usize,
     /// Full names seen without a title, not yet known to be people.
     candidates: Vec<String>,
+    /// The lowercase words of `people`'s and of `candidates`' names: most
+    /// words looked up are in neither, and are answered without a scan.
+    people_words: WordCounts,
+    candidate_words: WordCounts,
     /// Speaker of the last speech quotation and its block: a quotation
     /// standing alone right after it continues it.
     continuing: Option<(String, usize)>,
     /// Speaker a paragraph ending in a colon introduced, and the block the
     /// introduced quotation opens.
     intro: Option<(String, usize)>,
+}
+
+/// How many of a list's names hold each lowercase word.
+#[derive(Default)]
+struct WordCounts(HashMap<String, u32>);
+
+impl WordCounts {
+    fn add(&mut self, name: &str) {
+        for w in name.split_whitespace() {
+            *self.0.entry(w.to_lowercase()).or_default() += 1;
+        }
+    }
+
+    fn remove(&mut self, name: &str) {
+        for w in name.split_whitespace() {
+            let w = w.to_lowercase();
+            if let Some(n) = self.0.get_mut(&w) {
+                *n -= 1;
+                if *n == 0 {
+                    self.0.remove(&w);
+                }
+            }
+        }
+    }
+
+    /// Whether some name holds `lower` (a lowercase word).
+    fn contains(&self, lower: &str) -> bool {
+        self.0.contains_key(lower)
+    }
 }
 
 /// A person the text has named: the canonical full name, its words (kept
@@ -712,19 +745,22 @@ impl Entities {
         if name.len() == 1 {
             // A surname or given name: the last full name holding it.
             let key = name[0].to_lowercase();
-            if let Some(Person { name: full, .. }) =
-                self.people.iter().rev().find(|p| p.holds(&key))
+            if self.people_words.contains(&key)
+                && let Some(Person { name: full, .. }) =
+                    self.people.iter().rev().find(|p| p.holds(&key))
             {
                 let full = full.clone();
                 self.last_person = Some(full.clone());
                 return (full, true);
             }
-            if let Some(i) = self
-                .candidates
-                .iter()
-                .rposition(|full| holds_word(full, &key))
+            if self.candidate_words.contains(&key)
+                && let Some(i) = self
+                    .candidates
+                    .iter()
+                    .rposition(|full| holds_word(full, &key))
             {
                 let full = self.candidates.remove(i);
+                self.candidate_words.remove(&full);
                 self.add_person(&full, desc);
                 return (full, true);
             }
@@ -744,8 +780,10 @@ impl Entities {
             self.people.push(person);
         } else {
             if self.people.len() >= MAX_ENTITIES {
-                self.people.remove(0);
+                let gone = self.people.remove(0);
+                self.people_words.remove(&gone.name);
             }
+            self.people_words.add(name);
             self.people.push(Person::new(name, desc));
         }
         self.last_person = Some(name.to_string());
@@ -920,8 +958,11 @@ impl Entities {
             }
             if run.len() == 1 && name.len() == 1 {
                 let key = name[0].to_lowercase();
-                if let Some(i) = self.candidates.iter().position(|c| holds_word(c, &key)) {
+                if self.candidate_words.contains(&key)
+                    && let Some(i) = self.candidates.iter().position(|c| holds_word(c, &key))
+                {
                     let full = self.candidates.remove(i);
+                    self.candidate_words.remove(&full);
                     self.add_person(&full, Vec::new());
                 }
             } else if person_like(name) {
@@ -930,8 +971,10 @@ impl Entities {
                     && !self.candidates.contains(&full)
                 {
                     if self.candidates.len() >= MAX_ENTITIES {
-                        self.candidates.remove(0);
+                        let gone = self.candidates.remove(0);
+                        self.candidate_words.remove(&gone);
                     }
+                    self.candidate_words.add(&full);
                     self.candidates.push(full);
                 }
             }
@@ -965,7 +1008,7 @@ impl Entities {
                 let key = one.to_lowercase();
                 let holds = |full: &String| holds_word(full, &key);
                 speakers.lookup(one).is_some()
-                    || self.people.iter().any(|p| p.holds(&key))
+                    || self.people_words.contains(&key)
                     || self.bodies.iter().any(holds)
             }
             many => many.iter().all(|w| !not_speaker(w)),

@@ -1322,7 +1322,12 @@ const ORG_WORDS: &[&str] = &[
 /// two or three capitalised words, none a sentence opener, weekday or
 /// month, the last no organisation word.
 fn person_like(name: &[&str]) -> bool {
-    (2..=3).contains(&name.len())
+    // "The Polanland pipeline ran": an article opens a place or a thing.
+    let article = name
+        .first()
+        .is_some_and(|w| ["the", "a", "an"].iter().any(|a| w.eq_ignore_ascii_case(a)));
+    !article
+        && (2..=3).contains(&name.len())
         && name.iter().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars().skip(1).any(char::is_lowercase)
@@ -2546,6 +2551,24 @@ mod tests {
             let slow = subject_parts_by_captures(s).map(|(a, v)| (without_possessive(a), v));
             assert_eq!(fast, slow, "{s}");
         }
+    }
+
+    #[test]
+    fn an_article_and_a_place_are_no_person() {
+        // From the generated benchmark corpus: "The Polanland" opened a
+        // sentence, was taken for a person, and the "The" opening the
+        // quotation then made it the one "he" meant.
+        let r = q(concat!(
+            "The overdue security pact was postponed on Sunday while protesters gathered outside, and few expected a breakthrough soon. ",
+            "Separately, several questions were left open. Opposition lawmakers in Rosomont challenged the ambitious visa regime in a series of private meetings. ",
+            "The Polanland pipeline ran 1,600 kilometres in 2017.\n\nThe technical fisheries deal was outlined on Friday in the margins of the forum, and the talks were described as frank and constructive. ",
+            "In Velarmont, regional governors questioned the technical fisheries deal, although the details were expected to emerge gradually. ",
+            "The sweeping reform programme was defended on Monday while protesters gathered outside, and the details were expected to emerge gradually. ",
+            "Yusuf Sarinez, the deputy foreign minister, spoke on Saturday. “The unprecedented partners have already paid for this stubborn compromise, and I told them always that the compromise is decisive. ",
+            "What matters now is a dangerous economy for the students,” he said.\n. ",
+            "",
+        ));
+        assert_eq!(r.last().unwrap().1, sp("Yusuf Sarinez"), "{r:?}");
     }
 
     proptest! {

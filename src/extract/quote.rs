@@ -664,16 +664,22 @@ impl Entities {
     /// the name proper.
     fn split(mention: &str) -> (Vec<String>, Vec<&str>) {
         let tokens: Vec<&str> = mention.split_whitespace().collect();
-        let is_title = |t: &str| {
-            with_lowercase(t.trim_matches(|c: char| !c.is_alphanumeric()), |l| {
-                title_word(l)
-                    || l.ends_with("ese")
-                    || l.ends_with("ian")
-                    || l == "kremlin"
-                    || l == "trade"
-            })
+        // A word with a nationality's ending ("Italian", but also the given
+        // name "Adrian") describes only when a full name of two words or
+        // more follows it ("Italian Marco Ricci"); before a lone surname it
+        // is the given name ("Adrian Vorernia").
+        let is_title = |i: usize| {
+            with_lowercase(
+                tokens[i].trim_matches(|c: char| !c.is_alphanumeric()),
+                |l| {
+                    title_word(l)
+                        || l == "kremlin"
+                        || l == "trade"
+                        || (l.ends_with("ese") || l.ends_with("ian")) && tokens.len() - i > 2
+                },
+            )
         };
-        let last_title = tokens.iter().rposition(|t| is_title(t));
+        let last_title = (0..tokens.len()).rposition(is_title);
         let (desc, name) = match last_title {
             Some(i) => (&tokens[..=i], &tokens[i + 1..]),
             None => (&tokens[..0], &tokens[..]),
@@ -2569,6 +2575,16 @@ mod tests {
             "",
         ));
         assert_eq!(r.last().unwrap().1, sp("Yusuf Sarinez"), "{r:?}");
+    }
+
+    #[test]
+    fn a_given_name_with_a_nationality_ending_is_a_name() {
+        let r = q(
+            "Gemma Yarland spoke first. Adrian Vorernia, the senator, spoke on Thursday. “It is time to stop complaining,” he said. Later Adrian Vorernia said “History will judge us.” Italian Marco Ricci agreed. “We will see,” Ricci said.\n",
+        );
+        assert_eq!(r[0].1, sp("Adrian Vorernia"), "{r:?}");
+        assert_eq!(r[1].1, sp("Adrian Vorernia"), "{r:?}");
+        assert_eq!(r[2].1, sp("Marco Ricci"), "{r:?}");
     }
 
     proptest! {

@@ -319,31 +319,38 @@ fn write_atomic_with(
     Ok(())
 }
 
+/// Writes a report into its output.
+pub type WriteReport = Box<dyn Fn(&mut dyn Write) -> std::io::Result<()>>;
+
 /// A rendered report, or one that renders itself while it is written.
 pub enum Report {
     Text(String),
-    /// `--format json`: serialised straight into the output (a scan of a
-    /// large corpus reports more bytes than the corpus holds).
-    Json(Box<dyn render::json::JsonReport>),
+    /// `--format json` and `jsonl`: serialised straight into the output (a
+    /// scan of a large corpus reports more bytes than the corpus holds).
+    Stream(WriteReport),
 }
 
 impl Report {
     fn write_to(&self, w: &mut dyn Write) -> std::io::Result<()> {
         match self {
             Report::Text(s) => w.write_all(s.as_bytes()),
-            Report::Json(r) => r.write_pretty(w),
+            Report::Stream(write) => write(w),
         }
     }
 }
 
-/// `format` rendered by `render`, except JSON, which is kept to stream.
+/// `report` in `format`: JSON and JSON lines kept to stream (`lines`
+/// writes the latter), any other format rendered by `render`.
 fn report_for<T: serde::Serialize + 'static>(
     report: T,
     format: Format,
+    lines: fn(&T, &mut dyn Write) -> std::io::Result<()>,
     render: impl FnOnce(&T) -> Result<String, render::RenderError>,
 ) -> Result<Report, Error> {
+    use render::json::JsonReport;
     match format {
-        Format::Json => Ok(Report::Json(Box::new(report))),
+        Format::Json => Ok(Report::Stream(Box::new(move |w| report.write_pretty(w)))),
+        Format::Jsonl => Ok(Report::Stream(Box::new(move |w| lines(&report, w)))),
         _ => render(&report)
             .map(Report::Text)
             .map_err(|e| Error::Usage(e.0)),
@@ -374,9 +381,12 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
             // the report is rendered (peak memory).
             drop(ex);
             let style = style_for(&a.common);
-            let report = report_for(report, a.common.format, |r| {
-                render::extract(r, a.common.format, &style)
-            })?;
+            let report = report_for(
+                report,
+                a.common.format,
+                render::json::write_extract_lines,
+                |r| render::extract(r, a.common.format, &style),
+            )?;
             Ok(Outcome {
                 report,
                 files: vec![],
@@ -396,9 +406,12 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
                 .collect();
             let code = scan_exit_code(&report, &fail_on);
             let style = style_for(&a.common);
-            let report = report_for(report, a.common.format, |r| {
-                render::scan(r, a.common.format, &style)
-            })?;
+            let report = report_for(
+                report,
+                a.common.format,
+                render::json::write_scan_lines,
+                |r| render::scan(r, a.common.format, &style),
+            )?;
             Ok(Outcome {
                 report,
                 files,
@@ -459,9 +472,12 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
             }
             files.retain(|(p, _)| !p.as_os_str().is_empty());
             let code = check_exit_code(&report, &fail_on);
-            let report = report_for(report, a.common.format, |r| {
-                render::check(r, a.common.format, &style)
-            })?;
+            let report = report_for(
+                report,
+                a.common.format,
+                render::json::write_check_lines,
+                |r| render::check(r, a.common.format, &style),
+            )?;
             Ok(Outcome {
                 report,
                 files,

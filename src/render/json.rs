@@ -3,6 +3,7 @@
 
 use crate::findings::{CheckReport, ExtractReport, ScanReport};
 use serde::Serialize;
+use std::io::{self, Write};
 
 pub fn pretty<T: Serialize>(value: &T) -> String {
     let mut s = serde_json::to_string_pretty(value)
@@ -15,19 +16,26 @@ pub fn pretty<T: Serialize>(value: &T) -> String {
 /// into any writer, so that a large report is streamed to its output
 /// instead of first being built as one string.
 pub trait JsonReport {
-    fn write_pretty(&self, w: &mut dyn std::io::Write) -> std::io::Result<()>;
+    fn write_pretty(&self, w: &mut dyn Write) -> io::Result<()>;
 }
 
 impl<T: Serialize> JsonReport for T {
-    fn write_pretty(&self, mut w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    fn write_pretty(&self, mut w: &mut dyn Write) -> io::Result<()> {
         serde_json::to_writer_pretty(&mut w, self)?;
         w.write_all(b"\n")
     }
 }
 
-fn line<T: Serialize>(out: &mut String, value: &T) {
-    out.push_str(&serde_json::to_string(value).expect("findings serialise"));
-    out.push('\n');
+fn line<T: Serialize>(mut out: &mut dyn Write, value: &T) -> io::Result<()> {
+    serde_json::to_writer(&mut out, value)?;
+    out.write_all(b"\n")
+}
+
+/// What `write` writes, as a string.
+fn to_string(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> String {
+    let mut out = Vec::new();
+    write(&mut out).expect("findings serialise into memory");
+    String::from_utf8(out).expect("JSON is UTF-8")
 }
 
 #[derive(Serialize)]
@@ -40,74 +48,86 @@ struct Tagged<'a, T: Serialize> {
 
 /// One line per quotation and figure, tagged `"type": "quote"` or `"figure"`.
 pub fn extract_lines(r: &ExtractReport) -> String {
-    let mut out = String::new();
+    to_string(|w| write_extract_lines(r, w))
+}
+
+/// [`extract_lines`] written into `out`.
+pub fn write_extract_lines(r: &ExtractReport, out: &mut dyn Write) -> io::Result<()> {
     for q in &r.quotes {
         line(
-            &mut out,
+            out,
             &Tagged {
                 kind: "quote",
                 value: q,
             },
-        );
+        )?;
     }
     for f in &r.figures {
         line(
-            &mut out,
+            out,
             &Tagged {
                 kind: "figure",
                 value: f,
             },
-        );
+        )?;
     }
-    out
+    Ok(())
 }
 
 /// One line per finding, then a `"type": "summary"` line.
 pub fn scan_lines(r: &ScanReport) -> String {
-    let mut out = String::new();
+    to_string(|w| write_scan_lines(r, w))
+}
+
+/// [`scan_lines`] written into `out`.
+pub fn write_scan_lines(r: &ScanReport, out: &mut dyn Write) -> io::Result<()> {
     for f in &r.findings {
         line(
-            &mut out,
+            out,
             &Tagged {
                 kind: "finding",
                 value: f,
             },
-        );
+        )?;
     }
     line(
-        &mut out,
+        out,
         &Tagged {
             kind: "summary",
             value: &r.summary,
         },
-    );
-    out
+    )?;
+    Ok(())
 }
 
 /// One line per claim, then a `"type": "summary"` line.
 pub fn check_lines(r: &CheckReport) -> String {
-    let mut out = String::new();
+    to_string(|w| write_check_lines(r, w))
+}
+
+/// [`check_lines`] written into `out`.
+pub fn write_check_lines(r: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
     for c in &r.claims {
         line(
-            &mut out,
+            out,
             &Tagged {
                 kind: "claim",
                 value: c,
             },
-        );
+        )?;
     }
     #[derive(Serialize)]
     struct Summary<'a> {
         summary: &'a std::collections::BTreeMap<&'static str, usize>,
     }
     line(
-        &mut out,
+        out,
         &Tagged {
             kind: "summary",
             value: &Summary {
                 summary: &r.summary,
             },
         },
-    );
-    out
+    )?;
+    Ok(())
 }

@@ -1538,22 +1538,22 @@ fn in_cue_clause(between: &str) -> bool {
 }
 
 fn plausible_speaker(sp: &str) -> bool {
-    let first = sp.split_whitespace().next().unwrap_or("").to_lowercase();
-    let first = first.trim_matches(|c: char| !c.is_alphanumeric());
-    let possessive = matches!(first, "her" | "his" | "their" | "its" | "our");
-    let lone_non_name = sp.split_whitespace().count() == 1
-        && (NOT_SPEAKERS.contains(&first) || super::period::MONTHS.contains(&first));
-    // "a Chinese scholar", "an official": anonymous, no speaker. A document
-    // is named by its description either way ("a joint statement saying").
-    let last = sp
-        .split_whitespace()
-        .next_back()
-        .unwrap_or("")
-        .to_lowercase();
-    let indefinite = matches!(first, "a" | "an")
-        && sp.split_whitespace().count() > 1
-        && !DOCUMENTS.contains(&last.as_str());
-    !possessive && !lone_non_name && !indefinite
+    let words = sp.split_whitespace().count();
+    let first = sp.split_whitespace().next().unwrap_or("");
+    let last = sp.split_whitespace().next_back().unwrap_or("");
+    with_lowercase(first, |first| {
+        let first = first.trim_matches(|c: char| !c.is_alphanumeric());
+        let possessive = matches!(first, "her" | "his" | "their" | "its" | "our");
+        let lone_non_name =
+            words == 1 && (not_speaker(first) || super::period::MONTHS.contains(&first));
+        // "a Chinese scholar", "an official": anonymous, no speaker. A
+        // document is named by its description either way ("a joint
+        // statement saying").
+        let indefinite = matches!(first, "a" | "an")
+            && words > 1
+            && !with_lowercase(last, |last| DOCUMENTS.contains(&last));
+        !possessive && !lone_non_name && !indefinite
+    })
 }
 
 /// A mention without the sentence opener the name pattern took with it

@@ -57,8 +57,9 @@ impl Extracted {
             .collect();
         let mut out = Extracted::default();
         let mut warnings = Vec::new();
-        // Exact room up front: growing by doubling would briefly hold up to
-        // twice the records.
+        // Room for every record up front (repeated figures are dropped
+        // below, so at most a little over): growing by doubling would
+        // briefly hold up to twice the records.
         let extracted = parts.iter().filter_map(|p| p.as_ref().ok());
         let (nq, nf) = extracted.fold((0, 0), |(q, f), (_, ex, _)| {
             (q + ex.quotes.len(), f + ex.figures.len())

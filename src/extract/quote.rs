@@ -2571,8 +2571,7 @@ mod tests {
             "In Velarmont, regional governors questioned the technical fisheries deal, although the details were expected to emerge gradually. ",
             "The sweeping reform programme was defended on Monday while protesters gathered outside, and the details were expected to emerge gradually. ",
             "Yusuf Sarinez, the deputy foreign minister, spoke on Saturday. “The unprecedented partners have already paid for this stubborn compromise, and I told them always that the compromise is decisive. ",
-            "What matters now is a dangerous economy for the students,” he said.\n. ",
-            "",
+            "What matters now is a dangerous economy for the students,” he said.\n",
         ));
         assert_eq!(r.last().unwrap().1, sp("Yusuf Sarinez"), "{r:?}");
     }

@@ -360,12 +360,7 @@ fn ends_abbreviation(before: &str) -> bool {
     if word.is_empty() {
         return false;
     }
-    let known = if word.is_ascii() {
-        ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
-    } else {
-        ABBREVIATIONS.contains(&word.to_lowercase().as_str())
-    };
-    if known {
+    if with_lowercase(word, |l| ABBREVIATIONS.contains(&l)) {
         return true;
     }
     // A single capital initial ("J.") or dotted initials ("U.S" before the final dot).

@@ -1109,18 +1109,14 @@ fn is_nationality(w: &str) -> bool {
 }
 
 /// Whether one of the words of `name` is `lower` (a lowercase word), case
-/// aside; no allocation for ASCII words.
+/// aside.
 fn holds_word(name: &str, lower: &str) -> bool {
     name.split_whitespace().any(|t| eq_lower(t, lower))
 }
 
-/// Whether `word` lowercases to `lower`; no allocation for ASCII words.
+/// Whether `word` lowercases to `lower`.
 fn eq_lower(word: &str, lower: &str) -> bool {
-    if word.is_ascii() {
-        word.eq_ignore_ascii_case(lower)
-    } else {
-        word.to_lowercase() == lower
-    }
+    with_lowercase(word, |l| l == lower)
 }
 
 /// Whether `s` ends with the ASCII word `suffix`, case aside.

@@ -6,10 +6,7 @@ use serde::Serialize;
 use std::io::{self, Write};
 
 pub fn pretty<T: Serialize>(value: &T) -> String {
-    let mut s = serde_json::to_string_pretty(value)
-        .expect("findings serialise: no maps with non-string keys, no NaN");
-    s.push('\n');
-    s
+    to_string(|w| value.write_pretty(w))
 }
 
 /// A report that writes itself as pretty JSON (what [`pretty`] returns)
@@ -34,7 +31,7 @@ fn line<T: Serialize>(mut out: &mut dyn Write, value: &T) -> io::Result<()> {
 /// What `write` writes, as a string.
 fn to_string(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> String {
     let mut out = Vec::new();
-    write(&mut out).expect("findings serialise into memory");
+    write(&mut out).expect("findings serialise: no maps with non-string keys, no NaN");
     String::from_utf8(out).expect("JSON is UTF-8")
 }
 

@@ -18,6 +18,7 @@ use crate::findings::{CheckReport, ClaimResult, Evidence, ItemKind, PartResult, 
 use crate::index::{FigureIndex, QuoteIndex};
 use crate::source::Document;
 use crate::speakers::SpeakerTable;
+use crate::text::Shared;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -44,7 +45,7 @@ pub fn prepare(claim: Claim, speakers: &SpeakerTable) -> PreparedClaim {
             .or_else(|| quotes.iter().find(|q| q.kind == QuoteKind::Speech))
             .and_then(|q| q.speaker.clone());
         let span = crate::text::Span {
-            source: claim.id.clone(),
+            source: claim.id.as_str().into(),
             line: claim.line,
             column: 1,
             start: 0,
@@ -52,18 +53,18 @@ pub fn prepare(claim: Claim, speakers: &SpeakerTable) -> PreparedClaim {
         };
         quotes = vec![Quote {
             span: span.clone(),
-            text: words.clone(),
+            text: words.as_str().into(),
             speaker,
             speaker_mention: None,
             kind: QuoteKind::Speech,
             passage: span,
-            passage_text: claim.text.clone(),
+            passage_text: claim.text.as_str().into(),
             repeats: Vec::new(),
         }];
     }
     if let Some(s) = &claim.speaker {
         for q in &mut quotes {
-            q.speaker = Some(s.clone());
+            q.speaker = Some(s.as_str().into());
             q.kind = QuoteKind::Speech;
         }
     }
@@ -260,7 +261,7 @@ fn check_quote(
 ) -> PartResult {
     let part = |verdict, explanation: String, diff, evidence| PartResult {
         kind: ItemKind::Quote,
-        text: q.text.clone(),
+        text: q.text.to_string(),
         verdict,
         explanation,
         diff,
@@ -304,7 +305,7 @@ fn check_quote(
             .then_with(|| a.0.span.cmp(&b.0.span))
     });
     // Speakers: what the matching sources say, one vote per source.
-    let mut votes: Vec<(String, BTreeSet<String>)> = Vec::new();
+    let mut votes: Vec<(Shared, BTreeSet<Shared>)> = Vec::new();
     for (s, _) in &matches {
         if s.kind != QuoteKind::Speech {
             continue;
@@ -329,10 +330,7 @@ fn check_quote(
         .take(5)
         .map(|(s, _)| quote_evidence(s, agreeing_speaker(s)))
         .collect();
-    let sources: BTreeSet<&str> = matches
-        .iter()
-        .map(|(s, _)| s.span.source.as_str())
-        .collect();
+    let sources: BTreeSet<&str> = matches.iter().map(|(s, _)| &*s.span.source).collect();
     let where_ = format!(
         "{} ({}:{})",
         if sources.len() == 1 {
@@ -365,7 +363,7 @@ fn check_quote(
         // source's own misattribution and does not rescue the claim
         // (docs/sample-corpus.md, "Conventions").
         if top_other > 0 && for_claim <= top_other {
-            let naming: BTreeSet<&String> = votes.iter().flat_map(|(_, s)| s.iter()).collect();
+            let naming: BTreeSet<&Shared> = votes.iter().flat_map(|(_, s)| s.iter()).collect();
             let outlier = for_claim == 0 || (for_claim == 1 && 2 * top_other > naming.len());
             let (name, srcs) = votes
                 .iter()
@@ -456,7 +454,7 @@ fn check_figure(
 ) -> PartResult {
     let part = |verdict, explanation: String, evidence| PartResult {
         kind: ItemKind::Figure,
-        text: f.text.clone(),
+        text: f.text.to_string(),
         verdict,
         explanation,
         diff: None,
@@ -502,7 +500,7 @@ fn check_figure(
     let conflict_figs: Vec<&Figure> = conflict.iter().map(|(g, _)| *g).collect();
     match (agree.is_empty(), conflict.is_empty()) {
         (false, true) => {
-            let srcs: BTreeSet<&str> = agree.iter().map(|g| g.span.source.as_str()).collect();
+            let srcs: BTreeSet<&str> = agree.iter().map(|g| &*g.span.source).collect();
             part(
                 Verdict::Supported,
                 format!(
@@ -881,7 +879,7 @@ mod tests {
             &SpeakerTable::default(),
         );
         let c = &r.claims[0];
-        assert_eq!(c.evidence[0].source, "a");
+        assert_eq!(&*c.evidence[0].source, "a");
         assert_eq!(c.evidence[0].line, 9);
         assert_eq!(
             c.diff.as_deref(),

@@ -130,7 +130,7 @@ pub fn draft_claims(doc: &Document) -> Vec<Claim> {
     let file_name = Path::new(&doc.path)
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
-        .unwrap_or_else(|| doc.id.clone());
+        .unwrap_or_else(|| doc.id.to_string());
     let mut out = Vec::new();
     for b in blocks(&doc.text, doc.body_start..doc.text.len()) {
         if b.kind == BlockKind::Heading {

@@ -792,7 +792,7 @@ mod tests {
                 start: 0,
                 end: 1,
             },
-            text: String::new(),
+            text: "".into(),
             value,
             unit: unit.into(),
             qualifier: Qualifier::Exact,
@@ -811,7 +811,7 @@ mod tests {
                 start: 0,
                 end: 1,
             },
-            passage_text: String::new(),
+            passage_text: "".into(),
         }
     }
 

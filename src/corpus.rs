@@ -6,6 +6,7 @@
 use crate::extract::{self, Figure, Quote};
 use crate::source::{self, Document, Warning};
 use crate::speakers::SpeakerTable;
+use crate::text::Shared;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -13,9 +14,9 @@ use std::path::PathBuf;
 /// What comparisons need to know about a source.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SourceInfo {
-    pub id: String,
+    pub id: Shared,
     pub path: String,
-    pub outlet: Option<String>,
+    pub outlet: Option<Shared>,
     pub date: Option<jiff::civil::Date>,
 }
 
@@ -27,7 +28,7 @@ pub struct Extracted {
     pub sources: Vec<SourceInfo>,
     pub quotes: Vec<Quote>,
     pub figures: Vec<Figure>,
-    by_id: HashMap<String, usize>,
+    by_id: HashMap<Shared, usize>,
 }
 
 impl Extracted {
@@ -112,7 +113,7 @@ pub fn info(d: &Document) -> SourceInfo {
     SourceInfo {
         id: d.id.clone(),
         path: d.path.clone(),
-        outlet: d.meta.outlet.clone(),
+        outlet: d.meta.outlet.as_deref().map(Shared::from),
         date: d.date(),
     }
 }
@@ -138,11 +139,11 @@ pub(crate) mod testing {
         Quote {
             span: span(source, line),
             text: text.into(),
-            speaker: speaker.map(str::to_string),
+            speaker: speaker.map(Shared::from),
             speaker_mention: speaker.map(str::to_string),
             kind: QuoteKind::Speech,
             passage: span(source, line),
-            passage_text: format!("“{text}”, {} said.", speaker.unwrap_or("someone")),
+            passage_text: format!("“{text}”, {} said.", speaker.unwrap_or("someone")).into(),
             repeats: vec![],
         }
     }
@@ -175,7 +176,7 @@ pub(crate) mod testing {
         };
         Figure {
             span: span(source, line),
-            text: format!("{value} {unit}"),
+            text: format!("{value} {unit}").into(),
             value,
             unit: unit.into(),
             qualifier,
@@ -194,7 +195,7 @@ pub(crate) mod testing {
             attributes: vec![],
             noise: false,
             passage: span(source, line),
-            passage_text: format!("The {} was {value} {unit}.", terms.join(" ")),
+            passage_text: format!("The {} was {value} {unit}.", terms.join(" ")).into(),
         }
     }
 
@@ -206,19 +207,19 @@ pub(crate) mod testing {
         let mut ex = Extracted::default();
         for (id, date) in sources {
             let info = SourceInfo {
-                id: id.to_string(),
+                id: (*id).into(),
                 path: format!("{id}.md"),
-                outlet: Some(format!("{id} outlet")),
+                outlet: Some(format!("{id} outlet").into()),
                 date: *date,
             };
             let ex_q: Vec<Quote> = quotes
                 .iter()
-                .filter(|q| q.span.source == *id)
+                .filter(|q| &*q.span.source == *id)
                 .cloned()
                 .collect();
             let ex_f: Vec<Figure> = figures
                 .iter()
-                .filter(|f| f.span.source == *id)
+                .filter(|f| &*f.span.source == *id)
                 .cloned()
                 .collect();
             ex.add(

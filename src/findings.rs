@@ -3,6 +3,7 @@
 //! computes nothing of its own.
 
 use crate::extract::{Figure, Quote, QuoteKind};
+use crate::text::Shared;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -31,16 +32,16 @@ impl ItemKind {
 /// A quotation as `extract` reports it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct QuoteRecord {
-    pub source: String,
+    pub source: Shared,
     pub line: usize,
     pub column: usize,
     pub start: usize,
     pub end: usize,
-    pub text: String,
-    pub speaker: Option<String>,
+    pub text: Shared,
+    pub speaker: Option<Shared>,
     pub speaker_mention: Option<String>,
     pub kind: QuoteKind,
-    pub passage: String,
+    pub passage: Shared,
     /// Lines where the same quotation stands again in this source.
     pub repeated_at: Vec<usize>,
 }
@@ -66,12 +67,12 @@ impl From<&Quote> for QuoteRecord {
 /// A figure as `extract` reports it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FigureRecord {
-    pub source: String,
+    pub source: Shared,
     pub line: usize,
     pub column: usize,
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: Shared,
     pub value: f64,
     pub unit: String,
     pub qualifier: &'static str,
@@ -84,7 +85,7 @@ pub struct FigureRecord {
     pub subject_terms: Vec<String>,
     pub attributes: Vec<String>,
     pub noise: bool,
-    pub passage: String,
+    pub passage: Shared,
 }
 
 impl From<&Figure> for FigureRecord {
@@ -167,16 +168,16 @@ impl Status {
 /// One item of a finding: a quotation or figure in one source.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Item {
-    pub source: String,
+    pub source: Shared,
     pub line: usize,
     pub column: usize,
     pub start: usize,
     pub end: usize,
     /// The passage as it stands in the source (sentence with attribution).
-    pub text: String,
+    pub text: Shared,
     /// The quotation's words, or the figure as written.
-    pub surface: String,
-    pub speaker: Option<String>,
+    pub surface: Shared,
+    pub speaker: Option<Shared>,
     pub value: Option<f64>,
     pub unit: Option<String>,
     pub qualifier: Option<&'static str>,
@@ -184,7 +185,7 @@ pub struct Item {
     pub high: Option<f64>,
     pub period: Option<String>,
     pub modality: Option<&'static str>,
-    pub outlet: Option<String>,
+    pub outlet: Option<Shared>,
     pub date: Option<String>,
 }
 
@@ -306,14 +307,14 @@ impl Verdict {
 /// A source passage offered as evidence for or against a claim.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Evidence {
-    pub source: String,
+    pub source: Shared,
     pub line: usize,
     pub column: usize,
     /// The passage as it stands in the source.
-    pub text: String,
+    pub text: Shared,
     /// The quotation's words, or the figure as written.
-    pub surface: String,
-    pub speaker: Option<String>,
+    pub surface: Shared,
+    pub speaker: Option<Shared>,
     pub value: Option<f64>,
     pub unit: Option<String>,
     pub period: Option<String>,

@@ -47,7 +47,7 @@ impl QuoteIndex {
         let mut members: Vec<Vec<u32>> = Vec::new();
         let mut of_quote = Vec::with_capacity(quotes.len());
         for (i, q) in quotes.iter().enumerate() {
-            let d = *by_raw.entry(q.text.as_str()).or_insert_with(|| {
+            let d = *by_raw.entry(&*q.text).or_insert_with(|| {
                 *by_fold.entry(fold(&q.text)).or_insert_with(|| {
                     forms.push(QuoteForm::new(&q.text));
                     members.push(Vec::new());

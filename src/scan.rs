@@ -12,6 +12,7 @@ use crate::extract::{Figure, Quote, QuoteKind};
 use crate::findings::{Finding, Item, ItemKind, Pair, ScanReport, Status};
 use crate::index::{FigureIndex, QuoteIndex};
 use crate::speakers::SpeakerTable;
+use crate::text::Shared;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -50,7 +51,7 @@ pub fn scan(ex: &Extracted, speakers: &SpeakerTable) -> ScanReport {
     ScanReport::new(findings, ex.sources.len(), ex.quotes.len(), figures)
 }
 
-fn first_location(f: &Finding) -> (String, usize) {
+fn first_location(f: &Finding) -> (Shared, usize) {
     f.items
         .first()
         .map(|i| (i.source.clone(), i.line))
@@ -296,10 +297,10 @@ fn quote_group(
         .map(|p| p.status)
         .max()
         .unwrap_or(Status::Consistent);
-    let sources: BTreeSet<&str> = quotes.iter().map(|q| q.span.source.as_str()).collect();
+    let sources: BTreeSet<&str> = quotes.iter().map(|q| &*q.span.source).collect();
     let summary = match status {
         Status::Misattributed => {
-            let mut by_speaker: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
+            let mut by_speaker: BTreeMap<Shared, BTreeSet<&str>> = BTreeMap::new();
             for q in &quotes {
                 if let Some(s) = &q.speaker {
                     let key = by_speaker
@@ -307,10 +308,7 @@ fn quote_group(
                         .find(|k| speakers.same(k, s))
                         .cloned()
                         .unwrap_or_else(|| s.clone());
-                    by_speaker
-                        .entry(key)
-                        .or_default()
-                        .insert(q.span.source.as_str());
+                    by_speaker.entry(key).or_default().insert(&q.span.source);
                 }
             }
             let parts: Vec<String> = by_speaker
@@ -353,7 +351,7 @@ fn quote_group(
         id: String::new(),
         kind: ItemKind::Quote,
         status,
-        subject: quotes[rep].text.clone(),
+        subject: quotes[rep].text.to_string(),
         summary,
         items,
         pairs,
@@ -561,7 +559,7 @@ fn figure_group(
         .max_by_key(|(t, n)| (**n, std::cmp::Reverse(t.len())))
         .map_or(figs[0].unit.as_str(), |(t, _)| *t)
         .to_string();
-    let sources: BTreeSet<&str> = figs.iter().map(|f| f.span.source.as_str()).collect();
+    let sources: BTreeSet<&str> = figs.iter().map(|f| &*f.span.source).collect();
     let summary = match status {
         Status::Conflict => {
             let p = &pairs[0];
@@ -727,7 +725,7 @@ mod tests {
         let groups: Vec<Vec<&str>> = r
             .findings
             .iter()
-            .map(|f| f.items.iter().map(|i| i.source.as_str()).collect())
+            .map(|f| f.items.iter().map(|i| &*i.source).collect())
             .collect();
         assert_eq!(groups, vec![vec!["a", "b"], vec!["c", "d"]]);
     }

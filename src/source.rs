@@ -2,7 +2,7 @@
 //! standard input; YAML front matter; BOM and CRLF; skipping what is not text.
 
 use crate::error::Error;
-use crate::text::{LineIndex, Span};
+use crate::text::{LineIndex, Shared, Span};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -31,7 +31,7 @@ pub struct Meta {
 #[derive(Clone, Debug)]
 pub struct Document {
     /// Source id: the file stem, made unique across the run.
-    pub id: String,
+    pub id: Shared,
     /// Path as given or found (`-` for standard input).
     pub path: String,
     pub meta: Meta,
@@ -68,7 +68,7 @@ impl Document {
         let mut warnings = Vec::new();
         let (meta, body_start) = parse_front_matter(&text, path, &mut warnings);
         let doc = Document {
-            id: id.to_string(),
+            id: id.into(),
             path: path.to_string(),
             meta,
             text,

@@ -8,12 +8,19 @@
 
 use serde::Serialize;
 use std::ops::Range;
+use std::sync::Arc;
+
+/// Text that many records point at and nobody changes: a source id (every
+/// span of a source holds the same one), a passage or quotation shared by
+/// the record that found it and the findings that show it. Cloning one
+/// copies a pointer, not the text.
+pub type Shared = Arc<str>;
 
 /// Where something stands in a source: the source id, its line and column, and
 /// its byte range in the source text.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Span {
-    pub source: String,
+    pub source: Shared,
     pub line: usize,
     pub column: usize,
     pub start: usize,

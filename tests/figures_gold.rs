@@ -71,7 +71,7 @@ fn figures_match_gold() {
     let mut extracted: Vec<(String, Figure)> = Vec::new();
     for doc in &corpus.documents {
         for f in extract_figures(doc) {
-            extracted.push((doc.id.clone(), f));
+            extracted.push((doc.id.to_string(), f));
         }
     }
     extracted.sort_by(|a, b| (&a.0, a.1.span.start).cmp(&(&b.0, b.1.span.start)));

@@ -94,19 +94,19 @@ fn quotations_match_the_gold_annotations() {
             for span in &q.repeats {
                 found.push(Found {
                     repeat: true,
-                    source: doc.id.clone(),
+                    source: doc.id.to_string(),
                     line: span.line,
                     text: doc.text[span.start..span.end].trim().to_string(),
-                    speaker: q.speaker.clone(),
+                    speaker: q.speaker.as_deref().map(str::to_string),
                     kind: q.kind,
                 });
             }
             found.push(Found {
                 repeat: false,
-                source: doc.id.clone(),
+                source: doc.id.to_string(),
                 line: q.span.line,
-                text: q.text.clone(),
-                speaker: q.speaker.clone(),
+                text: q.text.to_string(),
+                speaker: q.speaker.as_deref().map(str::to_string),
                 kind: q.kind,
             });
         }

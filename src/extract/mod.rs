@@ -10,7 +10,7 @@ pub mod quote;
 
 use crate::source::Document;
 use crate::speakers::SpeakerTable;
-use crate::text::Span;
+use crate::text::{Shared, Span};
 use serde::{Serialize, Serializer};
 
 /// What kind of quoted span this is.
@@ -32,16 +32,16 @@ pub struct Quote {
     pub span: Span,
     /// The quoted words as written (for a multi-paragraph quotation the
     /// paragraphs joined by a single space, marks removed).
-    pub text: String,
+    pub text: Shared,
     /// Canonical speaker name, if one could be attributed.
-    pub speaker: Option<String>,
+    pub speaker: Option<Shared>,
     /// The words in the source that named the speaker ("he", "Mr. Putin").
     pub speaker_mention: Option<String>,
     pub kind: QuoteKind,
     /// The passage a reader would look for: the sentence (or block) holding
     /// the quotation and its attribution.
     pub passage: Span,
-    pub passage_text: String,
+    pub passage_text: Shared,
     /// Other places in the same source where the same quotation stands again
     /// (standfirst, pull quote). Not a second source agreeing.
     pub repeats: Vec<Span>,
@@ -154,7 +154,7 @@ pub struct Subject {
 pub struct Figure {
     /// The figure as written, qualifier words included ("more than 40 times").
     pub span: Span,
-    pub text: String,
+    pub text: Shared,
     /// Normalised value: magnitudes applied, percentages as percent.
     pub value: f64,
     /// Canonical unit: ISO currency code, `percent`, `percentage-points`,
@@ -178,7 +178,7 @@ pub struct Figure {
     pub noise: bool,
     /// The sentence holding the figure.
     pub passage: Span,
-    pub passage_text: String,
+    pub passage_text: Shared,
 }
 
 /// Everything extracted from one document.

@@ -53,7 +53,7 @@ use super::{Quote, QuoteKind};
 use crate::normalize::fold;
 use crate::source::Document;
 use crate::speakers::{SpeakerTable, TITLES};
-use crate::text::{Block, BlockKind, Layout, floor_char_boundary, window, with_lowercase};
+use crate::text::{Block, BlockKind, Layout, Shared, floor_char_boundary, window, with_lowercase};
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -160,7 +160,7 @@ fn upgrade_short_names(quotes: &mut [Quote], body: &str, speakers: &SpeakerTable
         if let Some(s) = q.speaker.as_deref().filter(|s| short(s))
             && let Some(Some(full)) = names.get(&s.to_lowercase())
         {
-            q.speaker = Some(full.clone());
+            q.speaker = Some(full.as_str().into());
         }
     }
 }
@@ -1874,15 +1874,14 @@ fn build(
         (q.close + q.close_len).min(passage_end) - sent_start,
         600,
     );
-    let passage_text = text[sent_start + p0..sent_start + p1].to_string();
     Some(Quote {
         span: doc.span(inner_start, inner_end),
-        text: quote_text,
-        speaker,
+        text: quote_text.into(),
+        speaker: speaker.map(Shared::from),
         speaker_mention: mention,
         kind,
         passage: doc.span(sent_start + p0, sent_start + p1),
-        passage_text,
+        passage_text: text[sent_start + p0..sent_start + p1].into(),
         repeats: Vec::new(),
     })
 }
@@ -1966,7 +1965,13 @@ mod tests {
     fn q(body: &str) -> Vec<(String, Option<String>, QuoteKind)> {
         quotes(body)
             .into_iter()
-            .map(|q| (q.text, q.speaker, q.kind))
+            .map(|q| {
+                (
+                    q.text.to_string(),
+                    q.speaker.as_deref().map(str::to_string),
+                    q.kind,
+                )
+            })
             .collect()
     }
 
@@ -2069,7 +2074,7 @@ mod tests {
             "{}",
             r[0].text
         );
-        assert_eq!(r[0].speaker, sp("Putin"));
+        assert_eq!(r[0].speaker.as_deref(), Some("Putin"));
     }
 
     #[test]
@@ -2137,7 +2142,10 @@ mod tests {
             "“We agreed on everything important,” the Kremlin chief said.",
         );
         assert_eq!(
-            extract_quotes(&doc, &table)[0].speaker,
+            extract_quotes(&doc, &table)[0]
+                .speaker
+                .as_deref()
+                .map(str::to_string),
             sp("Vladimir Putin")
         );
     }
@@ -2168,8 +2176,12 @@ mod tests {
             "He said “it opens ” and „ « ‘ closes ’ never ".repeat(20_000)
         );
         let r = bounded(&body);
-        assert_eq!(r.last().map(|x| x.text.as_str()), Some("the end is near."));
-        assert_eq!(r.last().and_then(|x| x.speaker.clone()), sp("Xi"));
+        assert_eq!(r.last().map(|x| &*x.text), Some("the end is near."));
+        assert_eq!(
+            r.last()
+                .and_then(|x| x.speaker.as_deref().map(str::to_string)),
+            sp("Xi")
+        );
     }
 
     #[test]
@@ -2197,7 +2209,7 @@ mod tests {
         let huge = format!("Xi said “{}”", "word ".repeat(200_000));
         let r = bounded(&huge);
         assert_eq!(r.len(), 1);
-        assert_eq!(r[0].speaker, sp("Xi"));
+        assert_eq!(r[0].speaker.as_deref(), Some("Xi"));
         assert_eq!(r[0].kind, QuoteKind::Speech);
         let many = "Xi said “we agree” and Putin said “we agree too” and ".repeat(20_000);
         assert_eq!(bounded(&many).len(), 2, "the rest are repeats");
@@ -2208,9 +2220,9 @@ mod tests {
         let mixed = "Путин сказал: «Мы друзья навсегда». 习近平说“我们是好朋友”。 Xi said “中国和俄罗斯 are good neighbours.”";
         let r = bounded(mixed);
         assert_eq!(r.len(), 3, "{r:?}");
-        assert_eq!(r[0].text, "Мы друзья навсегда");
-        assert_eq!(r[1].text, "我们是好朋友");
-        assert_eq!(r[2].speaker, sp("Xi"));
+        assert_eq!(&*r[0].text, "Мы друзья навсегда");
+        assert_eq!(&*r[1].text, "我们是好朋友");
+        assert_eq!(r[2].speaker.as_deref(), Some("Xi"));
         bounded(&mixed.repeat(10_000));
     }
 
@@ -2331,7 +2343,7 @@ mod tests {
         let t = std::time::Instant::now();
         let r = quotes(&body);
         assert_eq!(r.len(), 4000);
-        assert_eq!(r[3999].speaker, sp("Aaa3999 Bbb3999"));
+        assert_eq!(r[3999].speaker.as_deref(), Some("Aaa3999 Bbb3999"));
         assert!(t.elapsed().as_secs() < 5, "{:?}", t.elapsed());
     }
 
@@ -2609,7 +2621,7 @@ mod tests {
                 // multi-paragraph quotation, whose text joins the paragraphs.
                 let multi = raw.split('\n').skip(1).any(|l| l.trim().is_empty());
                 if !multi {
-                    prop_assert_eq!(raw.trim(), q.text.as_str());
+                    prop_assert_eq!(raw.trim(), &*q.text);
                 }
             }
         }
@@ -2637,7 +2649,7 @@ mod tests {
                 last = q.span.start;
                 prop_assert!(!q.text.is_empty());
                 prop_assert!(q.passage.start <= q.span.start && q.span.end <= q.passage.end.max(q.span.end));
-                prop_assert_eq!(&doc.text[q.passage.start..q.passage.end], q.passage_text.as_str());
+                prop_assert_eq!(&doc.text[q.passage.start..q.passage.end], &*q.passage_text);
                 if let Some(s) = &q.speaker {
                     prop_assert!(!s.trim().is_empty());
                     prop_assert!(!is_pronoun(s), "pronoun left as speaker: {}", s);
@@ -2645,7 +2657,7 @@ mod tests {
                 let raw = &doc.text[q.span.start..q.span.end];
                 let multi = raw.split('\n').skip(1).any(|l| l.trim().is_empty());
                 if !multi {
-                    prop_assert_eq!(raw.trim(), q.text.as_str());
+                    prop_assert_eq!(raw.trim(), &*q.text);
                 }
             }
         }

@@ -128,12 +128,12 @@ pub fn scan(r: &ScanReport, style: &Style) -> String {
             ]);
             // One row per item, so each wording stands beside its place.
             for i in &f.items {
-                let mut who = Vec::new();
+                let mut who: Vec<&str> = Vec::new();
                 if let Some(s) = &i.speaker {
-                    who.push(s.clone());
+                    who.push(s);
                 }
                 if let Some(p) = &i.period {
-                    who.push(p.clone());
+                    who.push(p);
                 }
                 let who = if who.is_empty() {
                     String::new()

@@ -390,7 +390,7 @@ fn sentence_figures(
         let span = doc.span(base + start, base + end);
         let passage = doc.span(base + w0, base + w1);
         out.push(Figure {
-            text: s[start..end].to_string(),
+            text: s[start..end].into(),
             span,
             value,
             unit: unit_name,
@@ -404,7 +404,7 @@ fn sentence_figures(
             attributes,
             noise,
             passage,
-            passage_text: s[w0..w1].to_string(),
+            passage_text: s[w0..w1].into(),
         });
     }
     // Subjects: the words around each figure, other figures' words excluded
@@ -673,7 +673,7 @@ mod tests {
         fn spans_map_back_to_text(s in "[a-zA-Z0-9 $%,.\\-]{0,120}") {
             let (doc, _) = Document::from_text("t", "t.md", &s);
             for f in extract_figures(&doc) {
-                prop_assert_eq!(&doc.text[f.span.start..f.span.end], f.text.as_str());
+                prop_assert_eq!(&doc.text[f.span.start..f.span.end], &*f.text);
                 prop_assert!(f.value.is_finite() && f.low <= f.high);
             }
         }

@@ -58,7 +58,7 @@ fn signs_give_negative_and_positive_values() {
     let f = dated("The fund lost -5% and gained +3.2 percent; GDP fell by −1.5%.");
     let v: Vec<f64> = f.iter().map(|f| f.value).collect();
     assert_eq!(v, vec![-5.0, 3.2, -1.5]);
-    assert_eq!(f[0].text, "-5%");
+    assert_eq!(&*f[0].text, "-5%");
     assert!(all_finite(&f));
     // A hyphen inside a code or range is not a sign.
     assert!(dated("COVID-19 spread.").is_empty());
@@ -163,7 +163,7 @@ fn units_and_aliases() {
         assert_eq!(vu(t), (4200.0, "km".into()), "{t}");
     }
     let f = one("They share a 4,200-kilometer border.");
-    assert_eq!(f.text, "4,200-kilometer");
+    assert_eq!(&*f.text, "4,200-kilometer");
     assert!(f.subject.terms.contains(&"border".to_string()));
     for t in [
         "The pipe carries 38 bcm of gas.",
@@ -273,15 +273,15 @@ fn qualifier_phrases() {
 #[test]
 fn qualifier_words_are_in_the_span() {
     assert_eq!(
-        one("They have met more than 40 times.").text,
+        &*one("They have met more than 40 times.").text,
         "more than 40 times"
     );
     assert_eq!(
-        one("Trade was about $185 billion.").text,
+        &*one("Trade was about $185 billion.").text,
         "about $185 billion"
     );
     let f = one("Trade was between 30 and 40 billion dollars.");
-    assert_eq!(f.text, "between 30 and 40 billion dollars");
+    assert_eq!(&*f.text, "between 30 and 40 billion dollars");
     assert_eq!((f.low, f.high), (29.5e9, 40.5e9));
 }
 
@@ -414,7 +414,7 @@ fn cases_from_the_sample_corpus() {
         (f.value, f.unit.as_str(), f.qualifier),
         (12.0, "count", Qualifier::AtLeast)
     );
-    assert_eq!(f.text, "a dozen or more documents");
+    assert_eq!(&*f.text, "a dozen or more documents");
     assert_eq!(f.modality, Modality::Forecast);
     let f = one("Trade could top $200 billion this year.");
     assert_eq!(
@@ -535,7 +535,7 @@ fn subject_names_are_capitalised_words_inside_the_sentence() {
 #[test]
 fn passage_is_the_sentence() {
     let f = dated("Xi landed. Trade reached $240 billion last year. They smiled.");
-    assert_eq!(f[0].passage_text, "Trade reached $240 billion last year.");
+    assert_eq!(&*f[0].passage_text, "Trade reached $240 billion last year.");
     assert_eq!(f[0].span.line, 4);
 }
 
@@ -671,8 +671,8 @@ proptest! {
     fn spans_map_back_to_text(s in "[a-zA-Z0-9 $%€,.;:(\\-—’]{0,160}") {
         let (doc, _) = Document::from_text("t", "t.md", &s);
         for f in extract_figures(&doc) {
-            prop_assert_eq!(&doc.text[f.span.start..f.span.end], f.text.as_str());
-            prop_assert_eq!(&doc.text[f.passage.start..f.passage.end], f.passage_text.as_str());
+            prop_assert_eq!(&doc.text[f.span.start..f.span.end], &*f.text);
+            prop_assert_eq!(&doc.text[f.passage.start..f.passage.end], &*f.passage_text);
             prop_assert!(f.value.is_finite() && f.low.is_finite() && f.high.is_finite());
             prop_assert!(f.low <= f.high);
         }

@@ -9,17 +9,47 @@
 //!   and turns ellipses and bracketed insertions into [`Token::Gap`]s. Equal
 //!   token lists with unequal folds are style variants.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
 /// Quote marks, apostrophes, dashes and whitespace to one form; lowercase;
 /// leading and trailing punctuation removed.
 pub fn fold(text: &str) -> String {
     // ASCII text is its own NFKC form; most news text is, so it skips the
-    // normaliser.
+    // normaliser and is folded byte by byte. Text the quick check finds
+    // in NFKC already (curly marks, accented letters) skips it too.
     if text.is_ascii() {
+        return fold_ascii(text);
+    }
+    if unicode_normalization::is_nfkc_quick(text.chars()) == IsNormalized::Yes {
         return fold_chars(text, text.chars());
     }
     fold_chars(text, text.nfkc())
+}
+
+/// [`fold`] of ASCII text: the same steps as [`fold_chars`] on bytes.
+fn fold_ascii(text: &str) -> String {
+    let mut out: Vec<u8> = Vec::with_capacity(text.len());
+    let mut space = false;
+    for &b in text.as_bytes() {
+        // `char::is_whitespace` in ASCII: tab to carriage return, space.
+        if matches!(b, b'\t'..=b'\r' | b' ') {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(b' ');
+        }
+        space = false;
+        out.push(if b == b'`' {
+            b'\''
+        } else {
+            b.to_ascii_lowercase()
+        });
+    }
+    let keep = |b: &u8| b.is_ascii_alphanumeric() || *b == b'[' || *b == b']';
+    let start = out.iter().position(keep).unwrap_or(out.len());
+    let end = out.iter().rposition(keep).map_or(start, |i| i + 1);
+    String::from_utf8(out[start..end].to_vec()).expect("ASCII stays ASCII")
 }
 
 fn fold_chars(text: &str, chars: impl Iterator<Item = char>) -> String {
@@ -418,6 +448,16 @@ mod tests {
         fn fold_is_idempotent(s in "\\PC{0,80}") {
             let once = fold(&s);
             prop_assert_eq!(fold(&once), once.clone());
+        }
+
+        #[test]
+        fn ascii_fold_is_the_general_fold(s in "[ -~\t\n\r\x0B\x0C\x1C-\x1F]{0,80}") {
+            prop_assert_eq!(fold_ascii(&s), fold_chars(&s, s.chars()));
+        }
+
+        #[test]
+        fn quick_checked_fold_is_the_normalised_fold(s in "\\PC{0,80}") {
+            prop_assert_eq!(fold(&s), fold_chars(&s, s.nfkc()));
         }
 
         #[test]

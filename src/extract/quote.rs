@@ -55,7 +55,9 @@ use crate::source::Document;
 use crate::speakers::{SpeakerTable, TITLES};
 use crate::text::{Block, BlockKind, Layout, Shared, floor_char_boundary, window, with_lowercase};
 use regex::Regex;
-use std::collections::{HashMap, HashSet};
+// Fx hashing: the keys are short words looked up several times a sentence,
+// where SipHash cost more than the lookups themselves.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// Every direct quotation in `doc`, in document order.
@@ -168,7 +170,7 @@ fn upgrade_short_names(quotes: &mut [Quote], body: &str, speakers: &SpeakerTable
 /// Lowercase name word -> the full name holding it (`None` when two
 /// different full names hold it).
 fn full_names(body: &str) -> HashMap<String, Option<String>> {
-    let mut map: HashMap<String, Option<String>> = HashMap::new();
+    let mut map: HashMap<String, Option<String>> = HashMap::default();
     let mut run: Vec<&str> = Vec::new();
     let mut flush = |run: &mut Vec<&str>| {
         let mut name: &[&str] = run;
@@ -478,7 +480,31 @@ impl SentenceIndex<'_> {
 /// Cue verbs, every inflection spelled out (45 lemmas).
 const CUES: &str = "said|says|say|saying|told|tells|tell|telling|added|adds|adding|noting|stressing|warning|insisting|arguing|calling|describing|declaring|explaining|recalling|urging|stressed|stresses|noted|notes|described|describes|called|calls|wrote|writes|written|insisted|insists|warned|warns|declared|declares|announced|announces|explained|explains|argued|argues|claimed|claims|remarked|remarks|replied|replies|answered|answers|asked|asks|urged|urges|recalled|recalls|pledged|pledges|vowed|vows|promised|promises|admitted|admits|acknowledged|acknowledges|emphasised|emphasized|emphasises|emphasizes|underlined|underlines|observed|observes|continued|continues|concluded|concludes|suggested|suggests|reiterated|reiterates|affirmed|affirms|proclaimed|proclaims|hailed|hails|praised|praises|quipped|quips|joked|jokes|confirmed|confirms|cautioned|cautions|commented|comments|stated|states|asserted|asserts|tweeted|posted|predicted|predicts|boasted|complained|agreed|agrees|responded|responds|maintained|maintains|contended|recounted|pointed out|put it|reads|read|dubbed|termed|labelled|labeled|branded";
 
-const NAME: &str = r"(?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w’'-]*\w";
+/// The characters of a word in a name or cue, as the contents of a regex
+/// class: Unicode's `\w` over the scripts English news writes names in
+/// (Latin with its combining marks and Vietnamese letters, Greek, Cyrillic,
+/// kana, CJK ideographs, Hangul syllables), in a score of ranges where `\w`
+/// takes some 700. `\w` repeated in [`NAME`] compiled to about 2,300
+/// automaton states, and the capture engines clear a table of that size for
+/// every match; with this class the name pattern has about 200. Letters of other
+/// scripts (Arabic, Hebrew, Indic) are not word characters here; a name
+/// always starts with a Latin capital. Checked against `\w` in
+/// `word_class_is_unicode_word_where_names_are_written`.
+macro_rules! word {
+    () => {
+        r"0-9A-Z_a-z\u{AA}\u{B5}\u{BA}\u{C0}-\u{D6}\u{D8}-\u{F6}\u{F8}-\u{2C1}\u{300}-\u{374}\u{376}\u{377}\u{37A}-\u{37D}\u{37F}\u{386}\u{388}-\u{481}\u{483}-\u{52F}\u{1D00}-\u{1FFF}\u{3041}-\u{30FA}\u{30FC}-\u{30FF}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}\u{AC00}-\u{D7AF}"
+    };
+}
+
+const NAME: &str = concat!(
+    r"(?:[A-Z][",
+    word!(),
+    r"'’.-]*\s+){0,5}[A-Z][",
+    word!(),
+    r"’'-]*[",
+    word!(),
+    "]"
+);
 const DESCRIPTION: &str = r"(?:[Tt]he|[Aa]n?)\s+(?:[A-Za-z-]+\s+){0,3}?(?i:ministry|statement|declaration|communiqué|communique|document|kremlin|president|leader|premier|minister|chancellor|governor|mayor|senator|secretary|commissioner|negotiator|spokesman|spokeswoman|spokesperson|government|embassy|official|officials|aide|adviser|envoy|ambassador|chairman|chief|report|readout|treaty|agency|office|council)(?-u:\b)";
 
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -489,8 +515,9 @@ static AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    const W: &str = word!();
     Regex::new(&format!(
-        r"(?P<sp>{DESCRIPTION}|(?-u:\b)[Hh]e|(?-u:\b)[Ss]he|(?-u:\b)[Tt]hey|{NAME})(?:,\s+[^,“”]{{1,60}},)?,?\s+(?:(?:[a-z][\w'’-]*|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+){{0,3}}?(?P<cue>{CUES})(?-u:\b)"
+        r"(?P<sp>{DESCRIPTION}|(?-u:\b)[Hh]e|(?-u:\b)[Ss]he|(?-u:\b)[Tt]hey|{NAME})(?:,\s+[^,“”]{{1,60}},)?,?\s+(?:(?:[a-z][{W}'’-]*|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+){{0,3}}?(?P<cue>{CUES})(?-u:\b)"
     ))
     .expect("before pattern")
 });
@@ -510,7 +537,11 @@ static HEADING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<sp>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}):\s").expect("label pattern")
+    const W: &str = word!();
+    Regex::new(&format!(
+        r"^(?P<sp>[A-Z][{W}'’.-]+(?:\s+[A-Z][{W}'’.-]+){{0,3}}):\s"
+    ))
+    .expect("label pattern")
 });
 
 static TITLE_CUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -664,6 +695,21 @@ impl Entities {
     /// the name proper.
     fn split(mention: &str) -> (Vec<String>, Vec<&str>) {
         let tokens: Vec<&str> = mention.split_whitespace().collect();
+        let at = Self::name_start(&tokens);
+        let desc: Vec<String> = tokens[..at]
+            .iter()
+            .map(|t| {
+                t.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|t| t != "the" && t != "a")
+            .collect();
+        (desc, Self::name_words(&tokens[at..]))
+    }
+
+    /// Where the name proper starts in a mention's words: after its last
+    /// descriptor word (title, nationality), if any.
+    fn name_start(tokens: &[&str]) -> usize {
         // A word with a nationality's ending ("Italian", but also the given
         // name "Adrian") describes only when a full name of two words or
         // more follows it ("Italian Marco Ricci"); before a lone surname it
@@ -679,20 +725,13 @@ impl Entities {
                 },
             )
         };
-        let last_title = (0..tokens.len()).rposition(is_title);
-        let (desc, name) = match last_title {
-            Some(i) => (&tokens[..=i], &tokens[i + 1..]),
-            None => (&tokens[..0], &tokens[..]),
-        };
-        let desc: Vec<String> = desc
-            .iter()
-            .map(|t| {
-                t.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
-            .filter(|t| t != "the" && t != "a")
-            .collect();
-        // "Italy's Marco Ricci": the possessor is a place or body.
+        (0..tokens.len()).rposition(is_title).map_or(0, |i| i + 1)
+    }
+
+    /// The words of a name proper, a possessor before it dropped ("Italy's
+    /// Marco Ricci": the possessor is a place or body) and marks after each
+    /// word trimmed.
+    fn name_words<'a>(name: &[&'a str]) -> Vec<&'a str> {
         let name = match name[..name.len().saturating_sub(1)]
             .iter()
             .rposition(|t| t.ends_with("'s") || t.ends_with("’s"))
@@ -700,16 +739,14 @@ impl Entities {
             Some(i) => &name[i + 1..],
             None => name,
         };
-        let name: Vec<&str> = name
-            .iter()
+        name.iter()
             .map(|t| {
                 t.trim_end_matches([',', '.', ';', ':'])
                     .trim_end_matches("’s")
                     .trim_end_matches("'s")
             })
             .filter(|t| !t.is_empty())
-            .collect();
-        (desc, name)
+            .collect()
     }
 
     /// Resolves a speaker mention to a canonical name; returns it and
@@ -954,8 +991,9 @@ impl Entities {
     /// careful"), as news style does for people and rarely for places.
     fn learn_untitled(&mut self, sentence: &str) {
         for run in capitalised_runs(sentence) {
-            let joined = run.join(" ");
-            let (_, name) = Self::split(&joined);
+            // The run's words are whole words already (no spaces, no outer
+            // marks): no need to join and split them again.
+            let name = Self::name_words(&run[Self::name_start(&run)..]);
             let mut name: &[&str] = &name;
             while let Some(first) = name.first()
                 && not_speaker(first)
@@ -1042,7 +1080,8 @@ impl Entities {
     /// President Xi Jinping", "Kremlin aide Yuri Ushakov").
     fn observe(&mut self, sentence: &str, speakers: &SpeakerTable) {
         static TITLED: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?-u:\b)(?:(?:(?:[A-Z][a-z]+|U\.S\.)\s+){0,2}(?i:president|premier|prime minister|foreign minister|minister|chancellor|spokesman|spokeswoman|spokesperson|ambassador|secretary|chairman|governor|senator|mayor|mr\.|mrs\.|ms\.|dr\.|aide|adviser|envoy|leader|negotiator|delegate|chief executive|official|representative)\s+(?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})")
+            const W: &str = word!();
+            Regex::new(&format!(r"(?-u:\b)(?:(?:(?:[A-Z][a-z]+|U\.S\.)\s+){{0,2}}(?i:president|premier|prime minister|foreign minister|minister|chancellor|spokesman|spokeswoman|spokesperson|ambassador|secretary|chairman|governor|senator|mayor|mr\.|mrs\.|ms\.|dr\.|aide|adviser|envoy|leader|negotiator|delegate|chief executive|official|representative)\s+(?:[A-Z][{W}'’-]+)(?:\s+[A-Z][{W}'’-]+){{0,2}})"))
                 .expect("titled pattern")
         });
         for m in TITLED.find_iter(sentence) {
@@ -1384,14 +1423,15 @@ fn sentence_subject(sentence: &str) -> Option<String> {
 /// name or a name; an optional possessive and appositive; an optional
 /// adverb; then the lowercase word after it (its verb).
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    const W: &str = word!();
     // "Union leader Marta Kell": lowercase titles inside the name.
     let titles: Vec<String> = TITLES.iter().map(|t| regex::escape(t)).collect();
     let titled = format!(
-        r"(?:[A-Z][\w'’.-]*\s+){{1,3}}(?:(?:{})\s+){{1,3}}{NAME}",
+        r"(?:[A-Z][{W}'’.-]*\s+){{1,3}}(?:(?:{})\s+){{1,3}}{NAME}",
         titles.join("|")
     );
     Regex::new(&format!(
-        r"^(?P<sp>{DESCRIPTION}|He|She|They|{titled}|{NAME})(?:['’]s)?(?:,\s+[^,“”]{{1,60}},)?\s+(?:(?:{})\s+)?(?P<verb>[a-z][\w-]*)",
+        r"^(?P<sp>{DESCRIPTION}|He|She|They|{titled}|{NAME})(?:['’]s)?(?:,\s+[^,“”]{{1,60}},)?\s+(?:(?:{})\s+)?(?P<verb>[a-z][{W}-]*)",
         SUBJECT_ADVERBS.join("|")
     ))
     .expect("subject pattern")
@@ -1930,7 +1970,7 @@ fn cue_is_so_called(before: &str, c: &regex::Captures) -> bool {
 /// quotation with several locations.
 fn merge_repeats(quotes: Vec<Quote>) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
-    let mut first: HashMap<String, usize> = HashMap::new();
+    let mut first: HashMap<String, usize> = HashMap::default();
     for q in quotes {
         let key = fold(&q.text);
         match first.get(&key) {
@@ -2367,6 +2407,42 @@ mod tests {
         assert_eq!(r[0].1, sp("Xi"));
         assert_eq!(r[1].0, "constructive");
         assert_eq!(r[2].0, "no limits");
+    }
+
+    #[test]
+    fn word_class_is_unicode_word_where_names_are_written() {
+        let ours = regex::Regex::new(concat!("^[", word!(), "]$")).expect("word class");
+        let unicode = regex::Regex::new(r"^\w$").expect("\\w");
+        let (mut extra, mut missing) = (Vec::new(), Vec::new());
+        // Latin (with IPA and combining marks), Greek, Cyrillic, Armenian to
+        // Greek Extended, kana, CJK ideographs, Hangul syllables.
+        let scripts = [
+            0..0x2C2,
+            0x300..0x530,
+            0x1D00..0x2000,
+            0x3041..0x3100,
+            0x3400..0xA000,
+            0xAC00..0xD7B0,
+        ];
+        for c in scripts.into_iter().flatten().filter_map(char::from_u32) {
+            let s = c.to_string();
+            match (ours.is_match(&s), unicode.is_match(&s)) {
+                (true, false) => extra.push(c),
+                (false, true) => missing.push(c),
+                _ => {}
+            }
+        }
+        // Every word character of those scripts is one here.
+        assert_eq!(missing, Vec::<char>::new());
+        // Exact in Latin and Cyrillic. The few others the class takes are
+        // unassigned points and spacing accents inside the Greek, kana and
+        // Hangul blocks (59 in all): none stands next to a name.
+        assert!(extra.iter().all(|&c| c >= '\u{38B}'), "{extra:?}");
+        assert!(extra.len() <= 59, "{} {extra:?}", extra.len());
+        // Punctuation around names in any script stays out.
+        for c in "“”‘’«»„—–…,.;:!?()[]- \u{a0}\u{2019}\u{3001}\u{3002}".chars() {
+            assert!(!ours.is_match(&c.to_string()), "{c:?}");
+        }
     }
 
     #[test]

@@ -161,7 +161,13 @@ pub fn same_words(a: &QuoteForm, b: &QuoteForm) -> Option<QuoteComparison> {
     let (ta, tb) = (&a.tokens, &b.tokens);
     let gaps = a.has_gap || b.has_gap;
     let word_fragment = wa.len() >= MIN_FRAGMENT_WORDS && contains_run(wb, wa);
-    if wa == wb || word_fragment || segments_in_order(ta, wb) || segments_in_order(tb, wa) {
+    // Without a gap the segments are the whole quotation, which the
+    // equality and fragment tests have judged already.
+    if wa == wb
+        || word_fragment
+        || a.has_gap && segments_in_order(ta, wb)
+        || b.has_gap && segments_in_order(tb, wa)
+    {
         let fragment = wa.len() < wb.len();
         let diff = if gaps && wa != wb {
             Some(render_diff(wa, wb))
@@ -245,11 +251,14 @@ fn exact(fragment: bool) -> QuoteComparison {
 }
 
 fn contains_at_word_boundary(hay: &str, needle: &str) -> bool {
-    hay.match_indices(needle).any(|(i, _)| {
-        let before = hay[..i].chars().next_back();
-        let after = hay[i + needle.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+    // A longer needle is never inside (and building the searcher costs more
+    // than this test).
+    needle.len() < hay.len()
+        && hay.match_indices(needle).any(|(i, _)| {
+            let before = hay[..i].chars().next_back();
+            let after = hay[i + needle.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
 }
 
 /// Whether the word segments of `t` (split at gaps) stand in `w` in order,

@@ -6,6 +6,7 @@
 use crate::compare::{self, QuoteForm, TermWeights};
 use crate::extract::{Figure, Quote};
 use crate::normalize::{fold, is_function_word, words};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 
 /// Most candidates a quotation lookup returns, best first.
@@ -108,7 +109,7 @@ impl QuoteIndex {
         if lists.iter().any(|l| l.len() <= common) {
             lists.retain(|l| l.len() <= common);
         }
-        let mut score: HashMap<u32, f64> = HashMap::new();
+        let mut score: FxHashMap<u32, f64> = FxHashMap::default();
         for l in lists {
             let idf = ((n as f64 + 1.0) / (l.len() as f64)).ln() + 1.0;
             for &i in l.iter() {
@@ -116,8 +117,14 @@ impl QuoteIndex {
             }
         }
         let mut ranked: Vec<(u32, f64)> = score.into_iter().collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        ranked.truncate(MAX_QUOTE_CANDIDATES);
+        // Best score first, ties by index: a total order, so the best
+        // [`MAX_QUOTE_CANDIDATES`] are picked out before only they are sorted.
+        let order = |a: &(u32, f64), b: &(u32, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if ranked.len() > MAX_QUOTE_CANDIDATES {
+            ranked.select_nth_unstable_by(MAX_QUOTE_CANDIDATES - 1, order);
+            ranked.truncate(MAX_QUOTE_CANDIDATES);
+        }
+        ranked.sort_unstable_by(order);
         ranked.into_iter().map(|(i, _)| i as usize).collect()
     }
 }

@@ -11,7 +11,7 @@ use crate::corpus::Extracted;
 use crate::extract::{Figure, Quote, QuoteKind};
 use crate::findings::{Finding, Item, ItemKind, Pair, ScanReport, Status};
 use crate::index::{FigureIndex, QuoteIndex};
-use crate::speakers::SpeakerTable;
+use crate::speakers::{SpeakerTable, same_key};
 use crate::text::Shared;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -107,11 +107,15 @@ fn quote_findings(ex: &Extracted, speakers: &SpeakerTable) -> Vec<Finding> {
     // cast in one mould, "every X we sign brings Y closer"), so variant
     // links never chain (see `attach`).
     // The links are found in parallel (each distinct text against its
-    // candidates after it), then applied in order.
+    // candidates after it), then applied in order. Each distinct text's
+    // speaker is keyed once, not once per candidate.
+    let speaker_keys: Vec<Option<Vec<String>>> = (0..n)
+        .into_par_iter()
+        .map(|d| first(d).speaker.as_deref().map(|s| speakers.key(s)))
+        .collect();
     let links: Vec<Vec<(usize, bool)>> = (0..n)
         .into_par_iter()
         .map(|d| {
-            let q = first(d);
             let mut out = Vec::new();
             for e in index.candidates(&index.form(d).words) {
                 if e <= d {
@@ -129,9 +133,8 @@ fn quote_findings(ex: &Extracted, speakers: &SpeakerTable) -> Vec<Finding> {
                     out.push((e, true));
                     continue;
                 }
-                let r = first(e);
-                let other_speaker = matches!((&q.speaker, &r.speaker),
-                    (Some(a), Some(b)) if !speakers.same(a, b));
+                let other_speaker = matches!((&speaker_keys[d], &speaker_keys[e]),
+                    (Some(a), Some(b)) if !same_key(a, b));
                 if !other_speaker
                     && compare::variant(fd, fe)
                         .or_else(|| compare::variant(fe, fd))

@@ -93,7 +93,7 @@ impl SpeakerTable {
     /// Declares `alias` to mean `canonical`.
     pub fn add(&mut self, alias: &str, canonical: &str) {
         self.aliases
-            .insert(key(alias), canonical.trim().to_string());
+            .insert(alias_key(alias), canonical.trim().to_string());
     }
 
     /// The user-declared canonical form of a name, if any.
@@ -101,7 +101,7 @@ impl SpeakerTable {
         if self.aliases.is_empty() {
             return None;
         }
-        self.aliases.get(&key(name)).map(String::as_str)
+        self.aliases.get(&alias_key(name)).map(String::as_str)
     }
 
     /// Canonical name for display: the declared one, else the name itself
@@ -117,39 +117,42 @@ impl SpeakerTable {
     /// tail of it ("Xi" and "Xi Jinping" for Chinese order, "Putin" and
     /// "Vladimir Putin").
     pub fn same(&self, a: &str, b: &str) -> bool {
-        if a == b {
-            return true;
-        }
-        let ca = self.canonical(a);
-        let cb = self.canonical(b);
-        if key(&ca) == key(&cb) {
-            return true;
-        }
-        let ta = name_tokens(&ca);
-        let tb = name_tokens(&cb);
-        if ta.is_empty() || tb.is_empty() {
-            return false;
-        }
-        if ta == tb {
-            return true;
-        }
-        let (short, long) = if ta.len() <= tb.len() {
-            (&ta, &tb)
-        } else {
-            (&tb, &ta)
-        };
-        if short.len() == long.len() {
-            return false;
-        }
-        // Every token of the short form appears in the long one, and the
-        // short form holds the long one's first or last token (a surname in
-        // either name order).
-        short.iter().all(|t| long.contains(t))
-            && (short.contains(&long[0]) || short.contains(&long[long.len() - 1]))
+        a == b || same_key(&self.key(a), &self.key(b))
+    }
+
+    /// What [`SpeakerTable::same`] compares of a name: the tokens of its
+    /// canonical form. For comparing one name with many ([`same_key`]).
+    pub fn key(&self, name: &str) -> Vec<String> {
+        // Surrounding space splits away.
+        name_tokens(self.lookup(name).unwrap_or(name))
     }
 }
 
-fn key(name: &str) -> String {
+/// [`SpeakerTable::same`] of two names' [`SpeakerTable::key`]s.
+pub fn same_key(ta: &[String], tb: &[String]) -> bool {
+    // Equal keys, two empty ones included.
+    if ta == tb {
+        return true;
+    }
+    if ta.is_empty() || tb.is_empty() {
+        return false;
+    }
+    let (short, long) = if ta.len() <= tb.len() {
+        (ta, tb)
+    } else {
+        (tb, ta)
+    };
+    if short.len() == long.len() {
+        return false;
+    }
+    // Every token of the short form appears in the long one, and the
+    // short form holds the long one's first or last token (a surname in
+    // either name order).
+    short.iter().all(|t| long.contains(t))
+        && (short.contains(&long[0]) || short.contains(&long[long.len() - 1]))
+}
+
+fn alias_key(name: &str) -> String {
     name_tokens(name).join(" ")
 }
 
@@ -157,9 +160,12 @@ fn key(name: &str) -> String {
 pub fn name_tokens(name: &str) -> Vec<String> {
     name.split(|c: char| c.is_whitespace() || c == ',')
         .map(|t| {
-            t.trim_matches(|c: char| !c.is_alphanumeric())
-                .replace('’', "'")
-                .to_lowercase()
+            let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+            if t.is_ascii() {
+                t.to_ascii_lowercase()
+            } else {
+                t.replace('’', "'").to_lowercase()
+            }
         })
         .filter(|t| !t.is_empty() && t != "the" && !TITLES.contains(&t.as_str()))
         .collect()

@@ -341,13 +341,12 @@ impl Report {
 
 /// `report` in `format`: JSON and JSON lines kept to stream (`lines`
 /// writes the latter), any other format rendered by `render`.
-fn report_for<T: serde::Serialize + 'static>(
+fn report_for<T: render::json::JsonReport + 'static>(
     report: T,
     format: Format,
     lines: fn(&T, &mut dyn Write) -> std::io::Result<()>,
     render: impl FnOnce(&T) -> Result<String, render::RenderError>,
 ) -> Result<Report, Error> {
-    use render::json::JsonReport;
     match format {
         Format::Json => Ok(Report::Stream(Box::new(move |w| report.write_pretty(w)))),
         Format::Jsonl => Ok(Report::Stream(Box::new(move |w| lines(&report, w)))),

@@ -2,30 +2,144 @@
 //! serialises them (see docs/reference.md for the fields).
 
 use crate::findings::{CheckReport, ExtractReport, ScanReport};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::io::{self, Write};
 
-pub fn pretty<T: Serialize>(value: &T) -> String {
+pub fn pretty<T: JsonReport>(value: &T) -> String {
     to_string(|w| value.write_pretty(w))
 }
 
 /// A report that writes itself as pretty JSON (what [`pretty`] returns)
 /// into any writer, so that a large report is streamed to its output
-/// instead of first being built as one string.
+/// instead of first being built as one string. The output is exactly what
+/// `serde_json::to_writer_pretty` writes for the report, plus a newline;
+/// the long lists in it are serialised in parallel, a chunk at a time.
 pub trait JsonReport {
     fn write_pretty(&self, w: &mut dyn Write) -> io::Result<()>;
 }
 
-impl<T: Serialize> JsonReport for T {
-    fn write_pretty(&self, mut w: &mut dyn Write) -> io::Result<()> {
-        serde_json::to_writer_pretty(&mut w, self)?;
-        w.write_all(b"\n")
+impl JsonReport for ScanReport {
+    fn write_pretty(&self, w: &mut dyn Write) -> io::Result<()> {
+        write_object(
+            w,
+            &[
+                ("findings", &|w| write_list(w, &self.findings)),
+                ("summary", &|w| write_value(w, &self.summary)),
+            ],
+        )
     }
+}
+
+impl JsonReport for CheckReport {
+    fn write_pretty(&self, w: &mut dyn Write) -> io::Result<()> {
+        write_object(
+            w,
+            &[
+                ("claims", &|w| write_list(w, &self.claims)),
+                ("summary", &|w| write_value(w, &self.summary)),
+            ],
+        )
+    }
+}
+
+impl JsonReport for ExtractReport {
+    fn write_pretty(&self, w: &mut dyn Write) -> io::Result<()> {
+        write_object(
+            w,
+            &[
+                ("quotes", &|w| write_list(w, &self.quotes)),
+                ("figures", &|w| write_list(w, &self.figures)),
+            ],
+        )
+    }
+}
+
+/// How many list items are serialised in parallel before they are written:
+/// bounds the memory the serialised text takes.
+const CHUNK: usize = 256;
+
+type FieldWriter<'a> = &'a (dyn Fn(&mut dyn Write) -> io::Result<()> + Sync);
+
+/// A top-level object of `fields` in order, laid out as serde_json's
+/// pretty printer lays it out (two-space indent), and a newline.
+fn write_object(w: &mut dyn Write, fields: &[(&str, FieldWriter)]) -> io::Result<()> {
+    w.write_all(b"{")?;
+    for (i, (name, field)) in fields.iter().enumerate() {
+        if i > 0 {
+            w.write_all(b",")?;
+        }
+        w.write_all(b"\n  ")?;
+        serde_json::to_writer(&mut *w, name)?;
+        w.write_all(b": ")?;
+        field(w)?;
+    }
+    w.write_all(b"\n}\n")
+}
+
+/// A list at the second level of a [`write_object`].
+fn write_list<T: Serialize + Sync>(w: &mut dyn Write, items: &[T]) -> io::Result<()> {
+    if items.is_empty() {
+        return w.write_all(b"[]");
+    }
+    w.write_all(b"[")?;
+    for (k, chunk) in items.chunks(CHUNK).enumerate() {
+        let parts: Vec<io::Result<Vec<u8>>> = chunk.par_iter().map(|it| indented(it, 4)).collect();
+        for (i, part) in parts.into_iter().enumerate() {
+            if k > 0 || i > 0 {
+                w.write_all(b",")?;
+            }
+            w.write_all(b"\n    ")?;
+            w.write_all(&part?)?;
+        }
+    }
+    w.write_all(b"\n  ]")
+}
+
+/// A value at the second level of a [`write_object`].
+fn write_value<T: Serialize>(w: &mut dyn Write, value: &T) -> io::Result<()> {
+    w.write_all(&indented(value, 2)?)
+}
+
+/// `value` as pretty JSON whose every line after the first is indented by
+/// `by` more spaces. JSON text holds no raw newline but between tokens
+/// (newlines in strings are escaped), so each one starts a line.
+fn indented<T: Serialize + ?Sized>(value: &T, by: usize) -> io::Result<Vec<u8>> {
+    let plain = serde_json::to_vec_pretty(value)?;
+    let lines = plain.iter().filter(|&&b| b == b'\n').count();
+    let mut out = Vec::with_capacity(plain.len() + lines * by);
+    for &b in &plain {
+        out.push(b);
+        if b == b'\n' {
+            out.extend(std::iter::repeat_n(b' ', by));
+        }
+    }
+    Ok(out)
 }
 
 fn line<T: Serialize>(mut out: &mut dyn Write, value: &T) -> io::Result<()> {
     serde_json::to_writer(&mut out, value)?;
     out.write_all(b"\n")
+}
+
+/// One line per item, tagged `"type": kind`, serialised in parallel a
+/// chunk at a time.
+fn tagged_lines<T: Serialize + Sync>(
+    out: &mut dyn Write,
+    kind: &str,
+    items: &[T],
+) -> io::Result<()> {
+    for chunk in items.chunks(CHUNK) {
+        let lines: Vec<serde_json::Result<Vec<u8>>> = chunk
+            .par_iter()
+            .map(|value| serde_json::to_vec(&Tagged { kind, value }))
+            .collect();
+        for l in lines {
+            out.write_all(&l?)?;
+            out.write_all(b"\n")?;
+        }
+    }
+    Ok(())
 }
 
 /// What `write` writes, as a string.
@@ -50,25 +164,8 @@ pub fn extract_lines(r: &ExtractReport) -> String {
 
 /// [`extract_lines`] written into `out`.
 pub fn write_extract_lines(r: &ExtractReport, out: &mut dyn Write) -> io::Result<()> {
-    for q in &r.quotes {
-        line(
-            out,
-            &Tagged {
-                kind: "quote",
-                value: q,
-            },
-        )?;
-    }
-    for f in &r.figures {
-        line(
-            out,
-            &Tagged {
-                kind: "figure",
-                value: f,
-            },
-        )?;
-    }
-    Ok(())
+    tagged_lines(out, "quote", &r.quotes)?;
+    tagged_lines(out, "figure", &r.figures)
 }
 
 /// One line per finding, then a `"type": "summary"` line.
@@ -78,15 +175,7 @@ pub fn scan_lines(r: &ScanReport) -> String {
 
 /// [`scan_lines`] written into `out`.
 pub fn write_scan_lines(r: &ScanReport, out: &mut dyn Write) -> io::Result<()> {
-    for f in &r.findings {
-        line(
-            out,
-            &Tagged {
-                kind: "finding",
-                value: f,
-            },
-        )?;
-    }
+    tagged_lines(out, "finding", &r.findings)?;
     line(
         out,
         &Tagged {
@@ -104,15 +193,7 @@ pub fn check_lines(r: &CheckReport) -> String {
 
 /// [`check_lines`] written into `out`.
 pub fn write_check_lines(r: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
-    for c in &r.claims {
-        line(
-            out,
-            &Tagged {
-                kind: "claim",
-                value: c,
-            },
-        )?;
-    }
+    tagged_lines(out, "claim", &r.claims)?;
     #[derive(Serialize)]
     struct Summary<'a> {
         summary: &'a std::collections::BTreeMap<&'static str, usize>,
@@ -127,4 +208,66 @@ pub fn write_check_lines(r: &CheckReport, out: &mut dyn Write) -> io::Result<()>
         },
     )?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::testing::{corpus, figure, quote};
+    use crate::extract::{Modality, Qualifier};
+    use crate::findings::{FigureRecord, QuoteRecord};
+    use crate::speakers::SpeakerTable;
+
+    /// What serde_json's own pretty printer writes, plus the newline.
+    fn reference<T: Serialize>(value: &T) -> String {
+        serde_json::to_string_pretty(value).expect("serialises") + "\n"
+    }
+
+    #[test]
+    fn parallel_pretty_json_is_serde_json_pretty_json() {
+        // More items than one chunk, and texts that need escaping.
+        let quotes: Vec<_> = (0..CHUNK * 2 + 3)
+            .map(|i| {
+                let text = format!(
+                    "we will keep line {}\n“quoted” \"marks\" \\ tab\t{}",
+                    i % 10,
+                    "é".repeat(i % 3)
+                );
+                quote(
+                    &format!("s{}", i % 7),
+                    i + 1,
+                    &text,
+                    (i % 2 == 0).then_some("Xi"),
+                )
+            })
+            .collect();
+        let figures = vec![figure(
+            "s1",
+            3,
+            185e9,
+            "USD",
+            Qualifier::About,
+            &["trade"],
+            Some(2022),
+            Modality::Actual,
+        )];
+        let extract = ExtractReport {
+            quotes: quotes.iter().map(QuoteRecord::from).collect(),
+            figures: figures.iter().map(FigureRecord::from).collect(),
+        };
+        assert_eq!(pretty(&extract), reference(&extract));
+        let empty = ExtractReport::default();
+        assert_eq!(pretty(&empty), reference(&empty));
+
+        let ids: Vec<(String, Option<jiff::civil::Date>)> =
+            (0..7).map(|i| (format!("s{i}"), None)).collect();
+        let ids: Vec<(&str, Option<jiff::civil::Date>)> =
+            ids.iter().map(|(s, d)| (s.as_str(), *d)).collect();
+        let ex = corpus(&ids, quotes, figures);
+        let scan = crate::scan::scan(&ex, &SpeakerTable::default());
+        assert!(!scan.findings.is_empty());
+        assert_eq!(pretty(&scan), reference(&scan));
+        let check = CheckReport::new(Vec::new());
+        assert_eq!(pretty(&check), reference(&check));
+    }
 }

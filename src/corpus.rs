@@ -20,6 +20,9 @@ pub struct SourceInfo {
     pub date: Option<jiff::civil::Date>,
 }
 
+/// Files read and extracted together (see [`Extracted::from_files`]).
+const BATCH: usize = 512;
+
 /// One file's extraction with its front matter warnings.
 type FileExtraction = (SourceInfo, extract::Extraction, Vec<Warning>);
 
@@ -42,39 +45,36 @@ impl Extracted {
         tick: impl Fn() + Sync,
     ) -> (Self, Vec<Warning>) {
         let ids = source::source_ids(files);
-        let parts: Vec<Result<FileExtraction, Warning>> = files
-            .par_iter()
-            .zip(ids.par_iter())
-            .map(|(path, id)| {
-                let text = source::read_source(path);
-                let result = text.map(|text| {
-                    let (doc, warnings) =
-                        Document::from_text(id, &path.display().to_string(), &text);
-                    (info(&doc), extract::extract(&doc, speakers), warnings)
-                });
-                tick();
-                result
-            })
-            .collect();
         let mut out = Extracted::default();
         let mut warnings = Vec::new();
-        // Room for every record up front (repeated figures are dropped
-        // below, so at most a little over): growing by doubling would
-        // briefly hold up to twice the records.
-        let extracted = parts.iter().filter_map(|p| p.as_ref().ok());
-        let (nq, nf) = extracted.fold((0, 0), |(q, f), (_, ex, _)| {
-            (q + ex.quotes.len(), f + ex.figures.len())
-        });
-        out.quotes.reserve_exact(nq);
-        out.figures.reserve_exact(nf);
-        out.sources.reserve_exact(parts.len());
-        for p in parts {
-            match p {
-                Ok((info, ex, w)) => {
-                    warnings.extend(w);
-                    out.add(info, ex);
+        // A batch of files at a time: each batch's records are moved into
+        // the corpus before the next is read, so the per-file lists never
+        // all stand beside the corpus's own (that doubled the records'
+        // memory). The corpus's lists grow in place (large buffers are
+        // remapped, not copied).
+        for (files, ids) in files.chunks(BATCH).zip(ids.chunks(BATCH)) {
+            let parts: Vec<Result<FileExtraction, Warning>> = files
+                .par_iter()
+                .zip(ids.par_iter())
+                .map(|(path, id)| {
+                    let text = source::read_source(path);
+                    let result = text.map(|text| {
+                        let (doc, warnings) =
+                            Document::from_text(id, &path.display().to_string(), &text);
+                        (info(&doc), extract::extract(&doc, speakers), warnings)
+                    });
+                    tick();
+                    result
+                })
+                .collect();
+            for p in parts {
+                match p {
+                    Ok((info, ex, w)) => {
+                        warnings.extend(w);
+                        out.add(info, ex);
+                    }
+                    Err(w) => warnings.push(w),
                 }
-                Err(w) => warnings.push(w),
             }
         }
         (out, warnings)

@@ -233,3 +233,36 @@ pub(crate) mod testing {
         ex
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_keep_their_order_across_batches() {
+        let dir = std::env::temp_dir().join(format!("crosscheck-batches-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let n = BATCH * 2 + 7;
+        let files: Vec<PathBuf> = (0..n)
+            .map(|i| {
+                let path = dir.join(format!("{i:05}.md"));
+                let text = format!("“We will meet again on day {i},” Anna Berg said.\n");
+                std::fs::write(&path, text).expect("write source");
+                path
+            })
+            .collect();
+        let (ex, warnings) = Extracted::from_files(&files, &SpeakerTable::default(), || {});
+        std::fs::remove_dir_all(&dir).expect("clean up");
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let ids: Vec<String> = ex.sources.iter().map(|s| s.id.to_string()).collect();
+        let expected: Vec<String> = (0..n).map(|i| format!("{i:05}")).collect();
+        assert_eq!(ids, expected);
+        assert_eq!(ex.quotes.len(), n);
+        for (i, q) in ex.quotes.iter().enumerate() {
+            assert_eq!(&*q.span.source, expected[i]);
+            assert_eq!(&*q.text, format!("We will meet again on day {i},"));
+            assert_eq!(q.speaker.as_deref(), Some("Anna Berg"));
+        }
+        assert_eq!(ex.source("00600").map(|s| &*s.path), files[600].to_str());
+    }
+}

@@ -61,7 +61,11 @@ impl Extracted {
                     let result = text.map(|text| {
                         let (doc, warnings) =
                             Document::from_text(id, &path.display().to_string(), &text);
-                        (info(&doc), extract::extract(&doc, speakers), warnings)
+                        let ex = extract::extract(&doc, speakers);
+                        // Repeats are dropped here, in parallel (`add`).
+                        let figures = unrepeated(ex.figures);
+                        let ex = extract::Extraction { figures, ..ex };
+                        (info(&doc), ex, warnings)
                     });
                     tick();
                     result
@@ -71,7 +75,7 @@ impl Extracted {
                 match p {
                     Ok((info, ex, w)) => {
                         warnings.extend(w);
-                        out.add(info, ex);
+                        out.push(info, ex);
                     }
                     Err(w) => warnings.push(w),
                 }
@@ -84,20 +88,16 @@ impl Extracted {
     /// (same value, unit, qualifier, period and subject) is one claim of that
     /// source: only its first occurrence is kept for comparison.
     pub fn add(&mut self, info: SourceInfo, ex: extract::Extraction) {
+        let figures = unrepeated(ex.figures);
+        self.push(info, extract::Extraction { figures, ..ex });
+    }
+
+    /// [`Extracted::add`] of an extraction whose repeats are gone already.
+    fn push(&mut self, info: SourceInfo, ex: extract::Extraction) {
         self.by_id.insert(info.id.clone(), self.sources.len());
         self.sources.push(info);
         self.quotes.extend(ex.quotes);
-        let mut seen = std::collections::HashSet::new();
-        self.figures.extend(ex.figures.into_iter().filter(|f| {
-            seen.insert((
-                f.unit.clone(),
-                f.value.to_bits(),
-                f.qualifier,
-                f.period.as_ref().map(|p| p.label.clone()),
-                f.subject.terms.clone(),
-                f.noise,
-            ))
-        }));
+        self.figures.extend(ex.figures);
     }
 
     pub fn source(&self, id: &str) -> Option<&SourceInfo> {
@@ -107,6 +107,32 @@ impl Extracted {
     pub fn date_of(&self, id: &str) -> Option<jiff::civil::Date> {
         self.source(id).and_then(|s| s.date)
     }
+}
+
+/// A source's figures without the repeats of one (the first of each is
+/// kept, in order): equal value, unit, qualifier, period, subject terms and
+/// noise mark.
+fn unrepeated(figures: Vec<Figure>) -> Vec<Figure> {
+    let mut seen = std::collections::HashSet::new();
+    let keep: Vec<bool> = figures
+        .iter()
+        .map(|f| {
+            seen.insert((
+                f.unit.as_str(),
+                f.value.to_bits(),
+                f.qualifier,
+                f.period.as_ref().map(|p| p.label.as_str()),
+                f.subject.terms.as_slice(),
+                f.noise,
+            ))
+        })
+        .collect();
+    drop(seen);
+    figures
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(f, k)| k.then_some(f))
+        .collect()
 }
 
 pub fn info(d: &Document) -> SourceInfo {

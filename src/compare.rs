@@ -253,13 +253,26 @@ fn exact(fragment: bool) -> QuoteComparison {
 fn contains_at_word_boundary(hay: &str, needle: &str) -> bool {
     // A longer needle is never inside (and building the searcher costs more
     // than this test).
-    needle.len() < hay.len()
-        && hay.match_indices(needle).any(|(i, _)| {
-            let before = hay[..i].chars().next_back();
-            let after = hay[i + needle.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
+    if needle.is_empty() || needle.len() >= hay.len() {
+        return false;
+    }
+    let at_boundary = |i: usize| {
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + needle.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    };
+    if hay.len() > SHORT_HAY {
+        return hay.match_indices(needle).any(|(i, _)| at_boundary(i));
+    }
+    // Quotation-sized texts: a substring searcher costs more to build than
+    // comparing at each place the needle's first byte stands (most pairs
+    // fail at once). A UTF-8 needle only matches at a character boundary.
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    (0..=h.len() - n.len()).any(|i| h[i] == n[0] && &h[i..i + n.len()] == n && at_boundary(i))
 }
+
+/// Longest text [`contains_at_word_boundary`] searches byte by byte.
+const SHORT_HAY: usize = 2048;
 
 /// Whether the word segments of `t` (split at gaps) stand in `w` in order,
 /// each contiguous, with something skipped only where `t` has a gap.
@@ -660,6 +673,24 @@ fn group_thousands(n: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn byte_search_finds_what_the_substring_searcher_finds(
+            hay in "[ab ,é’]{0,40}",
+            needle in "[ab ,é’]{1,8}",
+        ) {
+            let reference = needle.len() < hay.len()
+                && hay.match_indices(needle.as_str()).any(|(i, _)| {
+                    let before = hay[..i].chars().next_back();
+                    let after = hay[i + needle.len()..].chars().next();
+                    !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric)
+                });
+            prop_assert_eq!(contains_at_word_boundary(&hay, &needle), reference);
+        }
+    }
     use crate::extract::{Period, Qualifier, Subject};
     use crate::text::Span;
 

@@ -741,9 +741,11 @@ impl Entities {
         };
         name.iter()
             .map(|t| {
-                t.trim_end_matches([',', '.', ';', ':'])
-                    .trim_end_matches("’s")
-                    .trim_end_matches("'s")
+                let t = t.trim_end_matches([',', '.', ';', ':']);
+                // `trim_end_matches` with a string pattern builds a
+                // substring searcher each time: strip suffixes by hand.
+                let t = strip_all(t, "’s");
+                strip_all(t, "'s")
             })
             .filter(|t| !t.is_empty())
             .collect()
@@ -1151,6 +1153,15 @@ fn is_nationality(w: &str) -> bool {
 /// aside.
 fn holds_word(name: &str, lower: &str) -> bool {
     name.split_whitespace().any(|t| eq_lower(t, lower))
+}
+
+/// `s` without every trailing repeat of `suffix` (`str::trim_end_matches`
+/// with a string pattern).
+fn strip_all<'a>(mut s: &'a str, suffix: &str) -> &'a str {
+    while let Some(rest) = s.strip_suffix(suffix) {
+        s = rest;
+    }
+    s
 }
 
 /// Whether `word` lowercases to `lower`.

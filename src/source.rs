@@ -120,6 +120,97 @@ struct RawMeta {
     language: Option<serde_yaml_ng::Value>,
 }
 
+/// The front matter fields crosscheck reads, as strings.
+#[derive(Debug, Default, PartialEq)]
+struct Fields {
+    title: Option<String>,
+    outlet: Option<String>,
+    author: Option<String>,
+    date: Option<String>,
+    url: Option<String>,
+    language: Option<String>,
+}
+
+impl From<RawMeta> for Fields {
+    fn from(raw: RawMeta) -> Self {
+        Fields {
+            title: yaml_string(raw.title),
+            outlet: yaml_string(raw.outlet),
+            author: yaml_string(raw.author),
+            date: yaml_string(raw.date),
+            url: yaml_string(raw.url),
+            language: yaml_string(raw.language),
+        }
+    }
+}
+
+/// The fields of front matter in the plain form nearly every source uses
+/// (one `key: value` a line, values plain or in double quotes without
+/// escapes), read without the YAML parser; `None` for anything else
+/// (nesting, lists, comments, single quotes, escapes, repeated keys, values
+/// YAML would read as numbers, booleans or null), which the parser reads.
+/// Where it answers, it answers what the parser would.
+fn simple_fields(yaml: &str) -> Option<Fields> {
+    let mut f = Fields::default();
+    let mut seen: Vec<&str> = Vec::new();
+    for line in yaml.lines() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let (key, value) = line.split_once(": ")?;
+        let key_ok = key.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+        if !key_ok || seen.contains(&key) {
+            return None;
+        }
+        seen.push(key);
+        let value = plain_or_quoted(value)?;
+        let slot = match key {
+            "title" => &mut f.title,
+            "outlet" => &mut f.outlet,
+            "author" => &mut f.author,
+            "date" => &mut f.date,
+            "url" => &mut f.url,
+            "language" => &mut f.language,
+            _ => continue,
+        };
+        *slot = Some(value.to_string());
+    }
+    Some(f)
+}
+
+/// A one-line YAML value that is a string for certain: in double quotes
+/// with no escape or quote inside, or plain with no YAML indicator, no
+/// comment, no `: `, and not a word or number YAML gives another type.
+fn plain_or_quoted(value: &str) -> Option<&str> {
+    let v = value.trim_end_matches([' ', '\r']);
+    if let Some(inner) = v.strip_prefix('"') {
+        let inner = inner.strip_suffix('"')?;
+        return (!inner.contains(['"', '\\'])).then_some(inner);
+    }
+    let first = v.chars().next()?;
+    let indicator = "-?:,[]{}#&*!|>'\"%@` \t".contains(first);
+    let lower = v.to_ascii_lowercase();
+    let typed_word = matches!(
+        lower.as_str(),
+        "~" | "null" | "true" | "false" | "yes" | "no" | "on" | "off" | ".inf" | ".nan"
+    );
+    // A number, or what might be one: left to the parser, but for a date
+    // (`2024-05-17`, `2024-05-17T10:00:00Z`), which YAML reads as a string.
+    let numeric = first.is_ascii_digit() || first == '+' || first == '.';
+    let date = v.len() >= 10
+        && v.as_bytes()[..10].iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+        && (v.len() == 10 || v.as_bytes()[10] == b'T');
+    let unsafe_text = v.contains(": ") || v.contains(" #") || v.ends_with(':') || v.contains('\t');
+    (!indicator && !typed_word && (!numeric || date) && !unsafe_text).then_some(v)
+}
+
 fn yaml_string(v: Option<serde_yaml_ng::Value>) -> Option<String> {
     match v? {
         serde_yaml_ng::Value::String(s) => Some(s),
@@ -159,11 +250,13 @@ fn parse_front_matter(text: &str, path: &str, warnings: &mut Vec<Warning>) -> (M
         return (Meta::default(), 0);
     };
     let yaml = &text[first_line_end + 1..yaml_end];
-    let raw: RawMeta = if yaml.trim().is_empty() {
-        RawMeta::default()
+    let fields: Fields = if yaml.trim().is_empty() {
+        Fields::default()
+    } else if let Some(f) = simple_fields(yaml) {
+        f
     } else {
-        match serde_yaml_ng::from_str(yaml) {
-            Ok(r) => r,
+        match serde_yaml_ng::from_str::<RawMeta>(yaml) {
+            Ok(r) => r.into(),
             Err(e) => {
                 let line = e.location().map(|l| l.line() + 1);
                 warnings.push(Warning {
@@ -179,7 +272,7 @@ fn parse_front_matter(text: &str, path: &str, warnings: &mut Vec<Warning>) -> (M
         .lines()
         .position(|l| l.trim_start().starts_with("date:"))
         .map(|i| i + 2);
-    let date = match yaml_string(raw.date) {
+    let date = match fields.date {
         None => None,
         Some(s) => match parse_date(&s) {
             Some(d) => Some(d),
@@ -196,12 +289,12 @@ fn parse_front_matter(text: &str, path: &str, warnings: &mut Vec<Warning>) -> (M
         },
     };
     let meta = Meta {
-        title: yaml_string(raw.title),
-        outlet: yaml_string(raw.outlet),
-        author: yaml_string(raw.author),
+        title: fields.title,
+        outlet: fields.outlet,
+        author: fields.author,
         date,
-        url: yaml_string(raw.url),
-        language: yaml_string(raw.language),
+        url: fields.url,
+        language: fields.language,
     };
     (meta, body_start)
 }
@@ -404,6 +497,60 @@ pub fn load(paths: &[PathBuf]) -> Result<Corpus, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The fields the YAML parser reads, for comparison with the fast path.
+    fn parsed(yaml: &str) -> Option<Fields> {
+        serde_yaml_ng::from_str::<RawMeta>(yaml)
+            .ok()
+            .map(Fields::from)
+    }
+
+    #[test]
+    fn plain_front_matter_is_read_as_the_parser_reads_it() {
+        let yaml = "title: \"Talks resume: day two\"\noutlet: Global Wire\ndate: 2024-08-17\nurl: https://x.example/a-b?c=d#e\nextra: kept out\n";
+        let fast = simple_fields(yaml).expect("plain front matter");
+        assert_eq!(Some(&fast), parsed(yaml).as_ref());
+        assert_eq!(fast.title.as_deref(), Some("Talks resume: day two"));
+        assert_eq!(fast.date.as_deref(), Some("2024-08-17"));
+        // Left to the parser: numbers, booleans, nulls, comments, nesting,
+        // escapes, repeated keys.
+        for yaml in [
+            "title: 2024\n",
+            "title: true\n",
+            "title: ~\n",
+            "title: a # note\n",
+            "title:\n  nested: x\n",
+            "title: \"a\\tb\"\n",
+            "title: 'single'\n",
+            "title: a\ntitle: b\n",
+            "- a\n",
+        ] {
+            assert_eq!(simple_fields(yaml), None, "{yaml:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_front_matter_agrees_with_the_parser(
+            lines in proptest::collection::vec(
+                (
+                    "(title|outlet|author|date|url|language|x_1)",
+                    proptest::prop_oneof![
+                        "[a-zA-Z0-9 :#\"'.,/?&%@!*|>~+\\-éT]{0,16}",
+                        "[a-zA-Zé][a-zA-Z0-9 ,.éT-]{0,12}",
+                        "\"[a-zA-Z0-9 :#',.é-]{0,12}\"",
+                        "[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9:Z]{0,9})?",
+                    ],
+                ),
+                0..6,
+            )
+        ) {
+            let yaml: String = lines.iter().map(|(k, v)| format!("{k}: {v}\n")).collect();
+            if let Some(fast) = simple_fields(&yaml) {
+                proptest::prop_assert_eq!(Some(fast), parsed(&yaml), "{:?}", yaml);
+            }
+        }
+    }
 
     #[test]
     fn front_matter_is_parsed_and_lines_still_count() {

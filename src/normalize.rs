@@ -351,8 +351,23 @@ fn ise_ending(rest: &str) -> bool {
     rest.starts_with('e') || rest.starts_with("ing") || rest.starts_with("ation")
 }
 
+/// Indexes into [`SPELLING`] by the stem's first byte, in list order.
+static SPELLING_BY_FIRST: std::sync::LazyLock<Vec<Vec<usize>>> = std::sync::LazyLock::new(|| {
+    let mut by_first = vec![Vec::new(); 256];
+    for (i, (uk, _)) in SPELLING.iter().enumerate() {
+        by_first[uk.as_bytes()[0] as usize].push(i);
+    }
+    by_first
+});
+
 /// Maps a lowercase word to its canonical (American) spelling.
 pub fn canonical_spelling(word: &str) -> String {
+    spelled(word, false)
+}
+
+/// [`canonical_spelling`], trying only the stems that share the word's
+/// first byte, or (`every_stem`, for the tests) every stem in turn.
+fn spelled(word: &str, every_stem: bool) -> String {
     let word = word.replace('’', "'");
     // "emphasis" itself is a noun that must not become "emphasiz".
     if word == "emphasis" || word == "analysis" || word == "analyses" || word == "paralysis" {
@@ -361,9 +376,22 @@ pub fn canonical_spelling(word: &str) -> String {
     if let Some((_, us)) = SPELLING_WORDS.iter().find(|(uk, _)| *uk == word) {
         return us.to_string();
     }
-    for (uk, us) in SPELLING {
+    // Only the stems with the word's first letter can be its prefix (the
+    // list's order kept: the first stem that fits wins).
+    let Some(&first) = word.as_bytes().first() else {
+        return word;
+    };
+    let all: Vec<usize>;
+    let stems = if every_stem {
+        all = (0..SPELLING.len()).collect();
+        &all
+    } else {
+        &SPELLING_BY_FIRST[first as usize]
+    };
+    for &i in stems {
+        let (uk, us) = SPELLING[i];
         if let Some(rest) = word.strip_prefix(uk) {
-            if *uk == "fulfil" && rest.starts_with('l') || *uk == "enrol" && rest.starts_with('l') {
+            if uk == "fulfil" && rest.starts_with('l') || uk == "enrol" && rest.starts_with('l') {
                 return word;
             }
             if (uk.ends_with("is") || uk.ends_with("ys")) && !ise_ending(rest) {
@@ -448,6 +476,16 @@ mod tests {
         fn fold_is_idempotent(s in "\\PC{0,80}") {
             let once = fold(&s);
             prop_assert_eq!(fold(&once), once.clone());
+        }
+
+        #[test]
+        fn first_letter_stems_spell_as_every_stem(
+            stem in proptest::sample::select(SPELLING.iter().map(|(uk, _)| *uk).collect::<Vec<_>>()),
+            head in "[a-z’]{0,2}",
+            tail in "(|s|ed|ing|ise|ised|ize|l|d|ment|able|ite|ys|r)",
+        ) {
+            let word = format!("{head}{stem}{tail}");
+            prop_assert_eq!(spelled(&word, false), spelled(&word, true));
         }
 
         #[test]

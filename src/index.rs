@@ -36,7 +36,12 @@ pub struct QuoteIndex {
     forms: Vec<QuoteForm>,
     members: Vec<Vec<u32>>,
     of_quote: Vec<u32>,
-    postings: HashMap<String, Vec<u32>>,
+    /// Content word -> its number in `postings`.
+    vocabulary: FxHashMap<String, u32>,
+    /// Per content word, the distinct texts holding it, in order.
+    postings: Vec<Vec<u32>>,
+    /// Per distinct text, its content words' numbers.
+    content: Vec<Vec<u32>>,
 }
 
 impl QuoteIndex {
@@ -58,17 +63,31 @@ impl QuoteIndex {
             members[d as usize].push(i as u32);
             of_quote.push(d);
         }
-        let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut vocabulary: FxHashMap<String, u32> = FxHashMap::default();
+        let mut postings: Vec<Vec<u32>> = Vec::new();
+        let mut content: Vec<Vec<u32>> = Vec::with_capacity(forms.len());
         for (d, form) in forms.iter().enumerate() {
-            for w in content_words_of(&form.words) {
-                postings.entry(w).or_default().push(d as u32);
-            }
+            let ids: Vec<u32> = content_words_of(&form.words)
+                .into_iter()
+                .map(|w| {
+                    let next = postings.len() as u32;
+                    let id = *vocabulary.entry(w).or_insert(next);
+                    if id == next {
+                        postings.push(Vec::new());
+                    }
+                    postings[id as usize].push(d as u32);
+                    id
+                })
+                .collect();
+            content.push(ids);
         }
         QuoteIndex {
             forms,
             members,
             of_quote,
+            vocabulary,
             postings,
+            content,
         }
     }
 
@@ -102,10 +121,29 @@ impl QuoteIndex {
     /// [`MAX_QUOTE_CANDIDATES`]. A word held by more than a tenth of all
     /// distinct texts is used only when the query has no rarer word.
     pub fn candidates(&self, words: &[String]) -> Vec<usize> {
-        let query = content_words_of(words);
+        let lists = content_words_of(words)
+            .iter()
+            .filter_map(|w| self.vocabulary.get(w))
+            .map(|&id| &self.postings[id as usize])
+            .collect();
+        self.ranked(lists)
+    }
+
+    /// [`QuoteIndex::candidates`] for the words of distinct text `d`
+    /// (itself among them), from the words indexed for it.
+    pub fn candidates_of(&self, d: usize) -> Vec<usize> {
+        let lists = self.content[d]
+            .iter()
+            .map(|&id| &self.postings[id as usize])
+            .collect();
+        self.ranked(lists)
+    }
+
+    /// The distinct texts in `lists` (a query's content words' postings),
+    /// best first, at most [`MAX_QUOTE_CANDIDATES`].
+    fn ranked(&self, mut lists: Vec<&Vec<u32>>) -> Vec<usize> {
         let n = self.forms.len();
         let common = (n / 10).max(50);
-        let mut lists: Vec<&Vec<u32>> = query.iter().filter_map(|w| self.postings.get(w)).collect();
         if lists.iter().any(|l| l.len() <= common) {
             lists.retain(|l| l.len() <= common);
         }
@@ -276,6 +314,31 @@ impl FigureIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_distinct_texts_candidates_are_those_of_its_words() {
+        use crate::corpus::testing::quote;
+        let texts = [
+            "we will build the bridge together",
+            "we will build the bridge",
+            "the bridge will be built by spring",
+            "nothing in common here",
+            "together we stand",
+        ];
+        let quotes: Vec<Quote> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| quote("a", i + 1, t, None))
+            .collect();
+        let index = QuoteIndex::new(&quotes);
+        for d in 0..index.len() {
+            assert_eq!(
+                index.candidates_of(d),
+                index.candidates(&index.form(d).words)
+            );
+        }
+        assert_eq!(index.candidates_of(0), vec![0, 1, 4, 2]);
+    }
 
     #[test]
     fn content_words_drop_function_words() {

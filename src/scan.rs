@@ -117,7 +117,7 @@ fn quote_findings(ex: &Extracted, speakers: &SpeakerTable) -> Vec<Finding> {
         .into_par_iter()
         .map(|d| {
             let mut out = Vec::new();
-            for e in index.candidates(&index.form(d).words) {
+            for e in index.candidates_of(d) {
                 if e <= d {
                     continue;
                 }

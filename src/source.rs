@@ -384,7 +384,13 @@ pub fn read_source(path: &Path) -> Result<String, Warning> {
         buf
     } else {
         let file = std::fs::File::open(path).map_err(|e| warn(format!("cannot read: {e}")))?;
-        let mut buf = Vec::new();
+        // Room for the whole file up front: read in one call, not in a
+        // run of growing ones.
+        let size = file
+            .metadata()
+            .map_or(0, |m| m.len())
+            .min(MAX_SOURCE_BYTES + 1);
+        let mut buf = Vec::with_capacity(size as usize + 1);
         file.take(MAX_SOURCE_BYTES + 1)
             .read_to_end(&mut buf)
             .map_err(|e| warn(format!("cannot read: {e}")))?;

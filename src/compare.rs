@@ -28,7 +28,7 @@
 use crate::extract::{Figure, Modality};
 use crate::normalize::{Token, fold, is_function_word, tokens_of_fold};
 use similar::{Algorithm, DiffOp, capture_diff_slices};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// Smallest fragment (in words) that counts as quoting part of a longer
 /// quotation.
@@ -451,7 +451,7 @@ fn content_words(w: &[String]) -> BTreeSet<String> {
 /// common ones.
 #[derive(Clone, Debug, Default)]
 pub struct TermWeights {
-    df: HashMap<String, usize>,
+    df: rustc_hash::FxHashMap<String, usize>,
     n: usize,
 }
 

@@ -6,8 +6,8 @@
 use crate::compare::{self, QuoteForm, TermWeights};
 use crate::extract::{Figure, Quote};
 use crate::normalize::{fold, is_function_word, words};
-use rustc_hash::FxHashMap;
-use std::collections::HashMap;
+// Fx hashing: keys are words and folds looked up millions of times.
+use rustc_hash::FxHashMap as HashMap;
 
 /// Most candidates a quotation lookup returns, best first.
 pub const MAX_QUOTE_CANDIDATES: usize = 64;
@@ -37,7 +37,7 @@ pub struct QuoteIndex {
     members: Vec<Vec<u32>>,
     of_quote: Vec<u32>,
     /// Content word -> its number in `postings`.
-    vocabulary: FxHashMap<String, u32>,
+    vocabulary: HashMap<String, u32>,
     /// Per content word, the distinct texts holding it, in order.
     postings: Vec<Vec<u32>>,
     /// Per distinct text, its content words' numbers.
@@ -47,8 +47,8 @@ pub struct QuoteIndex {
 impl QuoteIndex {
     pub fn new(quotes: &[Quote]) -> Self {
         // Raw text first (cheap), then the fold of each distinct raw text.
-        let mut by_raw: HashMap<&str, u32> = HashMap::new();
-        let mut by_fold: HashMap<String, u32> = HashMap::new();
+        let mut by_raw: HashMap<&str, u32> = HashMap::default();
+        let mut by_fold: HashMap<String, u32> = HashMap::default();
         let mut forms: Vec<QuoteForm> = Vec::new();
         let mut members: Vec<Vec<u32>> = Vec::new();
         let mut of_quote = Vec::with_capacity(quotes.len());
@@ -63,7 +63,7 @@ impl QuoteIndex {
             members[d as usize].push(i as u32);
             of_quote.push(d);
         }
-        let mut vocabulary: FxHashMap<String, u32> = FxHashMap::default();
+        let mut vocabulary: HashMap<String, u32> = HashMap::default();
         let mut postings: Vec<Vec<u32>> = Vec::new();
         let mut content: Vec<Vec<u32>> = Vec::with_capacity(forms.len());
         for (d, form) in forms.iter().enumerate() {
@@ -147,7 +147,7 @@ impl QuoteIndex {
         if lists.iter().any(|l| l.len() <= common) {
             lists.retain(|l| l.len() <= common);
         }
-        let mut score: FxHashMap<u32, f64> = FxHashMap::default();
+        let mut score: HashMap<u32, f64> = HashMap::default();
         for l in lists {
             let idf = ((n as f64 + 1.0) / (l.len() as f64)).ln() + 1.0;
             for &i in l.iter() {
@@ -217,9 +217,9 @@ impl FigureIndex {
                 .filter(|f| !f.noise)
                 .map(|f| f.subject.terms.as_slice()),
         );
-        let mut by_key: HashMap<SubjectKey, u32> = HashMap::new();
+        let mut by_key: HashMap<SubjectKey, u32> = HashMap::default();
         let mut keys: Vec<(u32, Vec<u32>)> = Vec::new();
-        let mut postings: HashMap<(String, String), Vec<u32>> = HashMap::new();
+        let mut postings: HashMap<(String, String), Vec<u32>> = HashMap::default();
         for (i, f) in figures.iter().enumerate() {
             // A figure with no subject terms shares a term with nothing:
             // it is never compared.

@@ -483,13 +483,13 @@ const CUES: &str = "said|says|say|saying|told|tells|tell|telling|added|adds|addi
 /// The characters of a word in a name or cue, as the contents of a regex
 /// class: Unicode's `\w` over the scripts English news writes names in
 /// (Latin with its combining marks and Vietnamese letters, Greek, Cyrillic,
-/// kana, CJK ideographs, Hangul syllables), in a score of ranges where `\w`
+/// kana, CJK ideographs, Hangul syllables), in two dozen ranges where `\w`
 /// takes some 700. `\w` repeated in [`NAME`] compiled to about 2,300
-/// automaton states, and the capture engines clear a table of that size for
-/// every match; with this class the name pattern has about 200. Letters of other
-/// scripts (Arabic, Hebrew, Indic) are not word characters here; a name
-/// always starts with a Latin capital. Checked against `\w` in
-/// `word_class_is_unicode_word_where_names_are_written`.
+/// automaton states, and the capture engines clear a table of that size
+/// for every match; with this class the name pattern has about 200.
+/// Letters of other scripts (Arabic, Hebrew, Indic) are not word characters
+/// here; a name always starts with a Latin capital. Checked against `\w`
+/// in `word_class_is_unicode_word_where_names_are_written`.
 macro_rules! word {
     () => {
         r"0-9A-Z_a-z\u{AA}\u{B5}\u{BA}\u{C0}-\u{D6}\u{D8}-\u{F6}\u{F8}-\u{2C1}\u{300}-\u{374}\u{376}\u{377}\u{37A}-\u{37D}\u{37F}\u{386}\u{388}-\u{481}\u{483}-\u{52F}\u{1D00}-\u{1FFF}\u{3041}-\u{30FA}\u{30FC}-\u{30FF}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}\u{AC00}-\u{D7AF}"

@@ -19,6 +19,8 @@ pub trait JsonReport {
     fn write_pretty(&self, w: &mut dyn Write) -> io::Result<()>;
 }
 
+// Each report's fields in its struct's order; a field left out here fails
+// `parallel_pretty_json_is_serde_json_pretty_json`.
 impl JsonReport for ScanReport {
     fn write_pretty(&self, w: &mut dyn Write) -> io::Result<()> {
         write_object(

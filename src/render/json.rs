@@ -107,16 +107,36 @@ fn write_value<T: Serialize>(w: &mut dyn Write, value: &T) -> io::Result<()> {
 /// `by` more spaces. JSON text holds no raw newline but between tokens
 /// (newlines in strings are escaped), so each one starts a line.
 fn indented<T: Serialize + ?Sized>(value: &T, by: usize) -> io::Result<Vec<u8>> {
-    let plain = serde_json::to_vec_pretty(value)?;
-    let lines = plain.iter().filter(|&&b| b == b'\n').count();
-    let mut out = Vec::with_capacity(plain.len() + lines * by);
-    for &b in &plain {
-        out.push(b);
-        if b == b'\n' {
-            out.extend(std::iter::repeat_n(b' ', by));
+    let mut out = Indent {
+        out: Vec::new(),
+        by,
+    };
+    serde_json::to_writer_pretty(&mut out, value)?;
+    Ok(out.out)
+}
+
+/// A writer that indents every line after the first by `by` spaces as the
+/// text goes in (see [`indented`]).
+struct Indent {
+    out: Vec<u8>,
+    by: usize,
+}
+
+impl Write for Indent {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut rest = buf;
+        while let Some(i) = rest.iter().position(|&b| b == b'\n') {
+            self.out.extend_from_slice(&rest[..=i]);
+            self.out.extend(std::iter::repeat_n(b' ', self.by));
+            rest = &rest[i + 1..];
         }
+        self.out.extend_from_slice(rest);
+        Ok(buf.len())
     }
-    Ok(out)
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 fn line<T: Serialize>(mut out: &mut dyn Write, value: &T) -> io::Result<()> {

@@ -186,7 +186,7 @@ pub struct Item {
     pub period: Option<String>,
     pub modality: Option<&'static str>,
     pub outlet: Option<Shared>,
-    pub date: Option<String>,
+    pub date: Option<jiff::civil::Date>,
 }
 
 /// Two items of a finding that disagree: one row of the CSV table.

@@ -373,7 +373,7 @@ pub fn quote_item(ex: &Extracted, q: &Quote) -> Item {
         surface: q.text.clone(),
         speaker: q.speaker.clone(),
         outlet: src.and_then(|s| s.outlet.clone()),
-        date: src.and_then(|s| s.date).map(|d| d.to_string()),
+        date: src.and_then(|s| s.date),
         ..Item::default()
     }
 }
@@ -637,7 +637,7 @@ pub fn figure_item(ex: &Extracted, f: &Figure) -> Item {
         period: f.period.as_ref().map(|p| p.label.clone()),
         modality: Some(f.modality.as_str()),
         outlet: src.and_then(|s| s.outlet.clone()),
-        date: src.and_then(|s| s.date).map(|d| d.to_string()),
+        date: src.and_then(|s| s.date),
     }
 }
 

@@ -439,7 +439,7 @@ fn figure_evidence(f: &Figure, agrees: bool) -> Evidence {
         surface: f.text.clone(),
         speaker: None,
         value: Some(f.value),
-        unit: Some(f.unit.clone()),
+        unit: Some(f.unit),
         period: f.period.as_ref().map(|p| p.label.clone()),
         agrees,
     }

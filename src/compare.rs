@@ -623,12 +623,12 @@ pub fn show_value(f: &Figure) -> String {
         crate::extract::Qualifier::Range => {
             return format!(
                 "{}-{}",
-                show_number(f.low, &f.unit),
-                show_number(f.high, &f.unit)
+                show_number(f.low, f.unit),
+                show_number(f.high, f.unit)
             );
         }
     };
-    format!("{q}{}", show_number(f.value, &f.unit))
+    format!("{q}{}", show_number(f.value, f.unit))
 }
 
 /// A number with its unit, magnitudes spelled out.
@@ -818,7 +818,12 @@ mod tests {
         );
     }
 
-    fn fig(value: f64, unit: &str, period: Option<(i16, &str)>, modality: Modality) -> Figure {
+    fn fig(
+        value: f64,
+        unit: &'static str,
+        period: Option<(i16, &str)>,
+        modality: Modality,
+    ) -> Figure {
         let period = period.map(|(y, label)| Period {
             start: jiff::civil::date(y, 1, 1),
             end: jiff::civil::date(y, 12, 31),
@@ -834,7 +839,7 @@ mod tests {
             },
             text: "".into(),
             value,
-            unit: unit.into(),
+            unit,
             qualifier: Qualifier::Exact,
             low: value * 0.998,
             high: value * 1.002,

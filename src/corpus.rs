@@ -118,7 +118,7 @@ fn unrepeated(figures: Vec<Figure>) -> Vec<Figure> {
         .iter()
         .map(|f| {
             seen.insert((
-                f.unit.as_str(),
+                f.unit,
                 f.value.to_bits(),
                 f.qualifier,
                 f.period.as_ref().map(|p| p.label.as_str()),
@@ -188,7 +188,7 @@ pub(crate) mod testing {
         source: &str,
         line: usize,
         value: f64,
-        unit: &str,
+        unit: &'static str,
         qualifier: Qualifier,
         terms: &[&str],
         period: Option<i16>,
@@ -204,7 +204,7 @@ pub(crate) mod testing {
             span: span(source, line),
             text: format!("{value} {unit}").into(),
             value,
-            unit: unit.into(),
+            unit,
             qualifier,
             low,
             high,

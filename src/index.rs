@@ -172,7 +172,7 @@ impl QuoteIndex {
 /// Figures with equal keys are compared once, through one representative.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct SubjectKey {
-    unit: String,
+    unit: &'static str,
     terms: Vec<String>,
     head: Option<String>,
     name_numbers: Vec<String>,
@@ -185,7 +185,7 @@ impl SubjectKey {
         terms.sort();
         terms.dedup();
         SubjectKey {
-            unit: f.unit.clone(),
+            unit: f.unit,
             terms,
             head: f.subject.head.clone(),
             name_numbers: f.subject.name_numbers.clone(),
@@ -200,7 +200,8 @@ impl SubjectKey {
 pub struct FigureIndex {
     /// A representative figure and the members of each subject key.
     keys: Vec<(u32, Vec<u32>)>,
-    postings: HashMap<(String, String), Vec<u32>>,
+    /// Unit -> subject term -> the subject keys holding both.
+    postings: HashMap<&'static str, HashMap<String, Vec<u32>>>,
     pub weights: TermWeights,
 }
 
@@ -219,7 +220,7 @@ impl FigureIndex {
         );
         let mut by_key: HashMap<SubjectKey, u32> = HashMap::default();
         let mut keys: Vec<(u32, Vec<u32>)> = Vec::new();
-        let mut postings: HashMap<(String, String), Vec<u32>> = HashMap::default();
+        let mut postings: HashMap<&'static str, HashMap<String, Vec<u32>>> = HashMap::default();
         for (i, f) in figures.iter().enumerate() {
             // A figure with no subject terms shares a term with nothing:
             // it is never compared.
@@ -231,11 +232,9 @@ impl FigureIndex {
                 Some(&k) => k,
                 None => {
                     let k = keys.len() as u32;
+                    let by_term = postings.entry(key.unit).or_default();
                     for t in &key.terms {
-                        postings
-                            .entry((key.unit.clone(), t.clone()))
-                            .or_default()
-                            .push(k);
+                        by_term.entry(t.clone()).or_default().push(k);
                     }
                     keys.push((i as u32, Vec::new()));
                     by_key.insert(key, k);
@@ -254,9 +253,12 @@ impl FigureIndex {
     /// Subject keys with the same unit sharing at least one subject term
     /// with `unit`/`terms`, in index order, without duplicates.
     fn candidate_keys(&self, unit: &str, terms: &[String]) -> Vec<usize> {
+        let Some(by_term) = self.postings.get(unit) else {
+            return Vec::new();
+        };
         let mut lists: Vec<&Vec<u32>> = terms
             .iter()
-            .filter_map(|t| self.postings.get(&(unit.to_string(), t.clone())))
+            .filter_map(|t| by_term.get(t.as_str()))
             .collect();
         if lists.iter().any(|l| l.len() <= MAX_FIGURE_POSTING) {
             lists.retain(|l| l.len() <= MAX_FIGURE_POSTING);
@@ -274,7 +276,7 @@ impl FigureIndex {
     /// and [`compare::same_subject`].
     pub fn comparable(&self, figures: &[Figure], f: &Figure) -> Vec<usize> {
         let mut out: Vec<usize> = self
-            .candidate_keys(&f.unit, &f.subject.terms)
+            .candidate_keys(f.unit, &f.subject.terms)
             .into_iter()
             .filter(|&k| compare::same_subject(f, &figures[self.keys[k].0 as usize], &self.weights))
             .flat_map(|k| self.keys[k].1.iter().map(|&i| i as usize))
@@ -299,7 +301,7 @@ impl FigureIndex {
         let mut out = Vec::new();
         for (a, (rep, _)) in self.keys.iter().enumerate() {
             let f = &figures[*rep as usize];
-            for b in self.candidate_keys(&f.unit, &f.subject.terms) {
+            for b in self.candidate_keys(f.unit, &f.subject.terms) {
                 if b > a
                     && compare::same_subject(f, &figures[self.keys[b].0 as usize], &self.weights)
                 {

@@ -560,7 +560,7 @@ fn figure_group(
     let subject = counts
         .iter()
         .max_by_key(|(t, n)| (**n, std::cmp::Reverse(t.len())))
-        .map_or(figs[0].unit.as_str(), |(t, _)| *t)
+        .map_or(figs[0].unit, |(t, _)| *t)
         .to_string();
     let sources: BTreeSet<&str> = figs.iter().map(|f| &*f.span.source).collect();
     let summary = match status {
@@ -630,7 +630,7 @@ pub fn figure_item(ex: &Extracted, f: &Figure) -> Item {
         surface: f.text.clone(),
         speaker: None,
         value: Some(f.value),
-        unit: Some(f.unit.clone()),
+        unit: Some(f.unit),
         qualifier: Some(f.qualifier.as_str()),
         low: Some(f.low),
         high: Some(f.high),

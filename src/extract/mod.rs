@@ -159,7 +159,7 @@ pub struct Figure {
     pub value: f64,
     /// Canonical unit: ISO currency code, `percent`, `percentage-points`,
     /// `km`, `m3`, `tonnes`, `barrels`, `years`, `count`, `times`, ...
-    pub unit: String,
+    pub unit: &'static str,
     pub qualifier: Qualifier,
     /// The interval the qualifier makes of the value.
     pub low: f64,

@@ -71,7 +71,7 @@ pub fn extract(r: &ExtractReport) -> String {
             "",
             "",
             &f.value.to_string(),
-            &f.unit,
+            f.unit,
             f.qualifier,
             &f.low.to_string(),
             &f.high.to_string(),
@@ -131,7 +131,7 @@ pub fn scan(r: &ScanReport) -> String {
                 b.speaker.as_deref().unwrap_or(""),
                 a.period.as_deref().unwrap_or(""),
                 b.period.as_deref().unwrap_or(""),
-                a.unit.as_deref().unwrap_or(""),
+                a.unit.unwrap_or(""),
             ])
             .expect("in memory");
         }

@@ -88,7 +88,7 @@ pub fn extract(r: &ExtractReport, style: &Style) -> String {
                 Cell::new(format!("{}:{}", f.source, f.line)),
                 Cell::new(clip(&f.text, 40)),
                 Cell::new(f.value),
-                Cell::new(&f.unit),
+                Cell::new(f.unit),
                 Cell::new(f.qualifier),
                 Cell::new(
                     f.period

@@ -253,9 +253,9 @@ fn sentence_figures(
         let tail = &s[last.end + skip..];
         let unit = unit_after(tail);
         let (unit_name, factor, unit_len, counted) = match unit {
-            Some((u, f, len)) => (u.to_string(), f, len, None),
+            Some((u, f, len)) => (u, f, len, None),
             None => match first.currency {
-                Some(c) => (c.to_string(), 1.0, 0, None),
+                Some(c) => (c, 1.0, 0, None),
                 None => match lower_head(tail.trim_start(), 40) {
                     t if t.starts_with("times") => {
                         let after_times = t["times".len()..].trim_start();
@@ -280,7 +280,7 @@ fn sentence_figures(
                         .any(|w| after_times.starts_with(w));
                         let len = tail.len() - tail.trim_start().len() + "times".len();
                         (
-                            if ratio { "times" } else { "count" }.to_string(),
+                            if ratio { "times" } else { "count" },
                             1.0,
                             len,
                             if ratio {
@@ -291,9 +291,9 @@ fn sentence_figures(
                         )
                     }
                     _ => match counted_noun(tail) {
-                        Some((noun, len)) => ("count".to_string(), 1.0, len, Some(noun)),
+                        Some((noun, len)) => ("count", 1.0, len, Some(noun)),
                         None => match first.fixed_unit {
-                            Some(u) => (u.to_string(), 1.0, 0, None),
+                            Some(u) => (u, 1.0, 0, None),
                             None => continue,
                         },
                     },
@@ -474,27 +474,27 @@ mod tests {
             "Trade reached 185 billion dollars.",
         ] {
             let f = one(t);
-            assert_eq!((f.value, f.unit.as_str()), (185e9, "USD"), "{t}");
+            assert_eq!((f.value, f.unit), (185e9, "USD"), "{t}");
         }
         let f = one("Exports hit 1.2 trillion rubles.");
-        assert_eq!((f.value, f.unit.as_str()), (1.2e12, "RUB"));
+        assert_eq!((f.value, f.unit), (1.2e12, "RUB"));
         let f = one("The fund holds €3.5m in reserve.");
-        assert_eq!((f.value, f.unit.as_str()), (3.5e6, "EUR"));
+        assert_eq!((f.value, f.unit), (3.5e6, "EUR"));
     }
 
     #[test]
     fn units_and_counts() {
         let f = one("The two countries share a 4,200-kilometer border.");
-        assert_eq!((f.value, f.unit.as_str()), (4200.0, "km"));
+        assert_eq!((f.value, f.unit), (4200.0, "km"));
         assert!(
             f.subject.terms.contains(&"border".to_string()),
             "{:?}",
             f.subject
         );
         let f = one("The pipeline can carry 38 bcm of gas a year.");
-        assert_eq!((f.value, f.unit.as_str()), (38e9, "m3"));
+        assert_eq!((f.value, f.unit), (38e9, "m3"));
         let f = one("Its capacity is 38 billion cubic meters.");
-        assert_eq!((f.value, f.unit.as_str()), (38e9, "m3"));
+        assert_eq!((f.value, f.unit), (38e9, "m3"));
         assert_eq!(one("The yuan's share rose to 26%.").unit, "percent");
         assert_eq!(
             one("Rates rose by 2 percentage points.").unit,
@@ -502,7 +502,7 @@ mod tests {
         );
         let f = one("Putin and Xi have met more than 40 times.");
         assert_eq!(
-            (f.value, f.unit.as_str(), f.qualifier),
+            (f.value, f.unit, f.qualifier),
             (40.0, "count", Qualifier::Over)
         );
         assert!(
@@ -512,7 +512,7 @@ mod tests {
             f.subject
         );
         let f = one("They signed 14 cooperation documents.");
-        assert_eq!((f.value, f.unit.as_str()), (14.0, "count"));
+        assert_eq!((f.value, f.unit), (14.0, "count"));
         assert_eq!(one("Trade grew 1.5 times faster.").unit, "times");
     }
 
@@ -543,7 +543,7 @@ mod tests {
         let f = one("Exports were between 30 and 40 tonnes.");
         assert_eq!((f.qualifier, f.low, f.high), (Qualifier::Range, 29.5, 40.5));
         let f = one("Output will be $30-40 billion.");
-        assert_eq!((f.qualifier, f.unit.as_str()), (Qualifier::Range, "USD"));
+        assert_eq!((f.qualifier, f.unit), (Qualifier::Range, "USD"));
         assert!(f.low < 31e9 && f.high > 39e9, "{f:?}");
         let a = one("Trade reached $185 billion.");
         let b = one("Trade reached $240 billion.");

@@ -24,7 +24,7 @@ fn one(text: &str) -> Figure {
 
 fn vu(text: &str) -> (f64, String) {
     let f = one(text);
-    (f.value, f.unit)
+    (f.value, f.unit.to_string())
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -196,7 +196,7 @@ fn units_and_aliases() {
 #[test]
 fn counts_of_things() {
     let f = one("Putin and Xi have met 40 times.");
-    assert_eq!((f.value, f.unit.as_str()), (40.0, "count"));
+    assert_eq!((f.value, f.unit), (40.0, "count"));
     assert!(
         f.subject.terms.contains(&"meet".to_string()),
         "{:?}",
@@ -205,8 +205,8 @@ fn counts_of_things() {
     assert!(!f.subject.terms.contains(&"time".to_string()));
     let f = dated("They signed 10 cooperation documents and 14 agreements.");
     assert_eq!(f.len(), 2);
-    assert_eq!((f[0].value, f[0].unit.as_str()), (10.0, "count"));
-    assert_eq!((f[1].value, f[1].unit.as_str()), (14.0, "count"));
+    assert_eq!((f[0].value, f[0].unit), (10.0, "count"));
+    assert_eq!((f[1].value, f[1].unit), (14.0, "count"));
     assert!(f[1].subject.terms.contains(&"agreement".to_string()));
     assert!(
         !f[1].subject.terms.contains(&"document".to_string()),
@@ -411,7 +411,7 @@ fn modality() {
 fn cases_from_the_sample_corpus() {
     let f = one("The delegations would sign a dozen or more documents.");
     assert_eq!(
-        (f.value, f.unit.as_str(), f.qualifier),
+        (f.value, f.unit, f.qualifier),
         (12.0, "count", Qualifier::AtLeast)
     );
     assert_eq!(&*f.text, "a dozen or more documents");
@@ -423,7 +423,7 @@ fn cases_from_the_sample_corpus() {
     );
     let f = one("Engineers built the city more than a century ago.");
     assert_eq!(
-        (f.value, f.unit.as_str(), f.qualifier),
+        (f.value, f.unit, f.qualifier),
         (100.0, "years", Qualifier::Over)
     );
     let f = one("Trade hit $240 billion last year, a record, and grew.");
@@ -664,7 +664,7 @@ proptest! {
         let f = figs(&text, None);
         prop_assert_eq!(f.len(), 1, "{}", text);
         prop_assert!(close(f[0].value, v), "{} gave {}", text, f[0].value);
-        prop_assert_eq!(f[0].unit.as_str(), "USD");
+        prop_assert_eq!(f[0].unit, "USD");
     }
 
     #[test]

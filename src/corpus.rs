@@ -61,10 +61,8 @@ impl Extracted {
                     let result = text.map(|text| {
                         let (doc, warnings) =
                             Document::from_text(id, &path.display().to_string(), &text);
-                        let ex = extract::extract(&doc, speakers);
                         // Repeats are dropped here, in parallel (`add`).
-                        let figures = unrepeated(ex.figures);
-                        let ex = extract::Extraction { figures, ..ex };
+                        let ex = unrepeated(extract::extract(&doc, speakers));
                         (info(&doc), ex, warnings)
                     });
                     tick();
@@ -88,8 +86,7 @@ impl Extracted {
     /// (same value, unit, qualifier, period and subject) is one claim of that
     /// source: only its first occurrence is kept for comparison.
     pub fn add(&mut self, info: SourceInfo, ex: extract::Extraction) {
-        let figures = unrepeated(ex.figures);
-        self.push(info, extract::Extraction { figures, ..ex });
+        self.push(info, unrepeated(ex));
     }
 
     /// [`Extracted::add`] of an extraction whose repeats are gone already.
@@ -109,10 +106,11 @@ impl Extracted {
     }
 }
 
-/// A source's figures without the repeats of one (the first of each is
-/// kept, in order): equal value, unit, qualifier, period, subject terms and
-/// noise mark.
-fn unrepeated(figures: Vec<Figure>) -> Vec<Figure> {
+/// A source's extraction without the repeats of a figure (the first of
+/// each is kept, in order): equal value, unit, qualifier, period, subject
+/// terms and noise mark.
+fn unrepeated(ex: extract::Extraction) -> extract::Extraction {
+    let figures = ex.figures;
     let mut seen = std::collections::HashSet::new();
     let keep: Vec<bool> = figures
         .iter()
@@ -128,11 +126,12 @@ fn unrepeated(figures: Vec<Figure>) -> Vec<Figure> {
         })
         .collect();
     drop(seen);
-    figures
+    let figures = figures
         .into_iter()
         .zip(keep)
         .filter_map(|(f, k)| k.then_some(f))
-        .collect()
+        .collect();
+    extract::Extraction { figures, ..ex }
 }
 
 pub fn info(d: &Document) -> SourceInfo {

@@ -51,10 +51,10 @@ pub fn scan(ex: &Extracted, speakers: &SpeakerTable) -> ScanReport {
     ScanReport::new(findings, ex.sources.len(), ex.quotes.len(), figures)
 }
 
-fn first_location(f: &Finding) -> (Shared, usize) {
+fn first_location(f: &Finding) -> (&str, usize) {
     f.items
         .first()
-        .map(|i| (i.source.clone(), i.line))
+        .map(|i| (&*i.source, i.line))
         .unwrap_or_default()
 }
 

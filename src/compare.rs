@@ -261,8 +261,18 @@ fn contains_at_word_boundary(hay: &str, needle: &str) -> bool {
         let after = hay[i + needle.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     };
+    // Every occurrence counts, overlapping ones too: in "xa a a", "a a" is
+    // not at a boundary where it first stands, but is where it ends.
     if hay.len() > SHORT_HAY {
-        return hay.match_indices(needle).any(|(i, _)| at_boundary(i));
+        let step = needle.chars().next().map_or(1, char::len_utf8);
+        let mut from = 0;
+        while let Some(k) = hay[from..].find(needle) {
+            if at_boundary(from + k) {
+                return true;
+            }
+            from += k + step;
+        }
+        return false;
     }
     // Quotation-sized texts: a substring searcher costs more to build than
     // comparing at each place the needle's first byte stands (most pairs
@@ -677,19 +687,31 @@ mod tests {
 
     proptest! {
         #[test]
-        fn byte_search_finds_what_the_substring_searcher_finds(
+        fn containment_is_any_occurrence_at_word_boundaries(
             hay in "[ab ,é’]{0,40}",
             needle in "[ab ,é’]{1,8}",
+            long in proptest::bool::ANY,
         ) {
+            // Past `SHORT_HAY` the search takes the other path.
+            let hay = if long { format!("{}{hay}", "-".repeat(SHORT_HAY)) } else { hay };
             let reference = needle.len() < hay.len()
-                && hay.match_indices(needle.as_str()).any(|(i, _)| {
+                && hay.char_indices().any(|(i, _)| {
                     let before = hay[..i].chars().next_back();
-                    let after = hay[i + needle.len()..].chars().next();
-                    !before.is_some_and(char::is_alphanumeric)
+                    let after = hay.get(i + needle.len()..).and_then(|r| r.chars().next());
+                    hay[i..].starts_with(needle.as_str())
+                        && !before.is_some_and(char::is_alphanumeric)
                         && !after.is_some_and(char::is_alphanumeric)
                 });
             prop_assert_eq!(contains_at_word_boundary(&hay, &needle), reference);
         }
+    }
+
+    #[test]
+    fn an_overlapping_occurrence_at_a_boundary_counts() {
+        assert!(contains_at_word_boundary("xa a a", "a a"));
+        let long = format!("{} xa a a", "y".repeat(SHORT_HAY));
+        assert!(contains_at_word_boundary(&long, "a a"));
+        assert!(!contains_at_word_boundary("xa a ab", "a a"));
     }
     use crate::extract::{Period, Qualifier, Subject};
     use crate::text::Span;

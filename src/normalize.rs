@@ -49,7 +49,9 @@ fn fold_ascii(text: &str) -> String {
     let keep = |b: &u8| b.is_ascii_alphanumeric() || *b == b'[' || *b == b']';
     let start = out.iter().position(keep).unwrap_or(out.len());
     let end = out.iter().rposition(keep).map_or(start, |i| i + 1);
-    String::from_utf8(out[start..end].to_vec()).expect("ASCII stays ASCII")
+    out.truncate(end);
+    out.drain(..start);
+    String::from_utf8(out).expect("ASCII stays ASCII")
 }
 
 fn fold_chars(text: &str, chars: impl Iterator<Item = char>) -> String {

@@ -190,11 +190,11 @@ fn plain_or_quoted(value: &str) -> Option<&str> {
     }
     let first = v.chars().next()?;
     let indicator = "-?:,[]{}#&*!|>'\"%@` \t".contains(first);
-    let lower = v.to_ascii_lowercase();
-    let typed_word = matches!(
-        lower.as_str(),
-        "~" | "null" | "true" | "false" | "yes" | "no" | "on" | "off" | ".inf" | ".nan"
-    );
+    let typed_word = [
+        "~", "null", "true", "false", "yes", "no", "on", "off", ".inf", ".nan",
+    ]
+    .iter()
+    .any(|w| v.eq_ignore_ascii_case(w));
     // A number, or what might be one: left to the parser, but for a date
     // (`2024-05-17`, `2024-05-17T10:00:00Z`), which YAML reads as a string.
     let numeric = first.is_ascii_digit() || first == '+' || first == '.';

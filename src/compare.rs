@@ -27,6 +27,7 @@
 
 use crate::extract::{Figure, Modality};
 use crate::normalize::{Token, fold, is_function_word, tokens_of_fold};
+use crate::text::Shared;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 use std::collections::BTreeSet;
 
@@ -461,16 +462,16 @@ fn content_words(w: &[String]) -> BTreeSet<String> {
 /// common ones.
 #[derive(Clone, Debug, Default)]
 pub struct TermWeights {
-    df: rustc_hash::FxHashMap<String, usize>,
+    df: rustc_hash::FxHashMap<Shared, usize>,
     n: usize,
 }
 
 impl TermWeights {
-    pub fn new<'a>(subjects: impl IntoIterator<Item = &'a [String]>) -> Self {
+    pub fn new<'a>(subjects: impl IntoIterator<Item = &'a [Shared]>) -> Self {
         let mut w = TermWeights::default();
         for terms in subjects {
             w.n += 1;
-            let uniq: BTreeSet<&String> = terms.iter().collect();
+            let uniq: BTreeSet<&Shared> = terms.iter().collect();
             for t in uniq {
                 *w.df.entry(t.clone()).or_default() += 1;
             }
@@ -489,13 +490,13 @@ impl TermWeights {
 /// weight of the shared terms over the weight of the smaller subject. A
 /// short subject ("trade") matches a fuller one ("trade Russia China"); two
 /// subjects that share only a common term do not.
-pub fn subject_similarity(a: &[String], b: &[String], w: &TermWeights) -> f64 {
-    let sa: BTreeSet<&String> = a.iter().collect();
-    let sb: BTreeSet<&String> = b.iter().collect();
+pub fn subject_similarity(a: &[Shared], b: &[Shared], w: &TermWeights) -> f64 {
+    let sa: BTreeSet<&Shared> = a.iter().collect();
+    let sb: BTreeSet<&Shared> = b.iter().collect();
     if sa.is_empty() || sb.is_empty() {
         return 0.0;
     }
-    let weight = |s: &BTreeSet<&String>| -> f64 { s.iter().map(|t| w.weight(t)).sum() };
+    let weight = |s: &BTreeSet<&Shared>| -> f64 { s.iter().map(|t| w.weight(t)).sum() };
     let shared: f64 = sa.intersection(&sb).map(|t| w.weight(t)).sum();
     shared / weight(&sa).min(weight(&sb))
 }
@@ -522,7 +523,7 @@ pub fn same_subject(a: &Figure, b: &Figure, w: &TermWeights) -> bool {
 /// are two things, however many other words they share.
 fn names_agree(a: &Figure, b: &Figure) -> bool {
     let (na, nb) = (&a.subject.names, &b.subject.names);
-    let within = |x: &[String], y: &[String]| x.iter().all(|t| y.contains(t));
+    let within = |x: &[Shared], y: &[Shared]| x.iter().all(|t| y.contains(t));
     na.is_empty() || nb.is_empty() || within(na, nb) || within(nb, na)
 }
 
@@ -980,8 +981,8 @@ mod tests {
 
     fn named(terms: &[&str], names: &[&str]) -> Figure {
         let mut f = fig(10.0, "km", None, Modality::Actual);
-        f.subject.terms = terms.iter().map(|t| t.to_string()).collect();
-        f.subject.names = names.iter().map(|t| t.to_string()).collect();
+        f.subject.terms = terms.iter().map(|&t| t.into()).collect();
+        f.subject.names = names.iter().map(|&t| t.into()).collect();
         f
     }
 
@@ -1008,7 +1009,7 @@ mod tests {
 
     #[test]
     fn subject_similarity_weights_rare_terms() {
-        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let s = |v: &[&str]| v.iter().map(|&x| x.into()).collect::<Vec<Shared>>();
         let subjects = [
             s(&["trade", "russia", "china"]),
             s(&["border", "russia", "china"]),

@@ -211,9 +211,9 @@ pub(crate) mod testing {
             period_note: None,
             modality,
             subject: Subject {
-                text: terms.join(" "),
-                terms: terms.iter().map(|t| t.to_string()).collect(),
-                head: terms.first().map(|t| t.to_string()),
+                text: terms.join(" ").into(),
+                terms: terms.iter().map(|&t| t.into()).collect(),
+                head: terms.first().map(|&t| t.into()),
                 name_numbers: vec![],
                 names: vec![],
             },

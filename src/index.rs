@@ -6,6 +6,7 @@
 use crate::compare::{self, QuoteForm, TermWeights};
 use crate::extract::{Figure, Quote};
 use crate::normalize::{fold, is_function_word, words};
+use crate::text::Shared;
 // Fx hashing: keys are words and folds looked up millions of times.
 use rustc_hash::FxHashMap as HashMap;
 
@@ -173,10 +174,10 @@ impl QuoteIndex {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct SubjectKey {
     unit: &'static str,
-    terms: Vec<String>,
-    head: Option<String>,
-    name_numbers: Vec<String>,
-    names: Vec<String>,
+    terms: Vec<Shared>,
+    head: Option<Shared>,
+    name_numbers: Vec<Shared>,
+    names: Vec<Shared>,
 }
 
 impl SubjectKey {
@@ -201,7 +202,7 @@ pub struct FigureIndex {
     /// A representative figure and the members of each subject key.
     keys: Vec<(u32, Vec<u32>)>,
     /// Unit -> subject term -> the subject keys holding both.
-    postings: HashMap<&'static str, HashMap<String, Vec<u32>>>,
+    postings: HashMap<&'static str, HashMap<Shared, Vec<u32>>>,
     pub weights: TermWeights,
 }
 
@@ -220,7 +221,7 @@ impl FigureIndex {
         );
         let mut by_key: HashMap<SubjectKey, u32> = HashMap::default();
         let mut keys: Vec<(u32, Vec<u32>)> = Vec::new();
-        let mut postings: HashMap<&'static str, HashMap<String, Vec<u32>>> = HashMap::default();
+        let mut postings: HashMap<&'static str, HashMap<Shared, Vec<u32>>> = HashMap::default();
         for (i, f) in figures.iter().enumerate() {
             // A figure with no subject terms shares a term with nothing:
             // it is never compared.
@@ -252,14 +253,11 @@ impl FigureIndex {
 
     /// Subject keys with the same unit sharing at least one subject term
     /// with `unit`/`terms`, in index order, without duplicates.
-    fn candidate_keys(&self, unit: &str, terms: &[String]) -> Vec<usize> {
+    fn candidate_keys(&self, unit: &str, terms: &[Shared]) -> Vec<usize> {
         let Some(by_term) = self.postings.get(unit) else {
             return Vec::new();
         };
-        let mut lists: Vec<&Vec<u32>> = terms
-            .iter()
-            .filter_map(|t| by_term.get(t.as_str()))
-            .collect();
+        let mut lists: Vec<&Vec<u32>> = terms.iter().filter_map(|t| by_term.get(&**t)).collect();
         if lists.iter().any(|l| l.len() <= MAX_FIGURE_POSTING) {
             lists.retain(|l| l.len() <= MAX_FIGURE_POSTING);
         } else if let Some(shortest) = lists.iter().min_by_key(|l| l.len()).copied() {

@@ -554,7 +554,7 @@ fn figure_group(
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for f in &figs {
         if !f.subject.text.is_empty() {
-            *counts.entry(f.subject.text.as_str()).or_default() += 1;
+            *counts.entry(&*f.subject.text).or_default() += 1;
         }
     }
     let subject = counts

@@ -16,6 +16,33 @@ use std::sync::Arc;
 /// copies a pointer, not the text.
 pub type Shared = Arc<str>;
 
+thread_local! {
+    /// The words [`intern`] has handed out on this thread.
+    static INTERNED: std::cell::RefCell<rustc_hash::FxHashSet<Shared>> =
+        std::cell::RefCell::new(rustc_hash::FxHashSet::default());
+}
+
+/// Distinct words [`INTERNED`] keeps before it starts afresh (bounds its
+/// memory; a word met again after that gets a new copy).
+const INTERN_MAX: usize = 1 << 16;
+
+/// A shared copy of a word that records hold by the thousand (subject
+/// terms, period labels): every record holding the same word points at one
+/// copy, made once per thread, instead of owning its own.
+pub fn intern(word: &str) -> Shared {
+    INTERNED.with_borrow_mut(|set| {
+        if let Some(w) = set.get(word) {
+            return w.clone();
+        }
+        if set.len() >= INTERN_MAX {
+            set.clear();
+        }
+        let w: Shared = word.into();
+        set.insert(w.clone());
+        w
+    })
+}
+
 /// Where something stands in a source: the source id, its line and column, and
 /// its byte range in the source text.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -437,6 +464,18 @@ mod tests {
                 "No. 5 is next."
             ]
         );
+    }
+
+    #[test]
+    fn interned_words_share_one_copy_per_thread() {
+        let (a, b, c) = (
+            intern("trade"),
+            intern(&String::from("trade")),
+            intern("border"),
+        );
+        assert!(Arc::ptr_eq(&a, &b), "the same word is one copy");
+        assert_eq!((&*a, &*c), ("trade", "border"));
+        assert!(!Arc::ptr_eq(&a, &c));
     }
 
     #[test]

@@ -197,7 +197,7 @@ fn figures_match_gold() {
         let gold_terms = terms(&words);
         let shared = gold_terms
             .iter()
-            .filter(|t| f.subject.terms.contains(t))
+            .filter(|t| f.subject.terms.iter().any(|s| **s == ***t))
             .count();
         let score = shared as f64 / gold_terms.len().max(1) as f64;
         subject_scores.push(score);

@@ -132,21 +132,23 @@ impl std::fmt::Display for Period {
 /// content terms (stemmed, lowercase, stop words dropped) for matching.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Subject {
-    pub text: String,
-    pub terms: Vec<String>,
+    pub text: Shared,
+    /// Each term is [`crate::text::intern`]ed: figures about the same
+    /// things share their term words.
+    pub terms: Vec<Shared>,
     /// The term the figure most directly quantifies: the noun it counts
     /// ("14 documents") or the nearest content word before it ("have met
     /// 40 times" gives "meet").
-    pub head: Option<String>,
+    pub head: Option<Shared>,
     /// Numbers that are part of a name next to the figure ("Power of
     /// Siberia 2"): two figures about differently numbered things differ.
-    pub name_numbers: Vec<String>,
+    pub name_numbers: Vec<Shared>,
     /// The terms that come from names (capitalised words inside the
     /// sentence: places, pipelines, people): "trade between Russia and
     /// China" has `russia`, `china`. Two subjects that both name things
     /// are about the same thing only when one's names are among the
     /// other's.
-    pub names: Vec<String>,
+    pub names: Vec<Shared>,
 }
 
 /// One figure in one source.

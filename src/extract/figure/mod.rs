@@ -487,7 +487,7 @@ mod tests {
         let f = one("The two countries share a 4,200-kilometer border.");
         assert_eq!((f.value, f.unit), (4200.0, "km"));
         assert!(
-            f.subject.terms.contains(&"border".to_string()),
+            f.subject.terms.contains(&"border".into()),
             "{:?}",
             f.subject
         );
@@ -506,8 +506,7 @@ mod tests {
             (40.0, "count", Qualifier::Over)
         );
         assert!(
-            f.subject.terms.contains(&"meet".to_string())
-                && f.subject.terms.contains(&"xi".to_string()),
+            f.subject.terms.contains(&"meet".into()) && f.subject.terms.contains(&"xi".into()),
             "{:?}",
             f.subject
         );

@@ -3,6 +3,7 @@
 //! dropped, irregular verbs mapped, Snowball-stemmed) for matching.
 
 use crate::extract::Subject;
+use crate::text::intern;
 use aho_corasick::AhoCorasick;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::cell::RefCell;
@@ -705,17 +706,18 @@ pub fn subject_in(
         .chain(picked.iter().rev())
         .filter(|w| !is_name_number(w))
         .find_map(|w| self::terms(&[w]).into_iter().next());
-    let name_numbers: Vec<String> = picked
+    let name_numbers = picked
         .iter()
         .filter(|w| is_name_number(w))
-        .map(|w| w.to_string())
+        .map(|w| intern(w))
         .collect();
     let names = name_terms(s, &text_words, &terms);
+    let interned = |v: Vec<String>| v.iter().map(|t| intern(t)).collect();
     Subject {
-        text: text_words.join(" "),
-        terms,
-        head,
+        text: text_words.join(" ").into(),
+        terms: interned(terms),
+        head: head.as_deref().map(intern),
         name_numbers,
-        names,
+        names: interned(names),
     }
 }

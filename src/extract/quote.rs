@@ -307,6 +307,25 @@ enum Role {
 
 /// Pairs quote marks block by block (linear time: one pass, at most one
 /// open double and one open single at a time).
+/// Whether `c` is one of the quotation marks [`pair_marks`] reads.
+fn is_mark(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '”' | '„' | '«' | '»' | '‹' | '›' | '"' | '‘' | '\'' | '’'
+    )
+}
+
+/// The offsets in `t` where a quotation mark may start: the bytes that
+/// begin every mark's UTF-8 encoding (`"`, `'`, and the lead bytes of
+/// `«`, `»` and of the marks in U+2018..U+203A). Prose is mostly other
+/// bytes, so this skips decoding each character.
+fn mark_starts(t: &str) -> impl Iterator<Item = usize> + '_ {
+    t.bytes()
+        .enumerate()
+        .filter(|&(_, b)| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
+        .map(|(i, _)| i)
+}
+
 fn pair_marks(text: &str, blocks: &[Block]) -> Vec<Pair> {
     let mut out = Vec::new();
     // A quotation left open at the end of a paragraph, waiting for the next
@@ -317,23 +336,17 @@ fn pair_marks(text: &str, blocks: &[Block]) -> Vec<Pair> {
         let base = block.range.start;
         let mut double: Option<(usize, char, Vec<std::ops::Range<usize>>)> = None;
         let mut single: Option<usize> = None;
-        let mut first_mark = true;
-        for (i, c) in t.char_indices() {
-            if !matches!(
-                c,
-                '“' | '”' | '„' | '«' | '»' | '‹' | '›' | '"' | '‘' | '\'' | '’'
-            ) {
-                if !c.is_whitespace() {
-                    first_mark = false;
-                }
-                continue;
-            }
-            let Some((family, role)) = mark_role(t, i, c) else {
-                first_mark = false;
+        // Only a mark opening the paragraph (after blanks) can continue a
+        // quotation left open.
+        let opening_char = t.len() - t.trim_start().len();
+        for i in mark_starts(t) {
+            let Some(c) = t[i..].chars().next().filter(|&c| is_mark(c)) else {
                 continue;
             };
-            let at_start = first_mark;
-            first_mark = false;
+            let Some((family, role)) = mark_role(t, i, c) else {
+                continue;
+            };
+            let at_start = i == opening_char;
             match family {
                 Family::Double => {
                     let opening = match (&double, role) {
@@ -2692,6 +2705,19 @@ mod tests {
             let s = words.join(" ");
             let fast = subject_parts(&s).map(|(a, v)| (without_possessive(a), v));
             let slow = subject_parts_by_captures(&s).map(|(a, v)| (without_possessive(a), v));
+            prop_assert_eq!(fast, slow);
+        }
+
+        #[test]
+        fn mark_starts_hold_every_quotation_mark(t in "[a-z é«»‹›“”„‘’\"'–—…\u{a0}\u{2019}\u{203b}\u{2026}习Я]{0,80}") {
+            let fast: Vec<usize> = mark_starts(&t)
+                .filter(|&i| t[i..].chars().next().is_some_and(is_mark))
+                .collect();
+            let slow: Vec<usize> = t
+                .char_indices()
+                .filter(|&(_, c)| is_mark(c))
+                .map(|(i, _)| i)
+                .collect();
             prop_assert_eq!(fast, slow);
         }
 

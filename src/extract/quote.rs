@@ -1016,10 +1016,13 @@ impl Entities {
                 name = &name[1..];
             }
             if run.len() == 1 && name.len() == 1 {
-                let key = name[0].to_lowercase();
-                if self.candidate_words.contains(&key)
-                    && let Some(i) = self.candidates.iter().position(|c| holds_word(c, &key))
-                {
+                let held = with_lowercase(name[0], |key| {
+                    self.candidate_words
+                        .contains(key)
+                        .then(|| self.candidates.iter().position(|c| holds_word(c, key)))
+                        .flatten()
+                });
+                if let Some(i) = held {
                     let full = self.candidates.remove(i);
                     self.candidate_words.remove(&full);
                     self.add_person(&full, Vec::new());
@@ -1050,12 +1053,15 @@ impl Entities {
     /// Whether a subject mention names someone known (or is a full name):
     /// a single unknown capitalised word ("Moscow", "The") is not taken.
     fn knows(&self, mention: &str, speakers: &SpeakerTable) -> bool {
-        let lower = mention.trim().to_lowercase();
-        if matches!(lower.as_str(), "he" | "she") {
-            return self.last_person.is_some();
-        }
-        if is_pronoun(&lower) {
-            return false;
+        let pronoun = with_lowercase(mention.trim(), |lower| {
+            if matches!(lower, "he" | "she") {
+                Some(self.last_person.is_some())
+            } else {
+                is_pronoun(lower).then_some(false)
+            }
+        });
+        if let Some(known) = pronoun {
+            return known;
         }
         if is_description(mention) || speakers.lookup(mention).is_some() {
             return true;
@@ -1064,11 +1070,11 @@ impl Entities {
         match name.as_slice() {
             [] => false,
             [one] => {
-                let key = one.to_lowercase();
-                let holds = |full: &String| holds_word(full, &key);
                 speakers.lookup(one).is_some()
-                    || self.people_words.contains(&key)
-                    || self.bodies.iter().any(holds)
+                    || with_lowercase(one, |key| {
+                        self.people_words.contains(key)
+                            || self.bodies.iter().any(|full| holds_word(full, key))
+                    })
             }
             many => many.iter().all(|w| !not_speaker(w)),
         }

@@ -158,6 +158,17 @@ pub fn prepare_draft(doc: &Document, speakers: &SpeakerTable) -> Vec<PreparedCla
     claims
 }
 
+/// The extractors a check of `claims` needs run over the sources: quotation
+/// extraction for claims holding a quotation, figure extraction for claims
+/// holding a figure. A check never compares a claim's quotation with a
+/// figure or the reverse, so the report is the same as with both run.
+pub fn wanted(claims: &[PreparedClaim]) -> extract::Wanted {
+    extract::Wanted {
+        quotes: claims.iter().any(|c| !c.quotes.is_empty()),
+        figures: claims.iter().any(|c| !c.figures.is_empty()),
+    }
+}
+
 /// Checks prepared claims against an extracted corpus.
 pub fn check(claims: &[PreparedClaim], ex: &Extracted, speakers: &SpeakerTable) -> CheckReport {
     let qindex = QuoteIndex::new(&ex.quotes);
@@ -580,6 +591,59 @@ mod tests {
     use super::*;
     use crate::corpus::testing::{corpus, figure, quote};
     use crate::extract::{Modality::*, Qualifier::*};
+
+    /// The sample claims, prepared, and the sample corpus's files.
+    fn sample() -> (Vec<PreparedClaim>, Vec<std::path::PathBuf>) {
+        let sp = SpeakerTable::default();
+        let path = std::path::Path::new("claims/example.toml");
+        let crate::claims::ClaimsInput::Claims(list) =
+            crate::claims::load_claims_file(path).expect("sample claims")
+        else {
+            panic!("a claims file");
+        };
+        let prepared = list.into_iter().map(|c| prepare(c, &sp)).collect();
+        let files = crate::source::collect_files(&["sources".into()]).expect("sample sources");
+        (prepared, files)
+    }
+
+    #[test]
+    fn running_only_the_wanted_extractors_changes_no_verdict() {
+        let sp = SpeakerTable::default();
+        let (prepared, files) = sample();
+        let (all, _) = Extracted::from_files(&files, &sp, || {});
+        let quote_claims: Vec<PreparedClaim> = prepared
+            .iter()
+            .filter(|c| c.figures.is_empty() && !c.quotes.is_empty())
+            .cloned()
+            .collect();
+        let figure_claims: Vec<PreparedClaim> = prepared
+            .iter()
+            .filter(|c| c.quotes.is_empty() && !c.figures.is_empty())
+            .cloned()
+            .collect();
+        assert!(quote_claims.len() >= 3 && figure_claims.len() >= 3);
+        for claims in [&quote_claims, &figure_claims, &prepared] {
+            let w = wanted(claims);
+            let (some, _) = Extracted::from_files_wanted(&files, &sp, w, || {});
+            assert_eq!(some.quotes.is_empty(), !w.quotes);
+            assert_eq!(some.figures.is_empty(), !w.figures);
+            assert_eq!(check(claims, &some, &sp), check(claims, &all, &sp));
+        }
+        assert_eq!(
+            wanted(&quote_claims),
+            extract::Wanted {
+                quotes: true,
+                figures: false
+            }
+        );
+        assert_eq!(
+            wanted(&figure_claims),
+            extract::Wanted {
+                quotes: false,
+                figures: true
+            }
+        );
+    }
 
     fn claim(id: &str) -> Claim {
         Claim {

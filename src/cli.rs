@@ -6,6 +6,7 @@ use crate::claims;
 use crate::config::Config;
 use crate::corpus::Extracted;
 use crate::error::Error;
+use crate::extract::Wanted;
 use crate::findings::{
     CheckReport, ExtractReport, FigureRecord, QuoteRecord, ScanReport, Status, Verdict,
     default_check_fail_on,
@@ -242,6 +243,7 @@ fn load_and_extract(
     speakers: &SpeakerTable,
     common: &Common,
     rep: &Reporter,
+    wanted: Wanted,
 ) -> Result<Extracted, Error> {
     let paths = default_paths(paths);
     let files = source::collect_files(&paths)?;
@@ -264,7 +266,7 @@ fn load_and_extract(
     if files.is_empty() {
         return Err(Error::NoSources(shown(&paths)));
     }
-    let (ex, warnings) = Extracted::from_files(&files, speakers, || {
+    let (ex, warnings) = Extracted::from_files_wanted(&files, speakers, wanted, || {
         if let Some(b) = &bar {
             b.inc(1);
         }
@@ -371,7 +373,7 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
     match &cli.command {
         Command::Extract(a) => {
             let (rep, speakers) = setup(&a.common)?;
-            let ex = load_and_extract(&a.paths, &speakers, &a.common, &rep)?;
+            let ex = load_and_extract(&a.paths, &speakers, &a.common, &rep, Wanted::ALL)?;
             let report = ExtractReport {
                 quotes: ex.quotes.iter().map(QuoteRecord::from).collect(),
                 figures: ex.figures.iter().map(FigureRecord::from).collect(),
@@ -395,7 +397,7 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
         Command::Scan(a) => {
             let fail_on = parse_list(&a.fail_on, Status::parse, Status::ALL.map(Status::as_str))?;
             let (rep, speakers) = setup(&a.common)?;
-            let ex = load_and_extract(&a.paths, &speakers, &a.common, &rep)?;
+            let ex = load_and_extract(&a.paths, &speakers, &a.common, &rep, Wanted::ALL)?;
             let report = crate::scan::scan(&ex, &speakers);
             drop(ex);
             let files = a
@@ -453,7 +455,13 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
                     .into_iter()
                     .map(|c| check::prepare(c, &speakers)),
             );
-            let ex = load_and_extract(&a.sources, &speakers, &a.common, &rep)?;
+            let ex = load_and_extract(
+                &a.sources,
+                &speakers,
+                &a.common,
+                &rep,
+                check::wanted(&prepared),
+            )?;
             let report = check::check(&prepared, &ex, &speakers);
             drop(ex);
             let mut style = style_for(&a.common);

@@ -3,7 +3,7 @@
 //! outlet). Extraction runs in parallel, one source per task; the texts are
 //! not kept.
 
-use crate::extract::{self, Figure, Quote};
+use crate::extract::{self, Figure, Quote, Wanted};
 use crate::source::{self, Document, Warning};
 use crate::speakers::SpeakerTable;
 use crate::text::Shared;
@@ -44,6 +44,16 @@ impl Extracted {
         speakers: &SpeakerTable,
         tick: impl Fn() + Sync,
     ) -> (Self, Vec<Warning>) {
+        Self::from_files_wanted(files, speakers, Wanted::ALL, tick)
+    }
+
+    /// [`Extracted::from_files`] with only the `wanted` extractors run.
+    pub fn from_files_wanted(
+        files: &[PathBuf],
+        speakers: &SpeakerTable,
+        wanted: Wanted,
+        tick: impl Fn() + Sync,
+    ) -> (Self, Vec<Warning>) {
         let ids = source::source_ids(files);
         let mut out = Extracted::default();
         let mut warnings = Vec::new();
@@ -62,7 +72,7 @@ impl Extracted {
                         let (doc, warnings) =
                             Document::from_text(id, &path.display().to_string(), &text);
                         // Repeats are dropped here, in parallel (`add`).
-                        let ex = unrepeated(extract::extract(&doc, speakers));
+                        let ex = unrepeated(extract::extract_wanted(&doc, speakers, wanted));
                         (info(&doc), ex, warnings)
                     });
                     tick();

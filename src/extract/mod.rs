@@ -190,12 +190,41 @@ pub struct Extraction {
     pub figures: Vec<Figure>,
 }
 
+/// Which extractors to run: `check` runs only those its claims need (no
+/// figure extraction for claims that hold only quotations).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Wanted {
+    pub quotes: bool,
+    pub figures: bool,
+}
+
+impl Wanted {
+    pub const ALL: Wanted = Wanted {
+        quotes: true,
+        figures: true,
+    };
+}
+
 /// Runs both extractors on one document.
 pub fn extract(doc: &Document, speakers: &SpeakerTable) -> Extraction {
+    extract_wanted(doc, speakers, Wanted::ALL)
+}
+
+/// Runs the `wanted` extractors on one document (the others' lists stay
+/// empty).
+pub fn extract_wanted(doc: &Document, speakers: &SpeakerTable, wanted: Wanted) -> Extraction {
     // Blocks and sentences are cut once for both extractors.
     let layout = crate::text::Layout::new(&doc.text, doc.body_start..doc.text.len());
     Extraction {
-        quotes: quote::extract_quotes_in(doc, &layout, speakers),
-        figures: figure::extract_figures_in(doc, &layout),
+        quotes: if wanted.quotes {
+            quote::extract_quotes_in(doc, &layout, speakers)
+        } else {
+            Vec::new()
+        },
+        figures: if wanted.figures {
+            figure::extract_figures_in(doc, &layout)
+        } else {
+            Vec::new()
+        },
     }
 }

@@ -3,7 +3,7 @@
 //! computes nothing of its own.
 
 use crate::extract::{Figure, Quote, QuoteKind};
-use crate::text::Shared;
+use crate::text::{Shared, SharedSlice};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -37,7 +37,7 @@ pub struct QuoteRecord {
     pub column: usize,
     pub start: usize,
     pub end: usize,
-    pub text: Shared,
+    pub text: SharedSlice,
     pub speaker: Option<Shared>,
     pub speaker_mention: Option<String>,
     pub kind: QuoteKind,
@@ -176,7 +176,7 @@ pub struct Item {
     /// The passage as it stands in the source (sentence with attribution).
     pub text: Shared,
     /// The quotation's words, or the figure as written.
-    pub surface: Shared,
+    pub surface: SharedSlice,
     pub speaker: Option<Shared>,
     pub value: Option<f64>,
     pub unit: Option<&'static str>,
@@ -313,7 +313,7 @@ pub struct Evidence {
     /// The passage as it stands in the source.
     pub text: Shared,
     /// The quotation's words, or the figure as written.
-    pub surface: Shared,
+    pub surface: SharedSlice,
     pub speaker: Option<Shared>,
     pub value: Option<f64>,
     pub unit: Option<&'static str>,

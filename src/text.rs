@@ -16,6 +16,91 @@ use std::sync::Arc;
 /// copies a pointer, not the text.
 pub type Shared = Arc<str>;
 
+/// A piece of a [`Shared`] text: a quotation standing inside the passage
+/// that a record keeps anyway points into the passage instead of owning a
+/// copy. Reads as a `str`; cloning copies a pointer and a range.
+#[derive(Clone)]
+pub struct SharedSlice {
+    base: Shared,
+    range: Range<usize>,
+}
+
+impl SharedSlice {
+    /// `base[range]`, if `range` is a slice of it (in bounds, on
+    /// character boundaries).
+    pub fn new(base: &Shared, range: Range<usize>) -> Option<Self> {
+        base.get(range.clone())?;
+        Some(SharedSlice {
+            base: base.clone(),
+            range,
+        })
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.base[self.range.clone()]
+    }
+}
+
+impl std::ops::Deref for SharedSlice {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<Shared> for SharedSlice {
+    fn from(base: Shared) -> Self {
+        SharedSlice {
+            range: 0..base.len(),
+            base,
+        }
+    }
+}
+
+impl From<&str> for SharedSlice {
+    fn from(s: &str) -> Self {
+        SharedSlice::from(Shared::from(s))
+    }
+}
+
+impl From<String> for SharedSlice {
+    fn from(s: String) -> Self {
+        SharedSlice::from(Shared::from(s))
+    }
+}
+
+impl PartialEq for SharedSlice {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for SharedSlice {}
+
+impl std::fmt::Debug for SharedSlice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for SharedSlice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for SharedSlice {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl Default for SharedSlice {
+    fn default() -> Self {
+        SharedSlice::from("")
+    }
+}
+
 thread_local! {
     /// The words [`intern`] has handed out on this thread.
     static INTERNED: std::cell::RefCell<rustc_hash::FxHashSet<Shared>> =
@@ -464,6 +549,25 @@ mod tests {
                 "No. 5 is next."
             ]
         );
+    }
+
+    #[test]
+    fn a_shared_slice_points_into_its_base() {
+        let base: Shared = "Xi said “we are friends” today".into();
+        let start = base.find("we").expect("words");
+        let s = SharedSlice::new(&base, start..start + 14).expect("a slice");
+        assert_eq!(&*s, "we are friends");
+        assert_eq!(s.as_ptr(), base[start..].as_ptr(), "no copy");
+        assert_eq!(s, SharedSlice::from("we are friends"));
+        assert_eq!(format!("{s} {s:?}"), "we are friends \"we are friends\"");
+        assert_eq!(
+            serde_json::to_string(&s).expect("json"),
+            "\"we are friends\""
+        );
+        // Out of bounds, or inside a character: no slice.
+        assert!(SharedSlice::new(&base, start..base.len() + 1).is_none());
+        let quote_mark = base.find('“').expect("mark");
+        assert!(SharedSlice::new(&base, quote_mark + 1..quote_mark + 2).is_none());
     }
 
     #[test]

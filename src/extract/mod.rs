@@ -10,7 +10,7 @@ pub mod quote;
 
 use crate::source::Document;
 use crate::speakers::SpeakerTable;
-use crate::text::{Shared, Span};
+use crate::text::{Shared, SharedSlice, Span};
 use serde::{Serialize, Serializer};
 
 /// What kind of quoted span this is.
@@ -31,8 +31,9 @@ pub struct Quote {
     /// The quoted words, without the marks.
     pub span: Span,
     /// The quoted words as written (for a multi-paragraph quotation the
-    /// paragraphs joined by a single space, marks removed).
-    pub text: Shared,
+    /// paragraphs joined by a single space, marks removed): a slice of
+    /// `passage_text` when the words stand in it as they are.
+    pub text: SharedSlice,
     /// Canonical speaker name, if one could be attributed.
     pub speaker: Option<Shared>,
     /// The words in the source that named the speaker ("he", "Mr. Putin").

@@ -53,7 +53,9 @@ use super::{Quote, QuoteKind};
 use crate::normalize::fold;
 use crate::source::Document;
 use crate::speakers::{SpeakerTable, TITLES};
-use crate::text::{Block, BlockKind, Layout, Shared, floor_char_boundary, window, with_lowercase};
+use crate::text::{
+    Block, BlockKind, Layout, Shared, SharedSlice, floor_char_boundary, window, with_lowercase,
+};
 use regex::Regex;
 // Fx hashing: the keys are short words looked up several times a sentence,
 // where SipHash cost more than the lookups themselves.
@@ -1961,14 +1963,31 @@ fn build(
         (q.close + q.close_len).min(passage_end) - sent_start,
         600,
     );
+    let (pass_start, pass_end) = (sent_start + p0, sent_start + p1);
+    let passage_text: Shared = text[pass_start..pass_end].into();
+    // One part whose trimmed words stand inside the passage: a slice of it.
+    let text = match q.parts.as_slice() {
+        [part] => {
+            let raw = &text[part.clone()];
+            let start = part.start + (raw.len() - raw.trim_start().len());
+            let end = start + quote_text.len();
+            let inside = pass_start <= start && end <= pass_end;
+            inside
+                .then(|| SharedSlice::new(&passage_text, start - pass_start..end - pass_start))
+                .flatten()
+                .filter(|s| **s == *quote_text)
+                .unwrap_or_else(|| quote_text.into())
+        }
+        _ => quote_text.into(),
+    };
     Some(Quote {
         span: doc.span(inner_start, inner_end),
-        text: quote_text.into(),
+        text,
         speaker: speaker.map(Shared::from),
         speaker_mention: mention,
         kind,
-        passage: doc.span(sent_start + p0, sent_start + p1),
-        passage_text: text[sent_start + p0..sent_start + p1].into(),
+        passage: doc.span(pass_start, pass_end),
+        passage_text,
         repeats: Vec::new(),
     })
 }
@@ -2093,6 +2112,23 @@ mod tests {
                 sp("Vladimir Putin"),
                 QuoteKind::Speech
             )]
+        );
+    }
+
+    #[test]
+    fn a_quotation_points_into_its_passage_unless_its_paragraphs_are_joined() {
+        let within = |q: &Quote| {
+            let (p, t) = (q.passage_text.as_ptr() as usize, q.text.as_ptr() as usize);
+            p <= t && t + q.text.len() <= p + q.passage_text.len()
+        };
+        let one = quotes("Putin said: “  We are friends. ” Xi agreed.");
+        assert_eq!(&*one[0].text, "We are friends.");
+        assert!(within(&one[0]), "a slice of the passage, not a copy");
+        let two = quotes("Xi said: “We are friends.\n\n“And we stay friends,” he added.");
+        assert_eq!(&*two[0].text, "We are friends. And we stay friends,");
+        assert!(
+            !within(&two[0]),
+            "joined paragraphs are a text of their own"
         );
     }
 

@@ -447,7 +447,7 @@ fn figure_evidence(f: &Figure, agrees: bool) -> Evidence {
         line: f.span.line,
         column: f.span.column,
         text: f.passage_text.clone(),
-        surface: f.text.clone().into(),
+        surface: f.text.clone(),
         speaker: None,
         value: Some(f.value),
         unit: Some(f.unit),

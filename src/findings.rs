@@ -72,7 +72,7 @@ pub struct FigureRecord {
     pub column: usize,
     pub start: usize,
     pub end: usize,
-    pub text: Shared,
+    pub text: SharedSlice,
     pub value: f64,
     pub unit: &'static str,
     pub qualifier: &'static str,

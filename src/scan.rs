@@ -627,7 +627,7 @@ pub fn figure_item(ex: &Extracted, f: &Figure) -> Item {
         start: f.span.start,
         end: f.span.end,
         text: f.passage_text.clone(),
-        surface: f.text.clone().into(),
+        surface: f.text.clone(),
         speaker: None,
         value: Some(f.value),
         unit: Some(f.unit),

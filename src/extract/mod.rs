@@ -155,9 +155,10 @@ pub struct Subject {
 /// One figure in one source.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Figure {
-    /// The figure as written, qualifier words included ("more than 40 times").
+    /// The figure as written, qualifier words included ("more than 40 times"):
+    /// a slice of `passage_text`.
     pub span: Span,
-    pub text: Shared,
+    pub text: SharedSlice,
     /// Normalised value: magnitudes applied, percentages as percent.
     pub value: f64,
     /// Canonical unit: ISO currency code, `percent`, `percentage-points`,

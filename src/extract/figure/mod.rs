@@ -23,7 +23,7 @@ mod tests_brief;
 use super::period;
 use super::{Figure, Modality, Qualifier, Subject};
 use crate::source::Document;
-use crate::text::Layout;
+use crate::text::{Layout, SharedSlice};
 use modality::modality;
 use noise::{is_noise, is_noise_by_place};
 use number::{is_month_day, lower_head, lower_tail, parse_number, raw_numbers};
@@ -389,8 +389,14 @@ fn sentence_figures(
         counted_nouns.push((w0, w1, counted));
         let span = doc.span(base + start, base + end);
         let passage = doc.span(base + w0, base + w1);
+        let passage_text: crate::text::Shared = s[w0..w1].into();
+        // The figure as written is a slice of its passage, which holds it.
+        let text = (w0 <= start && end <= w1)
+            .then(|| SharedSlice::new(&passage_text, start - w0..end - w0))
+            .flatten()
+            .unwrap_or_else(|| s[start..end].into());
         out.push(Figure {
-            text: s[start..end].into(),
+            text,
             span,
             value,
             unit: unit_name,
@@ -404,7 +410,7 @@ fn sentence_figures(
             attributes,
             noise,
             passage,
-            passage_text: s[w0..w1].into(),
+            passage_text,
         });
     }
     // Subjects: the words around each figure, other figures' words excluded
@@ -462,6 +468,17 @@ mod tests {
         let f = figs(text, Some("2023-03-21"));
         assert_eq!(f.len(), 1, "{text}: {f:#?}");
         f.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn a_figure_points_into_its_passage() {
+        let f = one("Trade between Russia and China reached $185 billion in 2022.");
+        assert_eq!(&*f.text, "$185 billion");
+        let (p, t) = (f.passage_text.as_ptr() as usize, f.text.as_ptr() as usize);
+        assert!(
+            p <= t && t + f.text.len() <= p + f.passage_text.len(),
+            "no copy"
+        );
     }
 
     #[test]

@@ -166,7 +166,7 @@ impl Status {
 }
 
 /// One item of a finding: a quotation or figure in one source.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Item {
     pub source: Shared,
     pub line: usize,
@@ -178,15 +178,65 @@ pub struct Item {
     /// The quotation's words, or the figure as written.
     pub surface: SharedSlice,
     pub speaker: Option<Shared>,
-    pub value: Option<f64>,
-    pub unit: Option<&'static str>,
-    pub qualifier: Option<&'static str>,
-    pub low: Option<f64>,
-    pub high: Option<f64>,
-    pub period: Option<String>,
-    pub modality: Option<&'static str>,
+    /// What a figure states; `None` for a quotation. Boxed, so that the
+    /// quotation items of a large scan do not each carry room for it.
+    pub figure: Option<Box<ItemFigure>>,
     pub outlet: Option<Shared>,
     pub date: Option<jiff::civil::Date>,
+}
+
+/// The figure fields of an [`Item`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct ItemFigure {
+    pub value: f64,
+    pub unit: &'static str,
+    pub qualifier: &'static str,
+    pub low: f64,
+    pub high: f64,
+    pub period: Option<String>,
+    pub modality: &'static str,
+}
+
+impl Item {
+    pub fn value(&self) -> Option<f64> {
+        self.figure.as_ref().map(|f| f.value)
+    }
+
+    pub fn unit(&self) -> Option<&'static str> {
+        self.figure.as_ref().map(|f| f.unit)
+    }
+
+    pub fn period(&self) -> Option<&str> {
+        self.figure.as_ref().and_then(|f| f.period.as_deref())
+    }
+}
+
+/// An item as one flat object: the figure fields stand beside the others,
+/// `null` for a quotation.
+impl Serialize for Item {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let f = self.figure.as_deref();
+        let mut o = s.serialize_struct("Item", 17)?;
+        o.serialize_field("source", &self.source)?;
+        o.serialize_field("line", &self.line)?;
+        o.serialize_field("column", &self.column)?;
+        o.serialize_field("start", &self.start)?;
+        o.serialize_field("end", &self.end)?;
+        o.serialize_field("text", &self.text)?;
+        o.serialize_field("surface", &self.surface)?;
+        o.serialize_field("speaker", &self.speaker)?;
+        o.serialize_field("value", &f.map(|f| f.value))?;
+        o.serialize_field("unit", &f.map(|f| f.unit))?;
+        o.serialize_field("qualifier", &f.map(|f| f.qualifier))?;
+        o.serialize_field("low", &f.map(|f| f.low))?;
+        o.serialize_field("high", &f.map(|f| f.high))?;
+        o.serialize_field("period", &f.and_then(|f| f.period.as_deref()))?;
+        o.serialize_field("modality", &f.map(|f| f.modality))?;
+        o.serialize_field("outlet", &self.outlet)?;
+        o.serialize_field("date", &self.date)?;
+        o.end()
+    }
 }
 
 /// Two items of a finding that disagree: one row of the CSV table.

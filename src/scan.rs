@@ -9,7 +9,7 @@
 use crate::compare::{self, QuoteForm, QuoteLevel, Relation, show_value};
 use crate::corpus::Extracted;
 use crate::extract::{Figure, Quote, QuoteKind};
-use crate::findings::{Finding, Item, ItemKind, Pair, ScanReport, Status};
+use crate::findings::{Finding, Item, ItemFigure, ItemKind, Pair, ScanReport, Status};
 use crate::index::{FigureIndex, QuoteIndex};
 use crate::speakers::{SpeakerTable, same_key};
 use crate::text::Shared;
@@ -629,13 +629,15 @@ pub fn figure_item(ex: &Extracted, f: &Figure) -> Item {
         text: f.passage_text.clone(),
         surface: f.text.clone(),
         speaker: None,
-        value: Some(f.value),
-        unit: Some(f.unit),
-        qualifier: Some(f.qualifier.as_str()),
-        low: Some(f.low),
-        high: Some(f.high),
-        period: f.period.as_ref().map(|p| p.label.clone()),
-        modality: Some(f.modality.as_str()),
+        figure: Some(Box::new(ItemFigure {
+            value: f.value,
+            unit: f.unit,
+            qualifier: f.qualifier.as_str(),
+            low: f.low,
+            high: f.high,
+            period: f.period.as_ref().map(|p| p.label.clone()),
+            modality: f.modality.as_str(),
+        })),
         outlet: src.and_then(|s| s.outlet.clone()),
         date: src.and_then(|s| s.date),
     }

@@ -121,17 +121,17 @@ pub fn scan(r: &ScanReport) -> String {
                 &a.source,
                 &a.line.to_string(),
                 &a.text,
-                &num(a.value),
+                &num(a.value()),
                 &b.source,
                 &b.line.to_string(),
                 &b.text,
-                &num(b.value),
+                &num(b.value()),
                 &p.difference,
                 a.speaker.as_deref().unwrap_or(""),
                 b.speaker.as_deref().unwrap_or(""),
-                a.period.as_deref().unwrap_or(""),
-                b.period.as_deref().unwrap_or(""),
-                a.unit.unwrap_or(""),
+                a.period().unwrap_or(""),
+                b.period().unwrap_or(""),
+                a.unit().unwrap_or(""),
             ])
             .expect("in memory");
         }

@@ -132,7 +132,7 @@ pub fn scan(r: &ScanReport, style: &Style) -> String {
                 if let Some(s) = &i.speaker {
                     who.push(s);
                 }
-                if let Some(p) = &i.period {
+                if let Some(p) = i.period() {
                     who.push(p);
                 }
                 let who = if who.is_empty() {

@@ -52,12 +52,12 @@ pub fn prepare(claim: Claim, speakers: &SpeakerTable) -> PreparedClaim {
             end: words.len(),
         };
         quotes = vec![Quote {
-            span: span.clone(),
+            span,
             text: words.as_str().into(),
             speaker,
             speaker_mention: None,
             kind: QuoteKind::Speech,
-            passage: span,
+            passage: 0..claim.text.len(),
             passage_text: claim.text.as_str().into(),
             repeats: Vec::new(),
         }];

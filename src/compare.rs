@@ -872,13 +872,7 @@ mod tests {
             subject: Subject::default(),
             attributes: vec![],
             noise: false,
-            passage: Span {
-                source: "s".into(),
-                line: 1,
-                column: 1,
-                start: 0,
-                end: 1,
-            },
+            passage: 0..1,
             passage_text: "".into(),
         }
     }

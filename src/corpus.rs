@@ -177,7 +177,7 @@ pub(crate) mod testing {
             speaker: speaker.map(Shared::from),
             speaker_mention: speaker.map(str::to_string),
             kind: QuoteKind::Speech,
-            passage: span(source, line),
+            passage: 0..0,
             passage_text: format!("“{text}”, {} said.", speaker.unwrap_or("someone")).into(),
             repeats: vec![],
         }
@@ -229,7 +229,7 @@ pub(crate) mod testing {
             },
             attributes: vec![],
             noise: false,
-            passage: span(source, line),
+            passage: 0..0,
             passage_text: format!("The {} was {value} {unit}.", terms.join(" ")).into(),
         }
     }

@@ -41,7 +41,8 @@ pub struct Quote {
     pub kind: QuoteKind,
     /// The passage a reader would look for: the sentence (or block) holding
     /// the quotation and its attribution.
-    pub passage: Span,
+    /// Where the passage stands: its byte range in the source text.
+    pub passage: std::ops::Range<usize>,
     pub passage_text: Shared,
     /// Other places in the same source where the same quotation stands again
     /// (standfirst, pull quote). Not a second source agreeing.
@@ -181,7 +182,8 @@ pub struct Figure {
     /// `extract`, never compared.
     pub noise: bool,
     /// The sentence holding the figure.
-    pub passage: Span,
+    /// Where the passage stands: its byte range in the source text.
+    pub passage: std::ops::Range<usize>,
     pub passage_text: Shared,
 }
 

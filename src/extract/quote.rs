@@ -1986,7 +1986,7 @@ fn build(
         speaker: speaker.map(Shared::from),
         speaker_mention: mention,
         kind,
-        passage: doc.span(pass_start, pass_end),
+        passage: pass_start..pass_end,
         passage_text,
         repeats: Vec::new(),
     })

@@ -388,7 +388,7 @@ fn sentence_figures(
         let subj = Subject::default();
         counted_nouns.push((w0, w1, counted));
         let span = doc.span(base + start, base + end);
-        let passage = doc.span(base + w0, base + w1);
+        let passage = base + w0..base + w1;
         let passage_text: crate::text::Shared = s[w0..w1].into();
         // The figure as written is a slice of its passage, which holds it.
         let text = (w0 <= start && end <= w1)

@@ -10,6 +10,13 @@ use crate::text::Shared;
 // Fx hashing: keys are words and folds looked up millions of times.
 use rustc_hash::FxHashMap as HashMap;
 
+thread_local! {
+    /// [`QuoteIndex::ranked`]'s scores by distinct text, all 0 between
+    /// queries, and the texts a query touched.
+    static SCORES: std::cell::RefCell<(Vec<f64>, Vec<u32>)> =
+        const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+}
+
 /// Most candidates a quotation lookup returns, best first.
 pub const MAX_QUOTE_CANDIDATES: usize = 64;
 /// Content words of a quotation, lowercase and spelling-normalised.
@@ -148,14 +155,32 @@ impl QuoteIndex {
         if lists.iter().any(|l| l.len() <= common) {
             lists.retain(|l| l.len() <= common);
         }
-        let mut score: HashMap<u32, f64> = HashMap::default();
-        for l in lists {
-            let idf = ((n as f64 + 1.0) / (l.len() as f64)).ln() + 1.0;
-            for &i in l.iter() {
-                *score.entry(i).or_default() += idf;
+        // Scores in a dense table (one slot per distinct text, kept per
+        // thread and cleared after each query) instead of a hash map: the
+        // same sums in the same order, without hashing or rehashing.
+        let mut ranked: Vec<(u32, f64)> = SCORES.with_borrow_mut(|(score, touched)| {
+            if score.len() < n {
+                score.resize(n, 0.0);
             }
-        }
-        let mut ranked: Vec<(u32, f64)> = score.into_iter().collect();
+            for l in lists {
+                // At least 1 (a list holds at most all `n` texts): a slot
+                // still 0 has not been touched.
+                let idf = ((n as f64 + 1.0) / (l.len() as f64)).ln() + 1.0;
+                for &i in l.iter() {
+                    let slot = &mut score[i as usize];
+                    if *slot == 0.0 {
+                        touched.push(i);
+                    }
+                    *slot += idf;
+                }
+            }
+            let out = touched.iter().map(|&i| (i, score[i as usize])).collect();
+            for &i in touched.iter() {
+                score[i as usize] = 0.0;
+            }
+            touched.clear();
+            out
+        });
         // Best score first, ties by index: a total order, so the best
         // [`MAX_QUOTE_CANDIDATES`] are picked out before only they are sorted.
         let order = |a: &(u32, f64), b: &(u32, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
@@ -338,6 +363,33 @@ mod tests {
             );
         }
         assert_eq!(index.candidates_of(0), vec![0, 1, 4, 2]);
+    }
+
+    #[test]
+    fn queries_leave_no_scores_behind() {
+        use crate::corpus::testing::quote;
+        let index = |texts: &[&str]| {
+            let quotes: Vec<Quote> = texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| quote("a", i + 1, t, None))
+                .collect();
+            QuoteIndex::new(&quotes)
+        };
+        let big = index(&[
+            "bridges need steel",
+            "steel prices rose",
+            "prices of bridges",
+            "nothing here",
+        ]);
+        let small = index(&["steel bridges"]);
+        let first = (big.candidates_of(0), small.candidates_of(0));
+        // The same answers again, in any order of queries and indexes.
+        for _ in 0..3 {
+            assert_eq!(small.candidates_of(0), first.1);
+            assert_eq!(big.candidates_of(0), first.0);
+        }
+        assert_eq!(first, (vec![0, 1, 2], vec![0]));
     }
 
     #[test]

@@ -390,6 +390,17 @@ pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
+/// The bytes a sentence terminal can begin with: `.`, `!`, `?`, and the
+/// lead byte of `…`.
+static TERMINAL_START: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[0xE2] = true;
+    t
+};
+
 /// Splits `text[range]` into sentence ranges. A sentence ends at `.`, `!`,
 /// `?` or `…` (with any closing quotes or brackets after it) followed by
 /// whitespace and then something that can start a sentence, unless the full
@@ -413,6 +424,14 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     };
     let mut pos = 0;
     while pos < bytes.len() {
+        // Skip to the next byte that can begin a terminal.
+        match bytes[pos..]
+            .iter()
+            .position(|&b| TERMINAL_START[b as usize])
+        {
+            Some(k) => pos += k,
+            None => break,
+        }
         let len = terminal_at(pos);
         if len == 0 {
             pos += 1;

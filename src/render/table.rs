@@ -110,6 +110,9 @@ pub fn extract(r: &ExtractReport, style: &Style) -> String {
     out
 }
 
+/// Most items a consistent finding lists in the scan table.
+pub const AGREEING_ROWS: usize = 10;
+
 pub fn scan(r: &ScanReport, style: &Style) -> String {
     let mut out = String::new();
     for status in Status::ALL.iter().rev() {
@@ -127,7 +130,15 @@ pub fn scan(r: &ScanReport, style: &Style) -> String {
                 Cell::new(""),
             ]);
             // One row per item, so each wording stands beside its place.
-            for i in &f.items {
+            // A consistent finding's items all agree: past the first few,
+            // one row counts the rest (a large archive quotes the same words
+            // from hundreds of sources; the JSON reports list every one).
+            let shown = if f.status == Status::Consistent {
+                f.items.len().min(AGREEING_ROWS)
+            } else {
+                f.items.len()
+            };
+            for i in &f.items[..shown] {
                 let mut who: Vec<&str> = Vec::new();
                 if let Some(s) = &i.speaker {
                     who.push(s);
@@ -145,6 +156,14 @@ pub fn scan(r: &ScanReport, style: &Style) -> String {
                     Cell::new(""),
                     Cell::new(format!("  {}", clip(&i.surface, 80))),
                     Cell::new(format!("{}:{}{}", i.source, i.line, who)),
+                ]);
+            }
+            if shown < f.items.len() {
+                t.add_row(vec![
+                    Cell::new(""),
+                    Cell::new(""),
+                    Cell::new(format!("  … {} more, all agreeing", f.items.len() - shown)),
+                    Cell::new(""),
                 ]);
             }
         }
@@ -205,4 +224,57 @@ pub fn check(r: &CheckReport, style: &Style) -> String {
             counts.join(", ")
         }
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::findings::{Finding, Item, ItemKind};
+
+    fn finding(id: &str, status: Status, n: usize) -> Finding {
+        Finding {
+            id: id.into(),
+            kind: ItemKind::Quote,
+            status,
+            subject: format!("words of {id}"),
+            summary: "summary".into(),
+            items: (0..n)
+                .map(|i| Item {
+                    source: format!("{id}-source-{i}").into(),
+                    line: 1,
+                    surface: "the words".into(),
+                    ..Item::default()
+                })
+                .collect(),
+            pairs: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_consistent_finding_lists_its_first_items_and_counts_the_rest() {
+        let n = AGREEING_ROWS + 5;
+        let report = ScanReport::new(
+            vec![
+                finding("Q1", Status::Variant, n),
+                finding("Q2", Status::Consistent, n),
+            ],
+            n,
+            2 * n,
+            0,
+        );
+        let out = scan(&report, &Style::default());
+        let listed = |id: &str| {
+            (0..n)
+                .filter(|i| out.contains(&format!("{id}-source-{i}:1")))
+                .count()
+        };
+        assert_eq!(
+            listed("Q1"),
+            n,
+            "a flagged finding lists every item:\n{out}"
+        );
+        assert_eq!(listed("Q2"), AGREEING_ROWS, "{out}");
+        assert_eq!(out.matches("… 5 more, all agreeing").count(), 1, "{out}");
+        assert!(out.contains("Q2-source-0:1") && !out.contains(&format!("Q2-source-{}:1", n - 1)));
+    }
 }

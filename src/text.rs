@@ -111,9 +111,9 @@ thread_local! {
 /// memory; a word met again after that gets a new copy).
 const INTERN_MAX: usize = 1 << 16;
 
-/// A shared copy of a word that records hold by the thousand (subject
-/// terms, period labels): every record holding the same word points at one
-/// copy, made once per thread, instead of owning its own.
+/// A shared copy of a word that records hold by the thousand (the terms,
+/// names and heads of figure subjects): every record holding the same word
+/// points at one copy, made once per thread, instead of owning its own.
 pub fn intern(word: &str) -> Shared {
     INTERNED.with_borrow_mut(|set| {
         if let Some(w) = set.get(word) {

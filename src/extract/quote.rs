@@ -307,8 +307,6 @@ enum Role {
     Either,
 }
 
-/// Pairs quote marks block by block (linear time: one pass, at most one
-/// open double and one open single at a time).
 /// Whether `c` is one of the quotation marks [`pair_marks`] reads.
 fn is_mark(c: char) -> bool {
     matches!(
@@ -328,6 +326,8 @@ fn mark_starts(t: &str) -> impl Iterator<Item = usize> + '_ {
         .map(|(i, _)| i)
 }
 
+/// Pairs quote marks block by block (linear time: one pass, at most one
+/// open double and one open single at a time).
 fn pair_marks(text: &str, blocks: &[Block]) -> Vec<Pair> {
     let mut out = Vec::new();
     // A quotation left open at the end of a paragraph, waiting for the next

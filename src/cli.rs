@@ -168,6 +168,24 @@ fn parse_list<T: Ord>(
     Ok(out)
 }
 
+impl Common {
+    /// Whether the report is written anywhere: `--quiet` without
+    /// `--output` writes none, so it is not rendered either (a large scan
+    /// spends seconds and hundreds of MB rendering its table).
+    pub fn report_wanted(&self) -> bool {
+        !self.quiet || self.output.is_some()
+    }
+
+    /// `--format github` is for `check` only: said before any source is
+    /// read.
+    fn refuse_github(&self) -> Result<(), Error> {
+        if self.format == Format::Github {
+            return Err(Error::Usage(render::GITHUB_IS_FOR_CHECK.into()));
+        }
+        Ok(())
+    }
+}
+
 impl Command {
     /// The options every command takes.
     pub fn common(&self) -> &Common {
@@ -326,6 +344,8 @@ pub type WriteReport = Box<dyn Fn(&mut dyn Write) -> std::io::Result<()>>;
 
 /// A rendered report, or one that renders itself while it is written.
 pub enum Report {
+    /// Nothing to write (`--quiet` without `--output`).
+    Nothing,
     Text(String),
     /// `--format json` and `jsonl`: serialised straight into the output (a
     /// scan of a large corpus reports more bytes than the corpus holds).
@@ -335,21 +355,26 @@ pub enum Report {
 impl Report {
     fn write_to(&self, w: &mut dyn Write) -> std::io::Result<()> {
         match self {
+            Report::Nothing => Ok(()),
             Report::Text(s) => w.write_all(s.as_bytes()),
             Report::Stream(write) => write(w),
         }
     }
 }
 
-/// `report` in `format`: JSON and JSON lines kept to stream (`lines`
+/// `report` in `common.format`: nothing when no report is wanted
+/// ([`Common::report_wanted`]), JSON and JSON lines kept to stream (`lines`
 /// writes the latter), any other format rendered by `render`.
 fn report_for<T: render::json::JsonReport + 'static>(
     report: T,
-    format: Format,
+    common: &Common,
     lines: fn(&T, &mut dyn Write) -> std::io::Result<()>,
     render: impl FnOnce(&T) -> Result<String, render::RenderError>,
 ) -> Result<Report, Error> {
-    match format {
+    if !common.report_wanted() {
+        return Ok(Report::Nothing);
+    }
+    match common.format {
         Format::Json => Ok(Report::Stream(Box::new(move |w| report.write_pretty(w)))),
         Format::Jsonl => Ok(Report::Stream(Box::new(move |w| lines(&report, w)))),
         _ => render(&report)
@@ -372,8 +397,18 @@ pub struct Outcome {
 pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
     match &cli.command {
         Command::Extract(a) => {
+            a.common.refuse_github()?;
             let (rep, speakers) = setup(&a.common)?;
             let ex = load_and_extract(&a.paths, &speakers, &a.common, &rep, Wanted::ALL)?;
+            if !a.common.report_wanted() {
+                // Sources read and checked (errors and the exit code stand),
+                // no report to build.
+                return Ok(Outcome {
+                    report: Report::Nothing,
+                    files: vec![],
+                    code: 0,
+                });
+            }
             let report = ExtractReport {
                 quotes: ex.quotes.iter().map(QuoteRecord::from).collect(),
                 figures: ex.figures.iter().map(FigureRecord::from).collect(),
@@ -382,12 +417,9 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
             // the report is rendered (peak memory).
             drop(ex);
             let style = style_for(&a.common);
-            let report = report_for(
-                report,
-                a.common.format,
-                render::json::write_extract_lines,
-                |r| render::extract(r, a.common.format, &style),
-            )?;
+            let report = report_for(report, &a.common, render::json::write_extract_lines, |r| {
+                render::extract(r, a.common.format, &style)
+            })?;
             Ok(Outcome {
                 report,
                 files: vec![],
@@ -396,6 +428,7 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
         }
         Command::Scan(a) => {
             let fail_on = parse_list(&a.fail_on, Status::parse, Status::ALL.map(Status::as_str))?;
+            a.common.refuse_github()?;
             let (rep, speakers) = setup(&a.common)?;
             let ex = load_and_extract(&a.paths, &speakers, &a.common, &rep, Wanted::ALL)?;
             let report = crate::scan::scan(&ex, &speakers);
@@ -407,12 +440,9 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
                 .collect();
             let code = scan_exit_code(&report, &fail_on);
             let style = style_for(&a.common);
-            let report = report_for(
-                report,
-                a.common.format,
-                render::json::write_scan_lines,
-                |r| render::scan(r, a.common.format, &style),
-            )?;
+            let report = report_for(report, &a.common, render::json::write_scan_lines, |r| {
+                render::scan(r, a.common.format, &style)
+            })?;
             Ok(Outcome {
                 report,
                 files,
@@ -479,12 +509,9 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
             }
             files.retain(|(p, _)| !p.as_os_str().is_empty());
             let code = check_exit_code(&report, &fail_on);
-            let report = report_for(
-                report,
-                a.common.format,
-                render::json::write_check_lines,
-                |r| render::check(r, a.common.format, &style),
-            )?;
+            let report = report_for(report, &a.common, render::json::write_check_lines, |r| {
+                render::check(r, a.common.format, &style)
+            })?;
             Ok(Outcome {
                 report,
                 files,
@@ -560,4 +587,30 @@ fn write_outcome(outcome: Outcome, output: Option<&Path>, quiet: bool) -> Result
         }
     }
     Ok(outcome.code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outcome(args: &[&str]) -> Outcome {
+        let cli = Cli::try_parse_from(std::iter::once("crosscheck").chain(args.iter().copied()))
+            .expect("arguments parse");
+        execute(&cli).expect("runs")
+    }
+
+    #[test]
+    fn quiet_without_output_renders_no_report() {
+        for command in ["scan", "extract"] {
+            let quiet = outcome(&[command, "sources", "-q"]);
+            assert!(matches!(quiet.report, Report::Nothing), "{command}");
+            let loud = outcome(&[command, "sources"]);
+            assert!(matches!(loud.report, Report::Text(ref t) if !t.is_empty()));
+            assert_eq!(quiet.code, loud.code, "{command}");
+            let out = std::env::temp_dir().join("crosscheck-quiet-unused.json");
+            let out = out.to_str().unwrap();
+            let filed = outcome(&[command, "sources", "-q", "-f", "json", "-o", out]);
+            assert!(matches!(filed.report, Report::Stream(_)), "{command}");
+        }
+    }
 }

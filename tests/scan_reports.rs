@@ -195,3 +195,55 @@ fn output_file_holds_what_stdout_shows() {
         assert!(written.ends_with('\n'), "{format}");
     }
 }
+
+/// `--quiet` renders nothing when nothing is written (the exit code still
+/// tells the result), but with `--output` the file gets the whole report.
+#[test]
+fn quiet_writes_nothing_but_output_gets_the_report() {
+    let d = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        Command::cargo_bin("crosscheck")
+            .unwrap()
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let cases: [&[&str]; 3] = [
+        &["scan", "sources"],
+        &["extract", "sources"],
+        &["check", "claims/example.toml", "--sources", "sources"],
+    ];
+    for case in cases {
+        let loud = run(&[case, &["--format", "json"]].concat());
+        let quiet = run(&[case, &["--format", "json", "-q"]].concat());
+        assert!(quiet.stdout.is_empty(), "{case:?}");
+        assert!(quiet.stderr.is_empty(), "{case:?}");
+        assert_eq!(quiet.status.code(), loud.status.code(), "{case:?}");
+        let path = d.path().join(format!("{}.json", case[0]));
+        let path_arg = path.to_str().unwrap();
+        let filed = run(&[case, &["--format", "json", "-q", "-o", path_arg]].concat());
+        assert!(filed.stdout.is_empty(), "{case:?}");
+        assert_eq!(filed.status.code(), loud.status.code(), "{case:?}");
+        assert_eq!(std::fs::read(&path).unwrap(), loud.stdout, "{case:?}");
+    }
+}
+
+/// `--format github` is refused for `scan` and `extract` before any source
+/// is read: the error is about the format, not about the missing folder.
+#[test]
+fn github_format_is_refused_before_reading() {
+    for command in ["scan", "extract"] {
+        for quiet in [false, true] {
+            let mut c = Command::cargo_bin("crosscheck").unwrap();
+            c.args([command, "no-such-folder", "--format", "github"]);
+            if quiet {
+                c.arg("-q");
+            }
+            let out = c.output().unwrap();
+            assert_eq!(out.status.code(), Some(2), "{command}");
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(err.contains("--format github is for `check`"), "{err}");
+            assert!(!err.contains("no-such-folder"), "{err}");
+        }
+    }
+}

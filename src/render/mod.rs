@@ -52,6 +52,10 @@ impl Default for Style {
 #[error("{0}")]
 pub struct RenderError(pub String);
 
+/// Why `--format github` is refused for `extract` and `scan`.
+pub const GITHUB_IS_FOR_CHECK: &str =
+    "--format github is for `check`; use json, jsonl, csv, markdown or table";
+
 pub fn extract(r: &ExtractReport, format: Format, style: &Style) -> Result<String, RenderError> {
     Ok(match format {
         Format::Table => table::extract(r, style),
@@ -60,9 +64,7 @@ pub fn extract(r: &ExtractReport, format: Format, style: &Style) -> Result<Strin
         Format::Csv => csv::extract(r),
         Format::Markdown => markdown::extract(r),
         Format::Github => {
-            return Err(RenderError(
-                "--format github is for `check`; use json, jsonl, csv, markdown or table".into(),
-            ));
+            return Err(RenderError(GITHUB_IS_FOR_CHECK.into()));
         }
     })
 }
@@ -75,9 +77,7 @@ pub fn scan(r: &ScanReport, format: Format, style: &Style) -> Result<String, Ren
         Format::Csv => csv::scan(r),
         Format::Markdown => markdown::scan(r),
         Format::Github => {
-            return Err(RenderError(
-                "--format github is for `check`; use json, jsonl, csv, markdown or table".into(),
-            ));
+            return Err(RenderError(GITHUB_IS_FOR_CHECK.into()));
         }
     })
 }

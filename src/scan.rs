@@ -571,10 +571,10 @@ fn figure_group(
                 .period
                 .as_ref()
                 .map_or("no period stated".to_string(), |p| p.label.clone());
-            let more = if pairs.len() > 1 {
-                format!(" (+{} more disagreeing pairs)", pairs.len() - 1)
-            } else {
-                String::new()
+            let more = match pairs.len() - 1 {
+                0 => String::new(),
+                1 => " (+1 more disagreeing pair)".to_string(),
+                n => format!(" (+{n} more disagreeing pairs)"),
             };
             format!(
                 "{} ({}, {}) vs {} ({}, {}): {}{}",

@@ -156,6 +156,42 @@ fn snapshot_json() {
     insta::assert_json_snapshot!("scan_json", v);
 }
 
+/// The extract table: each location whole on its line, no line wider than
+/// the table's 120 columns, and the layout pinned by a snapshot.
+#[test]
+fn snapshot_extract_table() {
+    let out = Command::cargo_bin("crosscheck")
+        .unwrap()
+        .args(["extract", "sources", "--color", "never"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let table = String::from_utf8(out.stdout).unwrap();
+    for line in table.lines() {
+        assert!(line.chars().count() <= 120, "{line}");
+    }
+    let json = Command::cargo_bin("crosscheck")
+        .unwrap()
+        .args(["extract", "sources", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&json.stdout).unwrap();
+    for record in v["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(v["figures"].as_array().unwrap())
+    {
+        let at = format!(
+            "│ {}:{} ",
+            record["source"].as_str().unwrap(),
+            record["line"]
+        );
+        assert!(table.contains(&at), "{at} whole on one line");
+    }
+    insta::assert_snapshot!("extract_table", table);
+}
+
 #[test]
 fn snapshot_check_table() {
     let out = Command::cargo_bin("crosscheck")

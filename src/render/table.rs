@@ -3,8 +3,22 @@
 //! when asked for (the binary decides: a terminal, no `NO_COLOR`).
 
 use super::{Style, clip};
-use crate::findings::{CheckReport, ExtractReport, ScanReport, Status, Verdict};
-use comfy_table::{Cell, Color, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+use crate::extract::{Modality, Qualifier};
+use crate::findings::{CheckReport, ExtractReport, FigureRecord, ScanReport, Status, Verdict};
+use comfy_table::{
+    Cell, Color, ColumnConstraint, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED,
+};
+
+/// Columns `cols` of `t` as wide as their content: short fields (a
+/// location, a unit, a kind) are never wrapped mid-word while the long
+/// text columns share what is left of the width.
+fn fit_content(t: &mut Table, cols: &[usize]) {
+    for &i in cols {
+        if let Some(c) = t.column_mut(i) {
+            c.set_constraint(ColumnConstraint::ContentWidth);
+        }
+    }
+}
 
 fn new_table(style: &Style, header: &[&str]) -> Table {
     let mut t = Table::new();
@@ -47,6 +61,25 @@ fn verdict_color(v: Verdict) -> Option<Color> {
     }
 }
 
+/// A figure as read: value and unit, then its qualifier and modality where
+/// they are not the plain ones ("100 years, over", "1200000 count, about,
+/// forecast"), and whether it is noise.
+fn reading(f: &FigureRecord) -> String {
+    let mut out = format!("{} {}", f.value, f.unit);
+    if f.qualifier != Qualifier::Exact.as_str() {
+        out.push_str(", ");
+        out.push_str(f.qualifier);
+    }
+    if f.modality != Modality::Actual.as_str() {
+        out.push_str(", ");
+        out.push_str(f.modality);
+    }
+    if f.noise {
+        out.push_str(", noise");
+    }
+    out
+}
+
 pub fn extract(r: &ExtractReport, style: &Style) -> String {
     let mut out = String::new();
     if !r.quotes.is_empty() {
@@ -63,43 +96,27 @@ pub fn extract(r: &ExtractReport, style: &Style) -> String {
                 Cell::new(clip(&q.text, 160)),
             ]);
         }
+        fit_content(&mut t, &[0, 1]);
         out.push_str(&format!("Quotations\n{t}\n\n"));
     }
     if !r.figures.is_empty() {
-        let mut t = new_table(
-            style,
-            &[
-                "where",
-                "figure",
-                "value",
-                "unit",
-                "qualifier",
-                "period",
-                "modality",
-                "subject",
-            ],
-        );
+        let mut t = new_table(style, &["where", "figure", "reading", "period", "subject"]);
         for f in &r.figures {
-            let mut modality = f.modality.to_string();
-            if f.noise {
-                modality.push_str(" (noise)");
-            }
             t.add_row(vec![
                 Cell::new(format!("{}:{}", f.source, f.line)),
                 Cell::new(clip(&f.text, 40)),
-                Cell::new(f.value),
-                Cell::new(f.unit),
-                Cell::new(f.qualifier),
+                Cell::new(reading(f)),
                 Cell::new(
                     f.period
                         .as_deref()
                         .or(f.period_note.as_ref().map(|_| "unknown"))
                         .unwrap_or("—"),
                 ),
-                Cell::new(modality),
                 Cell::new(clip(&f.subject, 50)),
             ]);
         }
+        // The location and the period: never cut mid-token.
+        fit_content(&mut t, &[0, 3]);
         out.push_str(&format!("Figures\n{t}\n\n"));
     }
     out.push_str(&format!(

@@ -95,37 +95,58 @@ pub fn word_value(w: &str) -> Option<f64> {
     }
 }
 
-pub fn magnitude(m: &str) -> f64 {
+/// The power of ten a magnitude word stands for ("billion", "bn": 9).
+pub fn magnitude_exp(m: &str) -> i32 {
     match m.trim().to_lowercase().as_str() {
-        "thousand" | "k" => 1e3,
-        "million" | "mln" | "mn" | "m" => 1e6,
-        "billion" | "bln" | "bn" | "b" => 1e9,
-        "trillion" | "tn" | "t" => 1e12,
-        _ => 1.0,
+        "thousand" | "k" => 3,
+        "million" | "mln" | "mn" | "m" => 6,
+        "billion" | "bln" | "bn" | "b" => 9,
+        "trillion" | "tn" | "t" => 12,
+        _ => 0,
     }
+}
+
+/// The factor a magnitude word stands for ("billion": 1e9).
+pub fn magnitude(m: &str) -> f64 {
+    // Powers of ten up to 1e22 are exact in f64.
+    10f64.powi(magnitude_exp(m))
 }
 
 /// Parses digits with `,`, space, thin or no-break space thousands
 /// separators and a `.` decimal point. None for what does not fit or
 /// overflows.
 pub fn parse_number(s: &str) -> Option<f64> {
+    parse_scaled(s, 0)
+}
+
+/// [`parse_number`] times `10^exp`, read as one decimal number: "33.7"
+/// with a billion is 33700000000, where 33.7 × 1e9 would be
+/// 33700000000.000004.
+pub fn parse_scaled(s: &str, exp: i32) -> Option<f64> {
     if s.len() > 40 {
         return None;
     }
-    let clean: String = s
+    let mut clean: String = s
         .chars()
         .filter(|c| !matches!(c, ',' | ' ' | '\u{202F}' | '\u{A0}'))
         .collect();
+    // Only digits and a point are left to parse: an exponent of our own
+    // is the only one.
+    if !clean.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return None;
+    }
+    if exp != 0 {
+        clean.push_str(&format!("e{exp}"));
+    }
     let v: f64 = clean.parse().ok()?;
     v.is_finite().then_some(v)
 }
 
-/// Half a unit of the last digit written: "30" gives 0.5, "33.7" 0.05.
-pub fn digit_rounding(s: &str) -> f64 {
-    match s.split_once('.') {
-        Some((_, frac)) => 0.5 * 10f64.powi(-(frac.len() as i32)),
-        None => 0.5,
-    }
+/// Half a unit of the last digit written, times `10^exp`: "30" gives 0.5,
+/// "33.7" 0.05, "33.7" with a billion (exp 9) exactly 50000000.
+pub fn digit_rounding(s: &str, exp: i32) -> f64 {
+    let frac = s.split_once('.').map_or(0, |(_, f)| f.len() as i32);
+    format!("5e{}", exp - frac - 1).parse().unwrap_or(0.0)
 }
 
 /// A number found in a sentence, before units and qualifiers.
@@ -261,14 +282,10 @@ fn digit_numbers(s: &str, out: &mut Vec<Raw>) {
         {
             continue;
         }
-        let Some(v) = parse_number(num) else {
+        let exp = mag.map_or(0, magnitude_exp);
+        let Some(value) = parse_scaled(num, exp) else {
             continue;
         };
-        let factor = mag.map_or(1.0, magnitude);
-        let value = v * factor;
-        if !value.is_finite() {
-            continue;
-        }
         let (start, value) = match sign {
             Some(c) => (
                 whole.start() - c.len_utf8(),
@@ -280,7 +297,7 @@ fn digit_numbers(s: &str, out: &mut Vec<Raw>) {
             start,
             end: whole.end(),
             value,
-            digit: digit_rounding(num) * factor,
+            digit: digit_rounding(num, exp),
             currency: cur.and_then(currency_symbol),
             has_magnitude: mag.is_some(),
             plain_integer: !num.contains([',', '.', ' ', '\u{202F}', '\u{A0}']) && sign.is_none(),
@@ -432,4 +449,34 @@ fn after_label(before: &str) -> bool {
     };
     let word = b.rsplit(' ').next().unwrap_or(b);
     LABELS.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn decimals_times_a_magnitude_are_exact() {
+        assert_eq!(parse_scaled("33.7", 9), Some(33_700_000_000.0));
+        assert_eq!(parse_scaled("1,640", 9), Some(1_640_000_000_000.0));
+        assert_eq!(parse_scaled("0.3", 6), Some(300_000.0));
+        assert_eq!(parse_scaled("12", 0), Some(12.0));
+        assert_eq!(parse_scaled("1e5", 0), None, "no exponent but ours");
+        assert_eq!(digit_rounding("33.7", 9), 50_000_000.0);
+        assert_eq!(digit_rounding("30", 0), 0.5);
+        assert_eq!(digit_rounding("33.70", 0), 0.005);
+    }
+
+    proptest! {
+        /// A decimal with up to four places times 10^exp (at least as many
+        /// as the places) is the whole number it spells, exactly.
+        #[test]
+        fn scaled_decimals_are_whole_numbers(int in 0u64..100_000, frac in 0u64..10_000, places in 1usize..=4, exp in 4i32..=12) {
+            let frac = frac % 10u64.pow(places as u32);
+            let text = format!("{int}.{frac:0places$}");
+            let whole = (int * 10u64.pow(places as u32) + frac) * 10u64.pow((exp - places as i32) as u32);
+            prop_assert_eq!(parse_scaled(&text, exp), Some(whole as f64));
+        }
+    }
 }

@@ -169,10 +169,12 @@ impl Status {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Item {
     pub source: Shared,
-    pub line: usize,
-    pub column: usize,
-    pub start: usize,
-    pub end: usize,
+    // u32 (a large scan holds an item per record): sources are at most
+    // 64 MiB, see [`crate::source::MAX_SOURCE_BYTES`].
+    pub line: u32,
+    pub column: u32,
+    pub start: u32,
+    pub end: u32,
     /// The passage as it stands in the source (sentence with attribution).
     pub text: Shared,
     /// The quotation's words, or the figure as written.
@@ -193,7 +195,7 @@ pub struct ItemFigure {
     pub qualifier: &'static str,
     pub low: f64,
     pub high: f64,
-    pub period: Option<String>,
+    pub period: Option<Shared>,
     pub modality: &'static str,
 }
 
@@ -442,6 +444,14 @@ pub fn default_scan_fail_on() -> std::collections::BTreeSet<Status> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn items_stay_small() {
+        // A large scan holds one item per record: 144 bytes before the
+        // offsets were u32 and the surface a 24-byte shared slice.
+        assert!(std::mem::size_of::<Item>() <= 120);
+        assert!(std::mem::size_of::<crate::text::SharedSlice>() <= 24);
+    }
+
     use super::*;
 
     #[test]

@@ -51,7 +51,7 @@ pub fn scan(ex: &Extracted, speakers: &SpeakerTable) -> ScanReport {
     ScanReport::new(findings, ex.sources.len(), ex.quotes.len(), figures)
 }
 
-fn first_location(f: &Finding) -> (&str, usize) {
+fn first_location(f: &Finding) -> (&str, u32) {
     f.items
         .first()
         .map(|i| (&*i.source, i.line))
@@ -361,14 +361,19 @@ fn quote_group(
     }
 }
 
+/// An offset or line number of a source (at most 64 MiB) as an item keeps it.
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 pub fn quote_item(ex: &Extracted, q: &Quote) -> Item {
     let src = ex.source(&q.span.source);
     Item {
         source: q.span.source.clone(),
-        line: q.span.line,
-        column: q.span.column,
-        start: q.span.start,
-        end: q.span.end,
+        line: narrow(q.span.line),
+        column: narrow(q.span.column),
+        start: narrow(q.span.start),
+        end: narrow(q.span.end),
         text: q.passage_text.clone(),
         surface: q.text.clone(),
         speaker: q.speaker.clone(),
@@ -622,10 +627,10 @@ pub fn figure_item(ex: &Extracted, f: &Figure) -> Item {
     let src = ex.source(&f.span.source);
     Item {
         source: f.span.source.clone(),
-        line: f.span.line,
-        column: f.span.column,
-        start: f.span.start,
-        end: f.span.end,
+        line: narrow(f.span.line),
+        column: narrow(f.span.column),
+        start: narrow(f.span.start),
+        end: narrow(f.span.end),
         text: f.passage_text.clone(),
         surface: f.text.clone(),
         speaker: None,
@@ -635,7 +640,8 @@ pub fn figure_item(ex: &Extracted, f: &Figure) -> Item {
             qualifier: f.qualifier.as_str(),
             low: f.low,
             high: f.high,
-            period: f.period.as_ref().map(|p| p.label.clone()),
+            // Labels repeat ("2023"): one shared copy each.
+            period: f.period.as_ref().map(|p| crate::text::intern(&p.label)),
             modality: f.modality.as_str(),
         })),
         outlet: src.and_then(|s| s.outlet.clone()),

@@ -22,22 +22,37 @@ pub type Shared = Arc<str>;
 #[derive(Clone)]
 pub struct SharedSlice {
     base: Shared,
-    range: Range<usize>,
+    // Offsets as u32 (a record is 8 bytes smaller): sources are at most
+    // 64 MiB. [`WHOLE`] as `end` is "to the end of `base`", for a whole
+    // text too long for u32 offsets.
+    start: u32,
+    end: u32,
 }
+
+/// [`SharedSlice::end`] meaning the end of the base, however long.
+const WHOLE: u32 = u32::MAX;
 
 impl SharedSlice {
     /// `base[range]`, if `range` is a slice of it (in bounds, on
-    /// character boundaries).
+    /// character boundaries) with offsets below 4 GiB.
     pub fn new(base: &Shared, range: Range<usize>) -> Option<Self> {
         base.get(range.clone())?;
+        let start = u32::try_from(range.start).ok()?;
+        let end = u32::try_from(range.end).ok().filter(|&e| e != WHOLE)?;
         Some(SharedSlice {
             base: base.clone(),
-            range,
+            start,
+            end,
         })
     }
 
     pub fn as_str(&self) -> &str {
-        &self.base[self.range.clone()]
+        let end = if self.end == WHOLE {
+            self.base.len()
+        } else {
+            self.end as usize
+        };
+        &self.base[self.start as usize..end]
     }
 }
 
@@ -50,9 +65,14 @@ impl std::ops::Deref for SharedSlice {
 
 impl From<Shared> for SharedSlice {
     fn from(base: Shared) -> Self {
+        let end = u32::try_from(base.len())
+            .ok()
+            .filter(|&e| e != WHOLE)
+            .unwrap_or(WHOLE);
         SharedSlice {
-            range: 0..base.len(),
             base,
+            start: 0,
+            end,
         }
     }
 }

@@ -46,10 +46,10 @@ pub fn prepare(claim: Claim, speakers: &SpeakerTable) -> PreparedClaim {
             .and_then(|q| q.speaker.clone());
         let span = crate::text::Span {
             source: claim.id.as_str().into(),
-            line: claim.line,
+            line: crate::text::narrow(claim.line),
             column: 1,
             start: 0,
-            end: words.len(),
+            end: crate::text::narrow(words.len()),
         };
         quotes = vec![Quote {
             span,
@@ -57,7 +57,7 @@ pub fn prepare(claim: Claim, speakers: &SpeakerTable) -> PreparedClaim {
             speaker,
             speaker_mention: None,
             kind: QuoteKind::Speech,
-            passage: 0..claim.text.len(),
+            passage: 0..crate::text::narrow(claim.text.len()),
             passage_text: claim.text.as_str().into(),
             repeats: Vec::new(),
         }];
@@ -108,10 +108,10 @@ pub fn prepare_draft(doc: &Document, speakers: &SpeakerTable) -> Vec<PreparedCla
     // claims the sentences it runs into.
     let mut buckets: BTreeMap<usize, (usize, Vec<Quote>, Vec<Figure>)> = BTreeMap::new();
     for q in ex.quotes {
-        let Some(s) = sentence_of(q.span.start) else {
+        let Some(s) = sentence_of(q.span.start as usize) else {
             continue;
         };
-        let e = sentence_of(q.span.end.saturating_sub(1))
+        let e = sentence_of(q.span.end.saturating_sub(1) as usize)
             .unwrap_or(s)
             .max(s);
         let b = buckets.entry(s).or_insert((s, Vec::new(), Vec::new()));
@@ -119,7 +119,7 @@ pub fn prepare_draft(doc: &Document, speakers: &SpeakerTable) -> Vec<PreparedCla
         b.1.push(q);
     }
     for f in ex.figures.into_iter().filter(|f| !f.noise) {
-        let Some(s) = sentence_of(f.span.start) else {
+        let Some(s) = sentence_of(f.span.start as usize) else {
             continue;
         };
         // A figure inside a sentence already claimed by a running quotation

@@ -160,7 +160,7 @@ pub(crate) mod testing {
     use crate::extract::{Modality, Period, Qualifier, QuoteKind, Subject};
     use crate::text::Span;
 
-    pub fn span(source: &str, line: usize) -> Span {
+    pub fn span(source: &str, line: u32) -> Span {
         Span {
             source: source.into(),
             line,
@@ -172,7 +172,7 @@ pub(crate) mod testing {
 
     pub fn quote(source: &str, line: usize, text: &str, speaker: Option<&str>) -> Quote {
         Quote {
-            span: span(source, line),
+            span: span(source, crate::text::narrow(line)),
             text: text.into(),
             speaker: speaker.map(Shared::from),
             speaker_mention: speaker.map(str::to_string),
@@ -210,7 +210,7 @@ pub(crate) mod testing {
             _ => (value * 0.9975, value * 1.0025),
         };
         Figure {
-            span: span(source, line),
+            span: span(source, crate::text::narrow(line)),
             text: format!("{value} {unit}").into(),
             value,
             unit,

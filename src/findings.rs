@@ -33,17 +33,17 @@ impl ItemKind {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct QuoteRecord {
     pub source: Shared,
-    pub line: usize,
-    pub column: usize,
-    pub start: usize,
-    pub end: usize,
+    pub line: u32,
+    pub column: u32,
+    pub start: u32,
+    pub end: u32,
     pub text: SharedSlice,
     pub speaker: Option<Shared>,
     pub speaker_mention: Option<String>,
     pub kind: QuoteKind,
     pub passage: Shared,
     /// Lines where the same quotation stands again in this source.
-    pub repeated_at: Vec<usize>,
+    pub repeated_at: Vec<u32>,
 }
 
 impl From<&Quote> for QuoteRecord {
@@ -68,10 +68,10 @@ impl From<&Quote> for QuoteRecord {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FigureRecord {
     pub source: Shared,
-    pub line: usize,
-    pub column: usize,
-    pub start: usize,
-    pub end: usize,
+    pub line: u32,
+    pub column: u32,
+    pub start: u32,
+    pub end: u32,
     pub text: SharedSlice,
     pub value: f64,
     pub unit: &'static str,
@@ -360,8 +360,8 @@ impl Verdict {
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Evidence {
     pub source: Shared,
-    pub line: usize,
-    pub column: usize,
+    pub line: u32,
+    pub column: u32,
     /// The passage as it stands in the source.
     pub text: Shared,
     /// The quotation's words, or the figure as written.

@@ -361,19 +361,14 @@ fn quote_group(
     }
 }
 
-/// An offset or line number of a source (at most 64 MiB) as an item keeps it.
-fn narrow(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
-
 pub fn quote_item(ex: &Extracted, q: &Quote) -> Item {
     let src = ex.source(&q.span.source);
     Item {
         source: q.span.source.clone(),
-        line: narrow(q.span.line),
-        column: narrow(q.span.column),
-        start: narrow(q.span.start),
-        end: narrow(q.span.end),
+        line: q.span.line,
+        column: q.span.column,
+        start: q.span.start,
+        end: q.span.end,
         text: q.passage_text.clone(),
         surface: q.text.clone(),
         speaker: q.speaker.clone(),
@@ -627,10 +622,10 @@ pub fn figure_item(ex: &Extracted, f: &Figure) -> Item {
     let src = ex.source(&f.span.source);
     Item {
         source: f.span.source.clone(),
-        line: narrow(f.span.line),
-        column: narrow(f.span.column),
-        start: narrow(f.span.start),
-        end: narrow(f.span.end),
+        line: f.span.line,
+        column: f.span.column,
+        start: f.span.start,
+        end: f.span.end,
         text: f.passage_text.clone(),
         surface: f.text.clone(),
         speaker: None,

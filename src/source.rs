@@ -2,7 +2,7 @@
 //! standard input; YAML front matter; BOM and CRLF; skipping what is not text.
 
 use crate::error::Error;
-use crate::text::{LineIndex, Shared, Span};
+use crate::text::{LineIndex, Shared, Span, narrow};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -93,10 +93,10 @@ impl Document {
         let (line, column) = self.line_col(start);
         Span {
             source: self.id.clone(),
-            line,
-            column,
-            start,
-            end,
+            line: narrow(line),
+            column: narrow(column),
+            start: narrow(start),
+            end: narrow(end),
         }
     }
 

@@ -153,10 +153,25 @@ pub fn intern(word: &str) -> Shared {
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Span {
     pub source: Shared,
-    pub line: usize,
-    pub column: usize,
-    pub start: usize,
-    pub end: usize,
+    // u32: sources are at most 64 MiB ([`crate::source::MAX_SOURCE_BYTES`]),
+    // and a large corpus holds a span per record.
+    pub line: u32,
+    pub column: u32,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// An offset, line or column of a source (at most 64 MiB) as a [`Span`]
+/// keeps it; saturates rather than wraps.
+pub fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl Span {
+    /// The span's bytes in its source.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// Maps byte offsets to lines and columns in O(log n): the start of every

@@ -52,7 +52,7 @@ struct GoldFigure {
 
 fn matches(g: &GoldFigure, src: &str, f: &Figure) -> bool {
     g.source == src
-        && g.line.abs_diff(f.span.line) <= 1
+        && g.line.abs_diff(f.span.line as usize) <= 1
         && g.unit == f.unit
         && (f.value - g.value).abs() <= 0.005 * g.value.abs().max(1e-9)
         && g.noise == f.noise

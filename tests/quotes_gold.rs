@@ -95,8 +95,8 @@ fn quotations_match_the_gold_annotations() {
                 found.push(Found {
                     repeat: true,
                     source: doc.id.to_string(),
-                    line: span.line,
-                    text: doc.text[span.start..span.end].trim().to_string(),
+                    line: span.line as usize,
+                    text: doc.text[span.range()].trim().to_string(),
                     speaker: q.speaker.as_deref().map(str::to_string),
                     kind: q.kind,
                 });
@@ -104,7 +104,7 @@ fn quotations_match_the_gold_annotations() {
             found.push(Found {
                 repeat: false,
                 source: doc.id.to_string(),
-                line: q.span.line,
+                line: q.span.line as usize,
                 text: q.text.to_string(),
                 speaker: q.speaker.as_deref().map(str::to_string),
                 kind: q.kind,

@@ -42,7 +42,7 @@ pub struct Quote {
     /// The passage a reader would look for: the sentence (or block) holding
     /// the quotation and its attribution.
     /// Where the passage stands: its byte range in the source text.
-    pub passage: std::ops::Range<usize>,
+    pub passage: std::ops::Range<u32>,
     pub passage_text: Shared,
     /// Other places in the same source where the same quotation stands again
     /// (standfirst, pull quote). Not a second source agreeing.
@@ -183,7 +183,7 @@ pub struct Figure {
     pub noise: bool,
     /// The sentence holding the figure.
     /// Where the passage stands: its byte range in the source text.
-    pub passage: std::ops::Range<usize>,
+    pub passage: std::ops::Range<u32>,
     pub passage_text: Shared,
 }
 

@@ -1986,7 +1986,7 @@ fn build(
         speaker: speaker.map(Shared::from),
         speaker_mention: mention,
         kind,
-        passage: pass_start..pass_end,
+        passage: crate::text::narrow(pass_start)..crate::text::narrow(pass_end),
         passage_text,
         repeats: Vec::new(),
     })
@@ -2284,8 +2284,8 @@ mod tests {
         let mut last = 0;
         for x in &r {
             assert!(!x.text.is_empty());
-            assert!(doc.text.is_char_boundary(x.span.start));
-            assert!(doc.text.is_char_boundary(x.span.end));
+            assert!(doc.text.is_char_boundary(x.span.start as usize));
+            assert!(doc.text.is_char_boundary(x.span.end as usize));
             assert!(x.span.start >= last);
             last = x.span.start;
         }
@@ -2796,10 +2796,10 @@ mod tests {
             let (doc, _) = Document::from_text("t", "t.md", &body);
             let mut last = 0;
             for q in extract_quotes(&doc, &SpeakerTable::default()) {
-                prop_assert!(doc.text.is_char_boundary(q.span.start) && doc.text.is_char_boundary(q.span.end));
+                prop_assert!(doc.text.is_char_boundary(q.span.start as usize) && doc.text.is_char_boundary(q.span.end as usize));
                 prop_assert!(q.span.start >= last);
                 last = q.span.start;
-                let raw = &doc.text[q.span.start..q.span.end];
+                let raw = &doc.text[q.span.range()];
                 // A blank line (maybe holding spaces) inside means a
                 // multi-paragraph quotation, whose text joins the paragraphs.
                 let multi = raw.split('\n').skip(1).any(|l| l.trim().is_empty());
@@ -2831,13 +2831,15 @@ mod tests {
                 prop_assert!(q.span.start >= last && q.span.start <= q.span.end);
                 last = q.span.start;
                 prop_assert!(!q.text.is_empty());
-                prop_assert!(q.passage.start <= q.span.start && q.span.end <= q.passage.end.max(q.span.end));
-                prop_assert_eq!(&doc.text[q.passage.start..q.passage.end], &*q.passage_text);
+                let span = q.span.range();
+                let passage = q.passage.start as usize..q.passage.end as usize;
+                prop_assert!(passage.start <= span.start && span.end <= passage.end.max(span.end));
+                prop_assert_eq!(&doc.text[q.passage.start as usize..q.passage.end as usize], &*q.passage_text);
                 if let Some(s) = &q.speaker {
                     prop_assert!(!s.trim().is_empty());
                     prop_assert!(!is_pronoun(s), "pronoun left as speaker: {}", s);
                 }
-                let raw = &doc.text[q.span.start..q.span.end];
+                let raw = &doc.text[q.span.range()];
                 let multi = raw.split('\n').skip(1).any(|l| l.trim().is_empty());
                 if !multi {
                     prop_assert_eq!(raw.trim(), &*q.text);

@@ -388,7 +388,7 @@ fn sentence_figures(
         let subj = Subject::default();
         counted_nouns.push((w0, w1, counted));
         let span = doc.span(base + start, base + end);
-        let passage = base + w0..base + w1;
+        let passage = crate::text::narrow(base + w0)..crate::text::narrow(base + w1);
         let passage_text: crate::text::Shared = s[w0..w1].into();
         // The figure as written is a slice of its passage, which holds it.
         let text = (w0 <= start && end <= w1)
@@ -417,7 +417,7 @@ fn sentence_figures(
     // ("14 agreements" after "10 cooperation documents" is about agreements).
     let spans: Vec<(usize, usize)> = out[first_index..]
         .iter()
-        .map(|f| (f.span.start - base, f.span.end - base))
+        .map(|f| (f.span.start as usize - base, f.span.end as usize - base))
         .collect();
     // The words of the whole sentence, shared by the figures whose window is
     // all of it (every figure of a sentence of usual length).
@@ -689,7 +689,7 @@ mod tests {
         fn spans_map_back_to_text(s in "[a-zA-Z0-9 $%,.\\-]{0,120}") {
             let (doc, _) = Document::from_text("t", "t.md", &s);
             for f in extract_figures(&doc) {
-                prop_assert_eq!(&doc.text[f.span.start..f.span.end], &*f.text);
+                prop_assert_eq!(&doc.text[f.span.range()], &*f.text);
                 prop_assert!(f.value.is_finite() && f.low <= f.high);
             }
         }

@@ -664,8 +664,8 @@ proptest! {
     fn spans_map_back_to_text(s in "[a-zA-Z0-9 $%€,.;:(\\-—’]{0,160}") {
         let (doc, _) = Document::from_text("t", "t.md", &s);
         for f in extract_figures(&doc) {
-            prop_assert_eq!(&doc.text[f.span.start..f.span.end], &*f.text);
-            prop_assert_eq!(&doc.text[f.passage.start..f.passage.end], &*f.passage_text);
+            prop_assert_eq!(&doc.text[f.span.range()], &*f.text);
+            prop_assert_eq!(&doc.text[f.passage.start as usize..f.passage.end as usize], &*f.passage_text);
             prop_assert!(f.value.is_finite() && f.low.is_finite() && f.high.is_finite());
             prop_assert!(f.low <= f.high);
         }

@@ -870,7 +870,7 @@ mod tests {
             period_note: None,
             modality,
             subject: Subject::default(),
-            attributes: vec![],
+            attributes: Box::default(),
             noise: false,
             passage: 0..1,
             passage_text: "".into(),

@@ -130,7 +130,7 @@ fn unrepeated(ex: extract::Extraction) -> extract::Extraction {
                 f.value.to_bits(),
                 f.qualifier,
                 f.period.as_ref().map(|p| p.label.as_str()),
-                f.subject.terms.as_slice(),
+                &f.subject.terms[..],
                 f.noise,
             ))
         })
@@ -224,10 +224,10 @@ pub(crate) mod testing {
                 text: terms.join(" ").into(),
                 terms: terms.iter().map(|&t| t.into()).collect(),
                 head: terms.first().map(|&t| t.into()),
-                name_numbers: vec![],
-                names: vec![],
+                name_numbers: Box::default(),
+                names: Box::default(),
             },
-            attributes: vec![],
+            attributes: Box::default(),
             noise: false,
             passage: 0..0,
             passage_text: format!("The {} was {value} {unit}.", terms.join(" ")).into(),

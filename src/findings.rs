@@ -83,7 +83,7 @@ pub struct FigureRecord {
     pub modality: &'static str,
     pub subject: Shared,
     pub subject_terms: Vec<Shared>,
-    pub attributes: Vec<String>,
+    pub attributes: Vec<&'static str>,
     pub noise: bool,
     pub passage: Shared,
 }
@@ -106,8 +106,8 @@ impl From<&Figure> for FigureRecord {
             period_note: f.period_note.clone(),
             modality: f.modality.as_str(),
             subject: f.subject.text.clone(),
-            subject_terms: f.subject.terms.clone(),
-            attributes: f.attributes.clone(),
+            subject_terms: f.subject.terms.to_vec(),
+            attributes: f.attributes.to_vec(),
             noise: f.noise,
             passage: f.passage_text.clone(),
         }

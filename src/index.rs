@@ -207,15 +207,15 @@ struct SubjectKey {
 
 impl SubjectKey {
     fn of(f: &Figure) -> Self {
-        let mut terms = f.subject.terms.clone();
+        let mut terms = f.subject.terms.to_vec();
         terms.sort();
         terms.dedup();
         SubjectKey {
             unit: f.unit,
             terms,
             head: f.subject.head.clone(),
-            name_numbers: f.subject.name_numbers.clone(),
-            names: f.subject.names.clone(),
+            name_numbers: f.subject.name_numbers.to_vec(),
+            names: f.subject.names.to_vec(),
         }
     }
 }
@@ -242,7 +242,7 @@ impl FigureIndex {
             figures
                 .iter()
                 .filter(|f| !f.noise)
-                .map(|f| f.subject.terms.as_slice()),
+                .map(|f| &f.subject.terms[..]),
         );
         let mut by_key: HashMap<SubjectKey, u32> = HashMap::default();
         let mut keys: Vec<(u32, Vec<u32>)> = Vec::new();

@@ -134,23 +134,24 @@ impl std::fmt::Display for Period {
 /// content terms (stemmed, lowercase, stop words dropped) for matching.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Subject {
+    // The lists are boxed slices (fixed once made): 8 bytes smaller each.
     pub text: Shared,
     /// Each term is [`crate::text::intern`]ed: figures about the same
     /// things share their term words.
-    pub terms: Vec<Shared>,
+    pub terms: Box<[Shared]>,
     /// The term the figure most directly quantifies: the noun it counts
     /// ("14 documents") or the nearest content word before it ("have met
     /// 40 times" gives "meet").
     pub head: Option<Shared>,
     /// Numbers that are part of a name next to the figure ("Power of
     /// Siberia 2"): two figures about differently numbered things differ.
-    pub name_numbers: Vec<Shared>,
+    pub name_numbers: Box<[Shared]>,
     /// The terms that come from names (capitalised words inside the
     /// sentence: places, pipelines, people): "trade between Russia and
     /// China" has `russia`, `china`. Two subjects that both name things
     /// are about the same thing only when one's names are among the
     /// other's.
-    pub names: Vec<Shared>,
+    pub names: Box<[Shared]>,
 }
 
 /// One figure in one source.
@@ -177,7 +178,7 @@ pub struct Figure {
     pub modality: Modality,
     pub subject: Subject,
     /// Attributes such as "record" that are not qualifiers.
-    pub attributes: Vec<String>,
+    pub attributes: Box<[&'static str]>,
     /// Page furniture (subscription prices, caption dates): kept for
     /// `extract`, never compared.
     pub noise: bool,

@@ -356,7 +356,7 @@ fn sentence_figures(
             let (l, h) = interval(qualifier, low_v, r_low);
             (low_v, l, h)
         };
-        let mut attributes = Vec::new();
+        let mut attributes: Vec<&'static str> = Vec::new();
         // "a record $185 billion", "$185 billion, a record", "$240 billion
         // last year, a record": right after the figure or after the next
         // comma.
@@ -372,7 +372,7 @@ fn sentence_figures(
             || is_record(&after)
             || is_record(next_clause)
         {
-            attributes.push("record".to_string());
+            attributes.push("record");
         }
         let modality = modality(s, start, end);
         let (per, note) = match period_for(&periods, s, start, end) {
@@ -407,7 +407,7 @@ fn sentence_figures(
             period_note: note,
             modality,
             subject: subj,
-            attributes,
+            attributes: attributes.into(),
             noise,
             passage,
             passage_text,
@@ -567,7 +567,7 @@ mod tests {
         let f = one("Trade hit a record $185 billion.");
         assert_eq!(
             (f.qualifier, f.attributes.clone()),
-            (Qualifier::Exact, vec!["record".to_string()])
+            (Qualifier::Exact, vec!["record"].into())
         );
     }
 

@@ -296,9 +296,9 @@ fn intervals_overlap_as_the_domain_requires() {
 fn record_is_an_attribute() {
     let f = one("Trade hit a record $240 billion.");
     assert_eq!(f.qualifier, Qualifier::Exact);
-    assert_eq!(f.attributes, vec!["record".to_string()]);
+    assert_eq!(&f.attributes[..], ["record"]);
     let f = one("Trade reached $185 billion, a record.");
-    assert_eq!(f.attributes, vec!["record".to_string()]);
+    assert_eq!(&f.attributes[..], ["record"]);
 }
 
 // ------------------------------------------------------------- periods
@@ -423,7 +423,7 @@ fn cases_from_the_sample_corpus() {
         (100.0, "years", Qualifier::Over)
     );
     let f = one("Trade hit $240 billion last year, a record, and grew.");
-    assert_eq!(f.attributes, vec!["record".to_string()]);
+    assert_eq!(&f.attributes[..], ["record"]);
     let f = one("Power of Siberia 2, planned: 50 bcm a year.");
     assert_eq!(f.modality, Modality::Actual);
     let f = one("He said the deficit would fall to 3.5 percent of GDP next year.");

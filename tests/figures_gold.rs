@@ -177,7 +177,7 @@ fn figures_match_gold() {
                 f.modality.as_str()
             ));
         }
-        if g.record != f.attributes.iter().any(|a| *a == "record") {
+        if g.record != f.attributes.contains(&"record") {
             record_wrong.push(format!(
                 "{}:{} {:?}: gold record={}, got {:?}",
                 g.source, g.line, g.surface, g.record, f.attributes

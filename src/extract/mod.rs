@@ -25,6 +25,17 @@ pub enum QuoteKind {
     Title,
 }
 
+impl QuoteKind {
+    /// The kind as the reports spell it (what serde writes).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Speech => "speech",
+            QuoteKind::Term => "term",
+            QuoteKind::Title => "title",
+        }
+    }
+}
+
 /// One direct quotation in one source.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Quote {
@@ -231,5 +242,20 @@ pub fn extract_wanted(doc: &Document, speakers: &SpeakerTable, wanted: Wanted) -
         } else {
             Vec::new()
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::QuoteKind;
+
+    #[test]
+    fn a_quote_kind_reads_as_serde_writes_it() {
+        for k in [QuoteKind::Speech, QuoteKind::Term, QuoteKind::Title] {
+            assert_eq!(
+                serde_json::to_value(k).expect("json"),
+                serde_json::Value::from(k.as_str())
+            );
+        }
     }
 }

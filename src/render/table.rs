@@ -6,7 +6,7 @@ use super::{Style, clip};
 use crate::extract::{Modality, Qualifier};
 use crate::findings::{CheckReport, ExtractReport, FigureRecord, ScanReport, Status, Verdict};
 use comfy_table::{
-    Cell, Color, ColumnConstraint, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED,
+    Cell, Color, ColumnConstraint, ContentArrangement, Table, Width, presets::UTF8_FULL_CONDENSED,
 };
 
 /// Columns `cols` of `t` as wide as their content: short fields (a
@@ -18,6 +18,116 @@ fn fit_content(t: &mut Table, cols: &[usize]) {
             c.set_constraint(ColumnConstraint::ContentWidth);
         }
     }
+}
+
+/// Rows rendered as one table. A longer list (the extract of a large
+/// corpus) is rendered a block at a time, every block with the widths the
+/// first one settled on, so that memory and time stay proportional to the
+/// rows instead of comfy-table holding and laying out all of them at once.
+const BLOCK_ROWS: usize = 1000;
+
+/// The `n` rows `row(i)` under `header` as one table, columns `fit` as
+/// wide as their widest content (`fitted(i)`: row `i`'s text in those
+/// columns, in order, so that they are measured without building rows). Up to [`BLOCK_ROWS`] rows are one
+/// comfy-table; more are rendered a block at a time into one seamless
+/// table: a first pass measures the `fit` columns over all rows, the first
+/// block lays out the other columns, and the blocks after it have no
+/// header, the first block's widths, and no top border (only the last
+/// keeps its bottom one).
+fn blocked_table(
+    style: &Style,
+    header: &[&str],
+    fit: &[usize],
+    n: usize,
+    row: impl Fn(usize) -> Vec<Cell>,
+    fitted: impl Fn(usize) -> Vec<String>,
+) -> String {
+    if n <= BLOCK_ROWS {
+        let mut t = new_table(style, header);
+        t.add_rows((0..n).map(&row));
+        fit_content(&mut t, fit);
+        return t.to_string();
+    }
+    let shown = |text: &str| {
+        text.lines()
+            .map(unicode_width::UnicodeWidthStr::width)
+            .max()
+            .unwrap_or(0)
+    };
+    debug_assert!(
+        fitted(0)
+            .iter()
+            .zip(fit)
+            .all(|(text, &c)| row(0).get(c).is_some_and(|cell| cell.content() == *text)),
+        "fitted(i) gives the text of row(i)'s fit columns"
+    );
+    let mut fit_widths: Vec<usize> = fit
+        .iter()
+        .map(|&c| header.get(c).map_or(0, |h| shown(h)))
+        .collect();
+    for i in 0..n {
+        for (w, text) in fit_widths.iter_mut().zip(fitted(i)) {
+            *w = (*w).max(shown(&text));
+        }
+    }
+    // Padding: one space on each side.
+    let fixed = |w: usize| Width::Fixed(u16::try_from(w + 2).unwrap_or(u16::MAX));
+    let mut t = new_table(style, header);
+    t.add_rows((0..BLOCK_ROWS).map(&row));
+    for (&w, &c) in fit_widths.iter().zip(fit) {
+        if let Some(col) = t.column_mut(c) {
+            col.set_constraint(ColumnConstraint::Absolute(fixed(w)));
+        }
+    }
+    let first = t.to_string();
+    drop(t);
+    // Every column's width, padding included, read off the top border.
+    let top = first.lines().next().unwrap_or_default();
+    let widths: Vec<u16> = top
+        .trim_start_matches('┌')
+        .trim_end_matches('┐')
+        .split('┬')
+        .map(|seg| u16::try_from(seg.chars().count()).unwrap_or(u16::MAX))
+        .collect();
+    let mut out = String::with_capacity(first.len() * n.div_ceil(BLOCK_ROWS));
+    // Everything but the bottom border.
+    out.push_str(
+        first
+            .rsplit_once('\n')
+            .map_or(first.as_str(), |(body, _)| body),
+    );
+    let mut start = BLOCK_ROWS;
+    while start < n {
+        let end = (start + BLOCK_ROWS).min(n);
+        let mut t = Table::new();
+        t.load_style(UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(style.width);
+        if style.color {
+            t.enforce_styling();
+        } else {
+            t.force_no_tty();
+        }
+        t.add_rows((start..end).map(&row));
+        t.set_constraints(
+            widths
+                .iter()
+                .map(|&w| ColumnConstraint::Absolute(Width::Fixed(w))),
+        );
+        let block = t.to_string();
+        let last = end == n;
+        // Without its top border, and its bottom one unless it is the last.
+        let mut lines = block.lines().skip(1).peekable();
+        while let Some(line) = lines.next() {
+            if lines.peek().is_none() && !last {
+                break;
+            }
+            out.push('\n');
+            out.push_str(line);
+        }
+        start = end;
+    }
+    out
 }
 
 fn new_table(style: &Style, header: &[&str]) -> Table {
@@ -80,43 +190,67 @@ fn reading(f: &FigureRecord) -> String {
     out
 }
 
+/// Where a record stands, as the extract table shows it.
+fn location(source: &str, line: u32) -> String {
+    format!("{source}:{line}")
+}
+
+/// A figure's period as the extract table shows it.
+fn period_shown(f: &FigureRecord) -> &str {
+    f.period
+        .as_deref()
+        .or(f.period_note.as_ref().map(|_| "unknown"))
+        .unwrap_or("—")
+}
+
 pub fn extract(r: &ExtractReport, style: &Style) -> String {
     let mut out = String::new();
     if !r.quotes.is_empty() {
-        let mut t = new_table(style, &["where", "kind", "speaker", "quotation"]);
-        for q in &r.quotes {
-            let kind = serde_json::to_value(q.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
-            t.add_row(vec![
-                Cell::new(format!("{}:{}", q.source, q.line)),
-                Cell::new(kind),
+        let row = |i: usize| {
+            let q = &r.quotes[i];
+            vec![
+                Cell::new(location(&q.source, q.line)),
+                Cell::new(q.kind.as_str()),
                 Cell::new(q.speaker.as_deref().unwrap_or("—")),
                 Cell::new(clip(&q.text, 160)),
-            ]);
-        }
-        fit_content(&mut t, &[0, 1]);
+            ]
+        };
+        let t = blocked_table(
+            style,
+            &["where", "kind", "speaker", "quotation"],
+            &[0, 1],
+            r.quotes.len(),
+            row,
+            |i| {
+                let q = &r.quotes[i];
+                vec![location(&q.source, q.line), q.kind.as_str().into()]
+            },
+        );
         out.push_str(&format!("Quotations\n{t}\n\n"));
     }
     if !r.figures.is_empty() {
-        let mut t = new_table(style, &["where", "figure", "reading", "period", "subject"]);
-        for f in &r.figures {
-            t.add_row(vec![
-                Cell::new(format!("{}:{}", f.source, f.line)),
+        let row = |i: usize| {
+            let f = &r.figures[i];
+            vec![
+                Cell::new(location(&f.source, f.line)),
                 Cell::new(clip(&f.text, 40)),
                 Cell::new(reading(f)),
-                Cell::new(
-                    f.period
-                        .as_deref()
-                        .or(f.period_note.as_ref().map(|_| "unknown"))
-                        .unwrap_or("—"),
-                ),
+                Cell::new(period_shown(f)),
                 Cell::new(clip(&f.subject, 50)),
-            ]);
-        }
+            ]
+        };
         // The location and the period: never cut mid-token.
-        fit_content(&mut t, &[0, 3]);
+        let t = blocked_table(
+            style,
+            &["where", "figure", "reading", "period", "subject"],
+            &[0, 3],
+            r.figures.len(),
+            row,
+            |i| {
+                let f = &r.figures[i];
+                vec![location(&f.source, f.line), period_shown(f).into()]
+            },
+        );
         out.push_str(&format!("Figures\n{t}\n\n"));
     }
     out.push_str(&format!(
@@ -247,6 +381,54 @@ pub fn check(r: &CheckReport, style: &Style) -> String {
 mod tests {
     use super::*;
     use crate::findings::{Finding, Item, ItemKind};
+
+    fn fitted(i: usize) -> Vec<String> {
+        vec![format!("source-{i}:{}", i % 97)]
+    }
+
+    fn row(i: usize) -> Vec<Cell> {
+        vec![
+            Cell::new(format!("source-{i}:{}", i % 97)),
+            Cell::new("words ".repeat(1 + i % 23)),
+        ]
+    }
+
+    #[test]
+    fn a_long_table_is_one_table_made_of_blocks() {
+        let n = 2 * BLOCK_ROWS + 17;
+        let text = blocked_table(&Style::default(), &["where", "text"], &[0], n, row, fitted);
+        let lines: Vec<&str> = text.lines().collect();
+        let width = lines[0].chars().count();
+        assert!(width <= 120);
+        assert!(
+            lines.iter().all(|l| l.chars().count() == width),
+            "one width"
+        );
+        let count = |p: &str| lines.iter().filter(|l| l.starts_with(p)).count();
+        assert_eq!((count("┌"), count("╞"), count("└")), (1, 1, 1));
+        assert!(lines[0].starts_with('┌') && lines[lines.len() - 1].starts_with('└'));
+        for i in [0, BLOCK_ROWS - 1, BLOCK_ROWS, n - 1] {
+            let at = format!("│ source-{i}:{} ", i % 97);
+            // Whole on its line: the widest location sets the column.
+            assert_eq!(
+                lines.iter().filter(|l| l.starts_with(&at)).count(),
+                1,
+                "{at}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_short_table_is_rendered_whole() {
+        let style = Style::default();
+        let mut t = new_table(&style, &["where", "text"]);
+        t.add_rows((0..BLOCK_ROWS).map(row));
+        fit_content(&mut t, &[0]);
+        assert_eq!(
+            blocked_table(&style, &["where", "text"], &[0], BLOCK_ROWS, row, fitted),
+            t.to_string()
+        );
+    }
 
     fn finding(id: &str, status: Status, n: usize) -> Finding {
         Finding {

@@ -425,46 +425,6 @@ pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
-/// The words of `s` between whitespace, as `str::split_whitespace` gives
-/// them, with ASCII bytes tested as bytes: only other characters are
-/// decoded.
-pub fn split_whitespace(s: &str) -> impl Iterator<Item = &str> {
-    let bytes = s.as_bytes();
-    let mut pos = 0;
-    // Whether the character at byte `i` is whitespace, and its length.
-    let ws_at = move |i: usize| -> (bool, usize) {
-        let b = bytes[i];
-        if b.is_ascii() {
-            // `char::is_whitespace` over ASCII: tab to carriage return, space.
-            (matches!(b, b'\t'..=b'\r' | b' '), 1)
-        } else {
-            let c = s[i..].chars().next().unwrap_or(' ');
-            (c.is_whitespace(), c.len_utf8())
-        }
-    };
-    std::iter::from_fn(move || {
-        while pos < bytes.len() {
-            let (ws, len) = ws_at(pos);
-            if !ws {
-                break;
-            }
-            pos += len;
-        }
-        if pos >= bytes.len() {
-            return None;
-        }
-        let start = pos;
-        while pos < bytes.len() {
-            let (ws, len) = ws_at(pos);
-            if ws {
-                break;
-            }
-            pos += len;
-        }
-        Some(&s[start..pos])
-    })
-}
-
 /// The bytes a sentence terminal can begin with: `.`, `!`, `?`, and the
 /// lead byte of `…`.
 static TERMINAL_START: [bool; 256] = {
@@ -761,13 +721,6 @@ mod tests {
     }
 
     proptest! {
-        #[test]
-        fn split_whitespace_is_str_split_whitespace(s in "[a-zé习 \t\n\r\u{b}\u{c}\u{1c}\u{85}\u{a0}\u{2009}\u{202f}\u{3000}“”.]{0,40}") {
-            let fast: Vec<&str> = split_whitespace(&s).collect();
-            let std: Vec<&str> = s.split_whitespace().collect();
-            prop_assert_eq!(fast, std);
-        }
-
         #[test]
         fn with_lowercase_is_to_lowercase(w in "\\PC{0,40}") {
             prop_assert_eq!(with_lowercase(&w, str::to_string), w.to_lowercase());

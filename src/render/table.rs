@@ -4,7 +4,9 @@
 
 use super::{Style, clip};
 use crate::extract::{Modality, Qualifier};
-use crate::findings::{CheckReport, ExtractReport, FigureRecord, ScanReport, Status, Verdict};
+use crate::findings::{
+    CheckReport, ExtractReport, FigureRecord, Finding, Item, ScanReport, Status, Verdict,
+};
 use comfy_table::{
     Cell, Color, ColumnConstraint, ContentArrangement, Table, Width, presets::UTF8_FULL_CONDENSED,
 };
@@ -264,6 +266,31 @@ pub fn extract(r: &ExtractReport, style: &Style) -> String {
 /// Most items a consistent finding lists in the scan table.
 pub const AGREEING_ROWS: usize = 10;
 
+/// A row of a scan section: a finding's own, one of its items, or the
+/// count of agreeing items not listed.
+enum ScanRow<'a> {
+    Finding(&'a Finding),
+    Item(&'a Item),
+    More(usize),
+}
+
+/// Where an item stands, with its speaker and period: "vov-2023-03:19
+/// (2023)".
+fn item_place(i: &Item) -> String {
+    let mut who: Vec<&str> = Vec::new();
+    if let Some(s) = &i.speaker {
+        who.push(s);
+    }
+    if let Some(p) = i.period() {
+        who.push(p);
+    }
+    if who.is_empty() {
+        format!("{}:{}", i.source, i.line)
+    } else {
+        format!("{}:{} ({})", i.source, i.line, who.join(", "))
+    }
+}
+
 pub fn scan(r: &ScanReport, style: &Style) -> String {
     let mut out = String::new();
     for status in Status::ALL.iter().rev() {
@@ -272,52 +299,61 @@ pub fn scan(r: &ScanReport, style: &Style) -> String {
             continue;
         }
         out.push_str(&format!("{} ({})\n", status.as_str(), group.len()));
-        let mut t = new_table(style, &["id", "status", "what / as given", "where"]);
+        // The section's rows, in order: each finding's own row, then one
+        // per item, so that each wording stands beside its place. A
+        // consistent finding's items all agree: past the first few, one
+        // row counts the rest (a large archive quotes the same words from
+        // hundreds of sources; the JSON reports list every one).
+        let mut rows: Vec<ScanRow> = Vec::new();
         for f in group {
-            t.add_row(vec![
-                Cell::new(&f.id),
-                colored(f.status.as_str(), status_color(f.status), style),
-                Cell::new(format!("{}\n{}", clip(&f.subject, 90), f.summary)),
-                Cell::new(""),
-            ]);
-            // One row per item, so each wording stands beside its place.
-            // A consistent finding's items all agree: past the first few,
-            // one row counts the rest (a large archive quotes the same words
-            // from hundreds of sources; the JSON reports list every one).
+            rows.push(ScanRow::Finding(f));
             let shown = if f.status == Status::Consistent {
                 f.items.len().min(AGREEING_ROWS)
             } else {
                 f.items.len()
             };
-            for i in &f.items[..shown] {
-                let mut who: Vec<&str> = Vec::new();
-                if let Some(s) = &i.speaker {
-                    who.push(s);
-                }
-                if let Some(p) = i.period() {
-                    who.push(p);
-                }
-                let who = if who.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({})", who.join(", "))
-                };
-                t.add_row(vec![
+            rows.extend(f.items[..shown].iter().map(ScanRow::Item));
+            if shown < f.items.len() {
+                rows.push(ScanRow::More(f.items.len() - shown));
+            }
+        }
+        let cells = |i: usize| -> Vec<Cell> {
+            match rows[i] {
+                ScanRow::Finding(f) => vec![
+                    Cell::new(&f.id),
+                    colored(f.status.as_str(), status_color(f.status), style),
+                    Cell::new(format!("{}\n{}", clip(&f.subject, 90), f.summary)),
+                    Cell::new(""),
+                ],
+                ScanRow::Item(i) => vec![
                     Cell::new(""),
                     Cell::new(""),
                     Cell::new(format!("  {}", clip(&i.surface, 80))),
-                    Cell::new(format!("{}:{}{}", i.source, i.line, who)),
-                ]);
+                    Cell::new(item_place(i)),
+                ],
+                ScanRow::More(n) => vec![
+                    Cell::new(""),
+                    Cell::new(""),
+                    Cell::new(format!("  … {n} more, all agreeing")),
+                    Cell::new(""),
+                ],
             }
-            if shown < f.items.len() {
-                t.add_row(vec![
-                    Cell::new(""),
-                    Cell::new(""),
-                    Cell::new(format!("  … {} more, all agreeing", f.items.len() - shown)),
-                    Cell::new(""),
-                ]);
+        };
+        let fitted = |i: usize| -> Vec<String> {
+            match rows[i] {
+                ScanRow::Finding(f) => vec![f.id.clone(), f.status.as_str().into(), String::new()],
+                ScanRow::Item(i) => vec![String::new(), String::new(), item_place(i)],
+                ScanRow::More(_) => vec![String::new(); 3],
             }
-        }
+        };
+        let t = blocked_table(
+            style,
+            &["id", "status", "what / as given", "where"],
+            &[0, 1, 3],
+            rows.len(),
+            cells,
+            fitted,
+        );
         out.push_str(&format!("{t}\n\n"));
     }
     let s = &r.summary;

@@ -512,4 +512,24 @@ mod tests {
         assert_eq!(out.matches("… 5 more, all agreeing").count(), 1, "{out}");
         assert!(out.contains("Q2-source-0:1") && !out.contains(&format!("Q2-source-{}:1", n - 1)));
     }
+
+    #[test]
+    fn a_large_section_is_one_table_listing_every_item() {
+        let n = BLOCK_ROWS * 2 + 3;
+        let report = ScanReport::new(vec![finding("Q1", Status::Variant, n)], n, n, 0);
+        let out = scan(&report, &Style::default());
+        let lines: Vec<&str> = out.lines().filter(|l| !l.is_empty()).collect();
+        let count = |p: &str| lines.iter().filter(|l| l.starts_with(p)).count();
+        assert_eq!((count("┌"), count("╞"), count("└")), (1, 1, 1));
+        let width = lines[1].chars().count();
+        assert!(
+            lines[1..lines.len() - 1]
+                .iter()
+                .all(|l| l.chars().count() == width)
+        );
+        for i in 0..n {
+            let at = format!("Q1-source-{i}:1 ");
+            assert_eq!(out.matches(&at).count(), 1, "{at} once, whole");
+        }
+    }
 }

@@ -126,19 +126,31 @@ pub fn parse_scaled(s: &str, exp: i32) -> Option<f64> {
     if s.len() > 40 {
         return None;
     }
-    let mut clean: String = s
-        .chars()
-        .filter(|c| !matches!(c, ',' | ' ' | '\u{202F}' | '\u{A0}'))
-        .collect();
-    // Only digits and a point are left to parse: an exponent of our own
-    // is the only one.
-    if !clean.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
-        return None;
+    // Digits and the point, then our exponent, on the stack: at most 40
+    // bytes and "e-NN".
+    let mut buf = [0u8; 48];
+    let mut n = 0;
+    for c in s.chars() {
+        match c {
+            ',' | ' ' | '\u{202F}' | '\u{A0}' => {}
+            '0'..='9' | '.' => {
+                buf[n] = c as u8;
+                n += 1;
+            }
+            // Anything else (another exponent, a sign, another digit
+            // script) is not a number we read.
+            _ => return None,
+        }
     }
     if exp != 0 {
-        clean.push_str(&format!("e{exp}"));
+        use std::io::Write;
+        let mut rest = &mut buf[n..];
+        let before = rest.len();
+        write!(rest, "e{exp}").ok()?;
+        n += before - rest.len();
     }
-    let v: f64 = clean.parse().ok()?;
+    let text = std::str::from_utf8(&buf[..n]).ok()?;
+    let v: f64 = text.parse().ok()?;
     v.is_finite().then_some(v)
 }
 

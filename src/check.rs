@@ -171,8 +171,11 @@ pub fn wanted(claims: &[PreparedClaim]) -> extract::Wanted {
 
 /// Checks prepared claims against an extracted corpus.
 pub fn check(claims: &[PreparedClaim], ex: &Extracted, speakers: &SpeakerTable) -> CheckReport {
-    let qindex = QuoteIndex::new(&ex.quotes);
-    let findex = FigureIndex::new(&ex.figures);
+    // The two indexes are built side by side (each is a serial pass).
+    let (qindex, findex) = rayon::join(
+        || QuoteIndex::new(&ex.quotes),
+        || FigureIndex::new(&ex.figures),
+    );
     let results = claims
         .par_iter()
         .map(|c| check_one(c, ex, &qindex, &findex, speakers))

@@ -121,7 +121,7 @@ impl Extracted {
 /// terms and noise mark.
 fn unrepeated(ex: extract::Extraction) -> extract::Extraction {
     let figures = ex.figures;
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     let keep: Vec<bool> = figures
         .iter()
         .map(|f| {

@@ -14,7 +14,8 @@ use crate::index::{FigureIndex, QuoteIndex};
 use crate::speakers::{SpeakerTable, same_key};
 use crate::text::Shared;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Largest group whose members are all compared pairwise; larger groups
 /// compare each member with the group's representative only.
@@ -234,7 +235,8 @@ fn quote_group(
     let quotes: Vec<&Quote> = members.iter().map(|&i| &ex.quotes[i]).collect();
     // Each pair of distinct texts is compared once, however many places
     // carry them.
-    let mut compared: HashMap<(usize, usize), Option<compare::QuoteComparison>> = HashMap::new();
+    let mut compared: HashMap<(usize, usize), Option<compare::QuoteComparison>> =
+        HashMap::default();
     // Representative: the longest rendering (fragments join it).
     let rep = (0..quotes.len())
         .max_by_key(|&k| (quotes[k].text.len(), std::cmp::Reverse(k)))
@@ -463,9 +465,9 @@ fn figure_relations(
     let pos: HashMap<usize, usize> = members.iter().enumerate().map(|(k, &i)| (i, k)).collect();
     // Per key: its figures bucketed by signature (first figure kept for
     // relating; positions of all).
-    let mut buckets: HashMap<usize, Vec<(usize, Vec<usize>)>> = HashMap::new();
+    let mut buckets: HashMap<usize, Vec<(usize, Vec<usize>)>> = HashMap::default();
     for &(k, _) in key_pairs.iter().filter(|(a, b)| a == b) {
-        let mut by_sig: HashMap<RelationKey, usize> = HashMap::new();
+        let mut by_sig: HashMap<RelationKey, usize> = HashMap::default();
         let mut list: Vec<(usize, Vec<usize>)> = Vec::new();
         for &i in index.key_members(k) {
             let i = i as usize;

@@ -7,7 +7,8 @@ use crate::text::intern;
 use aho_corasick::AhoCorasick;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+// Fx hashing: the stem cache is hit for every word.
+use rustc_hash::FxHashMap as HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
@@ -263,7 +264,7 @@ static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::
 thread_local! {
     /// Stems of the words met so far: news text repeats its words, and a
     /// lookup is far cheaper than the Snowball stemmer.
-    static STEMS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    static STEMS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::default());
 }
 
 /// Entries kept in [`STEMS`] before it starts afresh (bounds its memory).
@@ -308,7 +309,7 @@ impl Hasher for Fnv {
     }
 }
 
-static STOP_SET: LazyLock<HashSet<&'static str, BuildHasherDefault<Fnv>>> =
+static STOP_SET: LazyLock<std::collections::HashSet<&'static str, BuildHasherDefault<Fnv>>> =
     LazyLock::new(|| STOP.iter().copied().collect());
 
 /// Whether a lowercase word can name what a figure measures.

@@ -456,6 +456,47 @@ fn relation_key(ex: &Extracted, f: &Figure) -> RelationKey {
 /// whether any two are about different periods. Figures are related within
 /// each subject key and across each directly matching pair of keys; each
 /// pair of distinct signatures is related once.
+/// Most pairs of signatures related for one pair of keys before each
+/// signature is related to the most reported one only.
+const MAX_SIGNATURE_PAIRS: usize = MAX_PAIRWISE * MAX_PAIRWISE / 2;
+
+/// The pairs of signatures (indexes into `la` and `lb`, each a signature's
+/// first figure and the positions of all its figures) to relate: every
+/// pair (within one key, `x <= y`) while there are at most
+/// [`MAX_SIGNATURE_PAIRS`]; past that, every signature against the other
+/// list's most reported one (the first of those tied).
+fn signature_pairs(
+    la: &[(usize, Vec<usize>)],
+    lb: &[(usize, Vec<usize>)],
+    same_key: bool,
+) -> Vec<(usize, usize)> {
+    let all = if same_key {
+        la.len() * (la.len() + 1) / 2
+    } else {
+        la.len() * lb.len()
+    };
+    if all <= MAX_SIGNATURE_PAIRS {
+        return (0..la.len())
+            .flat_map(|x| (if same_key { x } else { 0 }..lb.len()).map(move |y| (x, y)))
+            .collect();
+    }
+    let most = |l: &[(usize, Vec<usize>)]| {
+        (0..l.len())
+            .max_by_key(|&k| (l[k].1.len(), std::cmp::Reverse(k)))
+            .unwrap_or(0)
+    };
+    if same_key {
+        let r = most(la);
+        (0..la.len()).map(|x| (r.min(x), r.max(x))).collect()
+    } else {
+        let (ra, rb) = (most(la), most(lb));
+        (0..lb.len())
+            .map(|y| (ra, y))
+            .chain((0..la.len()).filter(|&x| x != ra).map(|x| (x, rb)))
+            .collect()
+    }
+}
+
 fn figure_relations(
     ex: &Extracted,
     index: &FigureIndex,
@@ -488,40 +529,41 @@ fn figure_relations(
         compare::relate(f, ex.date_of(&f.span.source), g, ex.date_of(&g.span.source))
     };
     // Each pair of signatures is met once (signatures are per key, and each
-    // pair of keys is listed once).
+    // pair of keys is listed once), up to MAX_SIGNATURE_PAIRS pairs for a
+    // pair of keys; past that, each signature is related to the other
+    // side's most reported one only, so that many distinct readings of one
+    // thing cost their number, not its square.
     for &(ka, kb) in key_pairs {
         let (la, lb) = (&buckets[&ka], &buckets[&kb]);
-        for (x, (fa, pa)) in la.iter().enumerate() {
-            let from = if ka == kb { x } else { 0 };
-            for (fb, pb) in &lb[from..] {
-                match relate(*fa, *fb) {
-                    Relation::Conflict(why) => {
-                        // Every figure of one value against the first of
-                        // the other, and the other way round: each
-                        // disagreeing figure is listed, in a number of
-                        // pairs that grows with the group, not with its
-                        // square. The reason reads in the pair's order: the
-                        // figure that comes first in the group first.
-                        let mut why_back: Option<String> = None;
-                        let listed = pa
-                            .iter()
-                            .map(|&p| (p, pb[0]))
-                            .chain(pb.iter().skip(1).map(|&q| (pa[0], q)));
-                        for (p, q) in listed {
-                            if p < q {
-                                conflicts.push((p, q, why.clone()));
-                            } else if q < p {
-                                let back = why_back.get_or_insert_with(|| match relate(*fb, *fa) {
-                                    Relation::Conflict(w) => w,
-                                    _ => String::new(),
-                                });
-                                conflicts.push((q, p, back.clone()));
-                            }
+        for (x, y) in signature_pairs(la, lb, ka == kb) {
+            let ((fa, pa), (fb, pb)) = (&la[x], &lb[y]);
+            match relate(*fa, *fb) {
+                Relation::Conflict(why) => {
+                    // Every figure of one value against the first of
+                    // the other, and the other way round: each
+                    // disagreeing figure is listed, in a number of
+                    // pairs that grows with the group, not with its
+                    // square. The reason reads in the pair's order: the
+                    // figure that comes first in the group first.
+                    let mut why_back: Option<String> = None;
+                    let listed = pa
+                        .iter()
+                        .map(|&p| (p, pb[0]))
+                        .chain(pb.iter().skip(1).map(|&q| (pa[0], q)));
+                    for (p, q) in listed {
+                        if p < q {
+                            conflicts.push((p, q, why.clone()));
+                        } else if q < p {
+                            let back = why_back.get_or_insert_with(|| match relate(*fb, *fa) {
+                                Relation::Conflict(w) => w,
+                                _ => String::new(),
+                            });
+                            conflicts.push((q, p, back.clone()));
                         }
                     }
-                    Relation::OtherPeriod(_) => other_period = true,
-                    Relation::Agree | Relation::OtherModality(_) => {}
                 }
+                Relation::OtherPeriod(_) => other_period = true,
+                Relation::Agree | Relation::OtherModality(_) => {}
             }
         }
     }
@@ -875,6 +917,70 @@ mod tests {
             f.summary,
             "$240 billion (2023, b) vs $210 billion (2023, c): 13% apart, intervals do not overlap"
         );
+    }
+
+    #[test]
+    fn signature_pairs_are_all_pairs_until_there_are_too_many() {
+        let list = |n: usize, most: usize| -> Vec<(usize, Vec<usize>)> {
+            (0..n)
+                .map(|k| (k, vec![k; if k == most { 3 } else { 1 }]))
+                .collect()
+        };
+        let (small, large) = (list(10, 0), list(200, 7));
+        assert_eq!(signature_pairs(&small, &small, true).len(), 55);
+        assert_eq!(signature_pairs(&small, &list(12, 0), false).len(), 120);
+        // Past MAX_SIGNATURE_PAIRS: each against the most reported one.
+        let same = signature_pairs(&large, &large, true);
+        assert_eq!(same.len(), 200);
+        assert!(same.iter().all(|&(x, y)| x <= y && (x == 7 || y == 7)));
+        let cross = signature_pairs(&large, &list(100, 3), false);
+        assert_eq!(cross.len(), 100 + 199);
+        assert!(cross.iter().all(|&(x, y)| x == 7 || y == 3));
+    }
+
+    #[test]
+    fn many_distinct_readings_cost_their_number_not_its_square() {
+        let trade = ["trade", "russia", "china"];
+        let n = 400;
+        let sources: Vec<(String, Option<jiff::civil::Date>)> =
+            (0..n).map(|i| (format!("s{i}"), d(2024, 5, 16))).collect();
+        let refs: Vec<(&str, Option<jiff::civil::Date>)> =
+            sources.iter().map(|(s, dt)| (s.as_str(), *dt)).collect();
+        // 400 sources, 400 values for the same thing in the same year, the
+        // value 240 reported twice.
+        let mut figures: Vec<Figure> = (0..n)
+            .map(|i| {
+                let v = 100e9 + i as f64 * 1e9;
+                figure(
+                    &sources[i].0,
+                    3,
+                    v,
+                    "USD",
+                    Exact,
+                    &trade,
+                    Some(2023),
+                    Actual,
+                )
+            })
+            .collect();
+        figures.push(figure(
+            &sources[1].0,
+            9,
+            240e9,
+            "USD",
+            Exact,
+            &trade,
+            Some(2023),
+            Actual,
+        ));
+        let r = scan(&corpus(&refs, vec![], figures), &SpeakerTable::default());
+        let f = &r.findings[0];
+        assert_eq!(f.status, Status::Conflict);
+        assert_eq!(f.items.len(), n + 1);
+        // Each reading against the one reported twice: pairs grow with the
+        // readings (all pairs would be about 80,000).
+        assert!(f.pairs.len() <= 2 * (n + 1), "{} pairs", f.pairs.len());
+        assert!(f.pairs.len() >= n / 2, "{} pairs", f.pairs.len());
     }
 
     #[test]

@@ -30,9 +30,9 @@ const BLOCK_ROWS: usize = 1000;
 
 /// The `n` rows `row(i)` under `header` as one table, columns `fit` as
 /// wide as their widest content (`fitted(i)`: row `i`'s text in those
-/// columns, in order, so that they are measured without building rows). Up to [`BLOCK_ROWS`] rows are one
-/// comfy-table; more are rendered a block at a time into one seamless
-/// table: a first pass measures the `fit` columns over all rows, the first
+/// columns, in order, so that they are measured without building rows).
+/// Up to [`BLOCK_ROWS`] rows are one comfy-table; more are rendered a
+/// block at a time into one seamless table: a first pass measures the `fit` columns over all rows, the first
 /// block lays out the other columns, and the blocks after it have no
 /// header, the first block's widths, and no top border (only the last
 /// keeps its bottom one).
@@ -101,15 +101,7 @@ fn blocked_table(
     let mut start = BLOCK_ROWS;
     while start < n {
         let end = (start + BLOCK_ROWS).min(n);
-        let mut t = Table::new();
-        t.load_style(UTF8_FULL_CONDENSED)
-            .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_width(style.width);
-        if style.color {
-            t.enforce_styling();
-        } else {
-            t.force_no_tty();
-        }
+        let mut t = styled_table(style);
         t.add_rows((start..end).map(&row));
         t.set_constraints(
             widths
@@ -132,17 +124,23 @@ fn blocked_table(
     out
 }
 
-fn new_table(style: &Style, header: &[&str]) -> Table {
+/// An empty table in the report's look, without a header.
+fn styled_table(style: &Style) -> Table {
     let mut t = Table::new();
     t.load_style(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(style.width)
-        .set_header(header.iter().map(Cell::new).collect::<Vec<_>>());
+        .set_width(style.width);
     if style.color {
         t.enforce_styling();
     } else {
         t.force_no_tty();
     }
+    t
+}
+
+fn new_table(style: &Style, header: &[&str]) -> Table {
+    let mut t = styled_table(style);
+    t.set_header(header.iter().map(Cell::new).collect::<Vec<_>>());
     t
 }
 

@@ -390,13 +390,11 @@ fn report_for<T: render::json::JsonReport + Send + 'static>(
 /// sources, time it can spend rendering and writing instead (or exiting:
 /// the process does not wait for the thread).
 fn free_later<T: Send + 'static>(value: T) {
-    let moved = std::thread::Builder::new()
+    // Where no thread can be had, `spawn` drops the closure, and the value
+    // with it, right here.
+    let _ = std::thread::Builder::new()
         .name("free".into())
         .spawn(move || drop(value));
-    // No thread to be had: free it here.
-    if let Err(e) = moved {
-        drop(e);
-    }
 }
 
 /// Everything a command produced, before it is written anywhere.

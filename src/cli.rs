@@ -413,7 +413,7 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
         Command::Extract(a) => {
             a.common.refuse_github()?;
             let (rep, speakers) = setup(&a.common)?;
-            let ex = load_and_extract(&a.paths, &speakers, &a.common, &rep, Wanted::ALL)?;
+            let mut ex = load_and_extract(&a.paths, &speakers, &a.common, &rep, Wanted::ALL)?;
             if !a.common.report_wanted() {
                 // Sources read and checked (errors and the exit code stand),
                 // no report to build.
@@ -423,12 +423,19 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
                     code: 0,
                 });
             }
-            let report = ExtractReport {
-                quotes: ex.quotes.iter().map(QuoteRecord::from).collect(),
-                figures: ex.figures.iter().map(FigureRecord::from).collect(),
-            };
-            // The records are copied into the report: free them before
-            // the report is rendered (peak memory).
+            // The records are moved into the report, one list at a time:
+            // the quotations' list is freed before the figures are turned
+            // (peak memory).
+            let quotes = std::mem::take(&mut ex.quotes)
+                .into_iter()
+                .map(QuoteRecord::from)
+                .collect();
+            let figures = std::mem::take(&mut ex.figures)
+                .into_iter()
+                .map(FigureRecord::from)
+                .collect();
+            let report = ExtractReport { quotes, figures };
+            // What is left (the sources' list) goes too.
             free_later(ex);
             let style = style_for(&a.common);
             let report = report_for(report, &a.common, render::json::write_extract_lines, |r| {

@@ -46,21 +46,29 @@ pub struct QuoteRecord {
     pub repeated_at: Vec<u32>,
 }
 
-impl From<&Quote> for QuoteRecord {
-    fn from(q: &Quote) -> Self {
+impl From<Quote> for QuoteRecord {
+    /// The record of a quotation, its parts moved, not copied (`extract`
+    /// turns a whole corpus into records).
+    fn from(q: Quote) -> Self {
         QuoteRecord {
-            source: q.span.source.clone(),
             line: q.span.line,
             column: q.span.column,
             start: q.span.start,
             end: q.span.end,
-            text: q.text.clone(),
-            speaker: q.speaker.clone(),
-            speaker_mention: q.speaker_mention.clone(),
+            source: q.span.source,
+            text: q.text,
+            speaker: q.speaker,
+            speaker_mention: q.speaker_mention,
             kind: q.kind,
-            passage: q.passage_text.clone(),
+            passage: q.passage_text,
             repeated_at: q.repeats.iter().map(|s| s.line).collect(),
         }
+    }
+}
+
+impl From<&Quote> for QuoteRecord {
+    fn from(q: &Quote) -> Self {
+        QuoteRecord::from(q.clone())
     }
 }
 
@@ -88,29 +96,36 @@ pub struct FigureRecord {
     pub passage: Shared,
 }
 
-impl From<&Figure> for FigureRecord {
-    fn from(f: &Figure) -> Self {
+impl From<Figure> for FigureRecord {
+    /// The record of a figure, its parts moved, not copied.
+    fn from(f: Figure) -> Self {
         FigureRecord {
-            source: f.span.source.clone(),
             line: f.span.line,
             column: f.span.column,
             start: f.span.start,
             end: f.span.end,
-            text: f.text.clone(),
+            source: f.span.source,
+            text: f.text,
             value: f.value,
             unit: f.unit,
             qualifier: f.qualifier.as_str(),
             low: f.low,
             high: f.high,
-            period: f.period.as_ref().map(|p| p.label.clone()),
-            period_note: f.period_note.clone(),
+            period: f.period.map(|p| p.label),
+            period_note: f.period_note,
             modality: f.modality.as_str(),
-            subject: f.subject.text.clone(),
-            subject_terms: f.subject.terms.to_vec(),
-            attributes: f.attributes.to_vec(),
+            subject: f.subject.text,
+            subject_terms: f.subject.terms.into_vec(),
+            attributes: f.attributes.into_vec(),
             noise: f.noise,
-            passage: f.passage_text.clone(),
+            passage: f.passage_text,
         }
+    }
+}
+
+impl From<&Figure> for FigureRecord {
+    fn from(f: &Figure) -> Self {
+        FigureRecord::from(f.clone())
     }
 }
 

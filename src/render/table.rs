@@ -282,10 +282,11 @@ fn item_place(i: &Item) -> String {
     if let Some(p) = i.period() {
         who.push(p);
     }
+    let at = location(&i.source, i.line);
     if who.is_empty() {
-        format!("{}:{}", i.source, i.line)
+        at
     } else {
-        format!("{}:{} ({})", i.source, i.line, who.join(", "))
+        format!("{at} ({})", who.join(", "))
     }
 }
 

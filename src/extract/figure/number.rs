@@ -158,7 +158,14 @@ pub fn parse_scaled(s: &str, exp: i32) -> Option<f64> {
 /// "33.7" 0.05, "33.7" with a billion (exp 9) exactly 50000000.
 pub fn digit_rounding(s: &str, exp: i32) -> f64 {
     let frac = s.split_once('.').map_or(0, |(_, f)| f.len() as i32);
-    format!("5e{}", exp - frac - 1).parse().unwrap_or(0.0)
+    let k = exp - frac - 1;
+    // 5·10^k: powers of ten up to 1e22 are exact, and dividing by one is
+    // rounded once, as reading "5e-k" would be. Beyond, read it.
+    match k {
+        0..=21 => 5.0 * 10f64.powi(k),
+        -22..=-1 => 5.0 / 10f64.powi(-k),
+        _ => format!("5e{k}").parse().unwrap_or(0.0),
+    }
 }
 
 /// A number found in a sentence, before units and qualifiers.
@@ -478,9 +485,29 @@ mod tests {
         assert_eq!(digit_rounding("33.7", 9), 50_000_000.0);
         assert_eq!(digit_rounding("30", 0), 0.5);
         assert_eq!(digit_rounding("33.70", 0), 0.005);
+        for (digits, exp) in [
+            ("1.5", 0),
+            ("2.25", 3),
+            ("7.125", 0),
+            ("1.0000001", 6),
+            ("3.14159", 12),
+        ] {
+            let frac = digits.split_once('.').map_or(0, |(_, f)| f.len() as i32);
+            let read: f64 = format!("5e{}", exp - frac - 1).parse().unwrap();
+            assert_eq!(digit_rounding(digits, exp), read, "{digits} e{exp}");
+        }
     }
 
     proptest! {
+        /// Half the last digit is what reading "5e<k>" gives, for any
+        /// number of places and magnitude.
+        #[test]
+        fn digit_rounding_is_the_decimal_it_spells(places in 0usize..30, exp in 0i32..=12) {
+            let digits = if places == 0 { "7".to_string() } else { format!("7.{}", "3".repeat(places)) };
+            let read: f64 = format!("5e{}", exp - places as i32 - 1).parse().unwrap();
+            prop_assert_eq!(digit_rounding(&digits, exp), read);
+        }
+
         /// A decimal with up to four places times 10^exp (at least as many
         /// as the places) is the whole number it spells, exactly.
         #[test]

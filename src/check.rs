@@ -18,9 +18,10 @@ use crate::findings::{CheckReport, ClaimResult, Evidence, ItemKind, PartResult, 
 use crate::index::{FigureIndex, QuoteIndex};
 use crate::source::Document;
 use crate::speakers::SpeakerTable;
-use crate::text::Shared;
+use crate::text::{Shared, SharedSlice};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::Range;
 
 /// A claim with the quotations and figures found in it.
 #[derive(Clone, Debug)]
@@ -166,6 +167,7 @@ pub fn wanted(claims: &[PreparedClaim]) -> extract::Wanted {
     extract::Wanted {
         quotes: claims.iter().any(|c| !c.quotes.is_empty()),
         figures: claims.iter().any(|c| !c.figures.is_empty()),
+        texts: false,
     }
 }
 
@@ -262,6 +264,8 @@ fn quote_evidence(q: &Quote, agrees: bool) -> Evidence {
         surface: q.text.clone(),
         speaker: q.speaker.clone(),
         agrees,
+        passage: q.passage.clone(),
+        span: q.span.start..q.span.end,
         ..Evidence::default()
     }
 }
@@ -456,7 +460,73 @@ fn figure_evidence(f: &Figure, agrees: bool) -> Evidence {
         unit: Some(f.unit),
         period: f.period.as_ref().map(|p| p.label.clone()),
         agrees,
+        passage: f.passage.clone(),
+        span: f.span.start..f.span.end,
     }
+}
+
+/// Fills in the evidence of records extracted without their texts
+/// ([`extract::Wanted::texts`], as [`wanted`] asks): the passages, and the
+/// figures as written, read back from the sources. Evidence that has its
+/// texts is left as it is. Where a source cannot be read back (gone, or
+/// changed since it was extracted: a warning says so) the record's own
+/// words stand in for its passage: the quoted words, or the figure's value.
+pub fn read_back_evidence(report: &mut CheckReport, ex: &Extracted) -> Vec<crate::source::Warning> {
+    let lacking = |e: &Evidence| e.text.is_empty() && e.passage.start < e.passage.end;
+    // What to read, each range once: the passage, and the surface where it
+    // is not inside the passage.
+    let mut wants: Vec<(Shared, Range<u32>)> = Vec::new();
+    let mut slots: HashMap<(Shared, u32, u32), usize> = HashMap::new();
+    let mut ask = |source: &Shared, r: &Range<u32>| {
+        *slots
+            .entry((source.clone(), r.start, r.end))
+            .or_insert_with(|| {
+                wants.push((source.clone(), r.clone()));
+                wants.len() - 1
+            })
+    };
+    let mut asked: Vec<(usize, Option<usize>)> = Vec::new();
+    for e in all_evidence(report).filter(|e| lacking(e)) {
+        let inside = e.passage.start <= e.span.start && e.span.end <= e.passage.end;
+        let surface = (e.surface.is_empty() && !inside).then(|| ask(&e.source, &e.span));
+        asked.push((ask(&e.source, &e.passage), surface));
+    }
+    let (texts, warnings) = ex.read_back(&wants);
+    let lacking_now: Vec<&mut Evidence> = all_evidence(report).filter(|e| lacking(e)).collect();
+    for (e, (passage, surface)) in lacking_now.into_iter().zip(asked) {
+        let Some(text) = texts[passage].clone() else {
+            if e.surface.is_empty() {
+                e.surface = e
+                    .value
+                    .zip(e.unit)
+                    .map(|(v, u)| compare::show_number(v, u))
+                    .unwrap_or_default()
+                    .into();
+            }
+            e.text = e.surface.as_str().into();
+            continue;
+        };
+        if e.surface.is_empty() {
+            e.surface = match surface {
+                Some(i) => texts[i].clone().map(Into::into).unwrap_or_default(),
+                None => {
+                    let at = e.passage.start;
+                    let local = (e.span.start - at) as usize..(e.span.end - at) as usize;
+                    SharedSlice::new(&text, local).unwrap_or_default()
+                }
+            };
+        }
+        e.text = text;
+    }
+    warnings
+}
+
+/// Every evidence list of a report: the claims' and their parts'.
+fn all_evidence(report: &mut CheckReport) -> impl Iterator<Item = &mut Evidence> {
+    report.claims.iter_mut().flat_map(|c| {
+        let parts = c.parts.iter_mut().flat_map(|p| p.evidence.iter_mut());
+        c.evidence.iter_mut().chain(parts)
+    })
 }
 
 fn check_figure(
@@ -610,7 +680,7 @@ mod tests {
     }
 
     #[test]
-    fn running_only_the_wanted_extractors_changes_no_verdict() {
+    fn running_only_the_wanted_extractors_changes_no_report() {
         let sp = SpeakerTable::default();
         let (prepared, files) = sample();
         let (all, _) = Extracted::from_files(&files, &sp, || {});
@@ -630,22 +700,80 @@ mod tests {
             let (some, _) = Extracted::from_files_wanted(&files, &sp, w, || {});
             assert_eq!(some.quotes.is_empty(), !w.quotes);
             assert_eq!(some.figures.is_empty(), !w.figures);
-            assert_eq!(check(claims, &some, &sp), check(claims, &all, &sp));
+            // Records without texts: the evidence lacks its passages until
+            // they are read back, and then it is all there.
+            let mut report = check(claims, &some, &sp);
+            let full = check(claims, &all, &sp);
+            let evidence = |r: &CheckReport| {
+                r.claims
+                    .iter()
+                    .flat_map(|c| c.evidence.clone())
+                    .collect::<Vec<_>>()
+            };
+            assert!(!evidence(&full).is_empty());
+            assert!(evidence(&report).iter().all(|e| e.text.is_empty()));
+            assert!(read_back_evidence(&mut report, &some).is_empty());
+            assert_eq!(report, full);
         }
+        let only = |quotes, figures| extract::Wanted {
+            quotes,
+            figures,
+            texts: false,
+        };
+        assert_eq!(wanted(&quote_claims), only(true, false));
+        assert_eq!(wanted(&figure_claims), only(false, true));
+        assert_eq!(wanted(&prepared), only(true, true));
+    }
+
+    #[test]
+    fn evidence_of_a_source_changed_since_extraction_is_its_own_words() {
+        let dir = std::env::temp_dir().join(format!("crosscheck-readback-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join("a.md");
+        let article = "---\ndate: 2024-05-16\n---\nXi Jinping said the ties were “at their best in history.” Trade reached $240 billion in 2023, officials said.\n";
+        std::fs::write(&path, article).expect("write");
+        let sp = SpeakerTable::default();
+        let claims: Vec<PreparedClaim> = [
+            "Xi said the ties were “at their best in history.”",
+            "Trade reached $240 billion in 2023.",
+        ]
+        .into_iter()
+        .map(|t| {
+            prepare(
+                Claim {
+                    text: t.into(),
+                    ..claim("c")
+                },
+                &sp,
+            )
+        })
+        .collect();
+        let files = vec![path.clone()];
+        let (ex, _) = Extracted::from_files_wanted(&files, &sp, wanted(&claims), || {});
+        let mut report = check(&claims, &ex, &sp);
+        let mut unchanged = report.clone();
+        assert!(read_back_evidence(&mut unchanged, &ex).is_empty());
+        let passages: Vec<&str> = unchanged
+            .claims
+            .iter()
+            .map(|c| &*c.evidence[0].text)
+            .collect();
+        assert!(passages[0].starts_with("Xi Jinping said"), "{passages:?}");
+        assert!(passages[1].starts_with("Trade reached"), "{passages:?}");
+        assert_eq!(&*unchanged.claims[1].evidence[0].surface, "$240 billion");
+        std::fs::write(&path, format!("{article}\nA later correction.\n")).expect("rewrite");
+        let warnings = read_back_evidence(&mut report, &ex);
+        std::fs::remove_dir_all(&dir).ok();
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].message.contains("changed since it was read"));
+        let quote = &report.claims[0].evidence[0];
+        assert_eq!(&*quote.text, "at their best in history.");
+        let figure = &report.claims[1].evidence[0];
         assert_eq!(
-            wanted(&quote_claims),
-            extract::Wanted {
-                quotes: true,
-                figures: false
-            }
+            (&*figure.text, &*figure.surface),
+            ("$240 billion", "$240 billion")
         );
-        assert_eq!(
-            wanted(&figure_claims),
-            extract::Wanted {
-                quotes: false,
-                figures: true
-            }
-        );
+        assert_eq!(report.claims[0].verdict, unchanged.claims[0].verdict);
     }
 
     fn claim(id: &str) -> Claim {

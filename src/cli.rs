@@ -513,7 +513,12 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
                 &rep,
                 check::wanted(&prepared),
             )?;
-            let report = check::check(&prepared, &ex, &speakers);
+            let mut report = check::check(&prepared, &ex, &speakers);
+            // The records kept no passages ([`check::wanted`]): the
+            // evidence's are read back from the sources.
+            for w in check::read_back_evidence(&mut report, &ex) {
+                rep.warn(&w);
+            }
             free_later(ex);
             let mut style = style_for(&a.common);
             style.fail_on = fail_on.clone();

@@ -18,6 +18,9 @@ pub struct SourceInfo {
     pub path: String,
     pub outlet: Option<Shared>,
     pub date: Option<jiff::civil::Date>,
+    /// The text's length in bytes when it was read: a file read back
+    /// ([`Extracted::read_back`]) with another length has changed.
+    pub len: usize,
 }
 
 /// Files read and extracted together (see [`Extracted::from_files`]).
@@ -57,6 +60,9 @@ impl Extracted {
         let ids = source::source_ids(files);
         let mut out = Extracted::default();
         let mut warnings = Vec::new();
+        // Records without their texts: the quoted words of the whole corpus
+        // are kept once each (the same quotation stands in many sources).
+        let mut words: rustc_hash::FxHashSet<Shared> = Default::default();
         // A batch of files at a time: each batch's records are moved into
         // the corpus before the next is read, so the per-file lists never
         // all stand beside the corpus's own (that doubled the records'
@@ -68,6 +74,12 @@ impl Extracted {
                 .zip(ids.par_iter())
                 .map(|(path, id)| {
                     let text = source::read_source(path);
+                    // Standard input cannot be read back: its records keep
+                    // their texts.
+                    let wanted = Wanted {
+                        texts: wanted.texts || path.as_os_str() == "-",
+                        ..wanted
+                    };
                     let result = text.map(|text| {
                         let (doc, warnings) =
                             Document::from_text(id, &path.display().to_string(), &text);
@@ -81,8 +93,13 @@ impl Extracted {
                 .collect();
             for p in parts {
                 match p {
-                    Ok((info, ex, w)) => {
+                    Ok((info, mut ex, w)) => {
                         warnings.extend(w);
+                        if !wanted.texts {
+                            for q in &mut ex.quotes {
+                                q.text = once(&mut words, &q.text).into();
+                            }
+                        }
                         out.push(info, ex);
                     }
                     Err(w) => warnings.push(w),
@@ -114,6 +131,84 @@ impl Extracted {
     pub fn date_of(&self, id: &str) -> Option<jiff::civil::Date> {
         self.source(id).and_then(|s| s.date)
     }
+
+    /// Reads pieces of sources back from their files: for records
+    /// extracted without their texts ([`Wanted::texts`]), what a report
+    /// shows of them. `wants` are (source id, byte range) pairs; each gets
+    /// its text, or `None` where the source is unknown, can no longer be
+    /// read or has changed since it was extracted (one warning per such
+    /// source). Each file is read once, files in parallel.
+    pub fn read_back(
+        &self,
+        wants: &[(Shared, std::ops::Range<u32>)],
+    ) -> (Vec<Option<Shared>>, Vec<Warning>) {
+        let mut by_source: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, (id, _)) in wants.iter().enumerate() {
+            by_source.entry(id).or_default().push(i);
+        }
+        let mut by_source: Vec<(&str, Vec<usize>)> = by_source.into_iter().collect();
+        by_source.sort_unstable();
+        let read: Vec<ReadBack> = by_source
+            .par_iter()
+            .map(|(id, asked)| {
+                let none = || asked.iter().map(|&i| (i, None)).collect();
+                let Some(info) = self.source(id) else {
+                    return (none(), None);
+                };
+                let path = std::path::Path::new(&info.path);
+                let text = source::read_source(path).and_then(|t| {
+                    let t = t.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(t);
+                    if t.len() == info.len {
+                        Ok(t)
+                    } else {
+                        Err(Warning {
+                            path: info.path.clone(),
+                            line: None,
+                            message:
+                                "changed since it was read: its evidence passages are not shown"
+                                    .into(),
+                        })
+                    }
+                });
+                match text {
+                    Ok(t) => {
+                        let got = asked
+                            .iter()
+                            .map(|&i| {
+                                let r = &wants[i].1;
+                                (i, t.get(r.start as usize..r.end as usize).map(Shared::from))
+                            })
+                            .collect();
+                        (got, None)
+                    }
+                    Err(w) => (none(), Some(w)),
+                }
+            })
+            .collect();
+        let mut out = vec![None; wants.len()];
+        let mut warnings = Vec::new();
+        for (got, warning) in read {
+            for (i, t) in got {
+                out[i] = t;
+            }
+            warnings.extend(warning);
+        }
+        (out, warnings)
+    }
+}
+
+/// One source's pieces read back (by their place in the request), and why
+/// none could be, if so.
+type ReadBack = (Vec<(usize, Option<Shared>)>, Option<Warning>);
+
+/// `text` as kept once in `seen`.
+fn once(seen: &mut rustc_hash::FxHashSet<Shared>, text: &str) -> Shared {
+    if let Some(s) = seen.get(text) {
+        return s.clone();
+    }
+    let s = Shared::from(text);
+    seen.insert(s.clone());
+    s
 }
 
 /// A source's extraction without the repeats of a figure (the first of
@@ -150,6 +245,7 @@ pub fn info(d: &Document) -> SourceInfo {
         path: d.path.clone(),
         outlet: d.meta.outlet.as_deref().map(Shared::from),
         date: d.date(),
+        len: d.text.len(),
     }
 }
 
@@ -246,6 +342,7 @@ pub(crate) mod testing {
                 path: format!("{id}.md"),
                 outlet: Some(format!("{id} outlet").into()),
                 date: *date,
+                len: 0,
             };
             let ex_q: Vec<Quote> = quotes
                 .iter()

@@ -387,6 +387,13 @@ pub struct Evidence {
     pub period: Option<String>,
     /// Whether this passage agrees with the claim.
     pub agrees: bool,
+    /// Where the passage and the surface stand in the source (byte
+    /// ranges), to read them back when the record kept no texts
+    /// ([`crate::check::read_back_evidence`]).
+    #[serde(skip)]
+    pub passage: std::ops::Range<u32>,
+    #[serde(skip)]
+    pub span: std::ops::Range<u32>,
 }
 
 /// The verdict on one quotation or figure of a claim.

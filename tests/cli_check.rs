@@ -326,3 +326,52 @@ fn csv_discrepancy_table_has_contract_columns() {
             .any(|row| &row[0] == "crude-2023" && &row[1] == "contradicted")
     );
 }
+
+#[test]
+fn evidence_passages_from_files_and_from_standard_input() {
+    // Check extracts its records without their passages and reads the
+    // evidence's back from the files; standard input cannot be read back,
+    // so its records keep theirs. Both show the whole sentence.
+    let article = "---\ndate: 2024-05-16\n---\nXi Jinping said the ties were “at their best in history.” Trade reached $240 billion in 2023.\n";
+    let dir = std::env::temp_dir().join(format!("crosscheck-evidence-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("a.md"), article).unwrap();
+    let claims = [
+        "Xi said the ties were “at their best in history.”",
+        "Trade reached $240 billion in 2023.",
+    ];
+    let from_file = dir.join("a.md").display().to_string();
+    for source in [from_file.as_str(), "-"] {
+        let mut c = cmd();
+        c.args(["check", "--format", "json", "--sources", source]);
+        for claim in claims {
+            c.args(["--claim", claim]);
+        }
+        let out = c.write_stdin(article).output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let evidence = |i: usize| &v["claims"][i]["evidence"][0];
+        let quote = evidence(0);
+        assert!(
+            quote["text"]
+                .as_str()
+                .unwrap()
+                .starts_with("Xi Jinping said the ties"),
+            "{source}: {quote}"
+        );
+        assert_eq!(quote["surface"], "at their best in history.", "{source}");
+        let figure = evidence(1);
+        assert_eq!(
+            figure["text"], "Trade reached $240 billion in 2023.",
+            "{source}"
+        );
+        assert_eq!(figure["surface"], "$240 billion", "{source}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -79,6 +79,11 @@ pub fn extract_quotes_in(doc: &Document, layout: &Layout, speakers: &SpeakerTabl
     let mut next = 0;
     let index = SentenceIndex { layout };
     for (bi, block) in blocks.iter().enumerate() {
+        // What the loop learns (people, subjects, speakers of a list) only
+        // serves the quotations still to come: none, nothing to learn.
+        if next >= spans.len() {
+            break;
+        }
         let btext = &text[block.range.clone()];
         // A heading or a short title-like paragraph may name the speaker of
         // the list that follows; running text ends that list.
@@ -102,6 +107,9 @@ pub fn extract_quotes_in(doc: &Document, layout: &Layout, speakers: &SpeakerTabl
         let last_sentence = block_sentences.last().cloned();
         state.block = bi;
         for sent in block_sentences {
+            if next >= spans.len() {
+                break;
+            }
             let stext = &text[sent.clone()];
             state.observe_subject(stext, speakers);
             // Quotations that open in this sentence.

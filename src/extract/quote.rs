@@ -1925,7 +1925,7 @@ fn build(
         .is_some_and(|c| c.is_uppercase() || c.is_numeric());
     let title = (capitalised
         && TITLE_CUE.is_match(before.trim_end_matches(['“', '"', '«', '„', ' '])))
-        || (title_case(&quote_text) && cue_gap != 0 && !immediate_cue(before, cue_gap));
+        || (cue_gap != 0 && title_case(&quote_text) && !immediate_cue(before, cue_gap));
     // A fragment closing the reporter's sentence inside the marks (“rock
     // solid.”) next to its speaker is reported speech, not a scare quote.
     let sentence_final = adjacent && quote_text.ends_with(['.', '!', '?']);
@@ -2004,8 +2004,7 @@ fn build(
 /// four letters or more capitalised, nothing that ends a sentence at the
 /// end (“Power of Siberia Two”, “Made in China 2025”).
 fn title_case(q: &str) -> bool {
-    let words: Vec<&str> = q.split_whitespace().collect();
-    if words.len() < 2 || words.len() > 15 || q.ends_with(['.', ',', '!', '?', ';']) {
+    if q.ends_with(['.', ',', '!', '?', ';']) {
         return false;
     }
     let cap = |w: &str| {
@@ -2014,10 +2013,18 @@ fn title_case(q: &str) -> bool {
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_numeric())
     };
-    cap(words[0])
-        && words
-            .iter()
-            .all(|w| cap(w) || w.chars().filter(|c| c.is_alphabetic()).count() < 4)
+    // Two to fifteen words, the first capitalised, every other capitalised
+    // or short: read word by word, stopping at the first that fails (most
+    // quotations fail at once), never splitting a long quotation whole.
+    let mut n = 0;
+    for w in q.split_whitespace() {
+        n += 1;
+        let fits = cap(w) || (n > 1 && w.chars().filter(|c| c.is_alphabetic()).count() < 4);
+        if n > 15 || !fits {
+            return false;
+        }
+    }
+    n >= 2
 }
 
 /// Whether the cue stands right before the quotation ("said “…”", "said:
@@ -2761,7 +2768,49 @@ mod tests {
         assert_eq!(r[2].1, sp("Marco Ricci"), "{r:?}");
     }
 
+    /// [`title_case`] as first written: all words collected, then tested.
+    fn title_case_whole(q: &str) -> bool {
+        let words: Vec<&str> = q.split_whitespace().collect();
+        if words.len() < 2 || words.len() > 15 || q.ends_with(['.', ',', '!', '?', ';']) {
+            return false;
+        }
+        let cap = |w: &str| {
+            w.trim_start_matches(|c: char| !c.is_alphanumeric())
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        };
+        cap(words[0])
+            && words
+                .iter()
+                .all(|w| cap(w) || w.chars().filter(|c| c.is_alphabetic()).count() < 4)
+    }
+
+    #[test]
+    fn title_case_examples() {
+        assert!(title_case("The Art of the Deal"));
+        assert!(title_case("Power of Siberia 2"));
+        assert!(!title_case("Power"));
+        assert!(!title_case("the Art of the Deal"));
+        assert!(!title_case("A Partnership Without Limits."));
+        assert!(!title_case(
+            "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen Sixteen"
+        ));
+    }
+
     proptest! {
+        #[test]
+        fn title_case_word_by_word_agrees_with_the_whole_split(
+            words in proptest::collection::vec(
+                "(The|of|the|and|Art|Deal|“Power|Siberia|2|Ünion|über|without|Limits|—|[a-z]{1,6}|[A-Z][a-z]{0,6}|[.,!?;])",
+                0..20,
+            ),
+            end in "(|\\.|,|!| |\n)",
+        ) {
+            let s = format!("{}{end}", words.join(" "));
+            prop_assert_eq!(title_case(&s), title_case_whole(&s), "{:?}", s);
+        }
+
         #[test]
         fn subject_parts_agree_with_the_capture_groups(
             words in proptest::collection::vec(

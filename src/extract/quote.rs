@@ -1741,7 +1741,8 @@ fn build(
     );
     let after = &text[after_start..after_end];
 
-    let words = quote_text.split_whitespace().count();
+    // Only "at most four words" is ever asked: count no further than five.
+    let words = quote_text.split_whitespace().take(5).count();
     let so_called = ["so-called", "so called"]
         .iter()
         .any(|w| ends_with_ignore_case(before.trim_end(), w));

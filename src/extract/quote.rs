@@ -1992,7 +1992,8 @@ fn build(
     Some(Quote {
         span: doc.span(inner_start, inner_end),
         text,
-        speaker: speaker.map(Shared::from),
+        // Speakers are few and stand by many quotations: one copy each.
+        speaker: speaker.as_deref().map(crate::text::intern),
         speaker_mention: mention,
         kind,
         passage: crate::text::narrow(pass_start)..crate::text::narrow(pass_end),

@@ -458,7 +458,7 @@ fn figure_evidence(f: &Figure, agrees: bool) -> Evidence {
         speaker: None,
         value: Some(f.value),
         unit: Some(f.unit),
-        period: f.period.as_ref().map(|p| p.label.clone()),
+        period: f.period.as_ref().map(|p| p.label.to_string()),
         agrees,
         passage: f.passage.clone(),
         span: f.span.start..f.span.end,
@@ -628,7 +628,7 @@ fn check_figure(
                 .map(|(g, _)| {
                     g.period
                         .as_ref()
-                        .map_or("unstated".into(), |p| p.label.clone())
+                        .map_or("unstated".into(), |p| p.label.to_string())
                 })
                 .collect();
             let figs: Vec<&Figure> = other.iter().map(|(g, _)| *g).collect();

@@ -224,7 +224,7 @@ fn unrepeated(ex: extract::Extraction) -> extract::Extraction {
                 f.unit,
                 f.value.to_bits(),
                 f.qualifier,
-                f.period.as_ref().map(|p| p.label.as_str()),
+                f.period.as_ref().map(|p| &*p.label),
                 &f.subject.terms[..],
                 f.noise,
             ))
@@ -283,7 +283,7 @@ pub(crate) mod testing {
         Period {
             start: jiff::civil::date(y, 1, 1),
             end: jiff::civil::date(y, 12, 31),
-            label: y.to_string(),
+            label: y.to_string().into(),
         }
     }
 

@@ -86,7 +86,7 @@ pub struct FigureRecord {
     pub qualifier: &'static str,
     pub low: f64,
     pub high: f64,
-    pub period: Option<String>,
+    pub period: Option<Shared>,
     pub period_note: Option<String>,
     pub modality: &'static str,
     pub subject: Shared,

@@ -614,7 +614,7 @@ fn figure_group(
             let period = fa
                 .period
                 .as_ref()
-                .map_or("no period stated".to_string(), |p| p.label.clone());
+                .map_or("no period stated".to_string(), |p| p.label.to_string());
             let more = match pairs.len() - 1 {
                 0 => String::new(),
                 1 => " (+1 more disagreeing pair)".to_string(),
@@ -638,7 +638,7 @@ fn figure_group(
                 .map(|f| {
                     f.period
                         .as_ref()
-                        .map_or("unstated".to_string(), |p| p.label.clone())
+                        .map_or("unstated".to_string(), |p| p.label.to_string())
                 })
                 .collect();
             format!(
@@ -680,7 +680,7 @@ pub fn figure_item(ex: &Extracted, f: &Figure) -> Item {
             low: f.low,
             high: f.high,
             // Labels repeat ("2023"): one shared copy each.
-            period: f.period.as_ref().map(|p| crate::text::intern(&p.label)),
+            period: f.period.as_ref().map(|p| p.label.clone()),
             modality: f.modality.as_str(),
         })),
         outlet: src.and_then(|s| s.outlet.clone()),

@@ -87,7 +87,7 @@ fn figures_match_gold() {
             f.qualifier.as_str(),
             f.low,
             f.high,
-            f.period.as_ref().map_or("-", |p| p.label.as_str()),
+            f.period.as_ref().map_or("-", |p| &*p.label),
             f.modality.as_str(),
             f.subject.text,
             f.subject.terms,
@@ -141,7 +141,7 @@ fn figures_match_gold() {
         }
         if let Some(p) = &g.period {
             period_total += 1;
-            let got = f.period.as_ref().map(|p| p.label.as_str());
+            let got = f.period.as_ref().map(|p| &*p.label);
             if got == Some(p.as_str()) {
                 period_ok += 1;
             } else {

@@ -114,7 +114,9 @@ impl Modality {
 pub struct Period {
     pub start: jiff::civil::Date,
     pub end: jiff::civil::Date,
-    pub label: String,
+    /// Shared: a corpus holds a period per figure and few distinct ones
+    /// ([`crate::text::intern`]).
+    pub label: Shared,
 }
 
 impl Period {

@@ -11,6 +11,7 @@
 //! left unresolved with a note, never guessed from today.
 
 use crate::extract::Period;
+use crate::text::intern;
 use jiff::civil::{Date, date};
 use regex::{Regex, RegexSet};
 use std::sync::LazyLock;
@@ -69,7 +70,7 @@ fn year_period(y: i16) -> Option<Period> {
     Some(Period {
         start: date(y, 1, 1),
         end: date(y, 12, 31),
-        label: format!("{y:04}"),
+        label: intern(&format!("{y:04}")),
     })
 }
 
@@ -85,7 +86,11 @@ fn month_range(y1: i16, m1: i8, y2: i16, m2: i8) -> Option<Period> {
     } else {
         format!("{y1:04}-{m1:02}/{y2:04}-{m2:02}")
     };
-    Some(Period { start, end, label })
+    Some(Period {
+        start,
+        end,
+        label: intern(&label),
+    })
 }
 
 fn year_range(y1: i16, y2: i16) -> Option<Period> {
@@ -95,7 +100,7 @@ fn year_range(y1: i16, y2: i16) -> Option<Period> {
     Some(Period {
         start: date(y1, 1, 1),
         end: date(y2, 12, 31),
-        label: format!("{y1:04}/{y2:04}"),
+        label: intern(&format!("{y1:04}/{y2:04}")),
     })
 }
 
@@ -332,7 +337,7 @@ fn day(y: i16, m: i8, d: i8) -> Option<Period> {
     Some(Period {
         start: day,
         end: day,
-        label: day.to_string(),
+        label: intern(&day.to_string()),
     })
 }
 
@@ -381,7 +386,12 @@ mod tests {
     fn labels(s: &str, doc: Option<Date>) -> Vec<String> {
         find(s, doc)
             .into_iter()
-            .map(|m| m.period.map(|p| p.label).or(m.note).unwrap_or_default())
+            .map(|m| {
+                m.period
+                    .map(|p| p.label.to_string())
+                    .or(m.note)
+                    .unwrap_or_default()
+            })
             .collect()
     }
 

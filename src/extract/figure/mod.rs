@@ -176,7 +176,7 @@ fn future_month(
     ) {
         p.start = start;
         p.end = end.last_of_month();
-        p.label = format!("{:04}-{:02}", start.year(), start.month());
+        p.label = crate::text::intern(&format!("{:04}-{:02}", start.year(), start.month()));
     }
 }
 
@@ -574,9 +574,9 @@ mod tests {
     #[test]
     fn periods_resolve_against_publication_date() {
         let f = one("Trade reached $185 billion last year.");
-        assert_eq!(f.period.unwrap().label, "2022");
+        assert_eq!(&*f.period.unwrap().label, "2022");
         let f = one("Trade rose to $30 billion in the first two months of this year.");
-        assert_eq!(f.period.unwrap().label, "2023-01/2023-02");
+        assert_eq!(&*f.period.unwrap().label, "2023-01/2023-02");
         let f = figs("Trade reached $185 billion last year.", None).remove(0);
         assert_eq!(f.period, None);
         assert_eq!(
@@ -584,7 +584,7 @@ mod tests {
             Some("\"last year\" unresolved: source has no date")
         );
         let f = one("In 2022, trade reached $190 billion.");
-        assert_eq!(f.period.unwrap().label, "2022");
+        assert_eq!(&*f.period.unwrap().label, "2022");
     }
 
     #[test]

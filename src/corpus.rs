@@ -271,7 +271,7 @@ pub(crate) mod testing {
             span: span(source, crate::text::narrow(line)),
             text: text.into(),
             speaker: speaker.map(Shared::from),
-            speaker_mention: speaker.map(str::to_string),
+            speaker_mention: speaker.map(Shared::from),
             kind: QuoteKind::Speech,
             passage: 0..0,
             passage_text: format!("“{text}”, {} said.", speaker.unwrap_or("someone")).into(),

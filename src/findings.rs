@@ -39,7 +39,7 @@ pub struct QuoteRecord {
     pub end: u32,
     pub text: SharedSlice,
     pub speaker: Option<Shared>,
-    pub speaker_mention: Option<String>,
+    pub speaker_mention: Option<Shared>,
     pub kind: QuoteKind,
     pub passage: Shared,
     /// Lines where the same quotation stands again in this source.

@@ -48,7 +48,7 @@ pub struct Quote {
     /// Canonical speaker name, if one could be attributed.
     pub speaker: Option<Shared>,
     /// The words in the source that named the speaker ("he", "Mr. Putin").
-    pub speaker_mention: Option<String>,
+    pub speaker_mention: Option<Shared>,
     pub kind: QuoteKind,
     /// The passage a reader would look for: the sentence (or block) holding
     /// the quotation and its attribution.

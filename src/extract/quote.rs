@@ -1994,7 +1994,8 @@ fn build(
         text,
         // Speakers are few and stand by many quotations: one copy each.
         speaker: speaker.as_deref().map(crate::text::intern),
-        speaker_mention: mention,
+        // Mentions repeat ("he", "Mr. Putin"): one copy each, per thread.
+        speaker_mention: mention.as_deref().map(crate::text::intern),
         kind,
         passage: crate::text::narrow(pass_start)..crate::text::narrow(pass_end),
         passage_text,

@@ -1014,8 +1014,8 @@ impl Entities {
     /// Vladimir Putin and Xi Jinping") is a candidate, and becomes a person
     /// when the text later calls it by one of its words alone ("Xi was more
     /// careful"), as news style does for people and rarely for places.
-    fn learn_untitled(&mut self, sentence: &str) {
-        for run in capitalised_runs(sentence) {
+    fn learn_untitled(&mut self, runs: Vec<Vec<&str>>) {
+        for run in runs {
             // The run's words are whole words already (no spaces, no outer
             // marks): no need to join and split them again.
             let name = Self::name_words(&run[Self::name_start(&run)..]);
@@ -1110,12 +1110,15 @@ impl Entities {
     /// Learns the people a sentence introduces with a title ("Chinese
     /// President Xi Jinping", "Kremlin aide Yuri Ushakov").
     fn observe(&mut self, sentence: &str, speakers: &SpeakerTable) {
-        static TITLED: LazyLock<Regex> = LazyLock::new(|| {
-            const W: &str = word!();
-            Regex::new(&format!(r"(?-u:\b)(?:(?:(?:[A-Z][a-z]+|U\.S\.)\s+){{0,2}}(?i:president|premier|prime minister|foreign minister|minister|chancellor|spokesman|spokeswoman|spokesperson|ambassador|secretary|chairman|governor|senator|mayor|mr\.|mrs\.|ms\.|dr\.|aide|adviser|envoy|leader|negotiator|delegate|chief executive|official|representative)\s+(?:[A-Z][{W}'’-]+)(?:\s+[A-Z][{W}'’-]+){{0,2}})"))
-                .expect("titled pattern")
-        });
-        for m in TITLED.find_iter(sentence) {
+        // The capitalised runs also tell whether a titled name can stand in
+        // the sentence at all: most sentences hold none, and the pattern is
+        // not searched for there.
+        let (runs, titled) = capitalised_runs(sentence);
+        for m in titled
+            .then(|| TITLED.find_iter(sentence))
+            .into_iter()
+            .flatten()
+        {
             let m = m.as_str();
             let (desc, name) = Self::split(m);
             if name.len() >= 2 {
@@ -1128,7 +1131,7 @@ impl Entities {
                 let _ = self.resolve(m, speakers);
             }
         }
-        self.learn_untitled(sentence);
+        self.learn_untitled(runs);
         // A known person named again by surname ("Asante was cautious")
         // becomes the referent of the next "he" or "she".
         // The last capitalised word of the sentence that is a word of a
@@ -1419,29 +1422,125 @@ fn person_like(name: &[&str]) -> bool {
         && !org_word(name[name.len() - 1])
 }
 
+/// A name introduced by its title ("Chinese President Xi Jinping", "Kremlin
+/// aide Yuri Ushakov", "Mr. Putin"): up to two capitalised words, a title,
+/// and one to three capitalised words of the name.
+static TITLED: LazyLock<Regex> = LazyLock::new(|| {
+    const W: &str = word!();
+    Regex::new(&format!(r"(?-u:\b)(?:(?:(?:[A-Z][a-z]+|U\.S\.)\s+){{0,2}}(?i:{})\s+(?:[A-Z][{W}'’-]+)(?:\s+[A-Z][{W}'’-]+){{0,2}})", TITLED_TITLES.join("|")))
+        .expect("titled pattern")
+});
+
+/// The titles of [`TITLED`], as its pattern spells them.
+const TITLED_TITLES: &[&str] = &[
+    "president",
+    "premier",
+    "prime minister",
+    "foreign minister",
+    "minister",
+    "chancellor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "secretary",
+    "chairman",
+    "governor",
+    "senator",
+    "mayor",
+    r"mr\.",
+    r"mrs\.",
+    r"ms\.",
+    r"dr\.",
+    "aide",
+    "adviser",
+    "envoy",
+    "leader",
+    "negotiator",
+    "delegate",
+    "chief executive",
+    "official",
+    "representative",
+];
+
+/// The last word of each of [`TITLED_TITLES`], as text: a titled name's
+/// title ends the word right before the name.
+const TITLE_ENDS: &[&str] = &[
+    "president",
+    "premier",
+    "minister",
+    "chancellor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "secretary",
+    "chairman",
+    "governor",
+    "senator",
+    "mayor",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "aide",
+    "adviser",
+    "envoy",
+    "leader",
+    "negotiator",
+    "delegate",
+    "executive",
+    "official",
+    "representative",
+];
+
+/// Whether `word` ends with one of [`TITLE_ENDS`] in any case, as
+/// [`TITLED`] compares (its titles ignore case, where "ſ" is an "s" and the
+/// Kelvin sign a "k").
+fn ends_with_title(word: &str) -> bool {
+    if word.is_ascii() {
+        return TITLE_ENDS.iter().any(|t| ends_with_ignore_case(word, t));
+    }
+    let folded: String = word
+        .chars()
+        .map(|c| match c {
+            'ſ' => 's',
+            '\u{212A}' => 'k',
+            c => c,
+        })
+        .collect();
+    TITLE_ENDS.iter().any(|t| ends_with_ignore_case(&folded, t))
+}
+
 /// Runs of capitalised words in a sentence (a run ends at punctuation or
-/// a possessive), each word stripped of marks and a possessive "'s".
-fn capitalised_runs(sentence: &str) -> Vec<Vec<&str>> {
+/// a possessive), each word stripped of marks and a possessive "'s"; and
+/// whether [`TITLED`] can match in it (some word opening with A-Z follows
+/// a word that ends with a title: no titled name without one).
+fn capitalised_runs(sentence: &str) -> (Vec<Vec<&str>>, bool) {
     capitalised_runs_by(sentence, true)
 }
 
 /// [`capitalised_runs`], with or without the fast path for words that open
 /// with a lowercase ASCII letter or a digit (without it only for the test
 /// that checks the two agree).
-fn capitalised_runs_by(sentence: &str, fast: bool) -> Vec<Vec<&str>> {
+fn capitalised_runs_by(sentence: &str, fast: bool) -> (Vec<Vec<&str>>, bool) {
     let mut out = Vec::new();
     let mut run: Vec<&str> = Vec::new();
+    let mut titled = false;
+    let mut prev = "";
     for raw in sentence.split_whitespace() {
         // Most words open with a lowercase letter or a digit: such a word
         // only ends the run before it (what the general path below does
         // with it too).
         let first = raw.as_bytes()[0];
+        let before = std::mem::replace(&mut prev, raw);
         if fast && (first.is_ascii_lowercase() || first.is_ascii_digit()) {
             if !run.is_empty() {
                 out.push(std::mem::take(&mut run));
             }
             continue;
         }
+        titled = titled || (first.is_ascii_uppercase() && ends_with_title(before));
         let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
         let possessive = word.ends_with("'s") || word.ends_with("’s");
         let word = word
@@ -1466,7 +1565,7 @@ fn capitalised_runs_by(sentence: &str, fast: bool) -> Vec<Vec<&str>> {
     if !run.is_empty() {
         out.push(run);
     }
-    out
+    (out, titled)
 }
 
 /// The grammatical subject opening a sentence: a name, possibly
@@ -2838,6 +2937,22 @@ mod tests {
                 .map(|(i, _)| i)
                 .collect();
             prop_assert_eq!(fast, slow);
+        }
+
+        #[test]
+        fn no_titled_name_where_the_runs_see_no_title(
+            words in proptest::collection::vec(
+                "(President|president|PRESIDENT|Vice-President|preſident|Prime|minister|Minister,|Mr.|mr.|MS.|Dr|aide|envoy|Chief|executive|U.S.|Chinese|Foreign|Xi|Jinping|O’Neil|Kell’s|Yuri|A|the|said|and|\\(Moscow\\)|“Putin|é[a-z]{0,3}|[a-z]{1,6}[,.]?|[A-Z][a-z]{1,6}[,.;]?|[0-9]{1,3})",
+                0..12,
+            ),
+            sep in "( |  |\u{A0}|\n| \t)",
+        ) {
+            let s = words.join(&sep);
+            let (_, titled) = capitalised_runs(&s);
+            if TITLED.is_match(&s) {
+                prop_assert!(titled, "{:?}", s);
+            }
+            prop_assert_eq!(capitalised_runs_by(&s, true), capitalised_runs_by(&s, false));
         }
 
         #[test]

@@ -1463,36 +1463,17 @@ const TITLED_TITLES: &[&str] = &[
     "representative",
 ];
 
-/// The last word of each of [`TITLED_TITLES`], as text: a titled name's
-/// title ends the word right before the name.
-const TITLE_ENDS: &[&str] = &[
-    "president",
-    "premier",
-    "minister",
-    "chancellor",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "ambassador",
-    "secretary",
-    "chairman",
-    "governor",
-    "senator",
-    "mayor",
-    "mr.",
-    "mrs.",
-    "ms.",
-    "dr.",
-    "aide",
-    "adviser",
-    "envoy",
-    "leader",
-    "negotiator",
-    "delegate",
-    "executive",
-    "official",
-    "representative",
-];
+/// The last word of each of [`TITLED_TITLES`], as text ("mr."): a titled
+/// name's title ends the word right before the name.
+static TITLE_ENDS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut ends: Vec<String> = TITLED_TITLES
+        .iter()
+        .map(|t| t.rsplit(' ').next().unwrap_or(t).replace(r"\.", "."))
+        .collect();
+    ends.sort();
+    ends.dedup();
+    ends
+});
 
 /// Whether `word` ends with one of [`TITLE_ENDS`] in any case, as
 /// [`TITLED`] compares (its titles ignore case, where "ſ" is an "s" and the
@@ -2886,6 +2867,19 @@ mod tests {
             && words
                 .iter()
                 .all(|w| cap(w) || w.chars().filter(|c| c.is_alphabetic()).count() < 4)
+    }
+
+    #[test]
+    fn title_ends_are_the_last_words_of_the_titles() {
+        assert!(TITLE_ENDS.iter().any(|t| t == "mr."));
+        assert!(TITLE_ENDS.iter().any(|t| t == "executive"));
+        assert!(
+            !TITLE_ENDS
+                .iter()
+                .any(|t| t.contains(' ') || t.contains('\\'))
+        );
+        assert!(ends_with_title("Vice-President") && ends_with_title("MS."));
+        assert!(ends_with_title("preſident") && !ends_with_title("presidents"));
     }
 
     #[test]

@@ -761,6 +761,12 @@ mod tests {
         assert!(passages[0].starts_with("Xi Jinping said"), "{passages:?}");
         assert!(passages[1].starts_with("Trade reached"), "{passages:?}");
         assert_eq!(&*unchanged.claims[1].evidence[0].surface, "$240 billion");
+        // The same length, one word changed: still a changed file.
+        let mut same_length = report.clone();
+        std::fs::write(&path, article.replace("Trade", "Debts")).expect("rewrite");
+        let warnings = read_back_evidence(&mut same_length, &ex);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(&*same_length.claims[1].evidence[0].text, "$240 billion");
         std::fs::write(&path, format!("{article}\nA later correction.\n")).expect("rewrite");
         let warnings = read_back_evidence(&mut report, &ex);
         std::fs::remove_dir_all(&dir).ok();

@@ -18,9 +18,11 @@ pub struct SourceInfo {
     pub path: String,
     pub outlet: Option<Shared>,
     pub date: Option<jiff::civil::Date>,
-    /// The text's length in bytes when it was read: a file read back
-    /// ([`Extracted::read_back`]) with another length has changed.
+    /// The text's length in bytes and a hash of it ([`fingerprint`]) when
+    /// it was read: a file read back ([`Extracted::read_back`]) that differs
+    /// in either has changed.
     pub len: usize,
+    pub fingerprint: u64,
 }
 
 /// Files read and extracted together (see [`Extracted::from_files`]).
@@ -158,7 +160,7 @@ impl Extracted {
                 let path = std::path::Path::new(&info.path);
                 let text = source::read_source(path).and_then(|t| {
                     let t = t.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(t);
-                    if t.len() == info.len {
+                    if t.len() == info.len && fingerprint(&t) == info.fingerprint {
                         Ok(t)
                     } else {
                         Err(Warning {
@@ -195,6 +197,16 @@ impl Extracted {
         }
         (out, warnings)
     }
+}
+
+/// A fast hash of a source's text, to tell whether a file read back is
+/// the one extracted (not a guard against tampering: against edits made
+/// while a check runs).
+pub fn fingerprint(text: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(text.as_bytes());
+    h.finish()
 }
 
 /// One source's pieces read back (by their place in the request), and why
@@ -246,6 +258,7 @@ pub fn info(d: &Document) -> SourceInfo {
         outlet: d.meta.outlet.as_deref().map(Shared::from),
         date: d.date(),
         len: d.text.len(),
+        fingerprint: fingerprint(&d.text),
     }
 }
 
@@ -343,6 +356,7 @@ pub(crate) mod testing {
                 outlet: Some(format!("{id} outlet").into()),
                 date: *date,
                 len: 0,
+                fingerprint: 0,
             };
             let ex_q: Vec<Quote> = quotes
                 .iter()

@@ -18,11 +18,11 @@ pub struct SourceInfo {
     pub path: String,
     pub outlet: Option<Shared>,
     pub date: Option<jiff::civil::Date>,
-    /// The text's length in bytes and a hash of it ([`fingerprint`]) when
-    /// it was read: a file read back ([`Extracted::read_back`]) that differs
-    /// in either has changed.
+    /// The text's length in bytes when it was read, and a hash of it
+    /// ([`fingerprint`]) when its records dropped their texts: a file read
+    /// back ([`Extracted::read_back`]) that differs in either has changed.
     pub len: usize,
-    pub fingerprint: u64,
+    pub fingerprint: Option<u64>,
 }
 
 /// Files read and extracted together (see [`Extracted::from_files`]).
@@ -87,7 +87,12 @@ impl Extracted {
                             Document::from_text(id, &path.display().to_string(), &text);
                         // Repeats are dropped here, in parallel (`add`).
                         let ex = unrepeated(extract::extract_wanted(&doc, speakers, wanted));
-                        (info(&doc), ex, warnings)
+                        let mut info = info(&doc);
+                        // Only what is to be read back needs telling apart.
+                        if !wanted.texts {
+                            info.fingerprint = Some(fingerprint(&doc.text));
+                        }
+                        (info, ex, warnings)
                     });
                     tick();
                     result
@@ -158,9 +163,12 @@ impl Extracted {
                     return (none(), None);
                 };
                 let path = std::path::Path::new(&info.path);
-                let text = source::read_source(path).and_then(|t| {
-                    let t = t.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(t);
-                    if t.len() == info.len && fingerprint(&t) == info.fingerprint {
+                let raw = source::read_source(path);
+                let text = raw.as_deref().map_err(Clone::clone).and_then(|t| {
+                    let t = source::without_bom(t);
+                    let same =
+                        t.len() == info.len && info.fingerprint.is_none_or(|h| fingerprint(t) == h);
+                    if same {
                         Ok(t)
                     } else {
                         Err(Warning {
@@ -258,7 +266,7 @@ pub fn info(d: &Document) -> SourceInfo {
         outlet: d.meta.outlet.as_deref().map(Shared::from),
         date: d.date(),
         len: d.text.len(),
-        fingerprint: fingerprint(&d.text),
+        fingerprint: None,
     }
 }
 
@@ -356,7 +364,7 @@ pub(crate) mod testing {
                 outlet: Some(format!("{id} outlet").into()),
                 date: *date,
                 len: 0,
-                fingerprint: 0,
+                fingerprint: None,
             };
             let ex_q: Vec<Quote> = quotes
                 .iter()

@@ -63,7 +63,7 @@ impl Document {
     /// Builds a document from text already in memory. Front matter problems
     /// are returned as warnings; the document is always produced.
     pub fn from_text(id: &str, path: &str, text: &str) -> (Document, Vec<Warning>) {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text).to_string();
+        let text = without_bom(text).to_string();
         let lines = LineIndex::new(&text);
         let mut warnings = Vec::new();
         let (meta, body_start) = parse_front_matter(&text, path, &mut warnings);
@@ -368,6 +368,12 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, &'static str> {
 }
 
 /// Reads one file (or stdin for `-`) into text, or says why not.
+/// `text` without a leading byte-order mark: a document's text, to which
+/// its offsets refer.
+pub fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
 pub fn read_source(path: &Path) -> Result<String, Warning> {
     let shown = path.display().to_string();
     let warn = |m: String| Warning {

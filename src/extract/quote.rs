@@ -2145,24 +2145,28 @@ fn title_case(q: &str) -> bool {
     if q.ends_with(['.', ',', '!', '?', ';']) {
         return false;
     }
-    let cap = |w: &str| {
-        w.trim_start_matches(|c: char| !c.is_alphanumeric())
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
-    };
     // Two to fifteen words, the first capitalised, every other capitalised
     // or short: read word by word, stopping at the first that fails (most
     // quotations fail at once), never splitting a long quotation whole.
     let mut n = 0;
     for w in q.split_whitespace() {
         n += 1;
-        let fits = cap(w) || (n > 1 && w.chars().filter(|c| c.is_alphabetic()).count() < 4);
+        let fits =
+            opens_capitalised(w) || (n > 1 && w.chars().filter(|c| c.is_alphabetic()).count() < 4);
         if n > 15 || !fits {
             return false;
         }
     }
     n >= 2
+}
+
+/// Whether a word's first letter or digit (marks before it skipped) is a
+/// capital or a digit, as a word of a title in Title Case opens.
+fn opens_capitalised(w: &str) -> bool {
+    w.trim_start_matches(|c: char| !c.is_alphanumeric())
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric())
 }
 
 /// Whether the cue stands right before the quotation ("said “…”", "said:
@@ -2912,16 +2916,10 @@ mod tests {
         if words.len() < 2 || words.len() > 15 || q.ends_with(['.', ',', '!', '?', ';']) {
             return false;
         }
-        let cap = |w: &str| {
-            w.trim_start_matches(|c: char| !c.is_alphanumeric())
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
-        };
-        cap(words[0])
-            && words
-                .iter()
-                .all(|w| cap(w) || w.chars().filter(|c| c.is_alphabetic()).count() < 4)
+        opens_capitalised(words[0])
+            && words.iter().all(|w| {
+                opens_capitalised(w) || w.chars().filter(|c| c.is_alphabetic()).count() < 4
+            })
     }
 
     #[test]

@@ -452,8 +452,7 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
             a.common.refuse_github()?;
             let (rep, speakers) = setup(&a.common)?;
             let ex = load_and_extract(&a.paths, &speakers, &a.common, &rep, Wanted::ALL)?;
-            let report = crate::scan::scan(&ex, &speakers);
-            free_later(ex);
+            let report = crate::scan::scan(ex, &speakers);
             let files = a
                 .csv
                 .iter()

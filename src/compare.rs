@@ -68,7 +68,7 @@ pub struct QuoteComparison {
     pub diff: Option<String>,
 }
 
-/// A quotation prepared for comparison: its fold, words and tokens,
+/// A quotation prepared for comparison: its fold, words and gaps,
 /// computed once. Scan and check compare each distinct text with many
 /// others; preparing it once per text keeps the normalisation out of the
 /// pair loop.
@@ -77,8 +77,9 @@ pub struct QuoteForm {
     pub text: String,
     pub fold: String,
     pub words: Vec<String>,
-    tokens: Vec<Token>,
-    has_gap: bool,
+    /// Where the gaps (ellipses, bracketed insertions) stand: a gap at `k`
+    /// stands before word `k`. Ascending, no position twice.
+    gaps: Box<[u32]>,
     /// Hashes of the words, sorted: an upper bound on the words two
     /// quotations can share, before any alignment.
     word_hashes: Vec<u64>,
@@ -89,23 +90,22 @@ pub struct QuoteForm {
 impl QuoteForm {
     pub fn new(text: &str) -> Self {
         let fold = fold(text);
-        let tokens = tokens_of_fold(&fold);
-        let words: Vec<String> = tokens
-            .iter()
-            .filter_map(|t| match t {
-                Token::Word(w) => Some(w.clone()),
-                Token::Gap => None,
-            })
-            .collect();
+        let mut words: Vec<String> = Vec::new();
+        let mut gaps: Vec<u32> = Vec::new();
+        for t in tokens_of_fold(&fold) {
+            match t {
+                Token::Word(w) => words.push(w),
+                Token::Gap => gaps.push(words.len() as u32),
+            }
+        }
         let mut word_hashes: Vec<u64> = words.iter().map(|w| hash_word(w)).collect();
         word_hashes.sort_unstable();
         QuoteForm {
             text: text.to_string(),
             content: words.iter().map(|w| !is_function_word(w)).collect(),
-            has_gap: tokens.contains(&Token::Gap),
+            gaps: gaps.into(),
             fold,
             words,
-            tokens,
             word_hashes,
         }
     }
@@ -159,15 +159,15 @@ pub fn same_words(a: &QuoteForm, b: &QuoteForm) -> Option<QuoteComparison> {
     if wa.len() >= MIN_FRAGMENT_WORDS && contains_at_word_boundary(fb, fa) {
         return Some(exact(true));
     }
-    let (ta, tb) = (&a.tokens, &b.tokens);
-    let gaps = a.has_gap || b.has_gap;
+    let (a_gap, b_gap) = (!a.gaps.is_empty(), !b.gaps.is_empty());
+    let gaps = a_gap || b_gap;
     let word_fragment = wa.len() >= MIN_FRAGMENT_WORDS && contains_run(wb, wa);
     // Without a gap the segments are the whole quotation, which the
     // equality and fragment tests have judged already.
     if wa == wb
         || word_fragment
-        || a.has_gap && segments_in_order(ta, wb)
-        || b.has_gap && segments_in_order(tb, wa)
+        || a_gap && segments_in_order(wa, &a.gaps, wb)
+        || b_gap && segments_in_order(wb, &b.gaps, wa)
     {
         let fragment = wa.len() < wb.len();
         let diff = if gaps && wa != wb {
@@ -285,26 +285,29 @@ fn contains_at_word_boundary(hay: &str, needle: &str) -> bool {
 /// Longest text [`contains_at_word_boundary`] searches byte by byte.
 const SHORT_HAY: usize = 2048;
 
-/// Whether the word segments of `t` (split at gaps) stand in `w` in order,
-/// each contiguous, with something skipped only where `t` has a gap.
-fn segments_in_order(t: &[Token], w: &[String]) -> bool {
-    let mut segments: Vec<Vec<&str>> = vec![Vec::new()];
-    for tok in t {
-        match tok {
-            Token::Word(x) => segments.last_mut().expect("non-empty").push(x),
-            Token::Gap => segments.push(Vec::new()),
-        }
-    }
-    segments.retain(|s| !s.is_empty());
-    if segments.is_empty() || segments.len() == 1 && t.iter().all(|x| *x != Token::Gap) {
+/// Whether the word segments of `t` (split at its `gaps`) stand in `w` in
+/// order, each contiguous, with something skipped only where `t` has a gap.
+fn segments_in_order(t: &[String], gaps: &[u32], w: &[String]) -> bool {
+    if gaps.is_empty() {
         // No gaps: handled by the equality and fragment tests.
+        return false;
+    }
+    let mut cuts = Vec::with_capacity(gaps.len() + 2);
+    cuts.push(0);
+    cuts.extend(gaps.iter().map(|&g| g as usize));
+    cuts.push(t.len());
+    let segments: Vec<&[String]> = cuts
+        .windows(2)
+        .map(|c| &t[c[0]..c[1]])
+        .filter(|s| !s.is_empty())
+        .collect();
+    if segments.is_empty() {
         return false;
     }
     let mut pos = 0;
     for seg in segments {
-        let found = (pos..=w.len().saturating_sub(seg.len())).find(|&i| {
-            w.len() >= i + seg.len() && w[i..i + seg.len()].iter().zip(&seg).all(|(a, b)| a == b)
-        });
+        let found = (pos..=w.len().saturating_sub(seg.len()))
+            .find(|&i| w.len() >= i + seg.len() && w[i..i + seg.len()] == *seg);
         match found {
             Some(i) => pos = i + seg.len(),
             None => return false,
@@ -704,6 +707,37 @@ mod tests {
                         && !after.is_some_and(char::is_alphanumeric)
                 });
             prop_assert_eq!(contains_at_word_boundary(&hay, &needle), reference);
+        }
+
+        #[test]
+        fn segments_at_gap_positions_are_the_segments_between_gap_tokens(
+            a in proptest::collection::vec("(a|b|c|\\.\\.\\.|\\[x\\]|…)", 0..8),
+            b in proptest::collection::vec("(a|b|c)", 0..10),
+        ) {
+            // The words split at gap tokens, as the tokens stand: the
+            // segments a form's gap positions must give.
+            let tokens = tokens_of_fold(&fold(&a.join(" ")));
+            let mut segments: Vec<Vec<String>> = vec![Vec::new()];
+            for t in &tokens {
+                match t {
+                    Token::Word(w) => segments.last_mut().unwrap().push(w.clone()),
+                    Token::Gap => segments.push(Vec::new()),
+                }
+            }
+            segments.retain(|s| !s.is_empty());
+            let wb: Vec<String> = b.iter().map(|w| w.to_string()).collect();
+            let reference = tokens.contains(&Token::Gap)
+                && !segments.is_empty()
+                && {
+                    let mut pos = 0;
+                    segments.iter().all(|seg| {
+                        let found = (pos..=wb.len())
+                            .find(|&i| wb.len() >= i + seg.len() && wb[i..i + seg.len()] == seg[..]);
+                        found.map(|i| pos = i + seg.len()).is_some()
+                    })
+                };
+            let form = QuoteForm::new(&a.join(" "));
+            prop_assert_eq!(segments_in_order(&form.words, &form.gaps, &wb), reference);
         }
     }
 

@@ -7,6 +7,7 @@ use crate::compare::{self, QuoteForm, TermWeights};
 use crate::extract::{Figure, Quote};
 use crate::normalize::{fold, is_function_word, words};
 use crate::text::Shared;
+use rayon::prelude::*;
 // Fx hashing: keys are words and folds looked up millions of times.
 use rustc_hash::FxHashMap as HashMap;
 
@@ -57,20 +58,23 @@ impl QuoteIndex {
         // Raw text first (cheap), then the fold of each distinct raw text.
         let mut by_raw: HashMap<&str, u32> = HashMap::default();
         let mut by_fold: HashMap<String, u32> = HashMap::default();
-        let mut forms: Vec<QuoteForm> = Vec::new();
+        // Each distinct text's first quotation, whose text is prepared.
+        let mut firsts: Vec<&str> = Vec::new();
         let mut members: Vec<Vec<u32>> = Vec::new();
         let mut of_quote = Vec::with_capacity(quotes.len());
         for (i, q) in quotes.iter().enumerate() {
             let d = *by_raw.entry(&*q.text).or_insert_with(|| {
                 *by_fold.entry(fold(&q.text)).or_insert_with(|| {
-                    forms.push(QuoteForm::new(&q.text));
+                    firsts.push(&q.text);
                     members.push(Vec::new());
-                    (forms.len() - 1) as u32
+                    (firsts.len() - 1) as u32
                 })
             });
             members[d as usize].push(i as u32);
             of_quote.push(d);
         }
+        drop(by_fold);
+        let forms: Vec<QuoteForm> = firsts.par_iter().map(|t| QuoteForm::new(t)).collect();
         let mut vocabulary: HashMap<String, u32> = HashMap::default();
         let mut postings: Vec<Vec<u32>> = Vec::new();
         let mut content: Vec<Vec<u32>> = Vec::with_capacity(forms.len());

@@ -21,11 +21,32 @@ use std::collections::{BTreeMap, BTreeSet};
 /// compare each member with the group's representative only.
 const MAX_PAIRWISE: usize = 40;
 
-/// Runs the scan over an extracted corpus.
-pub fn scan(ex: &Extracted, speakers: &SpeakerTable) -> ScanReport {
-    let (mut findings, figures) =
-        rayon::join(|| quote_findings(ex, speakers), || figure_findings(ex));
-    findings.extend(figures);
+/// Runs the scan over an extracted corpus, which it consumes: each
+/// record becomes its finding's item as the records are released (see
+/// [`take_items`]), so that the records and the items made of them never
+/// all stand in memory side by side.
+pub fn scan(mut ex: Extracted, speakers: &SpeakerTable) -> ScanReport {
+    // One kind at a time, figures first (their records are the larger):
+    // each kind's records become items before the other kind is grouped,
+    // so that grouping quotations (its index is the larger) runs beside
+    // the quotations' records only.
+    let figure_groups = figure_findings(&ex);
+    let n_figures = ex.figures.iter().filter(|f| !f.noise).count();
+    let figures = std::mem::take(&mut ex.figures);
+    let figure_items = take_items(figures, &figure_groups, |f| figure_item(&ex, f));
+    let quote_groups = quote_findings(&ex, speakers);
+    let n_quotes = ex.quotes.len();
+    let quotes = std::mem::take(&mut ex.quotes);
+    let quote_items = take_items(quotes, &quote_groups, |q| quote_item(&ex, q));
+    let mut findings: Vec<Finding> = quote_groups
+        .into_iter()
+        .zip(quote_items)
+        .chain(figure_groups.into_iter().zip(figure_items))
+        .map(|((mut finding, _), items)| {
+            finding.items = items;
+            finding
+        })
+        .collect();
     findings.sort_by(|a, b| {
         b.status
             .cmp(&a.status)
@@ -48,8 +69,69 @@ pub fn scan(ex: &Extracted, speakers: &SpeakerTable) -> ScanReport {
         let prefix = if f.kind == ItemKind::Figure { "F" } else { "Q" };
         f.id = format!("{prefix}{n}");
     }
-    let figures = ex.figures.iter().filter(|f| !f.noise).count();
-    ScanReport::new(findings, ex.sources.len(), ex.quotes.len(), figures)
+    ScanReport::new(findings, ex.sources.len(), n_quotes, n_figures)
+}
+
+/// A finding before its items, with the indexes of the records that
+/// become them (ascending: item `k` is record `members[k]`).
+type Pending = (Finding, Vec<usize>);
+
+/// Records taken (in parallel) between two shrinks of their list.
+const RELEASE_EVERY: usize = 1 << 14;
+
+/// Turns the grouped records into their findings' items, one list per
+/// group, and drops the rest. The records are taken a block at a time
+/// from the end of their list, and the list is shrunk after each block:
+/// the memory of the records already taken is given back while the items
+/// are being made.
+fn take_items<R: Send>(
+    records: Vec<R>,
+    groups: &[Pending],
+    make: impl Fn(R) -> Item + Sync,
+) -> Vec<Vec<Item>> {
+    take_items_by(records, groups, make, RELEASE_EVERY)
+}
+
+/// [`take_items`], `block` records at a time.
+fn take_items_by<R: Send>(
+    mut records: Vec<R>,
+    groups: &[Pending],
+    make: impl Fn(R) -> Item + Sync,
+    block: usize,
+) -> Vec<Vec<Item>> {
+    const NONE: u32 = u32::MAX;
+    let mut owner = vec![NONE; records.len()];
+    for (g, (_, members)) in groups.iter().enumerate() {
+        for &m in members {
+            owner[m] = g as u32;
+        }
+    }
+    let mut items: Vec<Vec<Item>> = groups.iter().map(|_| Vec::new()).collect();
+    while !records.is_empty() {
+        let start = records.len().saturating_sub(block.max(1));
+        let made: Vec<(u32, Item)> = records
+            .par_drain(start..)
+            .enumerate()
+            .filter_map(|(k, r)| {
+                let g = owner[start + k];
+                // A record in no group is dropped here.
+                (g != NONE).then(|| (g, make(r)))
+            })
+            .collect();
+        records.shrink_to_fit();
+        // Last to first, as the blocks are taken.
+        for (g, item) in made.into_iter().rev() {
+            let list = &mut items[g as usize];
+            if list.capacity() == 0 {
+                list.reserve_exact(groups[g as usize].1.len());
+            }
+            list.push(item);
+        }
+    }
+    for list in &mut items {
+        list.reverse();
+    }
+    items
 }
 
 fn first_location(f: &Finding) -> (&str, u32) {
@@ -88,7 +170,7 @@ impl Groups {
 
 // ------------------------------------------------------------- quotations
 
-fn quote_findings(ex: &Extracted, speakers: &SpeakerTable) -> Vec<Finding> {
+fn quote_findings(ex: &Extracted, speakers: &SpeakerTable) -> Vec<Pending> {
     let quotes = &ex.quotes;
     // The same words (after folding) are one quotation wherever they stand:
     // the index joins them, and only one representative of each distinct
@@ -231,7 +313,7 @@ fn quote_group(
     speakers: &SpeakerTable,
     index: &QuoteIndex,
     members: &[usize],
-) -> Finding {
+) -> Pending {
     let quotes: Vec<&Quote> = members.iter().map(|&i| &ex.quotes[i]).collect();
     // Each pair of distinct texts is compared once, however many places
     // carry them.
@@ -351,38 +433,39 @@ fn quote_group(
             sources.len()
         ),
     };
-    let items = quotes.iter().map(|q| quote_item(ex, q)).collect();
-    Finding {
+    let finding = Finding {
         id: String::new(),
         kind: ItemKind::Quote,
         status,
         subject: quotes[rep].text.to_string(),
         summary,
-        items,
+        items: Vec::new(),
         pairs,
-    }
+    };
+    (finding, members.to_vec())
 }
 
-pub fn quote_item(ex: &Extracted, q: &Quote) -> Item {
+/// A quotation's item, made of its record.
+fn quote_item(ex: &Extracted, q: Quote) -> Item {
     let src = ex.source(&q.span.source);
     Item {
-        source: q.span.source.clone(),
+        outlet: src.and_then(|s| s.outlet.clone()),
+        date: src.and_then(|s| s.date),
+        source: q.span.source,
         line: q.span.line,
         column: q.span.column,
         start: q.span.start,
         end: q.span.end,
-        text: q.passage_text.clone(),
-        surface: q.text.clone(),
-        speaker: q.speaker.clone(),
-        outlet: src.and_then(|s| s.outlet.clone()),
-        date: src.and_then(|s| s.date),
-        ..Item::default()
+        text: q.passage_text,
+        surface: q.text,
+        speaker: q.speaker,
+        figure: None,
     }
 }
 
 // ---------------------------------------------------------------- figures
 
-fn figure_findings(ex: &Extracted) -> Vec<Finding> {
+fn figure_findings(ex: &Extracted) -> Vec<Pending> {
     let figures = &ex.figures;
     let index = FigureIndex::new(figures);
     // Groups are unions of subject keys about the same thing. Figures are
@@ -401,7 +484,7 @@ fn figure_findings(ex: &Extracted) -> Vec<Finding> {
         pairs_of.entry(groups.find(a)).or_default().push((a, b));
     }
     let groups: Vec<Vec<(usize, usize)>> = pairs_of.into_values().collect();
-    let mut out: Vec<(usize, Finding)> = groups
+    let mut out: Vec<Pending> = groups
         .into_par_iter()
         .filter_map(|key_pairs| {
             let mut members: Vec<usize> = key_pairs
@@ -414,11 +497,12 @@ fn figure_findings(ex: &Extracted) -> Vec<Finding> {
             }
             members.sort_unstable();
             let relations = figure_relations(ex, &index, &members, &key_pairs);
-            Some((members[0], figure_group(ex, &members, relations)))
+            let finding = figure_group(ex, &members, relations);
+            Some((finding, members))
         })
         .collect();
-    out.sort_by_key(|(first, _)| *first);
-    out.into_iter().map(|(_, f)| f).collect()
+    out.sort_by_key(|(_, members)| members[0]);
+    out
 }
 
 /// What [`compare::relate`] looks at in a figure (besides its subject):
@@ -650,28 +734,30 @@ fn figure_group(
         }
         _ => format!("{} figures in {} sources agree", figs.len(), sources.len()),
     };
-    let items = figs.iter().map(|f| figure_item(ex, f)).collect();
     Finding {
         id: String::new(),
         kind: ItemKind::Figure,
         status,
         subject,
         summary,
-        items,
+        items: Vec::new(),
         pairs,
     }
 }
 
-pub fn figure_item(ex: &Extracted, f: &Figure) -> Item {
+/// A figure's item, made of its record.
+fn figure_item(ex: &Extracted, f: Figure) -> Item {
     let src = ex.source(&f.span.source);
     Item {
-        source: f.span.source.clone(),
+        outlet: src.and_then(|s| s.outlet.clone()),
+        date: src.and_then(|s| s.date),
+        source: f.span.source,
         line: f.span.line,
         column: f.span.column,
         start: f.span.start,
         end: f.span.end,
-        text: f.passage_text.clone(),
-        surface: f.text.clone(),
+        text: f.passage_text,
+        surface: f.text,
         speaker: None,
         figure: Some(Box::new(ItemFigure {
             value: f.value,
@@ -680,11 +766,9 @@ pub fn figure_item(ex: &Extracted, f: &Figure) -> Item {
             low: f.low,
             high: f.high,
             // Labels repeat ("2023"): one shared copy each.
-            period: f.period.as_ref().map(|p| p.label.clone()),
+            period: f.period.map(|p| p.label),
             modality: f.modality.as_str(),
         })),
-        outlet: src.and_then(|s| s.outlet.clone()),
-        date: src.and_then(|s| s.date),
     }
 }
 
@@ -696,6 +780,38 @@ mod tests {
 
     fn d(y: i16, m: i8, day: i8) -> Option<jiff::civil::Date> {
         Some(jiff::civil::date(y, m, day))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn items_are_their_groups_records_in_order_whatever_the_block(
+            owner in proptest::collection::vec(proptest::option::of(0..4usize), 0..60),
+            block in 1..9usize,
+        ) {
+            // Record `i` (line `i`) belongs to group `owner[i]`, or none.
+            let mut groups: Vec<Pending> = (0..4).map(|_| (Finding {
+                id: String::new(),
+                kind: ItemKind::Quote,
+                status: Status::Consistent,
+                subject: String::new(),
+                summary: String::new(),
+                items: Vec::new(),
+                pairs: Vec::new(),
+            }, Vec::new())).collect();
+            for (i, g) in owner.iter().enumerate() {
+                if let Some(g) = g {
+                    groups[*g].1.push(i);
+                }
+            }
+            let records: Vec<u32> = (0..owner.len() as u32).collect();
+            let make = |line: u32| Item { line, ..Item::default() };
+            let items = take_items_by(records, &groups, make, block);
+            proptest::prop_assert_eq!(items.len(), groups.len());
+            for ((_, members), items) in groups.iter().zip(&items) {
+                let lines: Vec<usize> = items.iter().map(|i| i.line as usize).collect();
+                proptest::prop_assert_eq!(&lines, members);
+            }
+        }
     }
 
     fn statuses(r: &ScanReport) -> Vec<(ItemKind, Status, usize)> {
@@ -731,7 +847,7 @@ mod tests {
             ],
             vec![],
         );
-        let r = scan(&ex, &SpeakerTable::default());
+        let r = scan(ex, &SpeakerTable::default());
         assert_eq!(
             statuses(&r),
             vec![(ItemKind::Quote, Status::Misattributed, 3)]
@@ -771,7 +887,7 @@ mod tests {
                 .collect(),
             vec![],
         );
-        let r = scan(&ex, &SpeakerTable::default());
+        let r = scan(ex, &SpeakerTable::default());
         let groups: Vec<Vec<&str>> = r
             .findings
             .iter()
@@ -812,7 +928,7 @@ mod tests {
             ],
             vec![],
         );
-        let r = scan(&ex, &SpeakerTable::default());
+        let r = scan(ex, &SpeakerTable::default());
         assert_eq!(
             statuses(&r),
             vec![
@@ -838,7 +954,7 @@ mod tests {
             ],
             vec![],
         );
-        let r = scan(&ex, &SpeakerTable::default());
+        let r = scan(ex, &SpeakerTable::default());
         assert_eq!(r.findings[0].status, Status::Variant);
         assert!(
             r.findings[0].pairs[0]
@@ -862,7 +978,7 @@ mod tests {
             ],
             vec![],
         );
-        let r = scan(&ex, &SpeakerTable::default());
+        let r = scan(ex, &SpeakerTable::default());
         assert_eq!(statuses(&r), vec![(ItemKind::Quote, Status::Consistent, 2)]);
         assert_eq!(
             r.findings[0].subject,
@@ -885,7 +1001,7 @@ mod tests {
                 figure("b", 6, 240e9, "USD", Exact, &trade, Some(2023), Actual),
             ],
         );
-        let r = scan(&ex, &SpeakerTable::default());
+        let r = scan(ex, &SpeakerTable::default());
         assert_eq!(
             statuses(&r),
             vec![(ItemKind::Figure, Status::OtherPeriod, 2)]
@@ -904,7 +1020,7 @@ mod tests {
                 figure("c", 9, 210e9, "USD", Exact, &trade, Some(2023), Actual),
             ],
         );
-        let r = scan(&ex, &SpeakerTable::default());
+        let r = scan(ex, &SpeakerTable::default());
         assert_eq!(statuses(&r), vec![(ItemKind::Figure, Status::Conflict, 3)]);
         let f = &r.findings[0];
         assert_eq!(
@@ -973,7 +1089,7 @@ mod tests {
             Some(2023),
             Actual,
         ));
-        let r = scan(&corpus(&refs, vec![], figures), &SpeakerTable::default());
+        let r = scan(corpus(&refs, vec![], figures), &SpeakerTable::default());
         let f = &r.findings[0];
         assert_eq!(f.status, Status::Conflict);
         assert_eq!(f.items.len(), n + 1);
@@ -997,7 +1113,7 @@ mod tests {
                 figure("b", 8, 240e9, "USD", Exact, &trade, Some(2024), Actual),
             ],
         );
-        let r = scan(&ex, &SpeakerTable::default());
+        let r = scan(ex, &SpeakerTable::default());
         assert!(
             r.findings.iter().all(|f| f.status == Status::Consistent),
             "{:#?}",
@@ -1025,7 +1141,7 @@ mod tests {
                 figure("b", 2, 4200.0, "USD", Exact, &["border"], None, Actual),
             ],
         );
-        assert!(scan(&ex, &SpeakerTable::default()).findings.is_empty());
+        assert!(scan(ex, &SpeakerTable::default()).findings.is_empty());
     }
 
     #[test]
@@ -1052,6 +1168,6 @@ mod tests {
             Actual,
         );
         let ex = corpus(&[("a", None), ("b", None)], vec![], vec![a, b]);
-        assert!(scan(&ex, &SpeakerTable::default()).findings.is_empty());
+        assert!(scan(ex, &SpeakerTable::default()).findings.is_empty());
     }
 }

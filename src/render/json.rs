@@ -286,7 +286,7 @@ mod tests {
         let ids: Vec<(&str, Option<jiff::civil::Date>)> =
             ids.iter().map(|(s, d)| (s.as_str(), *d)).collect();
         let ex = corpus(&ids, quotes, figures);
-        let scan = crate::scan::scan(&ex, &SpeakerTable::default());
+        let scan = crate::scan::scan(ex, &SpeakerTable::default());
         assert!(!scan.findings.is_empty());
         assert_eq!(pretty(&scan), reference(&scan));
         let check = CheckReport::new(Vec::new());

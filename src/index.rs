@@ -251,13 +251,24 @@ impl FigureIndex {
         let mut by_key: HashMap<SubjectKey, u32> = HashMap::default();
         let mut keys: Vec<(u32, Vec<u32>)> = Vec::new();
         let mut postings: HashMap<&'static str, HashMap<Shared, Vec<u32>>> = HashMap::default();
-        for (i, f) in figures.iter().enumerate() {
-            // A figure with no subject terms shares a term with nothing:
-            // it is never compared.
-            if f.noise || f.subject.terms.is_empty() {
+        // The keys are made in parallel, a block of figures at a time (the
+        // keys of all figures at once would be a large part of them), then
+        // joined in corpus order. A figure with no subject terms shares a
+        // term with nothing: it is never compared.
+        const BLOCK: usize = 1 << 12;
+        let made = figures.chunks(BLOCK).enumerate().flat_map(|(b, block)| {
+            let keys: Vec<Option<SubjectKey>> = block
+                .par_iter()
+                .map(|f| (!f.noise && !f.subject.terms.is_empty()).then(|| SubjectKey::of(f)))
+                .collect();
+            keys.into_iter()
+                .enumerate()
+                .map(move |(k, key)| (b * BLOCK + k, key))
+        });
+        for (i, key) in made {
+            let Some(key) = key else {
                 continue;
-            }
-            let key = SubjectKey::of(f);
+            };
             let k = match by_key.get(&key) {
                 Some(&k) => k,
                 None => {

@@ -104,37 +104,101 @@ fn write_value<T: Serialize>(w: &mut dyn Write, value: &T) -> io::Result<()> {
 }
 
 /// `value` as pretty JSON whose every line after the first is indented by
-/// `by` more spaces. JSON text holds no raw newline but between tokens
-/// (newlines in strings are escaped), so each one starts a line.
+/// `by` more spaces: serde_json's pretty layout, laid out by [`Nested`].
 fn indented<T: Serialize + ?Sized>(value: &T, by: usize) -> io::Result<Vec<u8>> {
-    let mut out = Indent {
-        out: Vec::new(),
-        by,
-    };
-    serde_json::to_writer_pretty(&mut out, value)?;
-    Ok(out.out)
+    let mut out = Vec::with_capacity(4096);
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, Nested::at(by));
+    value.serialize(&mut ser)?;
+    Ok(out)
 }
 
-/// A writer that indents every line after the first by `by` spaces as the
-/// text goes in (see [`indented`]).
-struct Indent {
-    out: Vec<u8>,
-    by: usize,
+/// serde_json's pretty formatter (two spaces a level) for a value that
+/// stands `base` spaces in: the same bytes as its output with every line
+/// after the first indented by `base`, written as the value is serialised
+/// instead of copied again to add the spaces.
+struct Nested {
+    base: usize,
+    depth: usize,
+    has_value: bool,
 }
 
-impl Write for Indent {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let mut rest = buf;
-        while let Some(i) = rest.iter().position(|&b| b == b'\n') {
-            self.out.extend_from_slice(&rest[..=i]);
-            self.out.extend(std::iter::repeat_n(b' ', self.by));
-            rest = &rest[i + 1..];
+impl Nested {
+    fn at(base: usize) -> Self {
+        Nested {
+            base,
+            depth: 0,
+            has_value: false,
         }
-        self.out.extend_from_slice(rest);
-        Ok(buf.len())
     }
 
-    fn flush(&mut self) -> io::Result<()> {
+    fn indent<W: ?Sized + Write>(&self, w: &mut W) -> io::Result<()> {
+        const SPACES: [u8; 64] = [b' '; 64];
+        let mut n = self.base + 2 * self.depth;
+        while n > 0 {
+            let k = n.min(SPACES.len());
+            w.write_all(&SPACES[..k])?;
+            n -= k;
+        }
+        Ok(())
+    }
+
+    fn open<W: ?Sized + Write>(&mut self, w: &mut W, mark: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(mark)
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, w: &mut W, mark: &[u8]) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            w.write_all(b"\n")?;
+            self.indent(w)?;
+        }
+        w.write_all(mark)
+    }
+
+    fn next<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(w)
+    }
+}
+
+impl serde_json::ser::Formatter for Nested {
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.next(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.next(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
         Ok(())
     }
 }
@@ -243,6 +307,34 @@ mod tests {
     /// What serde_json's own pretty printer writes, plus the newline.
     fn reference<T: Serialize>(value: &T) -> String {
         serde_json::to_string_pretty(value).expect("serialises") + "\n"
+    }
+
+    fn json_value() -> impl proptest::strategy::Strategy<Value = serde_json::Value> {
+        use proptest::prelude::*;
+        use serde_json::Value;
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i32>().prop_map(Value::from),
+            "[a\n\"\\{}\\[\\], é]{0,6}".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(4, 40, 5, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
+                proptest::collection::btree_map("[a-c\n]{0,3}", inner, 0..5)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn nested_layout_is_serde_json_pretty_indented(value in json_value(), by in 0..80usize) {
+            let pretty = serde_json::to_string_pretty(&value).unwrap();
+            let expected = pretty.replace('\n', &format!("\n{}", " ".repeat(by)));
+            let got = String::from_utf8(indented(&value, by).unwrap()).unwrap();
+            proptest::prop_assert_eq!(got, expected);
+        }
     }
 
     #[test]

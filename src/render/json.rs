@@ -57,9 +57,45 @@ impl JsonReport for ExtractReport {
     }
 }
 
-/// How many list items are serialised in parallel before they are written:
-/// bounds the memory the serialised text takes.
+/// How many list items are serialised in parallel before they are written,
+/// at most: bounds the memory the serialised text takes.
 const CHUNK: usize = 256;
+
+/// About how many bytes of serialised text one chunk may hold: the items
+/// of a list differ in size by orders of magnitude (a finding of a large
+/// corpus can hold thousands of items), so chunks are cut by what the last
+/// one weighed, not only by count.
+const CHUNK_BYTES: usize = 4 << 20;
+
+/// The fewest items a chunk holds, so that every core has work.
+const MIN_CHUNK: usize = 8;
+
+/// Serialises `items` in parallel, a chunk at a time, and hands each one's
+/// text to `write` in order. The next chunk is sized from the bytes per
+/// item of the last one: between [`MIN_CHUNK`] and [`CHUNK`] items, about
+/// [`CHUNK_BYTES`] of text.
+fn in_chunks<T: Sync>(
+    items: &[T],
+    serialise: impl Fn(&T) -> io::Result<Vec<u8>> + Sync,
+    mut write: impl FnMut(Vec<u8>) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut rest = items;
+    let mut size = MIN_CHUNK;
+    while !rest.is_empty() {
+        let (chunk, tail) = rest.split_at(size.min(rest.len()));
+        rest = tail;
+        let parts: Vec<io::Result<Vec<u8>>> = chunk.par_iter().map(&serialise).collect();
+        let mut bytes = 0;
+        for part in parts {
+            let part = part?;
+            bytes += part.len();
+            write(part)?;
+        }
+        let per_item = bytes / chunk.len() + 1;
+        size = (CHUNK_BYTES / per_item).clamp(MIN_CHUNK, CHUNK);
+    }
+    Ok(())
+}
 
 type FieldWriter<'a> = &'a (dyn Fn(&mut dyn Write) -> io::Result<()> + Sync);
 
@@ -85,16 +121,18 @@ fn write_list<T: Serialize + Sync>(w: &mut dyn Write, items: &[T]) -> io::Result
         return w.write_all(b"[]");
     }
     w.write_all(b"[")?;
-    for (k, chunk) in items.chunks(CHUNK).enumerate() {
-        let parts: Vec<io::Result<Vec<u8>>> = chunk.par_iter().map(|it| indented(it, 4)).collect();
-        for (i, part) in parts.into_iter().enumerate() {
-            if k > 0 || i > 0 {
+    let mut first = true;
+    in_chunks(
+        items,
+        |it| indented(it, 4),
+        |part| {
+            if !std::mem::take(&mut first) {
                 w.write_all(b",")?;
             }
             w.write_all(b"\n    ")?;
-            w.write_all(&part?)?;
-        }
-    }
+            w.write_all(&part)
+        },
+    )?;
     w.write_all(b"\n  ]")
 }
 
@@ -215,17 +253,14 @@ fn tagged_lines<T: Serialize + Sync>(
     kind: &str,
     items: &[T],
 ) -> io::Result<()> {
-    for chunk in items.chunks(CHUNK) {
-        let lines: Vec<serde_json::Result<Vec<u8>>> = chunk
-            .par_iter()
-            .map(|value| serde_json::to_vec(&Tagged { kind, value }))
-            .collect();
-        for l in lines {
-            out.write_all(&l?)?;
-            out.write_all(b"\n")?;
-        }
-    }
-    Ok(())
+    in_chunks(
+        items,
+        |value| Ok(serde_json::to_vec(&Tagged { kind, value })?),
+        |line| {
+            out.write_all(&line)?;
+            out.write_all(b"\n")
+        },
+    )
 }
 
 /// What `write` writes, as a string.
@@ -335,6 +370,25 @@ mod tests {
             let got = String::from_utf8(indented(&value, by).unwrap()).unwrap();
             proptest::prop_assert_eq!(got, expected);
         }
+    }
+
+    #[test]
+    fn chunks_of_any_weight_write_every_item_once_in_order() {
+        // Items from empty to a megabyte: chunk sizes swing both ways.
+        let items: Vec<usize> = (0..3000).map(|i| (i * 7919) % 1001).collect();
+        let mut written = Vec::new();
+        in_chunks(
+            &items,
+            |&n| Ok(vec![b'x'; n * 1000]),
+            |part| {
+                written.push(part.len() / 1000);
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(written, items);
+        let none: Vec<usize> = Vec::new();
+        in_chunks(&none, |_| Ok(Vec::new()), |_| panic!("nothing to write")).unwrap();
     }
 
     #[test]

@@ -28,6 +28,7 @@
 use crate::extract::{Figure, Modality};
 use crate::normalize::{Token, fold, is_function_word, tokens_of_fold};
 use crate::text::Shared;
+use rayon::prelude::*;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 use std::collections::BTreeSet;
 
@@ -470,16 +471,38 @@ pub struct TermWeights {
 }
 
 impl TermWeights {
-    pub fn new<'a>(subjects: impl IntoIterator<Item = &'a [Shared]>) -> Self {
-        let mut w = TermWeights::default();
-        for terms in subjects {
-            w.n += 1;
-            let uniq: BTreeSet<&Shared> = terms.iter().collect();
-            for t in uniq {
-                *w.df.entry(t.clone()).or_default() += 1;
-            }
+    /// The weights of a corpus of subjects (each one's terms), counted in
+    /// parallel.
+    pub fn new<'a>(subjects: impl IntoParallelIterator<Item = &'a [Shared]>) -> Self {
+        type Counts<'a> = rustc_hash::FxHashMap<&'a Shared, usize>;
+        let (df, n) = subjects
+            .into_par_iter()
+            .fold(
+                || (Counts::default(), 0),
+                |(mut df, n), terms| {
+                    let mut uniq: Vec<&Shared> = terms.iter().collect();
+                    uniq.sort_unstable();
+                    uniq.dedup();
+                    for t in uniq {
+                        *df.entry(t).or_default() += 1;
+                    }
+                    (df, n + 1)
+                },
+            )
+            .reduce(
+                || (Counts::default(), 0),
+                |(a, na), (b, nb)| {
+                    let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+                    for (t, k) in small {
+                        *big.entry(t).or_default() += k;
+                    }
+                    (big, na + nb)
+                },
+            );
+        TermWeights {
+            df: df.into_iter().map(|(t, k)| (t.clone(), k)).collect(),
+            n,
         }
-        w
     }
 
     /// Inverse document frequency, smoothed; unknown terms count as rare.
@@ -1043,7 +1066,7 @@ mod tests {
             s(&["border", "russia", "china"]),
             s(&["trade", "turnov"]),
         ];
-        let w = TermWeights::new(subjects.iter().map(|v| v.as_slice()));
+        let w = TermWeights::new(subjects.par_iter().map(|v| v.as_slice()));
         let trade = subject_similarity(&subjects[0], &subjects[2], &w);
         let border = subject_similarity(&subjects[0], &subjects[1], &w);
         assert!(trade > 0.0 && border > 0.0);

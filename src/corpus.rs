@@ -36,7 +36,7 @@ pub struct Extracted {
     pub sources: Vec<SourceInfo>,
     pub quotes: Vec<Quote>,
     pub figures: Vec<Figure>,
-    by_id: HashMap<Shared, usize>,
+    by_id: rustc_hash::FxHashMap<Shared, usize>,
 }
 
 impl Extracted {

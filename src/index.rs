@@ -244,7 +244,7 @@ impl FigureIndex {
     pub fn new(figures: &[Figure]) -> Self {
         let weights = TermWeights::new(
             figures
-                .iter()
+                .par_iter()
                 .filter(|f| !f.noise)
                 .map(|f| &f.subject.terms[..]),
         );

@@ -347,8 +347,9 @@ pub enum Report {
     /// Nothing to write (`--quiet` without `--output`).
     Nothing,
     Text(String),
-    /// `--format json` and `jsonl`: serialised straight into the output (a
-    /// scan of a large corpus reports more bytes than the corpus holds).
+    /// `--format json`, `jsonl` and `markdown`: written straight into the
+    /// output (a scan of a large corpus reports more bytes than the corpus
+    /// holds).
     Stream(WriteReport),
 }
 
@@ -362,26 +363,39 @@ impl Report {
     }
 }
 
+/// The writers of the formats that stream besides JSON (whose report
+/// writes itself, [`render::json::JsonReport`]).
+struct Streamed<T> {
+    /// JSON lines.
+    lines: fn(&T, &mut dyn Write) -> std::io::Result<()>,
+    markdown: fn(&T, &mut dyn Write) -> std::io::Result<()>,
+}
+
 /// `report` in `common.format`: nothing when no report is wanted
-/// ([`Common::report_wanted`]), JSON and JSON lines kept to stream (`lines`
-/// writes the latter), any other format rendered by `render`.
+/// ([`Common::report_wanted`]); JSON, JSON lines and Markdown kept to
+/// stream into the output (the report of a large corpus holds more text
+/// than the corpus); any other format rendered by `render`.
 fn report_for<T: render::json::JsonReport + Send + 'static>(
     report: T,
     common: &Common,
-    lines: fn(&T, &mut dyn Write) -> std::io::Result<()>,
+    streamed: Streamed<T>,
     render: impl FnOnce(&T) -> Result<String, render::RenderError>,
 ) -> Result<Report, Error> {
     if !common.report_wanted() {
         free_later(report);
         return Ok(Report::Nothing);
     }
-    match common.format {
-        Format::Json => Ok(Report::Stream(Box::new(move |w| report.write_pretty(w)))),
-        Format::Jsonl => Ok(Report::Stream(Box::new(move |w| lines(&report, w)))),
-        _ => render(&report)
-            .map(Report::Text)
-            .map_err(|e| Error::Usage(e.0)),
-    }
+    let stream = match common.format {
+        Format::Json => T::write_pretty,
+        Format::Jsonl => streamed.lines,
+        Format::Markdown => streamed.markdown,
+        _ => {
+            return render(&report)
+                .map(Report::Text)
+                .map_err(|e| Error::Usage(e.0));
+        }
+    };
+    Ok(Report::Stream(Box::new(move |w| stream(&report, w))))
 }
 
 /// Drops `value` on a thread of its own. The records of a large corpus
@@ -438,9 +452,15 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
             // What is left (the sources' list) goes too.
             free_later(ex);
             let style = style_for(&a.common);
-            let report = report_for(report, &a.common, render::json::write_extract_lines, |r| {
-                render::extract(r, a.common.format, &style)
-            })?;
+            let report = report_for(
+                report,
+                &a.common,
+                Streamed {
+                    lines: render::json::write_extract_lines,
+                    markdown: render::markdown::write_extract,
+                },
+                |r| render::extract(r, a.common.format, &style),
+            )?;
             Ok(Outcome {
                 report,
                 files: vec![],
@@ -460,9 +480,15 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
                 .collect();
             let code = scan_exit_code(&report, &fail_on);
             let style = style_for(&a.common);
-            let report = report_for(report, &a.common, render::json::write_scan_lines, |r| {
-                render::scan(r, a.common.format, &style)
-            })?;
+            let report = report_for(
+                report,
+                &a.common,
+                Streamed {
+                    lines: render::json::write_scan_lines,
+                    markdown: render::markdown::write_scan,
+                },
+                |r| render::scan(r, a.common.format, &style),
+            )?;
             Ok(Outcome {
                 report,
                 files,
@@ -534,9 +560,15 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
             }
             files.retain(|(p, _)| !p.as_os_str().is_empty());
             let code = check_exit_code(&report, &fail_on);
-            let report = report_for(report, &a.common, render::json::write_check_lines, |r| {
-                render::check(r, a.common.format, &style)
-            })?;
+            let report = report_for(
+                report,
+                &a.common,
+                Streamed {
+                    lines: render::json::write_check_lines,
+                    markdown: render::markdown::write_check,
+                },
+                |r| render::check(r, a.common.format, &style),
+            )?;
             Ok(Outcome {
                 report,
                 files,
@@ -652,6 +684,27 @@ mod tests {
             let out = out.to_str().unwrap();
             let filed = outcome(&[command, "sources", "-q", "-f", "json", "-o", out]);
             assert!(matches!(filed.report, Report::Stream(_)), "{command}");
+        }
+    }
+
+    #[test]
+    fn markdown_is_streamed_for_every_command() {
+        // What it writes is pinned by the CLI snapshots (tests/).
+        for args in [
+            vec!["scan", "sources"],
+            vec!["extract", "sources"],
+            vec!["check", "claims/example.toml", "--sources", "sources"],
+        ] {
+            let mut md = args.clone();
+            md.extend(["--format", "markdown"]);
+            let Report::Stream(write) = outcome(&md).report else {
+                panic!("{args:?}: markdown is not streamed");
+            };
+            let mut written = Vec::new();
+            write(&mut written).unwrap();
+            let written = String::from_utf8(written).unwrap();
+            assert!(written.starts_with("# crosscheck") || written.starts_with("# Extracted"));
+            assert!(written.contains("\n| "), "{args:?}: no table");
         }
     }
 }

@@ -1,6 +1,7 @@
 //! `json` and `jsonl`. The JSON shapes are the findings types as serde
 //! serialises them (see docs/reference.md for the fields).
 
+use super::to_string;
 use crate::findings::{CheckReport, ExtractReport, ScanReport};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -261,13 +262,6 @@ fn tagged_lines<T: Serialize + Sync>(
             out.write_all(b"\n")
         },
     )
-}
-
-/// What `write` writes, as a string.
-fn to_string(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> String {
-    let mut out = Vec::new();
-    write(&mut out).expect("findings serialise: no maps with non-string keys, no NaN");
-    String::from_utf8(out).expect("JSON is UTF-8")
 }
 
 #[derive(Serialize)]

@@ -1,6 +1,8 @@
 //! `markdown`: a report for a pull request or a desk memo.
 
+use super::to_string;
 use crate::findings::{CheckReport, ExtractReport, ScanReport, Status, Verdict};
+use std::io::{self, Write};
 
 /// Escapes text for a Markdown table cell.
 fn cell(s: &str) -> String {
@@ -12,32 +14,41 @@ fn cell(s: &str) -> String {
 }
 
 pub fn extract(r: &ExtractReport) -> String {
-    let mut out = String::from("# Extracted quotations and figures\n\n");
-    out.push_str(&format!(
-        "## Quotations ({})\n\n| where | kind | speaker | quotation |\n|---|---|---|---|\n",
+    to_string(|w| write_extract(r, w))
+}
+
+/// [`extract`], written into `out` a line at a time.
+pub fn write_extract(r: &ExtractReport, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(b"# Extracted quotations and figures\n\n")?;
+    writeln!(
+        out,
+        "## Quotations ({})\n\n| where | kind | speaker | quotation |\n|---|---|---|---|",
         r.quotes.len()
-    ));
+    )?;
     for q in &r.quotes {
         let kind = serde_json::to_value(q.kind)
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
-        out.push_str(&format!(
-            "| {}:{} | {} | {} | {} |\n",
+        writeln!(
+            out,
+            "| {}:{} | {} | {} | {} |",
             q.source,
             q.line,
             kind,
             cell(q.speaker.as_deref().unwrap_or("")),
             cell(&q.text)
-        ));
+        )?;
     }
-    out.push_str(&format!(
-        "\n## Figures ({})\n\n| where | figure | value | unit | qualifier | period | modality | subject |\n|---|---|---|---|---|---|---|---|\n",
+    writeln!(
+        out,
+        "\n## Figures ({})\n\n| where | figure | value | unit | qualifier | period | modality | subject |\n|---|---|---|---|---|---|---|---|",
         r.figures.len()
-    ));
+    )?;
     for f in &r.figures {
-        out.push_str(&format!(
-            "| {}:{} | {} | {} | {} | {} | {} | {}{} | {} |\n",
+        writeln!(
+            out,
+            "| {}:{} | {} | {} | {} | {} | {} | {}{} | {} |",
             f.source,
             f.line,
             cell(&f.text),
@@ -48,76 +59,87 @@ pub fn extract(r: &ExtractReport) -> String {
             f.modality,
             if f.noise { " (noise)" } else { "" },
             cell(&f.subject)
-        ));
+        )?;
     }
-    out
+    Ok(())
 }
 
 pub fn scan(r: &ScanReport) -> String {
+    to_string(|w| write_scan(r, w))
+}
+
+/// [`scan`], written into `out` a line at a time (a scan of a large corpus
+/// reports more text than it reads).
+pub fn write_scan(r: &ScanReport, out: &mut dyn Write) -> io::Result<()> {
     let s = &r.summary;
-    let mut out = String::from("# crosscheck scan\n\n");
-    out.push_str(&format!(
-        "{} findings from {} sources ({} quotations, {} figures).\n\n| status | findings |\n|---|---|\n",
+    out.write_all(b"# crosscheck scan\n\n")?;
+    writeln!(
+        out,
+        "{} findings from {} sources ({} quotations, {} figures).\n\n| status | findings |\n|---|---|",
         s.findings, s.sources, s.quotes, s.figures
-    ));
+    )?;
     for st in Status::ALL.iter().rev() {
-        out.push_str(&format!(
-            "| {} | {} |\n",
-            st.as_str(),
-            s.by_status[st.as_str()]
-        ));
+        writeln!(out, "| {} | {} |", st.as_str(), s.by_status[st.as_str()])?;
     }
     for st in Status::ALL.iter().rev() {
         let group: Vec<_> = r.findings.iter().filter(|f| f.status == *st).collect();
         if group.is_empty() {
             continue;
         }
-        out.push_str(&format!("\n## {} ({})\n", st.as_str(), group.len()));
+        writeln!(out, "\n## {} ({})", st.as_str(), group.len())?;
         for f in group {
-            out.push_str(&format!(
+            write!(
+                out,
                 "\n### {} · {} · {}\n\n{}\n\n",
                 f.id,
                 f.kind.as_str(),
                 cell(&f.subject),
                 cell(&f.summary)
-            ));
-            out.push_str("| where | speaker | as given | passage |\n|---|---|---|---|\n");
+            )?;
+            out.write_all(b"| where | speaker | as given | passage |\n|---|---|---|---|\n")?;
             for i in &f.items {
-                out.push_str(&format!(
-                    "| {}:{} | {} | {} | {} |\n",
+                writeln!(
+                    out,
+                    "| {}:{} | {} | {} | {} |",
                     i.source,
                     i.line,
                     cell(i.speaker.as_deref().unwrap_or("")),
                     cell(&i.surface),
                     cell(&i.text)
-                ));
+                )?;
             }
             if !f.pairs.is_empty() {
-                out.push('\n');
+                out.write_all(b"\n")?;
                 for p in &f.pairs {
-                    out.push_str(&format!(
-                        "- {}:{} vs {}:{}: {}\n",
+                    writeln!(
+                        out,
+                        "- {}:{} vs {}:{}: {}",
                         f.items[p.a].source,
                         f.items[p.a].line,
                         f.items[p.b].source,
                         f.items[p.b].line,
                         cell(&p.difference)
-                    ));
+                    )?;
                 }
             }
         }
     }
-    out
+    Ok(())
 }
 
 pub fn check(r: &CheckReport) -> String {
-    let mut out = String::from("# crosscheck check\n\n| verdict | claims |\n|---|---|\n");
+    to_string(|w| write_check(r, w))
+}
+
+/// [`check`], written into `out` a line at a time.
+pub fn write_check(r: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(b"# crosscheck check\n\n| verdict | claims |\n|---|---|\n")?;
     for v in Verdict::ALL {
         if r.summary[v.as_str()] > 0 {
-            out.push_str(&format!("| {} | {} |\n", v.as_str(), r.summary[v.as_str()]));
+            writeln!(out, "| {} | {} |", v.as_str(), r.summary[v.as_str()])?;
         }
     }
-    out.push_str("\n| claim | verdict | why | evidence |\n|---|---|---|---|\n");
+    out.write_all(b"\n| claim | verdict | why | evidence |\n|---|---|---|---|\n")?;
     for c in &r.claims {
         let mut why = c.explanation.clone();
         if let Some(d) = &c.diff {
@@ -137,14 +159,15 @@ pub fn check(r: &CheckReport) -> String {
             .take(3)
             .map(|e| format!("{}:{} “{}”", e.source, e.line, e.text))
             .collect();
-        out.push_str(&format!(
-            "| `{}` {} | **{}** | {} | {} |\n",
+        writeln!(
+            out,
+            "| `{}` {} | **{}** | {} | {} |",
             c.id.replace('`', "'"),
             cell(&c.text),
             c.verdict.as_str(),
             cell(&why),
             cell(&ev.join("<br>"))
-        ));
+        )?;
     }
-    out
+    Ok(())
 }

@@ -93,6 +93,18 @@ pub fn check(r: &CheckReport, format: Format, style: &Style) -> Result<String, R
     })
 }
 
+/// What `write` writes into memory, as a string: the whole report of a
+/// format that streams. Writing into memory fails only if serialising does
+/// (JSON refuses maps with non-string keys and NaN; the findings have
+/// neither).
+pub(crate) fn to_string(
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> String {
+    let mut out = Vec::new();
+    write(&mut out).expect("a report renders into memory");
+    String::from_utf8(out).expect("a report is UTF-8")
+}
+
 /// Shortens text for a table cell, on a character boundary.
 pub fn clip(s: &str, max: usize) -> String {
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");

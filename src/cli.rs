@@ -347,7 +347,7 @@ pub enum Report {
     /// Nothing to write (`--quiet` without `--output`).
     Nothing,
     Text(String),
-    /// `--format json`, `jsonl` and `markdown`: written straight into the
+    /// `--format json`, `jsonl`, `markdown` and `csv`: written straight into the
     /// output (a scan of a large corpus reports more bytes than the corpus
     /// holds).
     Stream(WriteReport),
@@ -369,10 +369,11 @@ struct Streamed<T> {
     /// JSON lines.
     lines: fn(&T, &mut dyn Write) -> std::io::Result<()>,
     markdown: fn(&T, &mut dyn Write) -> std::io::Result<()>,
+    csv: fn(&T, &mut dyn Write) -> std::io::Result<()>,
 }
 
 /// `report` in `common.format`: nothing when no report is wanted
-/// ([`Common::report_wanted`]); JSON, JSON lines and Markdown kept to
+/// ([`Common::report_wanted`]); JSON, JSON lines, Markdown and CSV kept to
 /// stream into the output (the report of a large corpus holds more text
 /// than the corpus); any other format rendered by `render`.
 fn report_for<T: render::json::JsonReport + Send + 'static>(
@@ -389,6 +390,7 @@ fn report_for<T: render::json::JsonReport + Send + 'static>(
         Format::Json => T::write_pretty,
         Format::Jsonl => streamed.lines,
         Format::Markdown => streamed.markdown,
+        Format::Csv => streamed.csv,
         _ => {
             return render(&report)
                 .map(Report::Text)
@@ -458,6 +460,7 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
                 Streamed {
                     lines: render::json::write_extract_lines,
                     markdown: render::markdown::write_extract,
+                    csv: render::csv::write_extract,
                 },
                 |r| render::extract(r, a.common.format, &style),
             )?;
@@ -486,6 +489,7 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
                 Streamed {
                     lines: render::json::write_scan_lines,
                     markdown: render::markdown::write_scan,
+                    csv: render::csv::write_scan,
                 },
                 |r| render::scan(r, a.common.format, &style),
             )?;
@@ -566,6 +570,7 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
                 Streamed {
                     lines: render::json::write_check_lines,
                     markdown: render::markdown::write_check,
+                    csv: render::csv::write_check,
                 },
                 |r| render::check(r, a.common.format, &style),
             )?;
@@ -688,23 +693,25 @@ mod tests {
     }
 
     #[test]
-    fn markdown_is_streamed_for_every_command() {
-        // What it writes is pinned by the CLI snapshots (tests/).
+    fn markdown_and_csv_are_streamed_for_every_command() {
+        // What they write is pinned by the CLI snapshots (tests/).
         for args in [
             vec!["scan", "sources"],
             vec!["extract", "sources"],
             vec!["check", "claims/example.toml", "--sources", "sources"],
         ] {
-            let mut md = args.clone();
-            md.extend(["--format", "markdown"]);
-            let Report::Stream(write) = outcome(&md).report else {
-                panic!("{args:?}: markdown is not streamed");
-            };
-            let mut written = Vec::new();
-            write(&mut written).unwrap();
-            let written = String::from_utf8(written).unwrap();
-            assert!(written.starts_with("# crosscheck") || written.starts_with("# Extracted"));
-            assert!(written.contains("\n| "), "{args:?}: no table");
+            for (format, opens) in [("markdown", "# "), ("csv", "")] {
+                let mut with = args.clone();
+                with.extend(["--format", format]);
+                let Report::Stream(write) = outcome(&with).report else {
+                    panic!("{with:?}: not streamed");
+                };
+                let mut written = Vec::new();
+                write(&mut written).unwrap();
+                let written = String::from_utf8(written).unwrap();
+                assert!(written.starts_with(opens), "{with:?}");
+                assert!(written.lines().count() > 2, "{with:?}: {written}");
+            }
         }
     }
 }

@@ -1,11 +1,13 @@
 //! `csv`: for scan and check the discrepancy table of the contract, for
 //! extract every quotation and figure. RFC 4180 quoting by the `csv` crate.
 
+use super::to_string;
 use crate::findings::{CheckReport, ExtractReport, ScanReport, Verdict};
+use std::io::{self, Write};
 
-fn finish(w: csv::Writer<Vec<u8>>) -> String {
-    let bytes = w.into_inner().expect("writing to memory cannot fail");
-    String::from_utf8(bytes).expect("csv of UTF-8 fields is UTF-8")
+/// The rows written so far, flushed into their output.
+fn finish(w: csv::Writer<&mut dyn Write>) -> io::Result<()> {
+    w.into_inner().map_err(|e| e.into_error())?.flush()
 }
 
 fn num(v: Option<f64>) -> String {
@@ -14,7 +16,12 @@ fn num(v: Option<f64>) -> String {
 
 /// Every quotation and figure, one row each.
 pub fn extract(r: &ExtractReport) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    to_string(|w| write_extract(r, w))
+}
+
+/// [`extract`], written into `out` a row at a time.
+pub fn write_extract(r: &ExtractReport, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
     let header = [
         "type",
         "source",
@@ -34,7 +41,7 @@ pub fn extract(r: &ExtractReport) -> String {
         "noise",
         "passage",
     ];
-    w.write_record(header).expect("in memory");
+    w.write_record(header)?;
     for q in &r.quotes {
         let kind = serde_json::to_value(q.kind)
             .ok()
@@ -58,8 +65,7 @@ pub fn extract(r: &ExtractReport) -> String {
             "",
             "",
             &q.passage,
-        ])
-        .expect("in memory");
+        ])?;
     }
     for f in &r.figures {
         w.write_record([
@@ -80,15 +86,19 @@ pub fn extract(r: &ExtractReport) -> String {
             &f.subject,
             &f.noise.to_string(),
             &f.passage,
-        ])
-        .expect("in memory");
+        ])?;
     }
     finish(w)
 }
 
 /// One row per pair of disagreeing items.
 pub fn scan(r: &ScanReport) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    to_string(|w| write_scan(r, w))
+}
+
+/// [`scan`], written into `out` a row at a time.
+pub fn write_scan(r: &ScanReport, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
     w.write_record([
         "finding",
         "kind",
@@ -108,8 +118,7 @@ pub fn scan(r: &ScanReport) -> String {
         "period_a",
         "period_b",
         "unit",
-    ])
-    .expect("in memory");
+    ])?;
     for f in &r.findings {
         for p in &f.pairs {
             let (a, b) = (&f.items[p.a], &f.items[p.b]);
@@ -132,8 +141,7 @@ pub fn scan(r: &ScanReport) -> String {
                 a.period().unwrap_or(""),
                 b.period().unwrap_or(""),
                 a.unit().unwrap_or(""),
-            ])
-            .expect("in memory");
+            ])?;
         }
     }
     finish(w)
@@ -142,7 +150,12 @@ pub fn scan(r: &ScanReport) -> String {
 /// One row per flagged claim (anything but supported or waived), with its
 /// best evidence.
 pub fn check(r: &CheckReport) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    to_string(|w| write_check(r, w))
+}
+
+/// [`check`], written into `out` a row at a time.
+pub fn write_check(r: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
     w.write_record([
         "claim_id",
         "verdict",
@@ -155,8 +168,7 @@ pub fn check(r: &CheckReport) -> String {
         "explanation",
         "file",
         "claim_line",
-    ])
-    .expect("in memory");
+    ])?;
     for c in &r.claims {
         if matches!(c.verdict, Verdict::Supported | Verdict::Waived) {
             continue;
@@ -174,8 +186,7 @@ pub fn check(r: &CheckReport) -> String {
             &c.explanation,
             &c.file,
             &c.line.to_string(),
-        ])
-        .expect("in memory");
+        ])?;
     }
     finish(w)
 }

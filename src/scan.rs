@@ -103,6 +103,7 @@ fn take_items_by<R: Send>(
     let mut owner = vec![NONE; records.len()];
     for (g, (_, members)) in groups.iter().enumerate() {
         for &m in members {
+            debug_assert_eq!(owner[m], NONE, "record {m} in two groups");
             owner[m] = g as u32;
         }
     }
@@ -131,6 +132,13 @@ fn take_items_by<R: Send>(
     for list in &mut items {
         list.reverse();
     }
+    debug_assert!(
+        items
+            .iter()
+            .zip(groups)
+            .all(|(l, (_, m))| l.len() == m.len()),
+        "every member became an item"
+    );
     items
 }
 

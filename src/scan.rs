@@ -264,7 +264,7 @@ fn quote_findings(ex: &Extracted, speakers: &SpeakerTable) -> Vec<Pending> {
         .collect();
     sets.sort_unstable_by_key(|m| m[0]);
     sets.into_par_iter()
-        .map(|members| quote_group(ex, speakers, &index, &members))
+        .map(|members| quote_group(ex, speakers, &index, members))
         .collect()
 }
 
@@ -320,7 +320,7 @@ fn quote_group(
     ex: &Extracted,
     speakers: &SpeakerTable,
     index: &QuoteIndex,
-    members: &[usize],
+    members: Vec<usize>,
 ) -> Pending {
     let quotes: Vec<&Quote> = members.iter().map(|&i| &ex.quotes[i]).collect();
     // Each pair of distinct texts is compared once, however many places
@@ -450,7 +450,7 @@ fn quote_group(
         items: Vec::new(),
         pairs,
     };
-    (finding, members.to_vec())
+    (finding, members)
 }
 
 /// A quotation's item, made of its record.

@@ -367,13 +367,13 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, &'static str> {
     String::from_utf8(bytes).map_err(|_| "not valid UTF-8")
 }
 
-/// Reads one file (or stdin for `-`) into text, or says why not.
 /// `text` without a leading byte-order mark: a document's text, to which
 /// its offsets refer.
 pub fn without_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
+/// Reads one file (or stdin for `-`) into text, or says why not.
 pub fn read_source(path: &Path) -> Result<String, Warning> {
     let shown = path.display().to_string();
     let warn = |m: String| Warning {

@@ -370,29 +370,36 @@ struct Streamed<T> {
     lines: fn(&T, &mut dyn Write) -> std::io::Result<()>,
     markdown: fn(&T, &mut dyn Write) -> std::io::Result<()>,
     csv: fn(&T, &mut dyn Write) -> std::io::Result<()>,
+    table: fn(&T, &Style, &mut dyn Write) -> std::io::Result<()>,
 }
 
 /// `report` in `common.format`: nothing when no report is wanted
-/// ([`Common::report_wanted`]); JSON, JSON lines, Markdown and CSV kept to
-/// stream into the output (the report of a large corpus holds more text
-/// than the corpus); any other format rendered by `render`.
+/// ([`Common::report_wanted`]); JSON, JSON lines, Markdown, CSV and the
+/// table kept to stream into the output (the report of a large corpus
+/// holds more text than the corpus); any other format rendered by
+/// `render`.
 fn report_for<T: render::json::JsonReport + Send + 'static>(
     report: T,
     common: &Common,
+    style: Style,
     streamed: Streamed<T>,
-    render: impl FnOnce(&T) -> Result<String, render::RenderError>,
+    render: impl FnOnce(&T, &Style) -> Result<String, render::RenderError>,
 ) -> Result<Report, Error> {
     if !common.report_wanted() {
         free_later(report);
         return Ok(Report::Nothing);
     }
     let stream = match common.format {
+        Format::Table => {
+            let table = streamed.table;
+            return Ok(Report::Stream(Box::new(move |w| table(&report, &style, w))));
+        }
         Format::Json => T::write_pretty,
         Format::Jsonl => streamed.lines,
         Format::Markdown => streamed.markdown,
         Format::Csv => streamed.csv,
         _ => {
-            return render(&report)
+            return render(&report, &style)
                 .map(Report::Text)
                 .map_err(|e| Error::Usage(e.0));
         }
@@ -457,12 +464,14 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
             let report = report_for(
                 report,
                 &a.common,
+                style,
                 Streamed {
                     lines: render::json::write_extract_lines,
                     markdown: render::markdown::write_extract,
                     csv: render::csv::write_extract,
+                    table: render::table::write_extract,
                 },
-                |r| render::extract(r, a.common.format, &style),
+                |r, style| render::extract(r, a.common.format, style),
             )?;
             Ok(Outcome {
                 report,
@@ -486,12 +495,14 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
             let report = report_for(
                 report,
                 &a.common,
+                style,
                 Streamed {
                     lines: render::json::write_scan_lines,
                     markdown: render::markdown::write_scan,
                     csv: render::csv::write_scan,
+                    table: render::table::write_scan,
                 },
-                |r| render::scan(r, a.common.format, &style),
+                |r, style| render::scan(r, a.common.format, style),
             )?;
             Ok(Outcome {
                 report,
@@ -567,12 +578,14 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
             let report = report_for(
                 report,
                 &a.common,
+                style,
                 Streamed {
                     lines: render::json::write_check_lines,
                     markdown: render::markdown::write_check,
                     csv: render::csv::write_check,
+                    table: render::table::write_check,
                 },
-                |r| render::check(r, a.common.format, &style),
+                |r, style| render::check(r, a.common.format, style),
             )?;
             Ok(Outcome {
                 report,
@@ -683,7 +696,7 @@ mod tests {
             let quiet = outcome(&[command, "sources", "-q"]);
             assert!(matches!(quiet.report, Report::Nothing), "{command}");
             let loud = outcome(&[command, "sources"]);
-            assert!(matches!(loud.report, Report::Text(ref t) if !t.is_empty()));
+            assert!(matches!(loud.report, Report::Stream(_)), "{command}");
             assert_eq!(quiet.code, loud.code, "{command}");
             let out = std::env::temp_dir().join("crosscheck-quiet-unused.json");
             let out = out.to_str().unwrap();
@@ -693,14 +706,14 @@ mod tests {
     }
 
     #[test]
-    fn markdown_and_csv_are_streamed_for_every_command() {
+    fn markdown_csv_and_the_table_are_streamed_for_every_command() {
         // What they write is pinned by the CLI snapshots (tests/).
         for args in [
             vec!["scan", "sources"],
             vec!["extract", "sources"],
             vec!["check", "claims/example.toml", "--sources", "sources"],
         ] {
-            for (format, opens) in [("markdown", "# "), ("csv", "")] {
+            for (format, opens) in [("markdown", "# "), ("csv", ""), ("table", "")] {
                 let mut with = args.clone();
                 with.extend(["--format", format]);
                 let Report::Stream(write) = outcome(&with).report else {

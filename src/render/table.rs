@@ -2,7 +2,7 @@
 //! first, one section per status, a one-line total at the end. Colour only
 //! when asked for (the binary decides: a terminal, no `NO_COLOR`).
 
-use super::{Style, clip};
+use super::{Style, clip, to_string};
 use crate::extract::{Modality, Qualifier};
 use crate::findings::{
     CheckReport, ExtractReport, FigureRecord, Finding, Item, ScanReport, Status, Verdict,
@@ -10,6 +10,7 @@ use crate::findings::{
 use comfy_table::{
     Cell, Color, ColumnConstraint, ContentArrangement, Table, Width, presets::UTF8_FULL_CONDENSED,
 };
+use std::io::{self, Write};
 
 /// Columns `cols` of `t` as wide as their content: short fields (a
 /// location, a unit, a kind) are never wrapped mid-word while the long
@@ -35,7 +36,8 @@ const BLOCK_ROWS: usize = 1000;
 /// block at a time into one seamless table: a first pass measures the `fit` columns over all rows, the first
 /// block lays out the other columns, and the blocks after it have no
 /// header, the first block's widths, and no top border (only the last
-/// keeps its bottom one).
+/// keeps its bottom one). Each block is written into `out` as soon as it
+/// is laid out; the table ends without a newline.
 fn blocked_table(
     style: &Style,
     header: &[&str],
@@ -43,12 +45,13 @@ fn blocked_table(
     n: usize,
     row: impl Fn(usize) -> Vec<Cell>,
     fitted: impl Fn(usize) -> Vec<String>,
-) -> String {
+    out: &mut dyn Write,
+) -> io::Result<()> {
     if n <= BLOCK_ROWS {
         let mut t = new_table(style, header);
         t.add_rows((0..n).map(&row));
         fit_content(&mut t, fit);
-        return t.to_string();
+        return write!(out, "{t}");
     }
     let shown = |text: &str| {
         text.lines()
@@ -91,13 +94,14 @@ fn blocked_table(
         .split('┬')
         .map(|seg| u16::try_from(seg.chars().count()).unwrap_or(u16::MAX))
         .collect();
-    let mut out = String::with_capacity(first.len() * n.div_ceil(BLOCK_ROWS));
     // Everything but the bottom border.
-    out.push_str(
+    out.write_all(
         first
             .rsplit_once('\n')
-            .map_or(first.as_str(), |(body, _)| body),
-    );
+            .map_or(first.as_str(), |(body, _)| body)
+            .as_bytes(),
+    )?;
+    drop(first);
     let mut start = BLOCK_ROWS;
     while start < n {
         let end = (start + BLOCK_ROWS).min(n);
@@ -111,17 +115,19 @@ fn blocked_table(
         let block = t.to_string();
         let last = end == n;
         // Without its top border, and its bottom one unless it is the last.
+        let mut kept = String::with_capacity(block.len());
         let mut lines = block.lines().skip(1).peekable();
         while let Some(line) = lines.next() {
             if lines.peek().is_none() && !last {
                 break;
             }
-            out.push('\n');
-            out.push_str(line);
+            kept.push('\n');
+            kept.push_str(line);
         }
+        out.write_all(kept.as_bytes())?;
         start = end;
     }
-    out
+    Ok(())
 }
 
 /// An empty table in the report's look, without a header.
@@ -204,7 +210,11 @@ fn period_shown(f: &FigureRecord) -> &str {
 }
 
 pub fn extract(r: &ExtractReport, style: &Style) -> String {
-    let mut out = String::new();
+    to_string(|w| write_extract(r, style, w))
+}
+
+/// [`extract`], written into `out` a block of rows at a time.
+pub fn write_extract(r: &ExtractReport, style: &Style, out: &mut dyn Write) -> io::Result<()> {
     if !r.quotes.is_empty() {
         let row = |i: usize| {
             let q = &r.quotes[i];
@@ -215,7 +225,8 @@ pub fn extract(r: &ExtractReport, style: &Style) -> String {
                 Cell::new(clip(&q.text, 160)),
             ]
         };
-        let t = blocked_table(
+        out.write_all(b"Quotations\n")?;
+        blocked_table(
             style,
             &["where", "kind", "speaker", "quotation"],
             &[0, 1],
@@ -225,8 +236,9 @@ pub fn extract(r: &ExtractReport, style: &Style) -> String {
                 let q = &r.quotes[i];
                 vec![location(&q.source, q.line), q.kind.as_str().into()]
             },
-        );
-        out.push_str(&format!("Quotations\n{t}\n\n"));
+            out,
+        )?;
+        out.write_all(b"\n\n")?;
     }
     if !r.figures.is_empty() {
         let row = |i: usize| {
@@ -240,7 +252,8 @@ pub fn extract(r: &ExtractReport, style: &Style) -> String {
             ]
         };
         // The location and the period: never cut mid-token.
-        let t = blocked_table(
+        out.write_all(b"Figures\n")?;
+        blocked_table(
             style,
             &["where", "figure", "reading", "period", "subject"],
             &[0, 3],
@@ -250,15 +263,16 @@ pub fn extract(r: &ExtractReport, style: &Style) -> String {
                 let f = &r.figures[i];
                 vec![location(&f.source, f.line), period_shown(f).into()]
             },
-        );
-        out.push_str(&format!("Figures\n{t}\n\n"));
+            out,
+        )?;
+        out.write_all(b"\n\n")?;
     }
-    out.push_str(&format!(
-        "{} quotations, {} figures\n",
+    writeln!(
+        out,
+        "{} quotations, {} figures",
         r.quotes.len(),
         r.figures.len()
-    ));
-    out
+    )
 }
 
 /// Most items a consistent finding lists in the scan table.
@@ -291,13 +305,17 @@ fn item_place(i: &Item) -> String {
 }
 
 pub fn scan(r: &ScanReport, style: &Style) -> String {
-    let mut out = String::new();
+    to_string(|w| write_scan(r, style, w))
+}
+
+/// [`scan`], written into `out` a block of rows at a time.
+pub fn write_scan(r: &ScanReport, style: &Style, out: &mut dyn Write) -> io::Result<()> {
     for status in Status::ALL.iter().rev() {
         let group: Vec<_> = r.findings.iter().filter(|f| f.status == *status).collect();
         if group.is_empty() {
             continue;
         }
-        out.push_str(&format!("{} ({})\n", status.as_str(), group.len()));
+        writeln!(out, "{} ({})", status.as_str(), group.len())?;
         // The section's rows, in order: each finding's own row, then one
         // per item, so that each wording stands beside its place. A
         // consistent finding's items all agree: past the first few, one
@@ -345,15 +363,16 @@ pub fn scan(r: &ScanReport, style: &Style) -> String {
                 ScanRow::More(_) => vec![String::new(); 3],
             }
         };
-        let t = blocked_table(
+        blocked_table(
             style,
             &["id", "status", "what / as given", "where"],
             &[0, 1, 3],
             rows.len(),
             cells,
             fitted,
-        );
-        out.push_str(&format!("{t}\n\n"));
+            out,
+        )?;
+        out.write_all(b"\n\n")?;
     }
     let s = &r.summary;
     let counts: Vec<String> = Status::ALL
@@ -361,18 +380,24 @@ pub fn scan(r: &ScanReport, style: &Style) -> String {
         .rev()
         .map(|st| format!("{} {}", s.by_status[st.as_str()], st.as_str()))
         .collect();
-    out.push_str(&format!(
-        "{} findings from {} sources ({} quotations, {} figures): {}\n",
+    writeln!(
+        out,
+        "{} findings from {} sources ({} quotations, {} figures): {}",
         s.findings,
         s.sources,
         s.quotes,
         s.figures,
         counts.join(", ")
-    ));
-    out
+    )
 }
 
 pub fn check(r: &CheckReport, style: &Style) -> String {
+    to_string(|w| write_check(r, style, w))
+}
+
+/// [`check`], written into `out`. The claims are one table: a claims file
+/// is short beside a corpus.
+pub fn write_check(r: &CheckReport, style: &Style, out: &mut dyn Write) -> io::Result<()> {
     let mut t = new_table(style, &["claim", "verdict", "why", "evidence"]);
     for c in &r.claims {
         let mut why = c.explanation.clone();
@@ -401,8 +426,9 @@ pub fn check(r: &CheckReport, style: &Style) -> String {
         .filter(|v| r.summary[v.as_str()] > 0)
         .map(|v| format!("{} {}", r.summary[v.as_str()], v.as_str()))
         .collect();
-    format!(
-        "{t}\n{} claims: {}\n",
+    writeln!(
+        out,
+        "{t}\n{} claims: {}",
         r.claims.len(),
         if counts.is_empty() {
             "none".into()
@@ -431,7 +457,17 @@ mod tests {
     #[test]
     fn a_long_table_is_one_table_made_of_blocks() {
         let n = 2 * BLOCK_ROWS + 17;
-        let text = blocked_table(&Style::default(), &["where", "text"], &[0], n, row, fitted);
+        let text = to_string(|w| {
+            blocked_table(
+                &Style::default(),
+                &["where", "text"],
+                &[0],
+                n,
+                row,
+                fitted,
+                w,
+            )
+        });
         let lines: Vec<&str> = text.lines().collect();
         let width = lines[0].chars().count();
         assert!(width <= 120);
@@ -460,7 +496,15 @@ mod tests {
         t.add_rows((0..BLOCK_ROWS).map(row));
         fit_content(&mut t, &[0]);
         assert_eq!(
-            blocked_table(&style, &["where", "text"], &[0], BLOCK_ROWS, row, fitted),
+            to_string(|w| blocked_table(
+                &style,
+                &["where", "text"],
+                &[0],
+                BLOCK_ROWS,
+                row,
+                fitted,
+                w
+            )),
             t.to_string()
         );
     }

@@ -7,6 +7,7 @@
 //! columns count characters, not bytes.
 
 use serde::Serialize;
+use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -414,15 +415,36 @@ impl Layout {
 /// Calls `f` with `word` lowercased; short ASCII words (nearly every word
 /// looked up in a word list) are lowercased on the stack, not allocated.
 pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; 32];
-    if word.len() <= buf.len() && word.is_ascii() {
-        let lower = &mut buf[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        f(std::str::from_utf8(lower).expect("ASCII stays UTF-8"))
-    } else {
-        f(&word.to_lowercase())
+    thread_local! {
+        static LOWER: RefCell<String> = const { RefCell::new(String::new()) };
     }
+    const SHORT: usize = 32;
+    if word.len() > SHORT || !word.is_ascii() {
+        return f(&word.to_lowercase());
+    }
+    // Into a string kept per thread, which takes no check that the bytes
+    // are UTF-8. While `f` runs it is taken: a word `f` lowercases in turn
+    // goes on the stack.
+    let mut f = Some(f);
+    let kept = LOWER
+        .try_with(|kept| {
+            let mut lower = kept.try_borrow_mut().ok()?;
+            lower.clear();
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+            f.take().map(|f| f(&lower))
+        })
+        .ok()
+        .flatten();
+    if let Some(r) = kept {
+        return r;
+    }
+    let f = f.expect("`f` runs once, here or above");
+    let mut buf = [0u8; SHORT];
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    f(std::str::from_utf8(lower).expect("ASCII stays UTF-8"))
 }
 
 /// The bytes a sentence terminal can begin with: `.`, `!`, `?`, and the
@@ -724,6 +746,17 @@ mod tests {
         #[test]
         fn with_lowercase_is_to_lowercase(w in "\\PC{0,40}") {
             prop_assert_eq!(with_lowercase(&w, str::to_string), w.to_lowercase());
+        }
+
+        /// A word lowercased while another one is held gets its own copy.
+        #[test]
+        fn with_lowercase_nests(a in "[A-Za-zé]{0,40}", b in "[A-Za-zé]{0,40}") {
+            let (outer, inner) = with_lowercase(&a, |l| {
+                let inner = with_lowercase(&b, str::to_string);
+                (l.to_string(), inner)
+            });
+            prop_assert_eq!(outer, a.to_lowercase());
+            prop_assert_eq!(inner, b.to_lowercase());
         }
 
         #[test]

@@ -1019,7 +1019,13 @@ impl Entities {
             let joined = name.join(" ");
             let full = speakers.lookup(&joined).map_or(joined, str::to_string);
             self.add_person(&full, desc);
-        } else if name.len() == 1 && !is_pronoun(&sp) && self.knows(&sp, speakers) {
+        } else if name.len() == 1
+            && !is_pronoun(&sp)
+            // `knows`, without splitting the mention again.
+            && self
+                .knows_outright(&sp, speakers)
+                .unwrap_or_else(|| self.knows_name(&name, speakers))
+        {
             let _ = self.resolve(&sp, speakers);
         }
     }
@@ -1089,6 +1095,14 @@ impl Entities {
     /// Whether a subject mention names someone known (or is a full name):
     /// a single unknown capitalised word ("Moscow", "The") is not taken.
     fn knows(&self, mention: &str, speakers: &SpeakerTable) -> bool {
+        self.knows_outright(mention, speakers)
+            .unwrap_or_else(|| self.knows_name(&Self::split(mention).1, speakers))
+    }
+
+    /// What [`Entities::knows`] tells from the whole mention (a pronoun, a
+    /// description, a known alias), or `None` when it takes the name's
+    /// words ([`Entities::knows_name`]).
+    fn knows_outright(&self, mention: &str, speakers: &SpeakerTable) -> Option<bool> {
         let pronoun = with_lowercase(mention.trim(), |lower| {
             if matches!(lower, "he" | "she") {
                 Some(self.last_person.is_some())
@@ -1096,14 +1110,19 @@ impl Entities {
                 is_pronoun(lower).then_some(false)
             }
         });
-        if let Some(known) = pronoun {
-            return known;
+        if pronoun.is_some() {
+            return pronoun;
         }
         if is_description(mention) || speakers.lookup(mention).is_some() {
-            return true;
+            return Some(true);
         }
-        let (_, name) = Self::split(mention);
-        match name.as_slice() {
+        None
+    }
+
+    /// [`Entities::knows`] of a mention by its name's words
+    /// ([`Entities::split`]).
+    fn knows_name(&self, name: &[&str], speakers: &SpeakerTable) -> bool {
+        match name {
             [] => false,
             [one] => {
                 speakers.lookup(one).is_some()
@@ -1283,8 +1302,13 @@ fn word_at(s: &str, i: usize, len: usize) -> bool {
 
 /// Whether a word (any case) is in [`NOT_SPEAKERS`].
 fn not_speaker(w: &str) -> bool {
+    with_lowercase(w, not_speaker_lower)
+}
+
+/// [`not_speaker`] of a lowercase word.
+fn not_speaker_lower(lower: &str) -> bool {
     static SET: LazyLock<HashSet<&str>> = LazyLock::new(|| NOT_SPEAKERS.iter().copied().collect());
-    with_lowercase(w, |l| SET.contains(l))
+    SET.contains(lower)
 }
 
 /// Whether a word (any case) is in [`ORG_WORDS`].
@@ -1828,20 +1852,23 @@ fn in_cue_clause(between: &str) -> bool {
 }
 
 fn plausible_speaker(sp: &str) -> bool {
-    let words = sp.split_whitespace().count();
-    let first = sp.split_whitespace().next().unwrap_or("");
-    let last = sp.split_whitespace().next_back().unwrap_or("");
+    static MONTHS: LazyLock<HashSet<&str>> =
+        LazyLock::new(|| super::period::MONTHS.iter().copied().collect());
+    let mut words = sp.split_whitespace();
+    let first = words.next().unwrap_or("");
+    // The last word, when there are two or more.
+    let last = words.next_back();
+    let one_word = !first.is_empty() && last.is_none();
     with_lowercase(first, |first| {
         let first = first.trim_matches(|c: char| !c.is_alphanumeric());
         let possessive = matches!(first, "her" | "his" | "their" | "its" | "our");
-        let lone_non_name =
-            words == 1 && (not_speaker(first) || super::period::MONTHS.contains(&first));
+        // `first` is lowercase already.
+        let lone_non_name = one_word && (not_speaker_lower(first) || MONTHS.contains(first));
         // "a Chinese scholar", "an official": anonymous, no speaker. A
         // document is named by its description either way ("a joint
         // statement saying").
         let indefinite = matches!(first, "a" | "an")
-            && words > 1
-            && !with_lowercase(last, |last| DOCUMENTS.contains(&last));
+            && last.is_some_and(|last| !with_lowercase(last, |last| DOCUMENTS.contains(&last)));
         !possessive && !lone_non_name && !indefinite
     })
 }

@@ -447,16 +447,39 @@ pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     f(std::str::from_utf8(lower).expect("ASCII stays UTF-8"))
 }
 
-/// The bytes a sentence terminal can begin with: `.`, `!`, `?`, and the
-/// lead byte of `…`.
-static TERMINAL_START: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'.' as usize] = true;
-    t[b'!' as usize] = true;
-    t[b'?' as usize] = true;
-    t[0xE2] = true;
-    t
-};
+/// Where the next byte a sentence terminal can begin with stands, at or
+/// after a position: the nearer of the next `.`, `!` or `?` and the next
+/// lead byte of `…` (0xE2). Each is searched for (memchr) only once the
+/// last one found is passed.
+struct TerminalStarts<'a> {
+    bytes: &'a [u8],
+    ascii: Option<usize>,
+    lead: Option<usize>,
+}
+
+impl<'a> TerminalStarts<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        TerminalStarts {
+            bytes,
+            ascii: memchr::memchr3(b'.', b'!', b'?', bytes),
+            lead: memchr::memchr(0xE2, bytes),
+        }
+    }
+
+    fn next_from(&mut self, pos: usize) -> Option<usize> {
+        let rest = self.bytes.get(pos..).unwrap_or_default();
+        if self.ascii.is_some_and(|a| a < pos) {
+            self.ascii = memchr::memchr3(b'.', b'!', b'?', rest).map(|k| pos + k);
+        }
+        if self.lead.is_some_and(|a| a < pos) {
+            self.lead = memchr::memchr(0xE2, rest).map(|k| pos + k);
+        }
+        match (self.ascii, self.lead) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+}
 
 /// Splits `text[range]` into sentence ranges. A sentence ends at `.`, `!`,
 /// `?` or `…` (with any closing quotes or brackets after it) followed by
@@ -480,13 +503,11 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         }
     };
     let mut pos = 0;
+    let mut starts = TerminalStarts::new(bytes);
     while pos < bytes.len() {
         // Skip to the next byte that can begin a terminal.
-        match bytes[pos..]
-            .iter()
-            .position(|&b| TERMINAL_START[b as usize])
-        {
-            Some(k) => pos += k,
+        match starts.next_from(pos) {
+            Some(at) => pos = at,
             None => break,
         }
         let len = terminal_at(pos);

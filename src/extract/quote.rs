@@ -1211,9 +1211,7 @@ impl Entities {
     }
 }
 
-/// Where the words opening with an uppercase letter start in `sentence`
-/// (an uppercase character not right after a letter or digit), in order.
-/// ASCII is tested byte by byte; other characters are decoded.
+/// [`capital_starts_into`] as a list of its own.
 #[cfg(test)]
 fn capital_starts(sentence: &str) -> Vec<usize> {
     let mut starts = Vec::new();
@@ -1221,7 +1219,10 @@ fn capital_starts(sentence: &str) -> Vec<usize> {
     starts
 }
 
-/// [`capital_starts`] into `starts` (cleared first).
+/// Where the words opening with an uppercase letter start in `sentence`
+/// (an uppercase character not right after a letter or digit), in order,
+/// into `starts` (cleared first). ASCII is tested byte by byte; other
+/// characters are decoded.
 fn capital_starts_into(sentence: &str, starts: &mut Vec<usize>) {
     starts.clear();
     let bytes = sentence.as_bytes();
@@ -1610,18 +1611,13 @@ fn ends_with_title(word: &str) -> bool {
     ends.words.iter().any(|t| ends_with_ignore_case(&folded, t))
 }
 
-/// Runs of capitalised words in a sentence (a run ends at punctuation or
-/// a possessive), each word stripped of marks and a possessive "'s"; and
-/// whether [`TITLED`] can match in it (some word opening with A-Z follows
-/// a word that ends with a title: no titled name without one).
+/// [`capitalised_runs_into`] as a list of runs, with the fast path.
 #[cfg(test)]
 fn capitalised_runs(sentence: &str) -> (Vec<Vec<&str>>, bool) {
     capitalised_runs_by(sentence, true)
 }
 
-/// [`capitalised_runs`], with or without the fast path for words that open
-/// with a lowercase ASCII letter or a digit (without it only for the test
-/// that checks the two agree).
+/// [`capitalised_runs_into`] as a list of runs.
 #[cfg(test)]
 fn capitalised_runs_by(sentence: &str, fast: bool) -> (Vec<Vec<&str>>, bool) {
     let (mut words, mut runs) = (Vec::new(), Vec::new());
@@ -1632,9 +1628,14 @@ fn capitalised_runs_by(sentence: &str, fast: bool) -> (Vec<Vec<&str>>, bool) {
     )
 }
 
-/// [`capitalised_runs_by`] into lists a caller reuses: the runs' words one
-/// after the other in `words`, each run a range of them in `runs` (both
-/// cleared first). Returns whether [`TITLED`] can match.
+/// Runs of capitalised words in a sentence (a run ends at punctuation or
+/// a possessive), each word stripped of marks and a possessive "'s", into
+/// lists a caller reuses: the runs' words one after the other in `words`,
+/// each run a range of them in `runs` (both cleared first). Returns
+/// whether [`TITLED`] can match in the sentence (some word opening with
+/// A-Z follows a word that ends with a title: no titled name without one).
+/// `fast` takes a shortcut for words that open with a lowercase ASCII
+/// letter or a digit (off only for the test that checks the two agree).
 fn capitalised_runs_into<'a>(
     sentence: &'a str,
     words: &mut Vec<&'a str>,

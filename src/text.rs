@@ -413,7 +413,8 @@ impl Layout {
 }
 
 /// Calls `f` with `word` lowercased; short ASCII words (nearly every word
-/// looked up in a word list) are lowercased on the stack, not allocated.
+/// looked up in a word list) are lowercased into a string kept per thread
+/// (or on the stack when `f` itself lowercases one), not allocated.
 pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     thread_local! {
         static LOWER: RefCell<String> = const { RefCell::new(String::new()) };

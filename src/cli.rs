@@ -1,6 +1,7 @@
 //! Command-line interface: arguments (clap derive), the run of each command,
 //! and where its output goes. `main.rs` only calls [`main_with_args`].
 
+use crate::cache::Cache;
 use crate::check::{self, PreparedClaim};
 use crate::claims;
 use crate::config::Config;
@@ -90,6 +91,11 @@ pub struct Common {
     /// current folder, if present.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Keep what is extracted from each source in DIR (made if missing) and
+    /// reuse it on later runs: a source whose text is unchanged is not
+    /// extracted again. Reports are the same with or without it.
+    #[arg(long, value_name = "DIR")]
+    pub cache: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -284,11 +290,26 @@ fn load_and_extract(
     if files.is_empty() {
         return Err(Error::NoSources(shown(&paths)));
     }
-    let (ex, warnings) = Extracted::from_files_wanted(&files, speakers, wanted, || {
-        if let Some(b) = &bar {
-            b.inc(1);
-        }
-    });
+    // A cache that cannot be opened is a warning: the run goes on without.
+    let cache = common
+        .cache
+        .as_deref()
+        .and_then(|dir| match Cache::open(dir, speakers) {
+            Ok((c, w)) => {
+                w.iter().for_each(|w| rep.warn(w));
+                Some(c)
+            }
+            Err(w) => {
+                rep.warn(&w);
+                None
+            }
+        });
+    let (ex, warnings) =
+        Extracted::from_files_cached(&files, speakers, wanted, cache.as_ref(), || {
+            if let Some(b) = &bar {
+                b.inc(1);
+            }
+        });
     if let Some(b) = bar {
         b.finish_and_clear();
     }

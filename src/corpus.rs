@@ -3,13 +3,14 @@
 //! outlet). Extraction runs in parallel, one source per task; the texts are
 //! not kept.
 
+use crate::cache::{self, Cache, Entry, Key};
 use crate::extract::{self, Figure, Quote, Wanted};
 use crate::source::{self, Document, Warning};
 use crate::speakers::SpeakerTable;
 use crate::text::Shared;
 use rayon::prelude::*;
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// What comparisons need to know about a source.
 #[derive(Clone, Debug, PartialEq)]
@@ -59,9 +60,25 @@ impl Extracted {
         wanted: Wanted,
         tick: impl Fn() + Sync,
     ) -> (Self, Vec<Warning>) {
+        Self::from_files_cached(files, speakers, wanted, None, tick)
+    }
+
+    /// [`Extracted::from_files_wanted`] through an extraction cache: a
+    /// source whose text the cache holds is not extracted again, and the
+    /// cache file is written anew at the end when some source was (a cache
+    /// that cannot be written is a warning; the records are the same either
+    /// way).
+    pub fn from_files_cached(
+        files: &[PathBuf],
+        speakers: &SpeakerTable,
+        wanted: Wanted,
+        cache: Option<&Cache>,
+        tick: impl Fn() + Sync,
+    ) -> (Self, Vec<Warning>) {
         let ids = source::source_ids(files);
         let mut out = Extracted::default();
         let mut warnings = Vec::new();
+        let mut writer = cache.map(Cache::writer);
         // Records without their texts: the quoted words of the whole corpus
         // are kept once each (the same quotation stands in many sources).
         let mut words: rustc_hash::FxHashSet<Shared> = Default::default();
@@ -71,47 +88,39 @@ impl Extracted {
         // memory). The corpus's lists grow in place (large buffers are
         // remapped, not copied).
         for (files, ids) in files.chunks(BATCH).zip(ids.chunks(BATCH)) {
-            let parts: Vec<Result<FileExtraction, Warning>> = files
+            let parts: Vec<Result<(FileExtraction, Option<Entry>), Warning>> = files
                 .par_iter()
                 .zip(ids.par_iter())
                 .map(|(path, id)| {
-                    let text = source::read_source(path);
-                    // Standard input cannot be read back: its records keep
-                    // their texts.
-                    let wanted = Wanted {
-                        texts: wanted.texts || path.as_os_str() == "-",
-                        ..wanted
-                    };
-                    let result = text.map(|text| {
-                        let (doc, warnings) =
-                            Document::from_text(id, &path.display().to_string(), &text);
-                        // Repeats are dropped here, in parallel (`add`).
-                        let ex = unrepeated(extract::extract_wanted(&doc, speakers, wanted));
-                        let mut info = info(&doc);
-                        // Only what is to be read back needs telling apart.
-                        if !wanted.texts {
-                            info.fingerprint = Some(fingerprint(&doc.text));
-                        }
-                        (info, ex, warnings)
-                    });
+                    let result = source::read_source(path)
+                        .map(|text| extract_file(path, id, &text, speakers, wanted, cache));
                     tick();
                     result
                 })
                 .collect();
-            for p in parts {
+            for (p, path) in parts.into_iter().zip(files) {
                 match p {
-                    Ok((info, mut ex, w)) => {
+                    Ok(((info, mut ex, w), entry)) => {
                         warnings.extend(w);
                         if !wanted.texts {
                             for q in &mut ex.quotes {
                                 q.text = once(&mut words, &q.text).into();
                             }
                         }
+                        if let (Some(entry), Some(wr)) = (entry, writer.as_mut())
+                            && let Err(w) = wr.add(&path.display().to_string(), entry)
+                        {
+                            warnings.push(w);
+                            writer = None;
+                        }
                         out.push(info, ex);
                     }
                     Err(w) => warnings.push(w),
                 }
             }
+        }
+        if let Some(Err(w)) = writer.map(cache::Writer::finish) {
+            warnings.push(w);
         }
         (out, warnings)
     }
@@ -211,9 +220,14 @@ impl Extracted {
 /// the one extracted (not a guard against tampering: against edits made
 /// while a check runs).
 pub fn fingerprint(text: &str) -> u64 {
+    fingerprint_bytes(text.as_bytes())
+}
+
+/// [`fingerprint`] of bytes.
+pub fn fingerprint_bytes(bytes: &[u8]) -> u64 {
     use std::hash::Hasher;
     let mut h = rustc_hash::FxHasher::default();
-    h.write(text.as_bytes());
+    h.write(bytes);
     h.finish()
 }
 
@@ -257,6 +271,68 @@ fn unrepeated(ex: extract::Extraction) -> extract::Extraction {
         .filter_map(|(f, k)| k.then_some(f))
         .collect();
     extract::Extraction { figures, ..ex }
+}
+
+/// One file's records (and the cache's entry for it, when there is a
+/// cache): read from the cache when it holds the file's text, otherwise
+/// extracted (and encoded for the cache).
+fn extract_file(
+    path: &Path,
+    id: &str,
+    text: &str,
+    speakers: &SpeakerTable,
+    wanted: Wanted,
+    cache: Option<&Cache>,
+) -> (FileExtraction, Option<Entry>) {
+    let shown = path.display().to_string();
+    // Standard input cannot be read back: its records keep their texts.
+    let stdin = path.as_os_str() == "-";
+    let texts = wanted.texts || stdin;
+    let cache = cache.filter(|_| !stdin);
+    let body = source::without_bom(text);
+    let key = cache.map(|_| Key::of(body));
+    let parts = cache::parts(wanted.quotes, wanted.figures);
+    if let (Some(c), Some(key)) = (cache, key)
+        && let Some(entry) = c.get(&key, parts)
+        && let Some((mut info, mut ex, w)) = cache::decode(&entry.bytes, id, &shown, body, texts)
+    {
+        if !wanted.quotes {
+            ex.quotes.clear();
+        }
+        if !wanted.figures {
+            ex.figures.clear();
+        }
+        if !texts {
+            info.fingerprint = Some(key.fx);
+        }
+        return ((info, ex, w), Some(entry));
+    }
+    // A cache keeps where each text stands: extract with the texts, encode,
+    // then let them go.
+    let run = Wanted {
+        texts: texts || cache.is_some(),
+        ..wanted
+    };
+    let (doc, warnings) = Document::from_text(id, &shown, text);
+    // Repeats are dropped here, in parallel (`add`).
+    let mut ex = unrepeated(extract::extract_wanted(&doc, speakers, run));
+    let mut info = info(&doc);
+    let entry = key.and_then(|key| {
+        cache::encode(&info, &ex, &warnings, &doc.text).map(|bytes| Entry {
+            key,
+            parts,
+            bytes,
+            fresh: true,
+        })
+    });
+    if run.texts && !texts {
+        extract::drop_texts(&mut ex);
+    }
+    // Only what is to be read back needs telling apart.
+    if !texts {
+        info.fingerprint = Some(fingerprint(&doc.text));
+    }
+    ((info, ex, warnings), entry)
 }
 
 pub fn info(d: &Document) -> SourceInfo {

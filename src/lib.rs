@@ -11,6 +11,7 @@
 //! only parses arguments, calls [`cli::run`] and turns the outcome into an
 //! exit code.
 
+pub mod cache;
 pub mod check;
 pub mod claims;
 pub mod cli;

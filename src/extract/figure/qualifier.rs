@@ -261,16 +261,7 @@ mod tests {
 
     #[test]
     fn table_covers_every_qualifier() {
-        for q in [
-            Qualifier::Exact,
-            Qualifier::About,
-            Qualifier::Over,
-            Qualifier::Under,
-            Qualifier::AtLeast,
-            Qualifier::AtMost,
-            Qualifier::Nearly,
-            Qualifier::Range,
-        ] {
+        for q in Qualifier::ALL {
             assert_eq!(rule(q).qualifier, q);
         }
     }

@@ -62,6 +62,22 @@ const UNITS: &[(&str, &str, f64)] = &[
     ("pounds", "GBP", 1.0),
 ];
 
+/// The units a figure is given besides those of [`UNITS`]: currencies by
+/// symbol, counted nouns, ratios, number words.
+const OTHER_UNITS: &[&str] = &[
+    "USD", "EUR", "GBP", "CNY", "RUB", "count", "times", "percent", "years",
+];
+
+/// The canonical unit spelled `name`, as the `&'static str` a figure keeps
+/// (for records read back from the extraction cache).
+pub fn canonical(name: &str) -> Option<&'static str> {
+    UNITS
+        .iter()
+        .map(|u| u.1)
+        .chain(OTHER_UNITS.iter().copied())
+        .find(|u| *u == name)
+}
+
 pub fn currency_symbol(c: &str) -> Option<&'static str> {
     match c.trim() {
         "$" | "US$" | "USD" => Some("USD"),
@@ -141,3 +157,20 @@ const NOT_COUNTED: &[&str] = &[
     "was", "has", "is", "its", "this", "as", "years", "days", "hours", "minutes", "months",
     "weeks", "less", "plus", "percent",
 ];
+
+#[cfg(test)]
+mod canonical_tests {
+    use super::*;
+
+    #[test]
+    fn every_unit_a_figure_can_get_is_canonical() {
+        for (_, u, _) in UNITS {
+            assert_eq!(canonical(u), Some(*u));
+        }
+        for c in ["$", "US$", "€", "£", "¥", "RUB"] {
+            let u = currency_symbol(c).expect("a currency");
+            assert_eq!(canonical(u), Some(u));
+        }
+        assert_eq!(canonical("parsecs"), None);
+    }
+}

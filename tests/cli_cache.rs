@@ -1,0 +1,105 @@
+//! `--cache DIR`: every command's report is the same with a cache made on
+//! this run, with one read back, and without any; a cache that cannot be
+//! used is a warning, never a different report or exit code.
+
+use assert_cmd::Command;
+
+fn run(args: &[&str]) -> (Option<i32>, Vec<u8>, String) {
+    let out = Command::cargo_bin("crosscheck")
+        .expect("binary built")
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.code(),
+        out.stdout,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+const COMMANDS: &[&[&str]] = &[
+    &["scan", "sources", "--format", "json"],
+    &["scan", "sources", "--format", "csv"],
+    &["extract", "sources", "--format", "json"],
+    &[
+        "check",
+        "claims/example.toml",
+        "--sources",
+        "sources",
+        "--format",
+        "json",
+    ],
+    &[
+        "check",
+        "claims/draft.md",
+        "--sources",
+        "sources",
+        "--format",
+        "markdown",
+    ],
+];
+
+#[test]
+fn reports_are_the_same_with_a_cache_made_and_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cache = dir.path().join("cache");
+    let cache = cache.to_str().expect("utf-8 path");
+    for args in COMMANDS {
+        let plain = run(args);
+        assert!(plain.0.is_some_and(|c| c <= 1), "{args:?}: {}", plain.2);
+        for round in ["made", "read"] {
+            let with: Vec<&str> = args.iter().copied().chain(["--cache", cache]).collect();
+            let got = run(&with);
+            assert_eq!(got.0, plain.0, "{args:?}, cache {round}");
+            assert!(
+                got.1 == plain.1,
+                "{args:?}, cache {round}: the report differs"
+            );
+            assert_eq!(got.2, plain.2, "{args:?}, cache {round}");
+        }
+    }
+    assert!(dir.path().join("cache/extractions.bin").is_file());
+}
+
+#[test]
+fn a_cache_that_cannot_be_used_is_a_warning() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let args = ["scan", "sources", "--format", "json"];
+    let plain = run(&args);
+    // A file where the folder should be.
+    let blocked = dir.path().join("file");
+    std::fs::write(&blocked, "").expect("write");
+    let blocked = blocked.join("cache");
+    // A cache file that is not one.
+    let garbled = dir.path().join("garbled");
+    std::fs::create_dir(&garbled).expect("mkdir");
+    std::fs::write(garbled.join("extractions.bin"), "not a cache ".repeat(10)).expect("write");
+    for (dir, says) in [
+        (blocked, "cannot make the cache folder"),
+        (
+            garbled.clone(),
+            "not a crosscheck cache file; the cache is made again",
+        ),
+    ] {
+        let with: Vec<&str> = args
+            .iter()
+            .copied()
+            .chain(["--cache", dir.to_str().expect("utf-8")])
+            .collect();
+        let got = run(&with);
+        assert_eq!(got.0, plain.0);
+        assert!(got.1 == plain.1, "the report differs");
+        assert!(got.2.contains(says), "{}", got.2);
+    }
+    // Made again: the next run reads it without a word.
+    let got = run(&[
+        "scan",
+        "sources",
+        "--format",
+        "json",
+        "--cache",
+        garbled.to_str().expect("utf-8"),
+    ]);
+    assert!(got.1 == plain.1);
+    assert_eq!(got.2, plain.2);
+}

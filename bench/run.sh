@@ -3,11 +3,12 @@
 #
 #   bash bench/run.sh                       # 50, 100 and 200 MB corpora
 #   bash bench/run.sh --sizes "5 10"        # small run
-#   bash bench/run.sh --claims 1000 --seed 7 --profile release
+#   bash bench/run.sh --claims 1000 --seed 7 --profile release --runs 3
 #
 # Builds crosscheck and the generator, generates one corpus per size under
 # target/bench/<size>mb (kept and reused while its manifest matches), then
-# times on each, with /usr/bin/time -v (wall time and peak RSS):
+# times on each, with /usr/bin/time -v (the median wall time of --runs runs,
+# the largest peak RSS):
 #   crosscheck scan SOURCES --format json > /dev/null
 #   crosscheck check CLAIMS --sources SOURCES --format json > check.json
 #   the same check with --cache <size>mb/cache (a new cache: made), then
@@ -23,12 +24,14 @@ sizes="50 100 200"
 claims=1000
 seed=7
 profile=release
+runs=3
 while [ $# -gt 0 ]; do
     case "$1" in
         --sizes) sizes="$2"; shift 2 ;;
         --claims) claims="$2"; shift 2 ;;
         --seed) seed="$2"; shift 2 ;;
         --profile) profile="$2"; shift 2 ;;
+        --runs) runs="$2"; shift 2 ;;
         -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
         *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
     esac
@@ -79,26 +82,34 @@ gen="$bindir/examples/gen_corpus"
 acc="$bindir/examples/bench_accuracy"
 
 # ---------------------------------------------------------------- timing
-# run NAME OUTFILE CMD...: runs CMD under /usr/bin/time -v with stdout to
-# OUTFILE; sets $secs and $peak_mb. Exit codes 0 and 1 are runs (1: findings
-# at the --fail-on level); anything else is a failure.
+# run NAME OUTFILE CMD...: runs CMD $runs times under /usr/bin/time -v with
+# stdout to OUTFILE; sets $secs to the median wall time and $peak_mb to the
+# largest peak resident memory. `$before_each`, if set, is run before each
+# time (not timed). Exit codes 0 and 1 are runs (1: findings at the
+# --fail-on level); anything else is a failure.
+before_each=""
 run() {
     local name="$1" out="$2"; shift 2
-    local tf
+    local tf all=() peaks=() i
     tf=$(mktemp)
-    local rc=0
-    /usr/bin/time -v -o "$tf" "$@" >"$out" 2>"$tf.err" || rc=$?
-    if [ "$rc" -gt 1 ]; then
-        echo "run.sh: $name failed (exit $rc):" >&2
-        tail -n 20 "$tf.err" >&2
-        rm -f "$tf" "$tf.err"
-        exit 1
-    fi
-    secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {
-        n = split($2, p, ":"); s = 0
-        for (i = 1; i <= n; i++) s = s * 60 + p[i]
-        printf "%.3f", s }' "$tf")
-    peak_mb=$(awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$tf")
+    for ((i = 0; i < runs; i++)); do
+        [ -n "$before_each" ] && eval "$before_each"
+        local rc=0
+        /usr/bin/time -v -o "$tf" "$@" >"$out" 2>"$tf.err" || rc=$?
+        if [ "$rc" -gt 1 ]; then
+            echo "run.sh: $name failed (exit $rc):" >&2
+            tail -n 20 "$tf.err" >&2
+            rm -f "$tf" "$tf.err"
+            exit 1
+        fi
+        all+=("$(awk -F': ' '/Elapsed \(wall clock\)/ {
+            n = split($2, p, ":"); s = 0
+            for (i = 1; i <= n; i++) s = s * 60 + p[i]
+            printf "%.3f", s }' "$tf")")
+        peaks+=("$(awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$tf")")
+    done
+    secs=$(printf '%s\n' "${all[@]}" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+    peak_mb=$(printf '%s\n' "${peaks[@]}" | sort -g | tail -n 1)
     rm -f "$tf" "$tf.err"
 }
 
@@ -134,10 +145,11 @@ mb	$size"
     "$acc" "$out/check.json" "$out/expected.tsv" >"$out/accuracy.txt"
     rows+=("$size|check|$secs|$peak_mb|$accuracy|$mb")
     # The extraction cache: made by a check, then read by a scan and a check.
-    rm -rf "$out/cache"
     echo "   check --cache (made)"
+    before_each="rm -rf '$out/cache'"
     run check-cache-made "$out/check-cache.json" "$cc" check "$out/claims.toml" \
         --sources "$out/sources" --format json --no-progress --cache "$out/cache"
+    before_each=""
     cmp -s "$out/check.json" "$out/check-cache.json" \
         || { echo "run.sh: check --cache wrote another report than check" >&2; exit 1; }
     rows+=("$size|check --cache (made)|$secs|$peak_mb|$accuracy|$mb")
@@ -162,7 +174,7 @@ done
 report=$(
     echo "## crosscheck benchmark, $now"
     echo
-    echo "commit $commit$dirty, profile $profile, $(nproc) cores ($cpu), $claims claims, seed $seed"
+    echo "commit $commit$dirty, profile $profile, $(nproc) cores ($cpu), $claims claims, seed $seed, median of $runs runs (peak: the largest)"
     echo
     echo "| size | corpus MB | command | seconds | MB/s | peak MB | peak / corpus | accuracy |"
     echo "|---:|---:|---|---:|---:|---:|---:|---:|"

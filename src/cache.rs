@@ -273,7 +273,8 @@ fn read_index(file: &File, engine: u64) -> Result<Option<FxHashMap<Key, Stored>>
             check: r.u64().ok_or_else(bad)?,
             path: r.str().ok_or_else(bad)?.to_string(),
         };
-        if stored.offset < HEADER_LEN || stored.offset + u64::from(stored.size) > index_at {
+        let end = stored.offset.checked_add(u64::from(stored.size));
+        if stored.offset < HEADER_LEN || end.is_none_or(|e| e > index_at) {
             return Err(bad());
         }
         entries.insert(key, stored);
@@ -1032,10 +1033,15 @@ mod tests {
         let mut bad_index = good.clone();
         let n = bad_index.len();
         bad_index[n - 24..n - 16].copy_from_slice(&u64::MAX.to_le_bytes());
+        // An entry whose offset and size run past the end of numbers.
+        let mut bad_offset = good.clone();
+        let at = u64::from_le_bytes(good[n - 24..n - 16].try_into().expect("8 bytes")) as usize;
+        bad_offset[at + 25..at + 33].copy_from_slice(&(u64::MAX - 3).to_le_bytes());
         for bad in [
             good[..good.len() / 2].to_vec(),
             b"hello".to_vec(),
             bad_index,
+            bad_offset,
         ] {
             std::fs::write(&file, &bad).expect("write");
             let (cache, w) = Cache::open(dir.path(), &sp).expect("cache");

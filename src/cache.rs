@@ -1076,6 +1076,36 @@ mod tests {
         );
     }
 
+    #[test]
+    fn every_sample_entry_decodes_to_its_records() {
+        // A unit, attribute or field the codec does not know would make
+        // every such source a miss: slow, never wrong, so only this shows it.
+        let mut files = sample_files();
+        files.extend(
+            crate::source::collect_files(&[PathBuf::from("tests/fixtures/hard")]).expect("files"),
+        );
+        let sp = SpeakerTable::default();
+        let (mut quotes, mut figures) = (0, 0);
+        for file in files {
+            let text = std::fs::read_to_string(&file).expect("read");
+            let (doc, warnings) = crate::source::Document::from_text("s", "s.md", &text);
+            let ex = crate::extract::extract(&doc, &sp);
+            let info = crate::corpus::info(&doc);
+            let bytes = encode(&info, &ex, &warnings, &doc.text).expect("encodes");
+            let (got_info, got, got_warnings) =
+                decode(&bytes, "s", "s.md", &doc.text, true).expect("decodes");
+            assert_eq!(got_info, info, "{}", file.display());
+            assert_eq!(got, ex, "{}", file.display());
+            assert_eq!(got_warnings, warnings);
+            quotes += ex.quotes.len();
+            figures += ex.figures.len();
+        }
+        assert!(
+            quotes > 50 && figures > 50,
+            "{quotes} quotations, {figures} figures"
+        );
+    }
+
     /// One sample source's text and entry bytes.
     fn sample_entry() -> (String, Vec<u8>) {
         let path = PathBuf::from("sources");

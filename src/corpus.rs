@@ -1,7 +1,8 @@
 //! The extracted corpus: every source reduced to its quotations and figures,
 //! plus the few facts about each source that comparisons need (date,
 //! outlet). Extraction runs in parallel, one source per task; the texts are
-//! not kept.
+//! not kept. With an extraction cache ([`crate::cache`]), a source whose
+//! text the cache holds is decoded from it instead of extracted.
 
 use crate::cache::{self, Cache, Entry, Key};
 use crate::extract::{self, Figure, Quote, Wanted};

@@ -335,19 +335,26 @@ impl FigureIndex {
 
     /// Pairs of distinct subject keys `(a, b)`, `a < b`, whose figures are
     /// about the same thing.
+    /// In order of `a`, then `b`; the keys are taken in parallel.
     pub fn key_pairs(&self, figures: &[Figure]) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
-        for (a, (rep, _)) in self.keys.iter().enumerate() {
-            let f = &figures[*rep as usize];
-            for b in self.candidate_keys(f.unit, &f.subject.terms) {
-                if b > a
-                    && compare::same_subject(f, &figures[self.keys[b].0 as usize], &self.weights)
-                {
-                    out.push((a, b));
-                }
-            }
-        }
-        out
+        self.keys
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(a, (rep, _))| {
+                let f = &figures[*rep as usize];
+                self.candidate_keys(f.unit, &f.subject.terms)
+                    .into_iter()
+                    .filter(move |&b| {
+                        b > a
+                            && compare::same_subject(
+                                f,
+                                &figures[self.keys[b].0 as usize],
+                                &self.weights,
+                            )
+                    })
+                    .map(move |b| (a, b))
+            })
+            .collect()
     }
 }
 

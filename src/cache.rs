@@ -457,11 +457,7 @@ pub fn encode(
         put_place(&mut w, text, &q.span, &q.passage, &q.passage_text, &q.text)?;
         put_opt_str(&mut w, q.speaker.as_deref());
         put_opt_str(&mut w, q.speaker_mention.as_deref());
-        w.push(match q.kind {
-            QuoteKind::Speech => 0,
-            QuoteKind::Term => 1,
-            QuoteKind::Title => 2,
-        });
+        w.push(code(&QuoteKind::ALL, q.kind)?);
         put_var(&mut w, q.repeats.len() as u64);
         for s in &q.repeats {
             put_span(&mut w, s);
@@ -472,7 +468,7 @@ pub fn encode(
         put_place(&mut w, text, &f.span, &f.passage, &f.passage_text, &f.text)?;
         w.extend_from_slice(&f.value.to_le_bytes());
         put_str(&mut w, f.unit);
-        w.push(Qualifier::ALL.iter().position(|q| *q == f.qualifier)? as u8);
+        w.push(code(&Qualifier::ALL, f.qualifier)?);
         w.extend_from_slice(&f.low.to_le_bytes());
         w.extend_from_slice(&f.high.to_le_bytes());
         match &f.period {
@@ -485,11 +481,7 @@ pub fn encode(
             }
         }
         put_opt_str(&mut w, f.period_note.as_deref());
-        w.push(match f.modality {
-            Modality::Actual => 0,
-            Modality::Target => 1,
-            Modality::Forecast => 2,
-        });
+        w.push(code(&Modality::ALL, f.modality)?);
         let s = &f.subject;
         put_str(&mut w, &s.text);
         put_strs(&mut w, &s.terms);
@@ -503,6 +495,12 @@ pub fn encode(
         w.push(u8::from(f.noise));
     }
     Some(w)
+}
+
+/// A value's byte: its place in `all` (the type's `ALL`, read back by
+/// [`Reader::one_of`]).
+fn code<T: PartialEq>(all: &[T], v: T) -> Option<u8> {
+    u8::try_from(all.iter().position(|x| *x == v)?).ok()
 }
 
 /// The figure attributes there are (a record's are `&'static str`).
@@ -548,12 +546,7 @@ pub fn decode(
         let words = r.slice(text, &range, &passage_text, texts)?;
         let speaker = r.opt_str()?.map(intern);
         let mention = r.opt_str()?.map(intern);
-        let kind = match r.u8()? {
-            0 => QuoteKind::Speech,
-            1 => QuoteKind::Term,
-            2 => QuoteKind::Title,
-            _ => return None,
-        };
+        let kind = r.one_of(&QuoteKind::ALL)?;
         let n = r.count()?;
         let mut repeats = Vec::with_capacity(n);
         for _ in 0..n {
@@ -584,7 +577,7 @@ pub fn decode(
         };
         let value = r.f64()?;
         let unit = crate::extract::figure::unit::canonical(r.str()?)?;
-        let qualifier = *Qualifier::ALL.get(r.u8()? as usize)?;
+        let qualifier = r.one_of(&Qualifier::ALL)?;
         let low = r.f64()?;
         let high = r.f64()?;
         let period = match r.u8()? {
@@ -597,12 +590,7 @@ pub fn decode(
             _ => return None,
         };
         let period_note = r.opt_str()?.map(str::to_string);
-        let modality = match r.u8()? {
-            0 => Modality::Actual,
-            1 => Modality::Target,
-            2 => Modality::Forecast,
-            _ => return None,
-        };
+        let modality = r.one_of(&Modality::ALL)?;
         let subject_text = r.str()?;
         let subject = Subject {
             text: if texts {
@@ -770,6 +758,11 @@ impl<'a> Reader<'a> {
 
     fn u8(&mut self) -> Option<u8> {
         Some(self.take(1)?[0])
+    }
+
+    /// A value written by [`code`].
+    fn one_of<T: Copy>(&mut self, all: &[T]) -> Option<T> {
+        all.get(usize::from(self.u8()?)).copied()
     }
 
     fn u32(&mut self) -> Option<u32> {

@@ -329,9 +329,10 @@ fn extract_file(
     if run.texts && !texts {
         extract::drop_texts(&mut ex);
     }
-    // Only what is to be read back needs telling apart.
+    // Only what is to be read back needs telling apart (the cache's key
+    // holds the same hash).
     if !texts {
-        info.fingerprint = Some(fingerprint(&doc.text));
+        info.fingerprint = Some(key.map_or_else(|| fingerprint(&doc.text), |k| k.fx));
     }
     ((info, ex, warnings), entry)
 }

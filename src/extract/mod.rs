@@ -26,6 +26,9 @@ pub enum QuoteKind {
 }
 
 impl QuoteKind {
+    /// Every kind, in the order of the type.
+    pub const ALL: [QuoteKind; 3] = [QuoteKind::Speech, QuoteKind::Term, QuoteKind::Title];
+
     /// The kind as the reports spell it (what serde writes).
     pub fn as_str(self) -> &'static str {
         match self {
@@ -111,6 +114,9 @@ pub enum Modality {
 }
 
 impl Modality {
+    /// Every modality, in the order of the type.
+    pub const ALL: [Modality; 3] = [Modality::Actual, Modality::Target, Modality::Forecast];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Modality::Actual => "actual",
@@ -343,8 +349,8 @@ mod tests {
     }
 
     #[test]
-    fn qualifier_all_holds_every_qualifier_once() {
-        // A new qualifier fails to compile here until it is given a place.
+    fn each_all_holds_every_value_once() {
+        // A new value fails to compile here until it is given a place.
         let place = |q: Qualifier| match q {
             Qualifier::Exact => 0,
             Qualifier::About => 1,
@@ -357,6 +363,22 @@ mod tests {
         };
         for (i, q) in Qualifier::ALL.into_iter().enumerate() {
             assert_eq!(place(q), i);
+        }
+        let place = |k: QuoteKind| match k {
+            QuoteKind::Speech => 0,
+            QuoteKind::Term => 1,
+            QuoteKind::Title => 2,
+        };
+        for (i, k) in QuoteKind::ALL.into_iter().enumerate() {
+            assert_eq!(place(k), i);
+        }
+        let place = |m: Modality| match m {
+            Modality::Actual => 0,
+            Modality::Target => 1,
+            Modality::Forecast => 2,
+        };
+        for (i, m) in Modality::ALL.into_iter().enumerate() {
+            assert_eq!(place(m), i);
         }
     }
 

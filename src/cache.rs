@@ -33,7 +33,7 @@ pub const FILE_NAME: &str = "extractions.bin";
 
 /// The first bytes of a cache file, and the version of its layout.
 const MAGIC: &[u8; 16] = b"crosscheck-cache";
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 /// The last bytes of a complete cache file.
 const END: &[u8; 8] = b"ccindex.";
 /// Header: magic, format, engine key.
@@ -47,22 +47,22 @@ pub const QUOTES: u8 = 1;
 pub const FIGURES: u8 = 2;
 
 /// What tells one text from another: its length in bytes and two unrelated
-/// hashes of them ([`crate::corpus::fingerprint`] and SipHash).
+/// hashes of them ([`crate::corpus::fingerprint`] and XXH3). XXH3 reads
+/// the text about ten times faster than the SipHash it replaced, which
+/// was a tenth of a cached scan's time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Key {
     pub len: u64,
     pub fx: u64,
-    pub sip: u64,
+    pub xxh3: u64,
 }
 
 impl Key {
     pub fn of(text: &str) -> Key {
-        let mut sip = std::hash::DefaultHasher::new();
-        sip.write(text.as_bytes());
         Key {
             len: text.len() as u64,
             fx: crate::corpus::fingerprint(text),
-            sip: sip.finish(),
+            xxh3: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
         }
     }
 }
@@ -264,7 +264,7 @@ fn read_index(file: &File, engine: u64) -> Result<Option<FxHashMap<Key, Stored>>
         let key = Key {
             len: r.u64().ok_or_else(bad)?,
             fx: r.u64().ok_or_else(bad)?,
-            sip: r.u64().ok_or_else(bad)?,
+            xxh3: r.u64().ok_or_else(bad)?,
         };
         let stored = Stored {
             parts: r.u8().ok_or_else(bad)?,
@@ -406,7 +406,7 @@ impl Writer<'_> {
         }
         let mut index = Vec::new();
         for (k, s) in &out.index {
-            for n in [k.len, k.fx, k.sip] {
+            for n in [k.len, k.fx, k.xxh3] {
                 index.extend_from_slice(&n.to_le_bytes());
             }
             index.push(s.parts);

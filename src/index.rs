@@ -55,31 +55,58 @@ pub struct QuoteIndex {
 
 impl QuoteIndex {
     pub fn new(quotes: &[Quote]) -> Self {
-        // Raw text first (cheap), then the fold of each distinct raw text.
+        // Raw text first (cheap, one pass), then the fold of each distinct
+        // raw text (in parallel), then the distinct folds: numbered in the
+        // order of the first quotation holding each, as one pass over the
+        // quotations would number them.
         let mut by_raw: HashMap<&str, u32> = HashMap::default();
-        let mut by_fold: HashMap<String, u32> = HashMap::default();
-        // Each distinct text's first quotation, whose text is prepared.
+        let mut raws: Vec<&str> = Vec::new();
+        let raw_of: Vec<u32> = quotes
+            .iter()
+            .map(|q| {
+                *by_raw.entry(&*q.text).or_insert_with(|| {
+                    raws.push(&q.text);
+                    (raws.len() - 1) as u32
+                })
+            })
+            .collect();
+        drop(by_raw);
+        let folds: Vec<String> = raws.par_iter().map(|t| fold(t)).collect();
+        let mut by_fold: HashMap<&str, u32> = HashMap::default();
+        // Each distinct text's first quotation's text, which is prepared.
         let mut firsts: Vec<&str> = Vec::new();
-        let mut members: Vec<Vec<u32>> = Vec::new();
-        let mut of_quote = Vec::with_capacity(quotes.len());
-        for (i, q) in quotes.iter().enumerate() {
-            let d = *by_raw.entry(&*q.text).or_insert_with(|| {
-                *by_fold.entry(fold(&q.text)).or_insert_with(|| {
-                    firsts.push(&q.text);
-                    members.push(Vec::new());
+        let distinct_of_raw: Vec<u32> = raws
+            .iter()
+            .zip(&folds)
+            .map(|(&raw, f)| {
+                *by_fold.entry(f.as_str()).or_insert_with(|| {
+                    firsts.push(raw);
                     (firsts.len() - 1) as u32
                 })
-            });
-            members[d as usize].push(i as u32);
-            of_quote.push(d);
-        }
+            })
+            .collect();
         drop(by_fold);
+        let mut members: Vec<Vec<u32>> = vec![Vec::new(); firsts.len()];
+        let of_quote: Vec<u32> = raw_of
+            .iter()
+            .enumerate()
+            .map(|(i, &r)| {
+                let d = distinct_of_raw[r as usize];
+                members[d as usize].push(i as u32);
+                d
+            })
+            .collect();
         let forms: Vec<QuoteForm> = firsts.par_iter().map(|t| QuoteForm::new(t)).collect();
+        // Each text's content words in parallel; numbered in text order.
+        let words: Vec<Vec<String>> = forms
+            .par_iter()
+            .map(|form| content_words_of(&form.words))
+            .collect();
         let mut vocabulary: HashMap<String, u32> = HashMap::default();
         let mut postings: Vec<Vec<u32>> = Vec::new();
         let mut content: Vec<Vec<u32>> = Vec::with_capacity(forms.len());
-        for (d, form) in forms.iter().enumerate() {
-            let ids: Vec<u32> = content_words_of(&form.words)
+        for (d, ws) in words.into_iter().enumerate() {
+            let ids: Vec<u32> = ws
                 .into_iter()
                 .map(|w| {
                     let next = postings.len() as u32;
@@ -162,7 +189,7 @@ impl QuoteIndex {
         // Scores in a dense table (one slot per distinct text, kept per
         // thread and cleared after each query) instead of a hash map: the
         // same sums in the same order, without hashing or rehashing.
-        let mut ranked: Vec<(u32, f64)> = SCORES.with_borrow_mut(|(score, touched)| {
+        let mut best: Vec<Ranked> = SCORES.with_borrow_mut(|(score, touched)| {
             if score.len() < n {
                 score.resize(n, 0.0);
             }
@@ -178,24 +205,55 @@ impl QuoteIndex {
                     *slot += idf;
                 }
             }
-            let out = touched.iter().map(|&i| (i, score[i as usize])).collect();
+            // The best [`MAX_QUOTE_CANDIDATES`] in one pass, in a heap whose
+            // top is the worst kept: most touched texts lose to it on one
+            // comparison, and no list of all of them is made.
+            let mut heap = std::collections::BinaryHeap::with_capacity(MAX_QUOTE_CANDIDATES + 1);
             for &i in touched.iter() {
+                let c = Ranked(i, score[i as usize]);
                 score[i as usize] = 0.0;
+                if heap.len() < MAX_QUOTE_CANDIDATES {
+                    heap.push(c);
+                } else if let Some(mut worst) = heap.peek_mut()
+                    && c < *worst
+                {
+                    *worst = c;
+                }
             }
             touched.clear();
-            out
+            heap.into_vec()
         });
-        // Best score first, ties by index: a total order, so the best
-        // [`MAX_QUOTE_CANDIDATES`] are picked out before only they are sorted.
-        let order = |a: &(u32, f64), b: &(u32, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-        if ranked.len() > MAX_QUOTE_CANDIDATES {
-            ranked.select_nth_unstable_by(MAX_QUOTE_CANDIDATES - 1, order);
-            ranked.truncate(MAX_QUOTE_CANDIDATES);
-        }
-        ranked.sort_unstable_by(order);
-        ranked.into_iter().map(|(i, _)| i as usize).collect()
+        // Best score first, ties by index (a total order: the same texts
+        // and order whatever order they were touched in).
+        best.sort_unstable();
+        best.into_iter().map(|c| c.0 as usize).collect()
     }
 }
+
+/// A candidate distinct text and its score, ordered best first: higher
+/// score, then lower index.
+#[derive(Clone, Copy)]
+struct Ranked(u32, f64);
+
+impl Ord for Ranked {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        other.1.total_cmp(&self.1).then(self.0.cmp(&other.0))
+    }
+}
+
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Ranked {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+
+impl Eq for Ranked {}
 
 /// What decides whether two figures are about the same thing
 /// ([`compare::same_subject`]): unit, subject terms, head and name numbers.
@@ -361,10 +419,20 @@ impl FigureIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::testing::quote;
+
+    /// An index of one quotation per text, each on its own line.
+    fn index_of(texts: &[impl AsRef<str>]) -> QuoteIndex {
+        let quotes: Vec<Quote> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| quote("a", i + 1, t.as_ref(), None))
+            .collect();
+        QuoteIndex::new(&quotes)
+    }
 
     #[test]
     fn a_distinct_texts_candidates_are_those_of_its_words() {
-        use crate::corpus::testing::quote;
         let texts = [
             "we will build the bridge together",
             "we will build the bridge",
@@ -372,12 +440,7 @@ mod tests {
             "nothing in common here",
             "together we stand",
         ];
-        let quotes: Vec<Quote> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| quote("a", i + 1, t, None))
-            .collect();
-        let index = QuoteIndex::new(&quotes);
+        let index = index_of(&texts);
         for d in 0..index.len() {
             assert_eq!(
                 index.candidates_of(d),
@@ -389,22 +452,13 @@ mod tests {
 
     #[test]
     fn queries_leave_no_scores_behind() {
-        use crate::corpus::testing::quote;
-        let index = |texts: &[&str]| {
-            let quotes: Vec<Quote> = texts
-                .iter()
-                .enumerate()
-                .map(|(i, t)| quote("a", i + 1, t, None))
-                .collect();
-            QuoteIndex::new(&quotes)
-        };
-        let big = index(&[
+        let big = index_of(&[
             "bridges need steel",
             "steel prices rose",
             "prices of bridges",
             "nothing here",
         ]);
-        let small = index(&["steel bridges"]);
+        let small = index_of(&["steel bridges"]);
         let first = (big.candidates_of(0), small.candidates_of(0));
         // The same answers again, in any order of queries and indexes.
         for _ in 0..3 {
@@ -412,6 +466,65 @@ mod tests {
             assert_eq!(big.candidates_of(0), first.0);
         }
         assert_eq!(first, (vec![0, 1, 2], vec![0]));
+    }
+
+    /// [`QuoteIndex::ranked`] by brute force: every touched text scored,
+    /// all of them sorted, the first [`MAX_QUOTE_CANDIDATES`] kept.
+    fn ranked_by_sorting(index: &QuoteIndex, d: usize) -> Vec<usize> {
+        let n = index.len();
+        let common = (n / 10).max(50);
+        let mut lists: Vec<&Vec<u32>> = index.content[d]
+            .iter()
+            .map(|&id| &index.postings[id as usize])
+            .collect();
+        if lists.iter().any(|l| l.len() <= common) {
+            lists.retain(|l| l.len() <= common);
+        }
+        let mut score = vec![0.0f64; n];
+        for l in lists {
+            let idf = ((n as f64 + 1.0) / (l.len() as f64)).ln() + 1.0;
+            for &i in l.iter() {
+                score[i as usize] += idf;
+            }
+        }
+        let mut all: Vec<(usize, f64)> = (0..n)
+            .filter(|&i| score[i] > 0.0)
+            .map(|i| (i, score[i]))
+            .collect();
+        all.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        all.into_iter()
+            .take(MAX_QUOTE_CANDIDATES)
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    #[test]
+    fn the_best_candidates_are_those_a_full_sort_keeps() {
+        // 1,500 texts of five words from eighty, each word in about a
+        // hundred texts (below the common-word cut, a tenth of them): a
+        // query touches far more texts than are kept, with ties in score.
+        let texts: Vec<String> = (0..1500)
+            .map(|i| {
+                let w = |k: usize| {
+                    let n = ((i * k + i / 13) % 80) as u8;
+                    format!(
+                        "zo{}{}rv",
+                        char::from(b'a' + n / 26),
+                        char::from(b'a' + n % 26)
+                    )
+                };
+                format!("{} {} {} {} {}", w(1), w(7), w(13), w(31), w(43))
+            })
+            .collect();
+        let index = index_of(&texts);
+        assert!(index.len() > 200);
+        let mut full = 0;
+        for d in 0..index.len() {
+            let got = index.candidates_of(d);
+            full += usize::from(got.len() == MAX_QUOTE_CANDIDATES);
+            assert_eq!(got, ranked_by_sorting(&index, d), "text {d}");
+        }
+        assert!(full > 100, "most queries keep the most candidates: {full}");
     }
 
     #[test]

@@ -192,35 +192,40 @@ impl QuoteIndex {
         let mut best: Vec<Ranked> = SCORES.with_borrow_mut(|(score, touched)| {
             if score.len() < n {
                 score.resize(n, 0.0);
+                // One more: a text is put down at `len` even when all `n`
+                // are touched already.
+                touched.resize(n + 1, 0);
             }
+            // The texts touched so far are `touched[..len]`; each is put
+            // down at `len`, which moves on only the first time (no branch
+            // to mispredict on the text's slot).
+            let mut len = 0;
             for l in lists {
                 // At least 1 (a list holds at most all `n` texts): a slot
                 // still 0 has not been touched.
                 let idf = ((n as f64 + 1.0) / (l.len() as f64)).ln() + 1.0;
                 for &i in l.iter() {
                     let slot = &mut score[i as usize];
-                    if *slot == 0.0 {
-                        touched.push(i);
-                    }
+                    touched[len] = i;
+                    len += usize::from(*slot == 0.0);
                     *slot += idf;
                 }
             }
             // The best [`MAX_QUOTE_CANDIDATES`] in one pass, in a heap whose
             // top is the worst kept: most touched texts lose to it on one
             // comparison, and no list of all of them is made.
-            let mut heap = std::collections::BinaryHeap::with_capacity(MAX_QUOTE_CANDIDATES + 1);
-            for &i in touched.iter() {
+            let mut heap = std::collections::BinaryHeap::with_capacity(MAX_QUOTE_CANDIDATES);
+            for &i in &touched[..len] {
                 let c = Ranked(i, score[i as usize]);
                 score[i as usize] = 0.0;
                 if heap.len() < MAX_QUOTE_CANDIDATES {
                     heap.push(c);
-                } else if let Some(mut worst) = heap.peek_mut()
-                    && c < *worst
+                } else if heap.peek().is_some_and(|worst| c < *worst)
+                    && let Some(mut worst) = heap.peek_mut()
                 {
                     *worst = c;
                 }
             }
-            touched.clear();
             heap.into_vec()
         });
         // Best score first, ties by index (a total order: the same texts
@@ -466,6 +471,20 @@ mod tests {
             assert_eq!(big.candidates_of(0), first.0);
         }
         assert_eq!(first, (vec![0, 1, 2], vec![0]));
+    }
+
+    #[test]
+    fn a_query_touching_every_text_twice_is_answered() {
+        // On a thread of its own, so that the per-thread tables are as
+        // small as this index: both words of the one text touch it.
+        let got = std::thread::spawn(|| {
+            let one = index_of(&["steel bridges"]);
+            let two = index_of(&["steel bridges", "bridges of steel"]);
+            (one.candidates_of(0), two.candidates_of(1))
+        })
+        .join()
+        .expect("no panic");
+        assert_eq!(got, (vec![0], vec![0, 1]));
     }
 
     /// [`QuoteIndex::ranked`] by brute force: every touched text scored,

@@ -2,7 +2,7 @@
 //! serialises them (see docs/reference.md for the fields).
 
 use super::to_string;
-use crate::findings::{CheckReport, ExtractReport, ScanReport};
+use crate::findings::{CheckReport, ExtractReport, Finding, Item, ScanReport};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -27,7 +27,9 @@ impl JsonReport for ScanReport {
         write_object(
             w,
             &[
-                ("findings", &|w| write_list(w, &self.findings)),
+                ("findings", &|w| {
+                    write_list_by(w, &self.findings, |f| finding_at(f, 4))
+                }),
                 ("summary", &|w| write_value(w, &self.summary)),
             ],
         )
@@ -118,22 +120,28 @@ fn write_object(w: &mut dyn Write, fields: &[(&str, FieldWriter)]) -> io::Result
 
 /// A list at the second level of a [`write_object`].
 fn write_list<T: Serialize + Sync>(w: &mut dyn Write, items: &[T]) -> io::Result<()> {
+    write_list_by(w, items, |it| indented(it, 4))
+}
+
+/// [`write_list`] with each item laid out by `serialise` (as
+/// `indented(item, 4)` would).
+fn write_list_by<T: Sync>(
+    w: &mut dyn Write,
+    items: &[T],
+    serialise: impl Fn(&T) -> io::Result<Vec<u8>> + Sync,
+) -> io::Result<()> {
     if items.is_empty() {
         return w.write_all(b"[]");
     }
     w.write_all(b"[")?;
     let mut first = true;
-    in_chunks(
-        items,
-        |it| indented(it, 4),
-        |part| {
-            if !std::mem::take(&mut first) {
-                w.write_all(b",")?;
-            }
-            w.write_all(b"\n    ")?;
-            w.write_all(&part)
-        },
-    )?;
+    in_chunks(items, serialise, |part| {
+        if !std::mem::take(&mut first) {
+            w.write_all(b",")?;
+        }
+        w.write_all(b"\n    ")?;
+        w.write_all(&part)
+    })?;
     w.write_all(b"\n  ]")
 }
 
@@ -149,6 +157,144 @@ fn indented<T: Serialize + ?Sized>(value: &T, by: usize) -> io::Result<Vec<u8>> 
     let mut ser = serde_json::Serializer::with_formatter(&mut out, Nested::at(by));
     value.serialize(&mut ser)?;
     Ok(out)
+}
+
+/// A scan finding as `indented(finding, base)` lays it out, byte for byte,
+/// with its items written by [`item_at`]: the items are nearly all of a
+/// scan's JSON (each carries its passage), and serde_json looks at every
+/// byte of a string on its own to escape it.
+fn finding_at(f: &Finding, base: usize) -> io::Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(1024 + f.items.len() * 1024);
+    let mut o = Fields::open(&mut out, base);
+    o.key("id").str(&f.id);
+    o.key("kind").json(&f.kind)?;
+    o.key("status").json(&f.status)?;
+    o.key("subject").str(&f.subject);
+    o.key("summary").str(&f.summary);
+    o.key("items");
+    if f.items.is_empty() {
+        o.out.extend_from_slice(b"[]");
+    } else {
+        o.out.push(b'[');
+        for (i, item) in f.items.iter().enumerate() {
+            o.out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+            spaces(o.out, base + 4);
+            item_at(o.out, item, base + 4)?;
+        }
+        o.out.push(b'\n');
+        spaces(o.out, base + 2);
+        o.out.push(b']');
+    }
+    o.key("pairs");
+    let pairs = indented(&f.pairs, base + 2)?;
+    o.out.extend_from_slice(&pairs);
+    o.close();
+    Ok(out)
+}
+
+/// An [`Item`] as `indented(item, base)` lays it out (the fields of its
+/// `Serialize`, in order), into `out`.
+fn item_at(out: &mut Vec<u8>, it: &Item, base: usize) -> io::Result<()> {
+    let f = it.figure.as_deref();
+    let mut o = Fields::open(out, base);
+    o.key("source").str(&it.source);
+    o.key("line").json(&it.line)?;
+    o.key("column").json(&it.column)?;
+    o.key("start").json(&it.start)?;
+    o.key("end").json(&it.end)?;
+    o.key("text").str(&it.text);
+    o.key("surface").str(it.surface.as_str());
+    o.key("speaker").opt_str(it.speaker.as_deref());
+    o.key("value").json(&f.map(|f| f.value))?;
+    o.key("unit").opt_str(f.map(|f| f.unit));
+    o.key("qualifier").opt_str(f.map(|f| f.qualifier));
+    o.key("low").json(&f.map(|f| f.low))?;
+    o.key("high").json(&f.map(|f| f.high))?;
+    o.key("period").opt_str(f.and_then(|f| f.period.as_deref()));
+    o.key("modality").opt_str(f.map(|f| f.modality));
+    o.key("outlet").opt_str(it.outlet.as_deref());
+    o.key("date").json(&it.date)?;
+    o.close();
+    Ok(())
+}
+
+/// The fields of a pretty JSON object at `base`, written one by one.
+struct Fields<'a> {
+    out: &'a mut Vec<u8>,
+    base: usize,
+    first: bool,
+}
+
+impl<'a> Fields<'a> {
+    fn open(out: &'a mut Vec<u8>, base: usize) -> Self {
+        out.push(b'{');
+        Fields {
+            out,
+            base,
+            first: true,
+        }
+    }
+
+    /// Starts the next field (its name is plain ASCII).
+    fn key(&mut self, name: &str) -> &mut Self {
+        self.out
+            .extend_from_slice(if self.first { b"\n" } else { b",\n" });
+        self.first = false;
+        spaces(self.out, self.base + 2);
+        self.out.push(b'"');
+        self.out.extend_from_slice(name.as_bytes());
+        self.out.extend_from_slice(b"\": ");
+        self
+    }
+
+    fn str(&mut self, s: &str) {
+        json_str(self.out, s);
+    }
+
+    fn opt_str(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => json_str(self.out, s),
+            None => self.out.extend_from_slice(b"null"),
+        }
+    }
+
+    /// A scalar (number, date, name of a variant) as serde_json writes it.
+    fn json<T: Serialize + ?Sized>(&mut self, value: &T) -> io::Result<()> {
+        serde_json::to_writer(&mut *self.out, value).map_err(io::Error::from)
+    }
+
+    fn close(self) {
+        if !self.first {
+            self.out.push(b'\n');
+            spaces(self.out, self.base);
+        }
+        self.out.push(b'}');
+    }
+}
+
+fn spaces(out: &mut Vec<u8>, n: usize) {
+    out.resize(out.len() + n, b' ');
+}
+
+/// `s` as a JSON string, the bytes serde_json writes for it. Nearly every
+/// string needs no escape: that is decided a block of bytes at a time (a
+/// loop the compiler turns into vector instructions) and the string copied
+/// whole; any other goes through serde_json.
+fn json_str(out: &mut Vec<u8>, s: &str) {
+    // What serde_json escapes: control characters, quote and backslash.
+    let escaped = |b: u8| (b < 0x20) | (b == b'"') | (b == b'\\');
+    let bytes = s.as_bytes();
+    let mut blocks = bytes.chunks_exact(32);
+    let plain = blocks.all(|c| !c.iter().fold(false, |any, &b| any | escaped(b)))
+        && !blocks.remainder().iter().any(|&b| escaped(b));
+    if plain {
+        out.reserve(bytes.len() + 2);
+        out.push(b'"');
+        out.extend_from_slice(bytes);
+        out.push(b'"');
+    } else {
+        serde_json::to_writer(&mut *out, s).expect("a string serialises");
+    }
 }
 
 /// serde_json's pretty formatter (two spaces a level) for a value that
@@ -330,7 +476,7 @@ mod tests {
     use super::*;
     use crate::corpus::testing::{corpus, figure, quote};
     use crate::extract::{Modality, Qualifier};
-    use crate::findings::{FigureRecord, QuoteRecord};
+    use crate::findings::{FigureRecord, ItemKind, QuoteRecord};
     use crate::speakers::SpeakerTable;
 
     /// What serde_json's own pretty printer writes, plus the newline.
@@ -403,16 +549,22 @@ mod tests {
                 )
             })
             .collect();
-        let figures = vec![figure(
-            "s1",
-            3,
-            185e9,
-            "USD",
-            Qualifier::About,
-            &["trade"],
-            Some(2022),
-            Modality::Actual,
-        )];
+        // Figures about one subject that disagree (a figure finding, with
+        // figure items: numbers, units, periods or none).
+        let figures: Vec<_> = (0..5)
+            .map(|i| {
+                figure(
+                    &format!("s{i}"),
+                    3 + i,
+                    185e9 + 1e10 * (i % 3) as f64,
+                    "USD",
+                    Qualifier::About,
+                    &["trade"],
+                    (i != 4).then_some(2022),
+                    Modality::Actual,
+                )
+            })
+            .collect();
         let extract = ExtractReport {
             quotes: quotes.iter().map(QuoteRecord::from).collect(),
             figures: figures.iter().map(FigureRecord::from).collect(),
@@ -427,9 +579,39 @@ mod tests {
             ids.iter().map(|(s, d)| (s.as_str(), *d)).collect();
         let ex = corpus(&ids, quotes, figures);
         let scan = crate::scan::scan(ex, &SpeakerTable::default());
-        assert!(!scan.findings.is_empty());
+        assert!(scan.findings.iter().any(|f| f.kind == ItemKind::Figure));
+        assert!(scan.findings.iter().any(|f| f.kind == ItemKind::Quote));
         assert_eq!(pretty(&scan), reference(&scan));
         let check = CheckReport::new(Vec::new());
         assert_eq!(pretty(&check), reference(&check));
+    }
+
+    #[test]
+    fn strings_are_written_as_serde_json_writes_them() {
+        let long = "a".repeat(40);
+        for s in [
+            String::new(),
+            "plain words".into(),
+            "“curly” and é".into(),
+            format!("{long}\"{long}"),
+            format!("{long}\\"),
+            format!("{}\u{1}", "b".repeat(31)),
+            format!("{}\n", "c".repeat(32)),
+            "tab\tcr\rdel\u{7f}nul\u{0}".into(),
+        ] {
+            let mut out = Vec::new();
+            json_str(&mut out, &s);
+            assert_eq!(out, serde_json::to_vec(&s).unwrap(), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_string_is_written_as_serde_json_writes_it(s in "(?s).{0,80}", pad in 0usize..40) {
+            let s = format!("{}{s}", "x".repeat(pad));
+            let mut out = Vec::new();
+            json_str(&mut out, &s);
+            proptest::prop_assert_eq!(out, serde_json::to_vec(&s).unwrap());
+        }
     }
 }

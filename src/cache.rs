@@ -47,9 +47,9 @@ pub const QUOTES: u8 = 1;
 pub const FIGURES: u8 = 2;
 
 /// What tells one text from another: its length in bytes and two unrelated
-/// hashes of them ([`crate::corpus::fingerprint`] and XXH3). XXH3 reads
-/// the text about ten times faster than the SipHash it replaced, which
-/// was a tenth of a cached scan's time.
+/// hashes of them ([`crate::corpus::fingerprint`] and XXH3: both read
+/// the bytes several at a time; the SipHash that XXH3 replaced was 5.6 %
+/// of a cached scan's instructions).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Key {
     pub len: u64,

@@ -573,15 +573,24 @@ mod tests {
         let empty = ExtractReport::default();
         assert_eq!(pretty(&empty), reference(&empty));
 
-        let ids: Vec<(String, Option<jiff::civil::Date>)> =
-            (0..7).map(|i| (format!("s{i}"), None)).collect();
+        let ids: Vec<(String, Option<jiff::civil::Date>)> = (0..7)
+            .map(|i| {
+                (
+                    format!("s{i}"),
+                    (i % 2 == 0).then(|| jiff::civil::date(2023, 3, 1 + i)),
+                )
+            })
+            .collect();
         let ids: Vec<(&str, Option<jiff::civil::Date>)> =
             ids.iter().map(|(s, d)| (s.as_str(), *d)).collect();
         let ex = corpus(&ids, quotes, figures);
         let scan = crate::scan::scan(ex, &SpeakerTable::default());
         assert!(scan.findings.iter().any(|f| f.kind == ItemKind::Figure));
         assert!(scan.findings.iter().any(|f| f.kind == ItemKind::Quote));
-        assert_eq!(pretty(&scan), reference(&scan));
+        let written = pretty(&scan);
+        assert!(written.contains(r#""date": "2023-03-01""#) && written.contains(r#""date": null"#));
+        assert!(written.contains(r#""outlet": "s0 outlet""#));
+        assert_eq!(written, reference(&scan));
         let check = CheckReport::new(Vec::new());
         assert_eq!(pretty(&check), reference(&check));
     }

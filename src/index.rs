@@ -180,12 +180,9 @@ impl QuoteIndex {
 
     /// The distinct texts in `lists` (a query's content words' postings),
     /// best first, at most [`MAX_QUOTE_CANDIDATES`].
-    fn ranked(&self, mut lists: Vec<&Vec<u32>>) -> Vec<usize> {
+    fn ranked(&self, lists: Vec<&Vec<u32>>) -> Vec<usize> {
         let n = self.forms.len();
-        let common = (n / 10).max(50);
-        if lists.iter().any(|l| l.len() <= common) {
-            lists.retain(|l| l.len() <= common);
-        }
+        let lists = self.weighted(lists);
         // Scores in a dense table (one slot per distinct text, kept per
         // thread and cleared after each query) instead of a hash map: the
         // same sums in the same order, without hashing or rehashing.
@@ -200,10 +197,7 @@ impl QuoteIndex {
             // down at `len`, which moves on only the first time (no branch
             // to mispredict on the text's slot).
             let mut len = 0;
-            for l in lists {
-                // At least 1 (a list holds at most all `n` texts): a slot
-                // still 0 has not been touched.
-                let idf = ((n as f64 + 1.0) / (l.len() as f64)).ln() + 1.0;
+            for (l, idf) in lists {
                 for &i in l.iter() {
                     let slot = &mut score[i as usize];
                     touched[len] = i;
@@ -232,6 +226,23 @@ impl QuoteIndex {
         // and order whatever order they were touched in).
         best.sort_unstable();
         best.into_iter().map(|c| c.0 as usize).collect()
+    }
+
+    /// The lists of a query that [`QuoteIndex::ranked`] scores, each with
+    /// its weight: a list holding more than a tenth of all distinct texts
+    /// is left out when the query has a rarer one. A weight is at least 1
+    /// (a list holds at most all the texts), so a score still 0 is a text
+    /// not touched.
+    fn weighted<'a>(&self, mut lists: Vec<&'a Vec<u32>>) -> Vec<(&'a Vec<u32>, f64)> {
+        let n = self.forms.len();
+        let common = (n / 10).max(50);
+        if lists.iter().any(|l| l.len() <= common) {
+            lists.retain(|l| l.len() <= common);
+        }
+        lists
+            .into_iter()
+            .map(|l| (l, ((n as f64 + 1.0) / (l.len() as f64)).ln() + 1.0))
+            .collect()
     }
 }
 
@@ -487,21 +498,17 @@ mod tests {
         assert_eq!(got, (vec![0], vec![0, 1]));
     }
 
-    /// [`QuoteIndex::ranked`] by brute force: every touched text scored,
-    /// all of them sorted, the first [`MAX_QUOTE_CANDIDATES`] kept.
+    /// [`QuoteIndex::ranked`] by brute force: every touched text scored
+    /// (over the same weighted lists), all of them sorted, the first
+    /// [`MAX_QUOTE_CANDIDATES`] kept.
     fn ranked_by_sorting(index: &QuoteIndex, d: usize) -> Vec<usize> {
         let n = index.len();
-        let common = (n / 10).max(50);
-        let mut lists: Vec<&Vec<u32>> = index.content[d]
+        let lists = index.content[d]
             .iter()
             .map(|&id| &index.postings[id as usize])
             .collect();
-        if lists.iter().any(|l| l.len() <= common) {
-            lists.retain(|l| l.len() <= common);
-        }
         let mut score = vec![0.0f64; n];
-        for l in lists {
-            let idf = ((n as f64 + 1.0) / (l.len() as f64)).ln() + 1.0;
+        for (l, idf) in index.weighted(lists) {
             for &i in l.iter() {
                 score[i as usize] += idf;
             }

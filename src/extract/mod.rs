@@ -348,10 +348,15 @@ mod tests {
         }
     }
 
+    /// Whether `all` lists each value at the place `place` gives it.
+    fn in_place<T: Copy>(all: &[T], place: impl Fn(T) -> usize) -> bool {
+        all.iter().enumerate().all(|(i, &v)| place(v) == i)
+    }
+
     #[test]
     fn each_all_holds_every_value_once() {
         // A new value fails to compile here until it is given a place.
-        let place = |q: Qualifier| match q {
+        assert!(in_place(&Qualifier::ALL, |q| match q {
             Qualifier::Exact => 0,
             Qualifier::About => 1,
             Qualifier::Over => 2,
@@ -360,31 +365,22 @@ mod tests {
             Qualifier::AtMost => 5,
             Qualifier::Nearly => 6,
             Qualifier::Range => 7,
-        };
-        for (i, q) in Qualifier::ALL.into_iter().enumerate() {
-            assert_eq!(place(q), i);
-        }
-        let place = |k: QuoteKind| match k {
+        }));
+        assert!(in_place(&QuoteKind::ALL, |k| match k {
             QuoteKind::Speech => 0,
             QuoteKind::Term => 1,
             QuoteKind::Title => 2,
-        };
-        for (i, k) in QuoteKind::ALL.into_iter().enumerate() {
-            assert_eq!(place(k), i);
-        }
-        let place = |m: Modality| match m {
+        }));
+        assert!(in_place(&Modality::ALL, |m| match m {
             Modality::Actual => 0,
             Modality::Target => 1,
             Modality::Forecast => 2,
-        };
-        for (i, m) in Modality::ALL.into_iter().enumerate() {
-            assert_eq!(place(m), i);
-        }
+        }));
     }
 
     #[test]
     fn a_quote_kind_reads_as_serde_writes_it() {
-        for k in [QuoteKind::Speech, QuoteKind::Term, QuoteKind::Title] {
+        for k in QuoteKind::ALL {
             assert_eq!(
                 serde_json::to_value(k).expect("json"),
                 serde_json::Value::from(k.as_str())

@@ -93,9 +93,13 @@ pub struct Common {
     pub config: Option<PathBuf>,
     /// Keep what is extracted from each source in DIR (made if missing) and
     /// reuse it on later runs: a source whose text is unchanged is not
-    /// extracted again. Reports are the same with or without it.
+    /// extracted again. Reports are the same with or without it. Default:
+    /// the configuration file's `cache`, if it names one.
     #[arg(long, value_name = "DIR")]
     pub cache: Option<PathBuf>,
+    /// Use no cache, not even the one the configuration file names.
+    #[arg(long, conflicts_with = "cache")]
+    pub no_cache: bool,
 }
 
 #[derive(Debug, Args)]
@@ -203,15 +207,28 @@ impl Command {
     }
 }
 
-/// The reporter and speaker table every command starts from.
-fn setup(common: &Common) -> Result<(Reporter, SpeakerTable), Error> {
+/// What every command starts from.
+struct Setup {
+    rep: Reporter,
+    speakers: SpeakerTable,
+    /// `--cache`, else the configuration file's, unless `--no-cache`.
+    cache: Option<PathBuf>,
+}
+
+fn setup(common: &Common) -> Result<Setup, Error> {
     let config = Config::load(common.config.as_deref())?;
-    Ok((
-        Reporter {
+    let cache = if common.no_cache {
+        None
+    } else {
+        common.cache.clone().or_else(|| config.cache.clone())
+    };
+    Ok(Setup {
+        rep: Reporter {
             quiet: common.quiet,
         },
-        config.speaker_table(),
-    ))
+        speakers: config.speaker_table(),
+        cache,
+    })
 }
 
 /// Where warnings and progress go, and how loud.
@@ -264,11 +281,15 @@ fn default_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
 /// bar for long runs on a terminal.
 fn load_and_extract(
     paths: &[PathBuf],
-    speakers: &SpeakerTable,
+    setup: &Setup,
     common: &Common,
-    rep: &Reporter,
     wanted: Wanted,
 ) -> Result<Extracted, Error> {
+    let Setup {
+        rep,
+        speakers,
+        cache,
+    } = setup;
     let paths = default_paths(paths);
     let files = source::collect_files(&paths)?;
     let show_progress = !common.no_progress
@@ -291,8 +312,7 @@ fn load_and_extract(
         return Err(Error::NoSources(shown(&paths)));
     }
     // A cache that cannot be opened is a warning: the run goes on without.
-    let cache = common
-        .cache
+    let cache = cache
         .as_deref()
         .and_then(|dir| match Cache::open(dir, speakers) {
             Ok((c, w)) => {
@@ -456,8 +476,8 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
     match &cli.command {
         Command::Extract(a) => {
             a.common.refuse_github()?;
-            let (rep, speakers) = setup(&a.common)?;
-            let mut ex = load_and_extract(&a.paths, &speakers, &a.common, &rep, Wanted::ALL)?;
+            let run = setup(&a.common)?;
+            let mut ex = load_and_extract(&a.paths, &run, &a.common, Wanted::ALL)?;
             if !a.common.report_wanted() {
                 // Sources read and checked (errors and the exit code stand),
                 // no report to build.
@@ -503,9 +523,9 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
         Command::Scan(a) => {
             let fail_on = parse_list(&a.fail_on, Status::parse, Status::ALL.map(Status::as_str))?;
             a.common.refuse_github()?;
-            let (rep, speakers) = setup(&a.common)?;
-            let ex = load_and_extract(&a.paths, &speakers, &a.common, &rep, Wanted::ALL)?;
-            let report = crate::scan::scan(ex, &speakers);
+            let run = setup(&a.common)?;
+            let ex = load_and_extract(&a.paths, &run, &a.common, Wanted::ALL)?;
+            let report = crate::scan::scan(ex, &run.speakers);
             let files = a
                 .csv
                 .iter()
@@ -545,36 +565,31 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
                     "check needs a claims file, a draft, or --claim TEXT (see crosscheck check --help)".into(),
                 ));
             }
-            let (rep, speakers) = setup(&a.common)?;
+            let run = setup(&a.common)?;
+            let (rep, speakers) = (&run.rep, &run.speakers);
             // Claims first: a malformed claims file fails before the sources
             // are read.
             let mut prepared: Vec<PreparedClaim> = Vec::new();
             for f in &a.files {
                 match claims::load_claims_file(f)? {
                     claims::ClaimsInput::Claims(list) => {
-                        prepared.extend(list.into_iter().map(|c| check::prepare(c, &speakers)));
+                        prepared.extend(list.into_iter().map(|c| check::prepare(c, speakers)));
                     }
                     claims::ClaimsInput::Draft(doc, warnings) => {
                         for w in &warnings {
                             rep.warn(w);
                         }
-                        prepared.extend(check::prepare_draft(&doc, &speakers));
+                        prepared.extend(check::prepare_draft(&doc, speakers));
                     }
                 }
             }
             prepared.extend(
                 claims::cli_claims(&a.claims)
                     .into_iter()
-                    .map(|c| check::prepare(c, &speakers)),
+                    .map(|c| check::prepare(c, speakers)),
             );
-            let ex = load_and_extract(
-                &a.sources,
-                &speakers,
-                &a.common,
-                &rep,
-                check::wanted(&prepared),
-            )?;
-            let mut report = check::check(&prepared, &ex, &speakers);
+            let ex = load_and_extract(&a.sources, &run, &a.common, check::wanted(&prepared))?;
+            let mut report = check::check(&prepared, &ex, speakers);
             // The records kept no passages ([`check::wanted`]): the
             // evidence's are read back from the sources.
             for w in check::read_back_evidence(&mut report, &ex) {

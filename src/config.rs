@@ -2,6 +2,8 @@
 //! folder or given with `--config`.
 //!
 //! ```toml
+//! cache = ".crosscheck-cache"
+//!
 //! [speakers]
 //! "Vladimir Putin" = ["the Russian president", "the Kremlin leader"]
 //! "Xi Jinping" = ["the Chinese leader"]
@@ -21,6 +23,10 @@ pub struct Config {
     /// Canonical speaker name to the other names it goes by.
     #[serde(default)]
     pub speakers: BTreeMap<String, Vec<String>>,
+    /// The extraction cache's folder, as `--cache` takes it. Relative to
+    /// the configuration file's folder once loaded.
+    #[serde(default)]
+    pub cache: Option<PathBuf>,
 }
 
 impl Config {
@@ -35,13 +41,80 @@ impl Config {
             return Ok(Config::default());
         }
         let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-        toml::from_str(&text).map_err(|e| Error::Parse {
+        let parse_error = |message: String| Error::Parse {
             path: path.display().to_string(),
-            message: e.to_string(),
-        })
+            message,
+        };
+        let mut config: Config = toml::from_str(&text).map_err(|e| parse_error(e.to_string()))?;
+        if let Some(dir) = &config.cache {
+            if dir.as_os_str().is_empty() {
+                return Err(parse_error("`cache` is an empty path".into()));
+            }
+            // A file found in the current folder or given with --config
+            // names its cache from where it stands, not from where
+            // crosscheck runs.
+            config.cache = Some(path.parent().unwrap_or(Path::new("")).join(dir));
+        }
+        Ok(config)
     }
 
     pub fn speaker_table(&self) -> SpeakerTable {
         SpeakerTable::from_config(&self.speakers)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_text(text: &str) -> (tempfile::TempDir, Result<Config, Error>) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("desk.toml");
+        std::fs::write(&path, text).expect("write");
+        let config = Config::load(Some(&path));
+        (dir, config)
+    }
+
+    #[test]
+    fn a_relative_cache_stands_beside_the_file() {
+        let (dir, config) = load_text("cache = \"cache/archive\"\n");
+        let config = config.expect("loads");
+        assert_eq!(config.cache, Some(dir.path().join("cache/archive")));
+        assert!(config.speakers.is_empty());
+    }
+
+    #[test]
+    fn an_absolute_cache_is_kept() {
+        let (_dir, config) = load_text("cache = \"/var/cache/desk\"\n");
+        assert_eq!(
+            config.expect("loads").cache,
+            Some(PathBuf::from("/var/cache/desk"))
+        );
+    }
+
+    #[test]
+    fn no_cache_key_means_no_cache() {
+        let (_dir, config) = load_text("[speakers]\n\"Xi Jinping\" = [\"the Chinese leader\"]\n");
+        let config = config.expect("loads");
+        assert_eq!(config.cache, None);
+        assert_eq!(config.speakers.len(), 1);
+    }
+
+    #[test]
+    fn an_empty_or_mistyped_cache_is_an_error() {
+        for (text, says) in [
+            ("cache = \"\"\n", "empty path"),
+            ("cache = 3\n", "invalid type"),
+            ("caches = \"x\"\n", "unknown field"),
+        ] {
+            let (_dir, config) = load_text(text);
+            match config {
+                Err(Error::Parse { path, message }) => {
+                    assert!(path.ends_with("desk.toml"), "{path}");
+                    assert!(message.contains(says), "{text:?}: {message}");
+                }
+                other => panic!("{text:?}: {other:?}"),
+            }
+        }
     }
 }

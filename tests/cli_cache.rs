@@ -103,3 +103,47 @@ fn a_cache_that_cannot_be_used_is_a_warning() {
     assert!(got.1 == plain.1);
     assert_eq!(got.2, plain.2);
 }
+
+#[test]
+fn the_configuration_file_can_name_the_cache() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config = dir.path().join("desk.toml");
+    // Relative to the file, not to the folder crosscheck runs in.
+    std::fs::write(&config, "cache = \"archive-cache\"\n").expect("write");
+    let config = config.to_str().expect("utf-8 path");
+    let named = dir.path().join("archive-cache/extractions.bin");
+    let args = ["scan", "sources", "--format", "json"];
+    let plain = run(&args);
+    let with_config = |extra: &[&str]| {
+        let all: Vec<&str> = args
+            .iter()
+            .copied()
+            .chain(["--config", config])
+            .chain(extra.iter().copied())
+            .collect();
+        run(&all)
+    };
+
+    // --no-cache: the configured folder is not made.
+    let got = with_config(&["--no-cache"]);
+    assert_eq!(got, plain);
+    assert!(!named.exists());
+
+    // The configured cache is made, then read: the same report both times.
+    for round in ["made", "read"] {
+        let got = with_config(&[]);
+        assert_eq!(got, plain, "cache {round}");
+        assert!(named.is_file(), "cache {round}");
+    }
+
+    // --cache DIR wins over the file's.
+    let own = dir.path().join("own");
+    let got = with_config(&["--cache", own.to_str().expect("utf-8 path")]);
+    assert_eq!(got, plain);
+    assert!(own.join("extractions.bin").is_file());
+
+    // Both flags at once is a usage error.
+    let got = with_config(&["--no-cache", "--cache", "x"]);
+    assert_eq!(got.0, Some(2), "{}", got.2);
+    assert!(got.2.contains("--no-cache"), "{}", got.2);
+}

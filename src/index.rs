@@ -467,6 +467,21 @@ mod tests {
     }
 
     #[test]
+    fn reordered_words_are_still_candidates() {
+        // Two renderings with no two words in a row in common: a shingle
+        // index would not bring them together; content words do.
+        let index = index_of(&[
+            "a partnership without limits",
+            "limits to growth",
+            "no further questions",
+        ]);
+        assert_eq!(
+            index.candidates(&words("a no-limits partnership")),
+            vec![0, 1]
+        );
+    }
+
+    #[test]
     fn queries_leave_no_scores_behind() {
         let big = index_of(&[
             "bridges need steel",

@@ -129,18 +129,19 @@ fn the_configuration_file_can_name_the_cache() {
     assert_eq!(got, plain);
     assert!(!named.exists());
 
+    // --cache DIR wins over the file's: the configured folder is not made.
+    let own = dir.path().join("own");
+    let got = with_config(&["--cache", own.to_str().expect("utf-8 path")]);
+    assert_eq!(got, plain);
+    assert!(own.join("extractions.bin").is_file());
+    assert!(!named.exists());
+
     // The configured cache is made, then read: the same report both times.
     for round in ["made", "read"] {
         let got = with_config(&[]);
         assert_eq!(got, plain, "cache {round}");
         assert!(named.is_file(), "cache {round}");
     }
-
-    // --cache DIR wins over the file's.
-    let own = dir.path().join("own");
-    let got = with_config(&["--cache", own.to_str().expect("utf-8 path")]);
-    assert_eq!(got, plain);
-    assert!(own.join("extractions.bin").is_file());
 
     // Both flags at once is a usage error.
     let got = with_config(&["--no-cache", "--cache", "x"]);

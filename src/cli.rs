@@ -100,6 +100,11 @@ pub struct Common {
     /// Use no cache, not even the one the configuration file names.
     #[arg(long, conflicts_with = "cache")]
     pub no_cache: bool,
+    /// After the run, print on stderr what was read (sources, size, how many
+    /// came from the cache, records) and how long each step took. Printed
+    /// with --quiet too.
+    #[arg(long)]
+    pub stats: bool,
 }
 
 #[derive(Debug, Args)]
@@ -284,7 +289,8 @@ fn load_and_extract(
     setup: &Setup,
     common: &Common,
     wanted: Wanted,
-) -> Result<Extracted, Error> {
+) -> Result<(Extracted, Stats), Error> {
+    let started = std::time::Instant::now();
     let Setup {
         rep,
         speakers,
@@ -324,6 +330,7 @@ fn load_and_extract(
                 None
             }
         });
+    let cache_used = cache.is_some();
     let (ex, warnings) =
         Extracted::from_files_cached(&files, speakers, wanted, cache.as_ref(), || {
             if let Some(b) = &bar {
@@ -339,7 +346,73 @@ fn load_and_extract(
     if ex.sources.is_empty() {
         return Err(Error::NothingReadable(shown(&paths)));
     }
-    Ok(ex)
+    let stats = Stats {
+        sources: ex.sources.len(),
+        bytes: ex.sources.iter().map(|s| s.len as u64).sum(),
+        from_cache: cache_used.then_some(ex.from_cache),
+        quotes: ex.quotes.len(),
+        figures: ex.figures.iter().filter(|f| !f.noise).count(),
+        noise: ex.figures.iter().filter(|f| f.noise).count(),
+        read: started.elapsed(),
+        step: None,
+    };
+    Ok((ex, stats))
+}
+
+/// What `--stats` prints: what a run read, and how long its steps took.
+#[derive(Clone, Debug, Default)]
+pub struct Stats {
+    pub sources: usize,
+    /// Bytes of all sources' texts.
+    pub bytes: u64,
+    /// Sources whose records came from the cache; `None` without a cache
+    /// (none asked for, or one that could not be opened).
+    pub from_cache: Option<usize>,
+    pub quotes: usize,
+    /// Figures compared, and those in page furniture (kept for `extract`,
+    /// never compared).
+    pub figures: usize,
+    pub noise: usize,
+    /// Listing, reading and extracting (or reading from the cache).
+    pub read: std::time::Duration,
+    /// The command's own step after that ("compared", "checked 16 claims"),
+    /// and its time.
+    pub step: Option<(String, std::time::Duration)>,
+}
+
+impl Stats {
+    /// The lines `--stats` prints, given the time writing the report took.
+    pub fn lines(&self, written: std::time::Duration) -> Vec<String> {
+        let mut steps = Vec::new();
+        if let Some((what, took)) = &self.step {
+            steps.push(format!("{what} in {:.2} s", took.as_secs_f64()));
+        }
+        steps.push(format!("report written in {:.2} s", written.as_secs_f64()));
+        let size = match self.bytes {
+            b if b < 1024 * 1024 => format!("{:.1} KiB", b as f64 / 1024.0),
+            b => format!("{:.1} MiB", b as f64 / (1024.0 * 1024.0)),
+        };
+        let noise = match self.noise {
+            0 => String::new(),
+            n => format!(" ({n} more in page furniture, not compared)"),
+        };
+        let cache = match self.from_cache {
+            None => "no cache".to_string(),
+            Some(n) => format!("{n} of them from the cache"),
+        };
+        vec![
+            format!(
+                "stats: {} sources ({size}) read in {:.2} s, {cache}",
+                self.sources,
+                self.read.as_secs_f64(),
+            ),
+            format!(
+                "stats: {} quotations, {} figures{noise}",
+                self.quotes, self.figures
+            ),
+            format!("stats: {}", steps.join(", ")),
+        ]
+    }
 }
 
 fn shown(paths: &[PathBuf]) -> String {
@@ -469,6 +542,8 @@ pub struct Outcome {
     pub files: Vec<(PathBuf, String)>,
     /// Exit code: 0 or 1.
     pub code: i32,
+    /// What `--stats` tells.
+    pub stats: Stats,
 }
 
 /// Runs a parsed command. Writes nothing; the caller writes the outcome.
@@ -477,7 +552,7 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
         Command::Extract(a) => {
             a.common.refuse_github()?;
             let run = setup(&a.common)?;
-            let mut ex = load_and_extract(&a.paths, &run, &a.common, Wanted::ALL)?;
+            let (mut ex, stats) = load_and_extract(&a.paths, &run, &a.common, Wanted::ALL)?;
             if !a.common.report_wanted() {
                 // Sources read and checked (errors and the exit code stand),
                 // no report to build.
@@ -485,6 +560,7 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
                     report: Report::Nothing,
                     files: vec![],
                     code: 0,
+                    stats,
                 });
             }
             // The records are moved into the report, one list at a time:
@@ -518,14 +594,17 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
                 report,
                 files: vec![],
                 code: 0,
+                stats,
             })
         }
         Command::Scan(a) => {
             let fail_on = parse_list(&a.fail_on, Status::parse, Status::ALL.map(Status::as_str))?;
             a.common.refuse_github()?;
             let run = setup(&a.common)?;
-            let ex = load_and_extract(&a.paths, &run, &a.common, Wanted::ALL)?;
+            let (ex, mut stats) = load_and_extract(&a.paths, &run, &a.common, Wanted::ALL)?;
+            let started = std::time::Instant::now();
             let report = crate::scan::scan(ex, &run.speakers);
+            stats.step = Some(("compared".into(), started.elapsed()));
             let files = a
                 .csv
                 .iter()
@@ -549,6 +628,7 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
                 report,
                 files,
                 code,
+                stats,
             })
         }
         Command::Check(a) => {
@@ -588,7 +668,9 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
                     .into_iter()
                     .map(|c| check::prepare(c, speakers)),
             );
-            let ex = load_and_extract(&a.sources, &run, &a.common, check::wanted(&prepared))?;
+            let (ex, mut stats) =
+                load_and_extract(&a.sources, &run, &a.common, check::wanted(&prepared))?;
+            let started = std::time::Instant::now();
             let mut report = check::check(&prepared, &ex, speakers);
             // The records kept no passages ([`check::wanted`]): the
             // evidence's are read back from the sources.
@@ -596,6 +678,11 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
                 rep.warn(&w);
             }
             free_later(ex);
+            let claims = match prepared.len() {
+                1 => "1 claim".to_string(),
+                n => format!("{n} claims"),
+            };
+            stats.step = Some((format!("checked {claims}"), started.elapsed()));
             let mut style = style_for(&a.common);
             style.fail_on = fail_on.clone();
             let mut files: Vec<(PathBuf, String)> = a
@@ -627,6 +714,7 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
                 report,
                 files,
                 code,
+                stats,
             })
         }
     }
@@ -666,9 +754,15 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32
         }
     };
     let common = cli.command.common();
-    match execute(&cli)
-        .and_then(|outcome| write_outcome(outcome, common.output.as_deref(), common.quiet))
-    {
+    match execute(&cli).and_then(|outcome| {
+        let stats = common.stats.then(|| outcome.stats.clone());
+        let started = std::time::Instant::now();
+        let code = write_outcome(outcome, common.output.as_deref(), common.quiet)?;
+        for line in stats.iter().flat_map(|s| s.lines(started.elapsed())) {
+            eprintln!("{line}");
+        }
+        Ok(code)
+    }) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("error: {e}");
@@ -710,6 +804,63 @@ mod tests {
         let cli = Cli::try_parse_from(std::iter::once("crosscheck").chain(args.iter().copied()))
             .expect("arguments parse");
         execute(&cli).expect("runs")
+    }
+
+    #[test]
+    fn stats_count_what_the_sample_corpus_holds() {
+        let scan = outcome(&["scan", "sources"]).stats;
+        assert_eq!(
+            (scan.sources, scan.quotes, scan.figures, scan.noise),
+            (12, 80, 59, 3)
+        );
+        assert_eq!(scan.from_cache, None);
+        assert_eq!(scan.step.as_ref().map(|s| s.0.as_str()), Some("compared"));
+        let size: u64 = std::fs::read_dir("sources")
+            .expect("sources")
+            .map(|e| e.expect("entry").metadata().expect("metadata").len())
+            .sum();
+        assert_eq!(scan.bytes, size);
+        let check = outcome(&["check", "--claim", "Xi said \"dear friend\"", "-q"]).stats;
+        assert_eq!(
+            check.step.as_ref().map(|s| s.0.as_str()),
+            Some("checked 1 claim")
+        );
+        assert_eq!(outcome(&["extract", "sources", "-q"]).stats.step, None);
+    }
+
+    #[test]
+    fn stats_lines_say_sizes_cache_and_steps() {
+        let second = std::time::Duration::from_millis(1250);
+        let mut stats = Stats {
+            sources: 3,
+            bytes: 3 * 1024 * 1024 / 2,
+            from_cache: Some(2),
+            quotes: 7,
+            figures: 5,
+            noise: 0,
+            read: second,
+            step: Some(("checked 4 claims".into(), second * 2)),
+        };
+        assert_eq!(
+            stats.lines(second / 5),
+            [
+                "stats: 3 sources (1.5 MiB) read in 1.25 s, 2 of them from the cache",
+                "stats: 7 quotations, 5 figures",
+                "stats: checked 4 claims in 2.50 s, report written in 0.25 s",
+            ]
+        );
+        stats.bytes = 2048;
+        stats.from_cache = None;
+        stats.noise = 1;
+        stats.step = None;
+        assert_eq!(
+            stats.lines(second),
+            [
+                "stats: 3 sources (2.0 KiB) read in 1.25 s, no cache",
+                "stats: 7 quotations, 5 figures (1 more in page furniture, not compared)",
+                "stats: report written in 1.25 s",
+            ]
+        );
     }
 
     #[test]

@@ -38,6 +38,9 @@ pub struct Extracted {
     pub sources: Vec<SourceInfo>,
     pub quotes: Vec<Quote>,
     pub figures: Vec<Figure>,
+    /// How many of the sources had their records read from a cache instead
+    /// of extracted.
+    pub from_cache: usize,
     by_id: rustc_hash::FxHashMap<Shared, usize>,
 }
 
@@ -108,6 +111,7 @@ impl Extracted {
                                 q.text = once(&mut words, &q.text).into();
                             }
                         }
+                        out.from_cache += usize::from(entry.as_ref().is_some_and(|e| !e.fresh));
                         if let (Some(entry), Some(wr)) = (entry, writer.as_mut())
                             && let Err(w) = wr.add(&path.display().to_string(), entry)
                         {

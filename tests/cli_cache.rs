@@ -148,3 +148,51 @@ fn the_configuration_file_can_name_the_cache() {
     assert_eq!(got.0, Some(2), "{}", got.2);
     assert!(got.2.contains("--no-cache"), "{}", got.2);
 }
+
+#[test]
+fn stats_tell_how_many_sources_came_from_the_cache() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cache = dir.path().join("cache");
+    let cache = cache.to_str().expect("utf-8 path");
+    let args = ["scan", "sources", "--format", "json"];
+    let plain = run(&args);
+    let with = |extra: &[&str]| {
+        let all: Vec<&str> = args.iter().copied().chain(extra.iter().copied()).collect();
+        run(&all)
+    };
+    let stats_of = |stderr: &str| -> Vec<String> {
+        stderr
+            .lines()
+            .filter(|l| l.starts_with("stats: "))
+            .map(str::to_string)
+            .collect()
+    };
+    for (extra, says) in [
+        (&["--stats"][..], "no cache"),
+        (&["--stats", "--cache", cache], "0 of them from the cache"),
+        (&["--stats", "--cache", cache], "12 of them from the cache"),
+        // Asked for, stats are printed under --quiet too.
+        (
+            &["--stats", "--cache", cache, "-q"],
+            "12 of them from the cache",
+        ),
+    ] {
+        let got = with(extra);
+        assert_eq!(got.0, plain.0, "{extra:?}");
+        if !extra.contains(&"-q") {
+            assert!(got.1 == plain.1, "{extra:?}: the report differs");
+        }
+        let stats = stats_of(&got.2);
+        assert_eq!(stats.len(), 3, "{extra:?}: {}", got.2);
+        assert!(stats[0].starts_with("stats: 12 sources ("), "{}", stats[0]);
+        assert!(stats[0].ends_with(says), "{extra:?}: {}", stats[0]);
+        assert_eq!(
+            stats[1],
+            "stats: 80 quotations, 59 figures (3 more in page furniture, not compared)"
+        );
+        assert!(stats[2].starts_with("stats: compared in "), "{}", stats[2]);
+        assert!(stats[2].contains(", report written in "), "{}", stats[2]);
+    }
+    // Without --stats, not a word of them.
+    assert!(stats_of(&plain.2).is_empty());
+}

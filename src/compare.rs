@@ -217,7 +217,7 @@ pub fn variant(a: &QuoteForm, b: &QuoteForm) -> Option<QuoteComparison> {
                 level: QuoteLevel::Variant,
                 similarity: dice,
                 fragment: window < wb.len(),
-                diff: Some(al.diff),
+                diff: Some(al.diff(a, b)),
             });
         }
     }
@@ -326,8 +326,17 @@ struct Alignment {
     /// Of those: shared content words, and content words in the window.
     shared_content: usize,
     window_content: usize,
-    /// The rendered diff over the window.
-    diff: String,
+    /// The diff's operations, and those over the window: rendered only for
+    /// an alignment that is kept ([`Alignment::diff`]).
+    ops: Vec<DiffOp>,
+    window_ops: std::ops::Range<usize>,
+}
+
+impl Alignment {
+    /// The word diff over the window, from `a`'s words to `b`'s.
+    fn diff(&self, a: &QuoteForm, b: &QuoteForm) -> String {
+        render_ops(&a.words, &b.words, &self.ops[self.window_ops.clone()])
+    }
 }
 
 /// Aligns `a` with the best window of `b`.
@@ -343,23 +352,25 @@ fn align(a: &QuoteForm, b: &QuoteForm) -> Alignment {
         .iter()
         .rposition(|op| !matches!(op, DiffOp::Insert { .. }));
     let (Some(first), Some(last)) = (first, last) else {
+        // No word of a aligns: the diff is the whole of both.
         return Alignment {
             shared: 0,
             window: wb.len(),
             shared_content: 0,
             window_content: b.content.iter().filter(|&&c| c).count(),
-            diff: render_diff(wa, wb),
+            window_ops: 0..ops.len(),
+            ops,
         };
     };
-    let window_ops = &ops[first..=last];
     let mut al = Alignment {
         shared: 0,
         window: 0,
         shared_content: 0,
         window_content: 0,
-        diff: render_ops(wa, wb, window_ops),
+        ops: Vec::new(),
+        window_ops: first..last + 1,
     };
-    for op in window_ops {
+    for op in &ops[first..=last] {
         let new = op.new_range();
         let content = b.content[new.clone()].iter().filter(|&&c| c).count();
         al.window += new.len();
@@ -369,6 +380,7 @@ fn align(a: &QuoteForm, b: &QuoteForm) -> Alignment {
             al.shared_content += content;
         }
     }
+    al.ops = ops;
     al
 }
 

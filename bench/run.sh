@@ -86,8 +86,11 @@ acc="$bindir/examples/bench_accuracy"
 # stdout to OUTFILE; sets $secs to the median wall time and $peak_mb to the
 # largest peak resident memory. `$before_each`, if set, is run before each
 # time (not timed). Exit codes 0 and 1 are runs (1: findings at the
-# --fail-on level); anything else is a failure.
+# --fail-on level); anything else is a failure. The `stats:` lines the last
+# run printed on stderr (crosscheck --stats) are kept in
+# $stats_dir/NAME.stats.
 before_each=""
+stats_dir=""
 run() {
     local name="$1" out="$2"; shift 2
     local tf all=() peaks=() i
@@ -101,6 +104,9 @@ run() {
             tail -n 20 "$tf.err" >&2
             rm -f "$tf" "$tf.err"
             exit 1
+        fi
+        if [ -n "$stats_dir" ]; then
+            grep '^stats: ' "$tf.err" >"$stats_dir/$name.stats" || true
         fi
         all+=("$(awk -F': ' '/Elapsed \(wall clock\)/ {
             n = split($2, p, ":"); s = 0
@@ -135,12 +141,13 @@ mb	$size"
     # Warm the page cache so that every command reads from memory.
     find "$out/sources" -type f -name '*.md' -print0 | xargs -0 cat >/dev/null
 
+    stats_dir=$out
     echo "   scan"
-    run scan /dev/null "$cc" scan "$out/sources" --format json --no-progress
+    run scan /dev/null "$cc" scan "$out/sources" --format json --no-progress --stats
     rows+=("$size|scan|$secs|$peak_mb||$mb")
     echo "   check"
     run check "$out/check.json" "$cc" check "$out/claims.toml" --sources "$out/sources" \
-        --format json --no-progress
+        --format json --no-progress --stats
     accuracy=$("$acc" "$out/check.json" "$out/expected.tsv" --quiet)
     "$acc" "$out/check.json" "$out/expected.tsv" >"$out/accuracy.txt"
     rows+=("$size|check|$secs|$peak_mb|$accuracy|$mb")
@@ -148,18 +155,25 @@ mb	$size"
     echo "   check --cache (made)"
     before_each="rm -rf '$out/cache'"
     run check-cache-made "$out/check-cache.json" "$cc" check "$out/claims.toml" \
-        --sources "$out/sources" --format json --no-progress --cache "$out/cache"
+        --sources "$out/sources" --format json --no-progress --stats --cache "$out/cache"
     before_each=""
     cmp -s "$out/check.json" "$out/check-cache.json" \
         || { echo "run.sh: check --cache wrote another report than check" >&2; exit 1; }
     rows+=("$size|check --cache (made)|$secs|$peak_mb|$accuracy|$mb")
     echo "   scan --cache (read)"
-    run scan-cache-read /dev/null "$cc" scan "$out/sources" --format json --no-progress \
+    run scan-cache-read /dev/null "$cc" scan "$out/sources" --format json --no-progress --stats \
         --cache "$out/cache"
     rows+=("$size|scan --cache (read)|$secs|$peak_mb||$mb")
+    # A read that extracted anything would not measure the cache.
+    awk '/ sources \(/ && / of them from the cache$/ {
+            m = $0; sub(/.*, /, "", m); sub(/ of them.*/, "", m)
+            all = ($2 == m) }
+        END { exit !all }' "$out/scan-cache-read.stats" \
+        || { echo "run.sh: scan --cache did not read every source from the cache:" >&2
+             cat "$out/scan-cache-read.stats" >&2; exit 1; }
     echo "   check --cache (read)"
     run check-cache-read "$out/check-cache.json" "$cc" check "$out/claims.toml" \
-        --sources "$out/sources" --format json --no-progress --cache "$out/cache"
+        --sources "$out/sources" --format json --no-progress --stats --cache "$out/cache"
     cmp -s "$out/check.json" "$out/check-cache.json" \
         || { echo "run.sh: check through the cache wrote another report than check" >&2; exit 1; }
     rows+=("$size|check --cache (read)|$secs|$peak_mb|$accuracy|$mb")
@@ -235,6 +249,19 @@ echo
 echo "$report"
 {
     echo "$report"
+    echo
+    set -- $sizes
+    last=${!#}
+    echo "### Steps at $last MB (\`--stats\` of each command's last run)"
+    echo
+    echo '```'
+    for name in scan check check-cache-made scan-cache-read check-cache-read; do
+        f="$root/${last}mb/$name.stats"
+        [ -f "$f" ] || continue
+        echo "$name:"
+        sed 's/^/  /' "$f"
+    done
+    echo '```'
     echo
     for size in $sizes; do
         echo "### check accuracy, $size MB"

@@ -84,6 +84,8 @@ pub struct QuoteForm {
     /// Hashes of the words, sorted: an upper bound on the words two
     /// quotations can share, before any alignment.
     word_hashes: Vec<u64>,
+    /// The same of the content words only.
+    content_hashes: Vec<u64>,
     /// Per word: whether it carries content (not a function word).
     content: Vec<bool>,
 }
@@ -99,11 +101,21 @@ impl QuoteForm {
                 Token::Gap => gaps.push(words.len() as u32),
             }
         }
-        let mut word_hashes: Vec<u64> = words.iter().map(|w| hash_word(w)).collect();
+        let content: Vec<bool> = words.iter().map(|w| !is_function_word(w)).collect();
+        let hashes: Vec<u64> = words.iter().map(|w| hash_word(w)).collect();
+        let mut content_hashes: Vec<u64> = hashes
+            .iter()
+            .zip(&content)
+            .filter(|(_, c)| **c)
+            .map(|(h, _)| *h)
+            .collect();
+        content_hashes.sort_unstable();
+        let mut word_hashes = hashes;
         word_hashes.sort_unstable();
         QuoteForm {
             text: text.to_string(),
-            content: words.iter().map(|w| !is_function_word(w)).collect(),
+            content,
+            content_hashes,
             gaps: gaps.into(),
             fold,
             words,
@@ -190,6 +202,12 @@ pub fn same_words(a: &QuoteForm, b: &QuoteForm) -> Option<QuoteComparison> {
 /// same words: `a` is a variant of `b` (by alignment, or the same content
 /// words in another order).
 pub fn variant(a: &QuoteForm, b: &QuoteForm) -> Option<QuoteComparison> {
+    variant_with(a, b, true)
+}
+
+/// [`variant`], with the bounds that spare hopeless alignments, or (for
+/// the test that they never change a result) without.
+fn variant_with(a: &QuoteForm, b: &QuoteForm, bounds: bool) -> Option<QuoteComparison> {
     let (wa, wb) = (&a.words, &b.words);
     if a.fold.is_empty() || b.fold.is_empty() {
         return None;
@@ -202,11 +220,20 @@ pub fn variant(a: &QuoteForm, b: &QuoteForm) -> Option<QuoteComparison> {
     // thresholds, the alignment cannot meet them.
     let bound = shared_count(&a.word_hashes, &b.word_hashes);
     let dice_bound = 2.0 * bound as f64 / (wa.len() + bound).max(1) as f64;
-    if bound >= MIN_SHARED_WORDS && dice_bound >= VARIANT_SIMILARITY {
+    // The same for the content words: the alignment shares at most the
+    // content words the two have in common, and its window holds at least
+    // those it shares.
+    let content_a = a.content.iter().filter(|&&c| c).count();
+    let content_bound = shared_count(&a.content_hashes, &b.content_hashes);
+    let content_dice_bound = 2.0 * content_bound as f64 / (content_a + content_bound).max(1) as f64;
+    if !bounds
+        || bound >= MIN_SHARED_WORDS
+            && dice_bound >= VARIANT_SIMILARITY
+            && content_dice_bound >= VARIANT_SIMILARITY
+    {
         let al = align(a, b);
         let (shared, window) = (al.shared, al.window);
         let dice = 2.0 * shared as f64 / (wa.len() + window) as f64;
-        let content_a = a.content.iter().filter(|&&c| c).count();
         let content_dice =
             2.0 * al.shared_content as f64 / (content_a + al.window_content).max(1) as f64;
         if shared >= MIN_SHARED_WORDS
@@ -726,6 +753,22 @@ mod tests {
 
     proptest! {
         #[test]
+        fn the_bounds_never_change_a_variant(
+            a in proptest::collection::vec(0usize..12, 1..14),
+            b in proptest::collection::vec(0usize..12, 1..14),
+        ) {
+            // Few words, half of them function words: many pairs share
+            // enough to be aligned, and some are variants.
+            const WORDS: [&str; 12] = [
+                "the", "of", "and", "to", "we", "will", "trade", "grow",
+                "border", "partners", "limits", "peace",
+            ];
+            let text = |ws: &[usize]| ws.iter().map(|&i| WORDS[i]).collect::<Vec<_>>().join(" ");
+            let (fa, fb) = (QuoteForm::new(&text(&a)), QuoteForm::new(&text(&b)));
+            prop_assert_eq!(variant_with(&fa, &fb, true), variant_with(&fa, &fb, false));
+        }
+
+        #[test]
         fn containment_is_any_occurrence_at_word_boundaries(
             hay in "[ab ,é’]{0,40}",
             needle in "[ab ,é’]{1,8}",
@@ -774,6 +817,31 @@ mod tests {
             let form = QuoteForm::new(&a.join(" "));
             prop_assert_eq!(segments_in_order(&form.words, &form.gaps, &wb), reference);
         }
+    }
+
+    #[test]
+    fn the_content_bound_spares_pairs_sharing_only_function_words() {
+        let form = QuoteForm::new;
+        // One content word changed: a variant, bounds or none.
+        let (a, b) = (
+            form("we will grow trade with our partners"),
+            form("we will grow trade with our neighbours"),
+        );
+        let got = variant_with(&a, &b, true).expect("a variant");
+        assert_eq!(got.level, QuoteLevel::Variant);
+        assert_eq!(Some(got), variant_with(&a, &b, false));
+        // Seven of eight words shared, all of them function words: the
+        // word bound lets it through, the content bound does not, and the
+        // alignment agrees that it is no variant.
+        let (a, b) = (
+            form("we will do it and we will trade"),
+            form("we will do it and we will grow"),
+        );
+        let words = shared_count(&a.word_hashes, &b.word_hashes);
+        assert_eq!(words, 7);
+        assert_eq!(shared_count(&a.content_hashes, &b.content_hashes), 0);
+        assert_eq!(variant_with(&a, &b, false), None);
+        assert_eq!(variant_with(&a, &b, true), None);
     }
 
     #[test]

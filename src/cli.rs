@@ -346,13 +346,14 @@ fn load_and_extract(
     if ex.sources.is_empty() {
         return Err(Error::NothingReadable(shown(&paths)));
     }
+    let noise = ex.figures.iter().filter(|f| f.noise).count();
     let stats = Stats {
         sources: ex.sources.len(),
         bytes: ex.sources.iter().map(|s| s.len as u64).sum(),
         from_cache: cache_used.then_some(ex.from_cache),
         quotes: ex.quotes.len(),
-        figures: ex.figures.iter().filter(|f| !f.noise).count(),
-        noise: ex.figures.iter().filter(|f| f.noise).count(),
+        figures: ex.figures.len() - noise,
+        noise,
         read: started.elapsed(),
         step: None,
     };
@@ -754,8 +755,8 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32
         }
     };
     let common = cli.command.common();
-    match execute(&cli).and_then(|outcome| {
-        let stats = common.stats.then(|| outcome.stats.clone());
+    match execute(&cli).and_then(|mut outcome| {
+        let stats = common.stats.then(|| std::mem::take(&mut outcome.stats));
         let started = std::time::Instant::now();
         let code = write_outcome(outcome, common.output.as_deref(), common.quiet)?;
         for line in stats.iter().flat_map(|s| s.lines(started.elapsed())) {

@@ -84,7 +84,8 @@ pub struct QuoteForm {
     /// Hashes of the words, sorted: an upper bound on the words two
     /// quotations can share, before any alignment.
     word_hashes: Vec<u64>,
-    /// The same of the content words only.
+    /// The same of the content words only (one per content word: their
+    /// number is its length).
     content_hashes: Vec<u64>,
     /// Per word: whether it carries content (not a function word).
     content: Vec<bool>,
@@ -223,7 +224,7 @@ fn variant_with(a: &QuoteForm, b: &QuoteForm, bounds: bool) -> Option<QuoteCompa
     // The same for the content words: the alignment shares at most the
     // content words the two have in common, and its window holds at least
     // those it shares.
-    let content_a = a.content.iter().filter(|&&c| c).count();
+    let content_a = a.content_hashes.len();
     let content_bound = shared_count(&a.content_hashes, &b.content_hashes);
     let content_dice_bound = 2.0 * content_bound as f64 / (content_a + content_bound).max(1) as f64;
     if !bounds
@@ -384,7 +385,7 @@ fn align(a: &QuoteForm, b: &QuoteForm) -> Alignment {
             shared: 0,
             window: wb.len(),
             shared_content: 0,
-            window_content: b.content.iter().filter(|&&c| c).count(),
+            window_content: b.content_hashes.len(),
             window_ops: 0..ops.len(),
             ops,
         };

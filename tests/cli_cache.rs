@@ -114,15 +114,7 @@ fn the_configuration_file_can_name_the_cache() {
     let named = dir.path().join("archive-cache/extractions.bin");
     let args = ["scan", "sources", "--format", "json"];
     let plain = run(&args);
-    let with_config = |extra: &[&str]| {
-        let all: Vec<&str> = args
-            .iter()
-            .copied()
-            .chain(["--config", config])
-            .chain(extra.iter().copied())
-            .collect();
-        run(&all)
-    };
+    let with_config = |extra: &[&str]| run(&[&args[..], &["--config", config], extra].concat());
 
     // --no-cache: the configured folder is not made.
     let got = with_config(&["--no-cache"]);
@@ -156,10 +148,7 @@ fn stats_tell_how_many_sources_came_from_the_cache() {
     let cache = cache.to_str().expect("utf-8 path");
     let args = ["scan", "sources", "--format", "json"];
     let plain = run(&args);
-    let with = |extra: &[&str]| {
-        let all: Vec<&str> = args.iter().copied().chain(extra.iter().copied()).collect();
-        run(&all)
-    };
+    let with = |extra: &[&str]| run(&[&args[..], extra].concat());
     let stats_of = |stderr: &str| -> Vec<String> {
         stderr
             .lines()

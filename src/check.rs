@@ -14,7 +14,7 @@ use crate::claims::Claim;
 use crate::compare::{self, QuoteLevel, Relation, show_value};
 use crate::corpus::Extracted;
 use crate::extract::{self, Figure, Quote, QuoteKind};
-use crate::findings::{CheckReport, ClaimResult, Evidence, ItemKind, PartResult, Verdict};
+use crate::findings::{CheckReport, ClaimResult, Evidence, ItemKind, PartResult, Verdict, counted};
 use crate::index::{FigureIndex, QuoteIndex};
 use crate::source::Document;
 use crate::speakers::SpeakerTable;
@@ -351,11 +351,7 @@ fn check_quote(
     let sources: BTreeSet<&str> = matches.iter().map(|(s, _)| &*s.span.source).collect();
     let where_ = format!(
         "{} ({}:{})",
-        if sources.len() == 1 {
-            "1 source".to_string()
-        } else {
-            format!("{} sources", sources.len())
-        },
+        counted(sources.len(), "source"),
         matches[0].0.span.source,
         matches[0].0.span.line
     );
@@ -588,11 +584,10 @@ fn check_figure(
             part(
                 Verdict::Supported,
                 format!(
-                    "{} agrees with {} in {} source{}",
+                    "{} agrees with {} in {}",
                     claim_desc,
                     show_value(agree[0]),
-                    srcs.len(),
-                    if srcs.len() == 1 { "" } else { "s" }
+                    counted(srcs.len(), "source")
                 ),
                 ev(&agree, true),
             )

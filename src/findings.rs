@@ -464,8 +464,25 @@ pub fn default_scan_fail_on() -> std::collections::BTreeSet<Status> {
         .collect()
 }
 
+/// A count with its noun, singular for one: "1 source", "3 sources".
+/// Summaries and explanations say how many sources stand behind them.
+pub fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_count_of_one_is_singular() {
+        assert_eq!(super::counted(1, "source"), "1 source");
+        assert_eq!(super::counted(0, "source"), "0 sources");
+        assert_eq!(super::counted(12, "figure"), "12 figures");
+    }
+
     #[test]
     fn items_stay_small() {
         // A large scan holds one item per record: 144 bytes before the

@@ -9,7 +9,7 @@
 use crate::compare::{self, QuoteForm, QuoteLevel, Relation, show_value};
 use crate::corpus::Extracted;
 use crate::extract::{Figure, Quote, QuoteKind};
-use crate::findings::{Finding, Item, ItemFigure, ItemKind, Pair, ScanReport, Status};
+use crate::findings::{Finding, Item, ItemFigure, ItemKind, Pair, ScanReport, Status, counted};
 use crate::index::{FigureIndex, QuoteIndex};
 use crate::speakers::{SpeakerTable, same_key};
 use crate::text::Shared;
@@ -422,23 +422,23 @@ fn quote_group(
             )
         }
         Status::Variant => format!(
-            "{} renderings in {} sources differ in wording: {}",
+            "{} renderings in {} differ in wording: {}",
             quotes.len(),
-            sources.len(),
+            counted(sources.len(), "source"),
             pairs
                 .iter()
                 .find(|p| p.status == Status::Variant)
                 .map_or("", |p| p.difference.as_str())
         ),
         Status::StyleVariant => format!(
-            "{} renderings in {} sources differ only in spelling, punctuation or elisions",
+            "{} renderings in {} differ only in spelling, punctuation or elisions",
             quotes.len(),
-            sources.len()
+            counted(sources.len(), "source")
         ),
         _ => format!(
-            "quoted alike in {} places across {} sources",
+            "quoted alike in {} places across {}",
             quotes.len(),
-            sources.len()
+            counted(sources.len(), "source")
         ),
     };
     let finding = Finding {
@@ -734,13 +734,17 @@ fn figure_group(
                 })
                 .collect();
             format!(
-                "{} figures in {} sources for different periods ({}); none contradicts another for the same period",
+                "{} figures in {} for different periods ({}); none contradicts another for the same period",
                 figs.len(),
-                sources.len(),
+                counted(sources.len(), "source"),
                 periods.into_iter().collect::<Vec<_>>().join(", ")
             )
         }
-        _ => format!("{} figures in {} sources agree", figs.len(), sources.len()),
+        _ => format!(
+            "{} figures in {} agree",
+            figs.len(),
+            counted(sources.len(), "source")
+        ),
     };
     Finding {
         id: String::new(),

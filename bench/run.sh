@@ -15,7 +15,8 @@
 #   scan and check again with it (read: nothing is extracted)
 #   rg -F -c -f quotes.txt SOURCES          (the grep baseline)
 # and scores check.json against expected.tsv (the checks through the cache
-# must write the same report). Prints a table and writes it to
+# must write the same report) and one more scan's quotation findings against
+# quotes.tsv (examples/bench_groups). Prints a table and writes it to
 # target/bench/results.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -75,11 +76,13 @@ if ! command -v rg >/dev/null; then
 fi
 
 # ---------------------------------------------------------------- build
-echo "== cargo build ${build_flag[*]} --bin crosscheck --example gen_corpus --example bench_accuracy"
-cargo build --locked "${build_flag[@]}" --bin crosscheck --example gen_corpus --example bench_accuracy
+echo "== cargo build ${build_flag[*]} --bin crosscheck --example gen_corpus --example bench_accuracy --example bench_groups"
+cargo build --locked "${build_flag[@]}" --bin crosscheck --example gen_corpus --example bench_accuracy \
+    --example bench_groups
 cc="$bindir/crosscheck"
 gen="$bindir/examples/gen_corpus"
 acc="$bindir/examples/bench_accuracy"
+groups="$bindir/examples/bench_groups"
 
 # ---------------------------------------------------------------- timing
 # run NAME OUTFILE CMD...: runs CMD $runs times under /usr/bin/time -v with
@@ -128,8 +131,9 @@ for size in $sizes; do
     out="$root/${size}mb"
     want="seed	$seed
 mb	$size"
+    # quotes.tsv came later than the rest: a corpus without it is made again.
     if [ -f "$out/manifest.txt" ] && [ "$(head -n 2 "$out/manifest.txt")" = "$want" ] \
-        && grep -qx "claims	$claims" "$out/manifest.txt"; then
+        && grep -qx "claims	$claims" "$out/manifest.txt" && [ -f "$out/quotes.tsv" ]; then
         echo "== $size MB: corpus present in $out"
     else
         echo "== $size MB: generating $out"
@@ -171,6 +175,14 @@ mb	$size"
         END { exit !all }' "$out/scan-cache-read.stats" \
         || { echo "run.sh: scan --cache did not read every source from the cache:" >&2
              cat "$out/scan-cache-read.stats" >&2; exit 1; }
+    # How the scan groups quotations, against the generator's truth: one
+    # more scan through the cache (not timed), its report scored and removed
+    # (it is about twice the corpus).
+    echo "   scan groups (scored, not timed)"
+    "$cc" scan "$out/sources" --format json --no-progress --cache "$out/cache" >"$out/scan.json" \
+        || [ $? -eq 1 ] || { echo "run.sh: scan for scoring failed" >&2; exit 1; }
+    "$groups" "$out/scan.json" "$out/quotes.tsv" >"$out/groups.txt"
+    rm -f "$out/scan.json"
     echo "   check --cache (read)"
     run check-cache-read "$out/check-cache.json" "$cc" check "$out/claims.toml" \
         --sources "$out/sources" --format json --no-progress --stats --cache "$out/cache"
@@ -244,6 +256,13 @@ report=$(
                     peak / mb, v(peak / mb <= 1.5), acc, v(acc >= 0.98) }'
         done
     done
+    echo
+    echo "Scan grouping of quotations against the generator's truth (examples/bench_groups; no target):"
+    echo
+    for size in $sizes; do
+        echo "- $size MB:"
+        sed -n '2,5s/^/  - /p' "$root/${size}mb/groups.txt"
+    done
 )
 echo
 echo "$report"
@@ -264,6 +283,12 @@ echo "$report"
     echo '```'
     echo
     for size in $sizes; do
+        echo "### scan grouping of quotations, $size MB"
+        echo
+        echo '```'
+        cat "$root/${size}mb/groups.txt"
+        echo '```'
+        echo
         echo "### check accuracy, $size MB"
         echo
         echo '```'
@@ -273,4 +298,4 @@ echo "$report"
     done
 } >"$root/results.md"
 echo
-echo "written: $root/results.md (per-verdict accuracy and confusions in $root/<size>mb/accuracy.txt)"
+echo "written: $root/results.md (per-verdict accuracy and confusions in $root/<size>mb/accuracy.txt, the scan's grouping in $root/<size>mb/groups.txt)"

@@ -19,6 +19,10 @@
 //! - `OUT/expected.tsv`: `claim id TAB expected verdict`.
 //! - `OUT/quotes.txt`: the quoted words of every quotation claim, one a line
 //!   (the pattern file of the `rg -F -f` baseline).
+//! - `OUT/quotes.tsv`: where every quotation stands and which canonical
+//!   quotation it renders (`source TAB line TAB quotation TAB altered`, with
+//!   `altered` one of `-`, `words` or `speaker`): the truth the scan's
+//!   grouping is scored against (`examples/bench_groups.rs`).
 //! - `OUT/manifest.txt`: parameters and counts.
 //!
 //! Everything follows from `--seed` and `--mb` (same arguments, same bytes).
@@ -930,6 +934,7 @@ fn main() {
     let mut n_articles = 0usize;
     let mut n_quote_items = 0usize;
     let mut n_figure_items = 0usize;
+    let mut truth = String::from("source\tline\tquotation\taltered\n");
     while total < target {
         n_articles += 1;
         let year = 2019 + rng.below(7) as i32;
@@ -995,6 +1000,14 @@ fn main() {
                         w.quotes[qi].uses_full += 1;
                     }
                     n_quote_items += 1;
+                    // Each paragraph is one line, and holds one quotation.
+                    let line = doc.bytes().filter(|&b| b == b'\n').count() + 1;
+                    let altered = match (alt_t, alt_s) {
+                        (true, _) => "words",
+                        (false, true) => "speaker",
+                        (false, false) => "-",
+                    };
+                    let _ = writeln!(truth, "{n_articles:06}\t{line}\tq{qi}\t{altered}");
                     para.push(p);
                 }
                 2 | 3 => {
@@ -1082,6 +1095,7 @@ fn main() {
     write("claims.toml", &toml);
     write("expected.tsv", &tsv);
     write("quotes.txt", &quotes_txt);
+    write("quotes.tsv", &truth);
     let mut manifest = format!(
         "seed\t{}\nmb\t{}\nbytes\t{total}\narticles\t{n_articles}\nquote_items\t{n_quote_items}\n\
          figure_items\t{n_figure_items}\nspeakers\t{n_speakers}\ncanonical_quotes\t{n_quotes}\n\

@@ -176,13 +176,12 @@ mb	$size"
         || { echo "run.sh: scan --cache did not read every source from the cache:" >&2
              cat "$out/scan-cache-read.stats" >&2; exit 1; }
     # How the scan groups quotations, against the generator's truth: one
-    # more scan through the cache (not timed), its report scored and removed
-    # (it is about twice the corpus).
+    # more scan through the cache (not timed), its report scored as it is
+    # written (it is about twice the corpus: never put on disk).
     echo "   scan groups (scored, not timed)"
-    "$cc" scan "$out/sources" --format json --no-progress --cache "$out/cache" >"$out/scan.json" \
-        || [ $? -eq 1 ] || { echo "run.sh: scan for scoring failed" >&2; exit 1; }
-    "$groups" "$out/scan.json" "$out/quotes.tsv" >"$out/groups.txt"
-    rm -f "$out/scan.json"
+    { "$cc" scan "$out/sources" --format json --no-progress --cache "$out/cache" || [ $? -eq 1 ]; } \
+        | "$groups" /dev/stdin "$out/quotes.tsv" >"$out/groups.txt" \
+        || { echo "run.sh: scoring the scan's grouping failed" >&2; exit 1; }
     echo "   check --cache (read)"
     run check-cache-read "$out/check-cache.json" "$cc" check "$out/claims.toml" \
         --sources "$out/sources" --format json --no-progress --stats --cache "$out/cache"

@@ -266,9 +266,9 @@ fn main() {
         .map(|f| {
             let mut members: Vec<usize> = f
                 .items
-                .iter()
+                .into_iter()
                 .filter_map(|i| {
-                    let m = at.get(&(i.source.clone(), i.line)).copied();
+                    let m = at.get(&(i.source, i.line)).copied();
                     unknown += usize::from(m.is_none());
                     m
                 })

@@ -13,13 +13,18 @@ use rustc_hash::FxHashMap as HashMap;
 
 thread_local! {
     /// [`QuoteIndex::ranked`]'s scores by distinct text, all 0 between
-    /// queries, and the texts a query touched.
-    static SCORES: std::cell::RefCell<(Vec<f64>, Vec<u32>)> =
-        const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+    /// queries, the texts a query touched, and the weights of the words it
+    /// did not read by word (all 0 between queries).
+    static SCORES: std::cell::RefCell<(Vec<f64>, Vec<u32>, Vec<f64>)> =
+        const { std::cell::RefCell::new((Vec::new(), Vec::new(), Vec::new())) };
 }
 
 /// Most candidates a quotation lookup returns, best first.
 pub const MAX_QUOTE_CANDIDATES: usize = 64;
+/// Most postings a quotation lookup reads beyond its rarest word's: the
+/// bound that keeps a lookup's cost from growing with the corpus (see
+/// [`QuoteIndex::ranked`]).
+pub const LOOKUP_BUDGET: usize = 2_048;
 /// Content words of a quotation, lowercase and spelling-normalised.
 pub fn content_words(text: &str) -> Vec<String> {
     content_words_of(&words(text))
@@ -49,8 +54,12 @@ pub struct QuoteIndex {
     vocabulary: HashMap<String, u32>,
     /// Per content word, the distinct texts holding it, in order.
     postings: Vec<Vec<u32>>,
-    /// Per distinct text, its content words' numbers.
-    content: Vec<Vec<u32>>,
+    /// The content words' numbers of all distinct texts, one after the
+    /// other: text `d`'s are `content[content_at[d]..content_at[d + 1]]`
+    /// (one allocation, so that a lookup reading the words of many texts
+    /// reads them from one place).
+    content: Vec<u32>,
+    content_at: Vec<u32>,
 }
 
 impl QuoteIndex {
@@ -104,21 +113,20 @@ impl QuoteIndex {
             .collect();
         let mut vocabulary: HashMap<String, u32> = HashMap::default();
         let mut postings: Vec<Vec<u32>> = Vec::new();
-        let mut content: Vec<Vec<u32>> = Vec::with_capacity(forms.len());
+        let mut content: Vec<u32> = Vec::with_capacity(words.iter().map(Vec::len).sum());
+        let mut content_at: Vec<u32> = Vec::with_capacity(forms.len() + 1);
+        content_at.push(0);
         for (d, ws) in words.into_iter().enumerate() {
-            let ids: Vec<u32> = ws
-                .into_iter()
-                .map(|w| {
-                    let next = postings.len() as u32;
-                    let id = *vocabulary.entry(w).or_insert(next);
-                    if id == next {
-                        postings.push(Vec::new());
-                    }
-                    postings[id as usize].push(d as u32);
-                    id
-                })
-                .collect();
-            content.push(ids);
+            for w in ws {
+                let next = postings.len() as u32;
+                let id = *vocabulary.entry(w).or_insert(next);
+                if id == next {
+                    postings.push(Vec::new());
+                }
+                postings[id as usize].push(d as u32);
+                content.push(id);
+            }
+            content_at.push(u32::try_from(content.len()).expect("fewer than 4e9 content words"));
         }
         QuoteIndex {
             forms,
@@ -127,7 +135,13 @@ impl QuoteIndex {
             vocabulary,
             postings,
             content,
+            content_at,
         }
+    }
+
+    /// The content words' numbers of distinct text `d`.
+    fn content_of(&self, d: usize) -> &[u32] {
+        &self.content[self.content_at[d] as usize..self.content_at[d + 1] as usize]
     }
 
     /// How many distinct texts there are.
@@ -158,35 +172,43 @@ impl QuoteIndex {
     /// Distinct texts sharing content words with `words` (a prepared
     /// quotation's words), best (rarest shared words) first, at most
     /// [`MAX_QUOTE_CANDIDATES`]. A word held by more than a tenth of all
-    /// distinct texts is used only when the query has no rarer word.
+    /// distinct texts is used only when the query has no rarer word. The
+    /// candidates are the texts holding one of the query's rarest words, as
+    /// many words as [`LOOKUP_BUDGET`] allows (see [`QuoteIndex::ranked`]).
     pub fn candidates(&self, words: &[String]) -> Vec<usize> {
-        let lists = content_words_of(words)
+        let ids = content_words_of(words)
             .iter()
-            .filter_map(|w| self.vocabulary.get(w))
-            .map(|&id| &self.postings[id as usize])
+            .filter_map(|w| self.vocabulary.get(w).copied())
             .collect();
-        self.ranked(lists)
+        self.ranked(ids, LOOKUP_BUDGET)
     }
 
     /// [`QuoteIndex::candidates`] for the words of distinct text `d`
     /// (itself among them), from the words indexed for it.
     pub fn candidates_of(&self, d: usize) -> Vec<usize> {
-        let lists = self.content[d]
-            .iter()
-            .map(|&id| &self.postings[id as usize])
-            .collect();
-        self.ranked(lists)
+        self.ranked(self.content_of(d).to_vec(), LOOKUP_BUDGET)
     }
 
-    /// The distinct texts in `lists` (a query's content words' postings),
-    /// best first, at most [`MAX_QUOTE_CANDIDATES`].
-    fn ranked(&self, lists: Vec<&Vec<u32>>) -> Vec<usize> {
+    /// The distinct texts holding a query's content words (`ids`), best
+    /// first, at most [`MAX_QUOTE_CANDIDATES`].
+    ///
+    /// The postings are read rarest word first, as many words as `budget`
+    /// postings allow (the rarest always): the texts they hold are the
+    /// candidates. Each candidate is then scored on all the query's words
+    /// (the weights of those it holds), from its own words rather than
+    /// from the long lists of the common ones. So a lookup costs at most
+    /// the budget and the words of the texts it touched, whatever the size
+    /// of the corpus, and a text it touches gets the score a reading of
+    /// every list would give it. What the budget gives up are the texts
+    /// that share only common words with the query: they are not the same
+    /// quotation, nor a variant of it.
+    fn ranked(&self, ids: Vec<u32>, budget: usize) -> Vec<usize> {
         let n = self.forms.len();
-        let lists = self.weighted(lists);
+        let (read, rest) = self.weighted(ids, budget);
         // Scores in a dense table (one slot per distinct text, kept per
         // thread and cleared after each query) instead of a hash map: the
         // same sums in the same order, without hashing or rehashing.
-        let mut best: Vec<Ranked> = SCORES.with_borrow_mut(|(score, touched)| {
+        let mut best: Vec<Ranked> = SCORES.with_borrow_mut(|(score, touched, weight)| {
             if score.len() < n {
                 score.resize(n, 0.0);
                 // One more: a text is put down at `len` even when all `n`
@@ -197,12 +219,47 @@ impl QuoteIndex {
             // down at `len`, which moves on only the first time (no branch
             // to mispredict on the text's slot).
             let mut len = 0;
-            for (l, idf) in lists {
-                for &i in l.iter() {
+            for &(id, idf) in &read {
+                for &i in &self.postings[id as usize] {
                     let slot = &mut score[i as usize];
                     touched[len] = i;
                     len += usize::from(*slot == 0.0);
                     *slot += idf;
+                }
+            }
+            // The words not read, weighed from each touched text's own
+            // words (a weight table by word, 0 for the others: adding 0
+            // leaves a score as it is). Only for the texts that could still
+            // be kept: a score grows by at most the weights not read, and
+            // the last kept will score at least the last kept so far.
+            if !rest.is_empty() {
+                if weight.len() < self.postings.len() {
+                    weight.resize(self.postings.len(), 0.0);
+                }
+                // (With room for rounding: sums in another order.)
+                let most: f64 = rest.iter().map(|&(_, idf)| idf).sum::<f64>() * (1.0 + 1e-9);
+                let last = if len > MAX_QUOTE_CANDIDATES {
+                    let mut kept: Vec<f64> =
+                        touched[..len].iter().map(|&i| score[i as usize]).collect();
+                    *kept
+                        .select_nth_unstable_by(MAX_QUOTE_CANDIDATES - 1, |a, b| b.total_cmp(a))
+                        .1
+                } else {
+                    f64::NEG_INFINITY
+                };
+                for &(id, idf) in &rest {
+                    weight[id as usize] = idf;
+                }
+                for &i in &touched[..len] {
+                    let slot = &mut score[i as usize];
+                    if *slot + most >= last {
+                        for &w in self.content_of(i as usize) {
+                            *slot += weight[w as usize];
+                        }
+                    }
+                }
+                for &(id, _) in &rest {
+                    weight[id as usize] = 0.0;
                 }
             }
             // The best [`MAX_QUOTE_CANDIDATES`] in one pass, in a heap whose
@@ -228,23 +285,41 @@ impl QuoteIndex {
         best.into_iter().map(|c| c.0 as usize).collect()
     }
 
-    /// The lists of a query that [`QuoteIndex::ranked`] scores, each with
-    /// its weight: a list holding more than a tenth of all distinct texts
-    /// is left out when the query has a rarer one. A weight is at least 1
-    /// (a list holds at most all the texts), so a score still 0 is a text
-    /// not touched.
-    fn weighted<'a>(&self, mut lists: Vec<&'a Vec<u32>>) -> Vec<(&'a Vec<u32>, f64)> {
+    /// The words of a query that [`QuoteIndex::ranked`] scores, each with
+    /// its weight, rarest first: those whose postings are read (within
+    /// `budget`, the first always) and the rest. A word held by more than a
+    /// tenth of all distinct texts is left out when the query has a rarer
+    /// one. A weight is at least 1 (a list holds at most all the texts), so
+    /// a score still 0 is a text not touched.
+    fn weighted(&self, mut ids: Vec<u32>, budget: usize) -> (Weighted, Weighted) {
         let n = self.forms.len();
         let common = (n / 10).max(50);
-        if lists.iter().any(|l| l.len() <= common) {
-            lists.retain(|l| l.len() <= common);
+        let size = |id: &u32| self.postings[*id as usize].len();
+        if ids.iter().any(|id| size(id) <= common) {
+            ids.retain(|id| size(id) <= common);
         }
-        lists
-            .into_iter()
-            .map(|l| (l, ((n as f64 + 1.0) / (l.len() as f64)).ln() + 1.0))
-            .collect()
+        // Rarest first; equally rare words in the order given.
+        ids.sort_by_key(size);
+        let mut postings = 0usize;
+        let keep = ids
+            .iter()
+            .take_while(|id| {
+                let first = postings == 0;
+                postings = postings.saturating_add(size(id));
+                first || postings <= budget
+            })
+            .count();
+        let weigh = |id: u32| (id, ((n as f64 + 1.0) / (size(&id) as f64)).ln() + 1.0);
+        let rest = ids.split_off(keep);
+        (
+            ids.into_iter().map(weigh).collect(),
+            rest.into_iter().map(weigh).collect(),
+        )
     }
 }
+
+/// A query's content words' numbers, each with its weight.
+type Weighted = Vec<(u32, f64)>;
 
 /// A candidate distinct text and its score, ordered best first: higher
 /// score, then lower index.
@@ -436,6 +511,7 @@ impl FigureIndex {
 mod tests {
     use super::*;
     use crate::corpus::testing::quote;
+    use std::collections::BTreeSet;
 
     /// An index of one quotation per text, each on its own line.
     fn index_of(texts: &[impl AsRef<str>]) -> QuoteIndex {
@@ -513,24 +589,29 @@ mod tests {
         assert_eq!(got, (vec![0], vec![0, 1]));
     }
 
-    /// [`QuoteIndex::ranked`] by brute force: every touched text scored
-    /// (over the same weighted lists), all of them sorted, the first
-    /// [`MAX_QUOTE_CANDIDATES`] kept.
-    fn ranked_by_sorting(index: &QuoteIndex, d: usize) -> Vec<usize> {
-        let n = index.len();
-        let lists = index.content[d]
-            .iter()
-            .map(|&id| &index.postings[id as usize])
-            .collect();
-        let mut score = vec![0.0f64; n];
-        for (l, idf) in index.weighted(lists) {
-            for &i in l.iter() {
-                score[i as usize] += idf;
-            }
-        }
-        let mut all: Vec<(usize, f64)> = (0..n)
-            .filter(|&i| score[i] > 0.0)
-            .map(|i| (i, score[i]))
+    /// [`QuoteIndex::ranked`] by brute force: every text holding a word
+    /// whose postings are read scored on every word of the query it holds
+    /// (over the same weights, summed in the same order), all of them
+    /// sorted, the first [`MAX_QUOTE_CANDIDATES`] kept.
+    fn ranked_by_sorting(index: &QuoteIndex, d: usize, budget: usize) -> Vec<usize> {
+        let (read, rest) = index.weighted(index.content_of(d).to_vec(), budget);
+        let holds = |i: usize, id: u32| index.content_of(i).contains(&id);
+        let mut all: Vec<(usize, f64)> = (0..index.len())
+            .filter(|&i| read.iter().any(|&(id, _)| holds(i, id)))
+            .map(|i| {
+                let mut score = 0.0;
+                for &(id, idf) in &read {
+                    if holds(i, id) {
+                        score += idf;
+                    }
+                }
+                for &w in index.content_of(i) {
+                    if let Some(&(_, idf)) = rest.iter().find(|&&(id, _)| id == w) {
+                        score += idf;
+                    }
+                }
+                (i, score)
+            })
             .collect();
         all.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         all.into_iter()
@@ -539,11 +620,10 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn the_best_candidates_are_those_a_full_sort_keeps() {
-        // 1,500 texts of five words from eighty, each word in about a
-        // hundred texts (below the common-word cut, a tenth of them): a
-        // query touches far more texts than are kept, with ties in score.
+    /// 1,500 texts of five words from eighty (520 distinct texts, most
+    /// words in about twenty of them, below the common-word cut): a query
+    /// touches more texts than are kept, with ties in score.
+    fn crowded() -> QuoteIndex {
         let texts: Vec<String> = (0..1500)
             .map(|i| {
                 let w = |k: usize| {
@@ -559,13 +639,61 @@ mod tests {
             .collect();
         let index = index_of(&texts);
         assert!(index.len() > 200);
+        index
+    }
+
+    #[test]
+    fn the_best_candidates_are_those_a_full_sort_keeps() {
+        let index = crowded();
         let mut full = 0;
         for d in 0..index.len() {
             let got = index.candidates_of(d);
             full += usize::from(got.len() == MAX_QUOTE_CANDIDATES);
-            assert_eq!(got, ranked_by_sorting(&index, d), "text {d}");
+            assert_eq!(got, ranked_by_sorting(&index, d, LOOKUP_BUDGET), "text {d}");
         }
         assert!(full > 100, "most queries keep the most candidates: {full}");
+    }
+
+    #[test]
+    fn a_lookup_within_its_budget_scores_what_it_touches_on_every_word() {
+        // Budgets of about two and about four lists of twenty: each query
+        // reads its rarest words and weighs the others from the texts' own
+        // words (the larger budget touches more texts than are kept, so
+        // that only those that could be kept are weighed). The answer is
+        // the brute force's over the same texts, and the query text itself
+        // is always among them (it holds every word: no text scores more).
+        let index = crowded();
+        for budget in [50, 90] {
+            let (mut fewer, mut crowded, mut fewest) = (0, 0, usize::MAX);
+            for d in 0..index.len() {
+                let (read, rest) = index.weighted(index.content_of(d).to_vec(), budget);
+                assert!(!read.is_empty());
+                fewer += usize::from(!rest.is_empty());
+                let touched: BTreeSet<u32> = read
+                    .iter()
+                    .flat_map(|&(id, _)| index.postings[id as usize].iter().copied())
+                    .collect();
+                crowded += usize::from(!rest.is_empty() && touched.len() > MAX_QUOTE_CANDIDATES);
+                let got = index.ranked(index.content_of(d).to_vec(), budget);
+                assert_eq!(got, ranked_by_sorting(&index, d, budget), "text {d}");
+                assert!(got.contains(&d), "text {d}");
+                fewest = fewest.min(got.len());
+            }
+            assert!(fewer > 100, "the budget binds on many queries: {fewer}");
+            assert!(fewest > 1, "{fewest}");
+            if budget == 90 {
+                assert!(
+                    crowded > 50,
+                    "queries touching more than are kept: {crowded}"
+                );
+            }
+        }
+        // The rarest word is read whatever the budget.
+        for d in 0..index.len() {
+            let (read, _) = index.weighted(index.content_of(d).to_vec(), 0);
+            assert_eq!(read.len(), 1);
+            assert!(index.ranked(index.content_of(d).to_vec(), 0).contains(&d));
+        }
     }
 
     #[test]

@@ -10,6 +10,8 @@ use crate::compare::{self, QuoteForm, QuoteLevel, Relation, show_value};
 use crate::corpus::Extracted;
 use crate::extract::{Figure, Quote, QuoteKind};
 use crate::findings::{Finding, Item, ItemFigure, ItemKind, Pair, ScanReport, Status, counted};
+#[cfg(test)]
+use crate::index::MAX_QUOTE_CANDIDATES;
 use crate::index::{FigureIndex, QuoteIndex};
 use crate::speakers::{SpeakerTable, same_key};
 use crate::text::Shared;
@@ -197,56 +199,59 @@ fn quote_findings(ex: &Extracted, speakers: &SpeakerTable) -> Vec<Pending> {
     // variants of variants drift from the words anyone said (two sayings
     // cast in one mould, "every X we sign brings Y closer"), so variant
     // links never chain (see `attach`).
-    // The links are found in parallel (each distinct text against its
-    // candidates after it), then applied in order. Each distinct text's
-    // speaker is keyed once, not once per candidate.
+    // The links are found in parallel, then applied in order. A pair is
+    // judged when either text's lookup returns the other: a lookup returns
+    // its best candidates only, and whether two texts are one quotation
+    // must not hang on which of the two was looked up. Each pair is judged
+    // once (from the lookup of the earlier text when both return it). Each
+    // distinct text's speaker is keyed once, not once per candidate.
     let speaker_keys: Vec<Option<Vec<String>>> = (0..n)
         .into_par_iter()
         .map(|d| first(d).speaker.as_deref().map(|s| speakers.key(s)))
         .collect();
-    let links: Vec<Vec<(usize, bool)>> = (0..n)
+    let candidates: Vec<Vec<u32>> = (0..n)
+        .into_par_iter()
+        .map(|d| {
+            let mut c: Vec<u32> = index
+                .candidates_of(d)
+                .into_iter()
+                .map(|e| e as u32)
+                .collect();
+            c.sort_unstable();
+            c
+        })
+        .collect();
+    let links: Vec<Vec<(usize, usize, bool)>> = (0..n)
         .into_par_iter()
         .map(|d| {
             let mut out = Vec::new();
-            for e in index.candidates_of(d) {
-                if e <= d {
-                    continue;
-                }
-                // The same words in either direction join, whoever says
-                // them. Different words from different speakers are two
-                // quotations, not one misattributed: the costly variant
-                // alignment runs only for the same or unknown speakers.
-                let (fd, fe) = (index.form(d), index.form(e));
-                if compare::same_words(fd, fe)
-                    .or_else(|| compare::same_words(fe, fd))
-                    .is_some()
-                {
-                    out.push((e, true));
-                    continue;
-                }
-                let other_speaker = matches!((&speaker_keys[d], &speaker_keys[e]),
-                    (Some(a), Some(b)) if !same_key(a, b));
-                if !other_speaker
-                    && compare::variant(fd, fe)
-                        .or_else(|| compare::variant(fe, fd))
-                        .is_some()
-                {
-                    out.push((e, false));
+            for &e in &candidates[d] {
+                let e = e as usize;
+                let pair = match e.cmp(&d) {
+                    std::cmp::Ordering::Greater => (d, e),
+                    std::cmp::Ordering::Less
+                        if candidates[e].binary_search(&(d as u32)).is_err() =>
+                    {
+                        (e, d)
+                    }
+                    _ => continue,
+                };
+                if let Some(same) = quote_link(&index, &speaker_keys, pair) {
+                    out.push((pair.0, pair.1, same));
                 }
             }
             out
         })
         .collect();
+    drop(candidates);
     let mut same_words = Groups::new(n);
     let mut weak: Vec<(usize, usize)> = Vec::new();
-    for (d, found) in links.into_iter().enumerate() {
-        for (e, same) in found {
-            if same {
-                same_words.union(d, e);
-            } else {
-                // Ignored by `attach` when the two end up joined anyway.
-                weak.push((d, e));
-            }
+    for (d, e, same) in links.into_iter().flatten() {
+        if same {
+            same_words.union(d, e);
+        } else {
+            // Ignored by `attach` when the two end up joined anyway.
+            weak.push((d, e));
         }
     }
     let group_of = attach(&index, &mut same_words, &weak);
@@ -268,27 +273,97 @@ fn quote_findings(ex: &Extracted, speakers: &SpeakerTable) -> Vec<Pending> {
         .collect()
 }
 
-/// Joins groups of the same words through variant links without chaining: the groups are taken longest quotation first (then in
-/// corpus order), and each one not yet taken leads a group of its own that
-/// takes every group linked to it directly and not yet taken. Returns each
-/// distinct text's final group.
+/// How distinct texts `d` and `e` are linked, if at all: `Some(true)` for
+/// the same words (in either direction, whoever says them), `Some(false)`
+/// for a variant. Different words from different speakers are two
+/// quotations, not one misattributed: the costly variant alignment runs
+/// only for the same or unknown speakers.
+fn quote_link(
+    index: &QuoteIndex,
+    speaker_keys: &[Option<Vec<String>>],
+    (d, e): (usize, usize),
+) -> Option<bool> {
+    let (fd, fe) = (index.form(d), index.form(e));
+    if compare::same_words(fd, fe)
+        .or_else(|| compare::same_words(fe, fd))
+        .is_some()
+    {
+        return Some(true);
+    }
+    let other_speaker = matches!((&speaker_keys[d], &speaker_keys[e]),
+        (Some(a), Some(b)) if !same_key(a, b));
+    (!other_speaker
+        && compare::variant(fd, fe)
+            .or_else(|| compare::variant(fe, fd))
+            .is_some())
+    .then_some(false)
+}
+
+/// Joins groups of the same words through variant links without chaining:
+/// the groups are taken longest quotation first (then in corpus order), and
+/// each one not yet taken leads a group of its own that takes every group
+/// linked to it directly and not yet taken. Returns each distinct text's
+/// final group.
+///
+/// A link is judged on the whole of both quotations, not only on the two
+/// texts that made it. Two sayings cast in one mould ("what matters now is
+/// a credible horizon for the industries", "... a reliable horizon for the
+/// voters") have first clauses that pass for variants when the clauses are
+/// quoted alone (a split quotation is extracted as two); their whole
+/// renderings do not. So a link holds only when each group's longest
+/// rendering is a variant of the other's, or the same words: where a group
+/// was only ever seen as a clause, that clause is its longest rendering.
 fn attach(index: &QuoteIndex, same_words: &mut Groups, weak: &[(usize, usize)]) -> Vec<usize> {
     let n = index.len();
     let root: Vec<usize> = (0..n).map(|d| same_words.find(d)).collect();
-    let mut longest = vec![0usize; n];
+    // Per group: its longest rendering (most words, then first).
+    let mut longest: Vec<Option<usize>> = vec![None; n];
     for d in 0..n {
-        longest[root[d]] = longest[root[d]].max(index.form(d).words.len());
+        let slot = &mut longest[root[d]];
+        let words = |d: usize| index.form(d).words.len();
+        if slot.is_none_or(|l| words(d) > words(l)) {
+            *slot = Some(d);
+        }
     }
+    let longest: Vec<usize> = longest.into_iter().map(|l| l.unwrap_or(0)).collect();
+    let length = |r: usize| index.form(longest[r]).words.len();
+    // The distinct links between groups, each judged once (in parallel: a
+    // judgement may be an alignment).
+    let mut between: Vec<(usize, usize, bool)> = weak
+        .iter()
+        .filter_map(|&(d, e)| {
+            let (a, b) = (root[d], root[e]);
+            // The two texts that made the link are their groups' longest:
+            // it was judged on them already.
+            let judged = (longest[a], longest[b]) == (d, e);
+            (a != b).then_some((a.min(b), a.max(b), judged))
+        })
+        .collect();
+    between.sort_unstable();
+    between.dedup_by(|next, kept| {
+        let same = (next.0, next.1) == (kept.0, kept.1);
+        kept.2 |= same && next.2;
+        same
+    });
+    let holds: Vec<bool> = between
+        .par_iter()
+        .map(|&(a, b, judged)| {
+            let (fa, fb) = (index.form(longest[a]), index.form(longest[b]));
+            judged
+                || compare::compare_forms(fa, fb)
+                    .or_else(|| compare::compare_forms(fb, fa))
+                    .is_some()
+        })
+        .collect();
     let mut links: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
-    for &(d, e) in weak {
-        let (a, b) = (root[d], root[e]);
-        if a != b {
+    for (&(a, b, _), holds) in between.iter().zip(holds) {
+        if holds {
             links.entry(a).or_default().insert(b);
             links.entry(b).or_default().insert(a);
         }
     }
     let mut order: Vec<usize> = links.keys().copied().collect();
-    order.sort_by_key(|&r| (std::cmp::Reverse(longest[r]), r));
+    order.sort_by_key(|&r| (std::cmp::Reverse(length(r)), r));
     let mut leader: Vec<Option<usize>> = vec![None; n];
     for r in order {
         if leader[r].is_some() {
@@ -906,6 +981,99 @@ mod tests {
             .map(|f| f.items.iter().map(|i| &*i.source).collect())
             .collect();
         assert_eq!(groups, vec![vec!["a", "b"], vec!["c", "d"]]);
+    }
+
+    /// Each finding's status and the sources of its items.
+    fn sources_by_finding(r: &ScanReport) -> Vec<(Status, Vec<&str>)> {
+        r.findings
+            .iter()
+            .map(|f| (f.status, f.items.iter().map(|i| &*i.source).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn a_variant_link_between_clauses_is_judged_on_the_whole_quotations() {
+        // Two sayings cast in one mould, each quoted whole in one source
+        // and its first clause alone in another (a split quotation is
+        // extracted as two). The clauses pass for variants; the whole
+        // quotations do not, so the two stay apart.
+        let whole = [
+            "what matters now is a credible horizon for the industries, and we will keep every promise made to the miners",
+            "what matters now is a reliable horizon for the voters, and nobody should doubt the resolve of this government",
+        ];
+        let clause = [
+            "what matters now is a credible horizon for the industries",
+            "what matters now is a reliable horizon for the voters",
+        ];
+        let level = |a: &str, b: &str| compare::compare_quotes(a, b).map(|c| c.level);
+        assert_eq!(level(clause[0], clause[1]), Some(QuoteLevel::Variant));
+        assert_eq!(level(whole[0], whole[1]), None);
+        assert_eq!(level(whole[1], whole[0]), None);
+        let ex = corpus(
+            &[("a", None), ("b", None), ("c", None), ("d", None)],
+            vec![
+                quote("a", 1, whole[0], None),
+                quote("b", 1, clause[0], None),
+                quote("c", 1, whole[1], None),
+                quote("d", 1, clause[1], None),
+            ],
+            vec![],
+        );
+        let r = scan(ex, &SpeakerTable::default());
+        let groups = sources_by_finding(&r);
+        assert_eq!(
+            groups,
+            vec![
+                (Status::Consistent, vec!["a", "b"]),
+                (Status::Consistent, vec!["c", "d"])
+            ]
+        );
+        // Seen only as clauses, the two are one quotation in two wordings.
+        let ex = corpus(
+            &[("b", None), ("d", None)],
+            vec![
+                quote("b", 1, clause[0], None),
+                quote("d", 1, clause[1], None),
+            ],
+            vec![],
+        );
+        let r = scan(ex, &SpeakerTable::default());
+        assert_eq!(statuses(&r), vec![(ItemKind::Quote, Status::Variant, 2)]);
+    }
+
+    #[test]
+    fn a_link_found_by_either_lookup_counts() {
+        // The first text's lookup is crowded out: 64 later texts hold all
+        // its words (in another order, so they are not the same quotation
+        // nor a variant of it) and tie with it ahead of its variant, which
+        // holds one word fewer. The variant's own lookup finds it first.
+        let first = "alpha bravo charlie delta echo";
+        let variant = "alpha bravo charlie delta foxtrot";
+        assert_eq!(
+            compare::compare_quotes(variant, first).map(|c| c.level),
+            Some(QuoteLevel::Variant)
+        );
+        let mut quotes = vec![quote("s1", 1, first, None)];
+        for i in 0..MAX_QUOTE_CANDIDATES {
+            let text = format!("echo q{i}a delta q{i}b charlie q{i}c bravo q{i}d alpha q{i}e");
+            assert!(compare::compare_quotes(first, &text).is_none());
+            assert!(compare::compare_quotes(&text, first).is_none());
+            quotes.push(quote("s2", i + 1, &text, None));
+        }
+        // Unrelated texts, so that the shared words are not the common
+        // words a lookup leaves out.
+        for i in 0..700 {
+            quotes.push(quote("s3", i + 1, &format!("z{i}x z{i}y z{i}w"), None));
+        }
+        quotes.push(quote("s4", 1, variant, None));
+        let ex = corpus(
+            &[("s1", None), ("s2", None), ("s3", None), ("s4", None)],
+            quotes,
+            vec![],
+        );
+        let r = scan(ex, &SpeakerTable::default());
+        let groups = sources_by_finding(&r);
+        assert_eq!(groups, vec![(Status::Variant, vec!["s1", "s4"])]);
     }
 
     #[test]

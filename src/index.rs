@@ -203,6 +203,11 @@ impl QuoteIndex {
     /// that share only common words with the query: they are not the same
     /// quotation, nor a variant of it.
     fn ranked(&self, ids: Vec<u32>, budget: usize) -> Vec<usize> {
+        self.ranked_by(ids, budget, Rest::Cheaper)
+    }
+
+    /// [`QuoteIndex::ranked`], with the words not read added `way`.
+    fn ranked_by(&self, ids: Vec<u32>, budget: usize, way: Rest) -> Vec<usize> {
         let n = self.forms.len();
         let (read, rest) = self.weighted(ids, budget);
         // Scores in a dense table (one slot per distinct text, kept per
@@ -227,39 +232,63 @@ impl QuoteIndex {
                     *slot += idf;
                 }
             }
-            // The words not read, weighed from each touched text's own
-            // words (a weight table by word, 0 for the others: adding 0
-            // leaves a score as it is). Only for the texts that could still
-            // be kept: a score grows by at most the weights not read, and
-            // the last kept will score at least the last kept so far.
+            // The words not read add their weights to the texts touched
+            // (weights are whole multiples of a power of two, so that sums
+            // are exact in any order). Two ways to the same scores, the
+            // cheaper taken: the rest of the postings, for the touched texts
+            // only; or each touched text's own words against a weight table
+            // by word (0 for the others: adding 0 leaves a score as it is),
+            // and only for the texts that could still be kept (a score grows
+            // by at most the weights not read, and the last kept will score
+            // at least the last kept so far).
             if !rest.is_empty() {
-                if weight.len() < self.postings.len() {
-                    weight.resize(self.postings.len(), 0.0);
-                }
-                // (With room for rounding: sums in another order.)
-                let most: f64 = rest.iter().map(|&(_, idf)| idf).sum::<f64>() * (1.0 + 1e-9);
-                let last = if len > MAX_QUOTE_CANDIDATES {
-                    let mut kept: Vec<f64> =
-                        touched[..len].iter().map(|&i| score[i as usize]).collect();
-                    *kept
-                        .select_nth_unstable_by(MAX_QUOTE_CANDIDATES - 1, |a, b| b.total_cmp(a))
-                        .1
-                } else {
-                    f64::NEG_INFINITY
+                let postings: usize = rest
+                    .iter()
+                    .map(|&(id, _)| self.postings[id as usize].len())
+                    .sum();
+                let words_a_text = self.content.len() / n.max(1) + 1;
+                let by_postings = match way {
+                    Rest::Cheaper => postings <= len.saturating_mul(words_a_text),
+                    Rest::Postings => true,
+                    Rest::OwnWords => false,
                 };
-                for &(id, idf) in &rest {
-                    weight[id as usize] = idf;
-                }
-                for &i in &touched[..len] {
-                    let slot = &mut score[i as usize];
-                    if *slot + most >= last {
-                        for &w in self.content_of(i as usize) {
-                            *slot += weight[w as usize];
+                if by_postings {
+                    for &(id, idf) in &rest {
+                        for &i in &self.postings[id as usize] {
+                            let slot = &mut score[i as usize];
+                            if *slot != 0.0 {
+                                *slot += idf;
+                            }
                         }
                     }
-                }
-                for &(id, _) in &rest {
-                    weight[id as usize] = 0.0;
+                } else {
+                    if weight.len() < self.postings.len() {
+                        weight.resize(self.postings.len(), 0.0);
+                    }
+                    let most: f64 = rest.iter().map(|&(_, idf)| idf).sum();
+                    let last = if len > MAX_QUOTE_CANDIDATES {
+                        let mut kept: Vec<f64> =
+                            touched[..len].iter().map(|&i| score[i as usize]).collect();
+                        *kept
+                            .select_nth_unstable_by(MAX_QUOTE_CANDIDATES - 1, |a, b| b.total_cmp(a))
+                            .1
+                    } else {
+                        f64::NEG_INFINITY
+                    };
+                    for &(id, idf) in &rest {
+                        weight[id as usize] = idf;
+                    }
+                    for &i in &touched[..len] {
+                        let slot = &mut score[i as usize];
+                        if *slot + most >= last {
+                            for &w in self.content_of(i as usize) {
+                                *slot += weight[w as usize];
+                            }
+                        }
+                    }
+                    for &(id, _) in &rest {
+                        weight[id as usize] = 0.0;
+                    }
                 }
             }
             // The best [`MAX_QUOTE_CANDIDATES`] in one pass, in a heap whose
@@ -309,7 +338,13 @@ impl QuoteIndex {
                 first || postings <= budget
             })
             .count();
-        let weigh = |id: u32| (id, ((n as f64 + 1.0) / (size(&id) as f64)).ln() + 1.0);
+        // A weight in whole 2^-20ths: sums of them are exact (far from the
+        // 53 bits of a float), so that a score is the same whatever order
+        // its words are added in.
+        let weigh = |id: u32| {
+            let idf = ((n as f64 + 1.0) / (size(&id) as f64)).ln() + 1.0;
+            (id, (idf * WEIGHT_UNIT).round() / WEIGHT_UNIT)
+        };
         let rest = ids.split_off(keep);
         (
             ids.into_iter().map(weigh).collect(),
@@ -317,6 +352,25 @@ impl QuoteIndex {
         )
     }
 }
+
+/// How [`QuoteIndex::ranked`] adds the weights of the words whose postings
+/// it did not read to the texts it touched: the same scores either way.
+#[derive(Clone, Copy)]
+#[cfg_attr(
+    not(test),
+    allow(dead_code, reason = "lookups take the cheaper way; tests force each")
+)]
+enum Rest {
+    /// The cheaper of the two below.
+    Cheaper,
+    /// From those words' postings, for the touched texts only.
+    Postings,
+    /// From each touched text's own words.
+    OwnWords,
+}
+
+/// The weights' unit is 1 / this (see [`QuoteIndex::weighted`]).
+const WEIGHT_UNIT: f64 = (1u64 << 20) as f64;
 
 /// A query's content words' numbers, each with its weight.
 type Weighted = Vec<(u32, f64)>;
@@ -657,9 +711,11 @@ mod tests {
     #[test]
     fn a_lookup_within_its_budget_scores_what_it_touches_on_every_word() {
         // Budgets of about two and about four lists of twenty: each query
-        // reads its rarest words and weighs the others from the texts' own
-        // words (the larger budget touches more texts than are kept, so
-        // that only those that could be kept are weighed). The answer is
+        // reads its rarest words and adds the others' weights to the texts
+        // it touched, from the rest of the postings or from the texts' own
+        // words, with the same answer either way (the larger budget touches
+        // more texts than are kept, so that only those that could be kept
+        // are weighed from their own words). The answer is
         // the brute force's over the same texts, and the query text itself
         // is always among them (it holds every word: no text scores more).
         let index = crowded();
@@ -676,6 +732,10 @@ mod tests {
                 crowded += usize::from(!rest.is_empty() && touched.len() > MAX_QUOTE_CANDIDATES);
                 let got = index.ranked(index.content_of(d).to_vec(), budget);
                 assert_eq!(got, ranked_by_sorting(&index, d, budget), "text {d}");
+                for way in [Rest::Postings, Rest::OwnWords] {
+                    let by = index.ranked_by(index.content_of(d).to_vec(), budget, way);
+                    assert_eq!(by, got, "text {d}");
+                }
                 assert!(got.contains(&d), "text {d}");
                 fewest = fewest.min(got.len());
             }

@@ -193,12 +193,15 @@ fn quote_findings(ex: &Extracted, speakers: &SpeakerTable) -> Vec<Pending> {
             .next()
             .expect("a distinct text has members")]
     };
-    // Two kinds of link between distinct texts. The same words (style
-    // variants, fragments) are one quotation however the links chain: they
-    // are joined outright. A variant only attaches to one quotation:
-    // variants of variants drift from the words anyone said (two sayings
-    // cast in one mould, "every X we sign brings Y closer"), so variant
-    // links never chain (see `attach`).
+    // Three kinds of link between distinct texts ([`Link`]). The same
+    // words (style variants, and parts holding most of a text) are one
+    // quotation however the links chain: they are joined outright. A
+    // smaller part (a phrase, a clause) joins one quotation that holds it
+    // (see `join_parts`): a phrase two sayings share must not join them. A
+    // variant only attaches to one quotation: variants of variants drift
+    // from the words anyone said (two sayings cast in one mould, "every X
+    // we sign brings Y closer"), so variant links never chain (see
+    // `attach`).
     // The links are found in parallel, then applied in order. A pair is
     // judged when either text's lookup returns the other: a lookup returns
     // its best candidates only, and whether two texts are one quotation
@@ -221,7 +224,7 @@ fn quote_findings(ex: &Extracted, speakers: &SpeakerTable) -> Vec<Pending> {
             c
         })
         .collect();
-    let links: Vec<Vec<(usize, usize, bool)>> = (0..n)
+    let links: Vec<Vec<(usize, usize, Link)>> = (0..n)
         .into_par_iter()
         .map(|d| {
             let mut out = Vec::new();
@@ -236,8 +239,8 @@ fn quote_findings(ex: &Extracted, speakers: &SpeakerTable) -> Vec<Pending> {
                     }
                     _ => continue,
                 };
-                if let Some(same) = quote_link(&index, &speaker_keys, pair) {
-                    out.push((pair.0, pair.1, same));
+                if let Some(link) = quote_link(&index, &speaker_keys, pair) {
+                    out.push((pair.0, pair.1, link));
                 }
             }
             out
@@ -245,15 +248,19 @@ fn quote_findings(ex: &Extracted, speakers: &SpeakerTable) -> Vec<Pending> {
         .collect();
     drop(candidates);
     let mut same_words = Groups::new(n);
+    let mut within: Vec<(usize, usize)> = Vec::new();
     let mut weak: Vec<(usize, usize)> = Vec::new();
-    for (d, e, same) in links.into_iter().flatten() {
-        if same {
-            same_words.union(d, e);
-        } else {
+    for (d, e, link) in links.into_iter().flatten() {
+        match link {
+            Link::Same => same_words.union(d, e),
+            Link::Within { short_first } => {
+                within.push(if short_first { (d, e) } else { (e, d) });
+            }
             // Ignored by `attach` when the two end up joined anyway.
-            weak.push((d, e));
+            Link::Variant => weak.push((d, e)),
         }
     }
+    join_parts(&index, &mut same_words, &within);
     let group_of = attach(&index, &mut same_words, &weak);
     let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (d, g) in group_of.into_iter().enumerate() {
@@ -273,22 +280,47 @@ fn quote_findings(ex: &Extracted, speakers: &SpeakerTable) -> Vec<Pending> {
         .collect()
 }
 
-/// How distinct texts `d` and `e` are linked, if at all: `Some(true)` for
-/// the same words (in either direction, whoever says them), `Some(false)`
-/// for a variant. Different words from different speakers are two
-/// quotations, not one misattributed: the costly variant alignment runs
-/// only for the same or unknown speakers.
+/// How two distinct texts are one quotation.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Link {
+    /// The same words, or one a fragment (or a rendering with a gap) of
+    /// the other that holds most of its words: joined outright.
+    Same,
+    /// One a fragment of the other, or a rendering with a gap, holding
+    /// less than [`MOST_OF`] of its words: it joins one quotation only
+    /// (see [`join_parts`]). `short_first`: the first text is the part.
+    Within { short_first: bool },
+    /// A variant: it joins one group only (see [`attach`]).
+    Variant,
+}
+
+/// The share of a quotation's words (as a ratio: 3 in 5) that a part of it
+/// must hold to be joined with it outright ([`Link::Same`]).
+const MOST_OF: (usize, usize) = (3, 5);
+
+/// How distinct texts `d` and `e` are linked, if at all. The same words
+/// (or a part of the other's) link whoever says them. Different words from
+/// different speakers are two quotations, not one misattributed: the costly
+/// variant alignment runs only for the same or unknown speakers.
 fn quote_link(
     index: &QuoteIndex,
     speaker_keys: &[Option<Vec<String>>],
     (d, e): (usize, usize),
-) -> Option<bool> {
+) -> Option<Link> {
     let (fd, fe) = (index.form(d), index.form(e));
     if compare::same_words(fd, fe)
         .or_else(|| compare::same_words(fe, fd))
         .is_some()
     {
-        return Some(true);
+        let (ld, le) = (fd.words.len(), fe.words.len());
+        let (short, long) = (ld.min(le), ld.max(le));
+        return Some(if short * MOST_OF.1 >= long * MOST_OF.0 {
+            Link::Same
+        } else {
+            Link::Within {
+                short_first: ld < le,
+            }
+        });
     }
     let other_speaker = matches!((&speaker_keys[d], &speaker_keys[e]),
         (Some(a), Some(b)) if !same_key(a, b));
@@ -296,7 +328,41 @@ fn quote_link(
         && compare::variant(fd, fe)
             .or_else(|| compare::variant(fe, fd))
             .is_some())
-    .then_some(false)
+    .then_some(Link::Variant)
+}
+
+/// Joins each part of a quotation (a fragment, a clause of a split
+/// quotation, a rendering with a gap: [`Link::Within`]) to one quotation
+/// that holds it: the longest (then the first). A phrase held by two
+/// different quotations ("no limits" in Xi's words and in Putin's) would
+/// otherwise join the two, and call one of them misattributed. Each group
+/// joins one other at most, so two quotations are joined only when one
+/// holds the other, or a third holds both.
+fn join_parts(index: &QuoteIndex, same_words: &mut Groups, within: &[(usize, usize)]) {
+    let n = index.len();
+    let root: Vec<usize> = (0..n).map(|d| same_words.find(d)).collect();
+    let mut longest = vec![0usize; n];
+    for d in 0..n {
+        longest[root[d]] = longest[root[d]].max(index.form(d).words.len());
+    }
+    // Per group, the group it joins: the one whose longest text is the
+    // longest, then the first.
+    let mut joins: Vec<Option<usize>> = vec![None; n];
+    for &(part, whole) in within {
+        let (a, b) = (root[part], root[whole]);
+        if a == b {
+            continue;
+        }
+        let better = |c: usize| (longest[c], std::cmp::Reverse(c));
+        if joins[a].is_none_or(|c| better(b) > better(c)) {
+            joins[a] = Some(b);
+        }
+    }
+    for (a, b) in joins.into_iter().enumerate() {
+        if let Some(b) = b {
+            same_words.union(a, b);
+        }
+    }
 }
 
 /// Joins groups of the same words through variant links without chaining:
@@ -1039,6 +1105,76 @@ mod tests {
         );
         let r = scan(ex, &SpeakerTable::default());
         assert_eq!(statuses(&r), vec![(ItemKind::Quote, Status::Variant, 2)]);
+    }
+
+    #[test]
+    fn a_phrase_two_quotations_share_joins_one_of_them_only() {
+        // "no limits" stands in Xi's words and in Putin's: it joins the
+        // longer, and the two quotations stay apart, neither called
+        // misattributed.
+        let xi = "our partnership has no limits and it will keep deepening in every field";
+        let putin = "the friendship between our peoples has no limits, as we agreed in Beijing two years ago";
+        let ex = corpus(
+            &[("a", None), ("b", None), ("c", None)],
+            vec![
+                quote("a", 1, xi, Some("Xi Jinping")),
+                quote("b", 1, putin, Some("Vladimir Putin")),
+                quote("c", 1, "no limits", None),
+            ],
+            vec![],
+        );
+        let r = scan(ex, &SpeakerTable::default());
+        assert_eq!(
+            sources_by_finding(&r),
+            vec![(Status::Consistent, vec!["b", "c"])]
+        );
+        // Said by another speaker, a part of one quotation is still the
+        // same words given to two people.
+        let ex = corpus(
+            &[("a", None), ("b", None)],
+            vec![
+                quote("a", 1, xi, Some("Xi Jinping")),
+                quote("b", 1, "it will keep deepening", Some("Vladimir Putin")),
+            ],
+            vec![],
+        );
+        let r = scan(ex, &SpeakerTable::default());
+        assert_eq!(
+            statuses(&r),
+            vec![(ItemKind::Quote, Status::Misattributed, 2)]
+        );
+    }
+
+    #[test]
+    fn parts_of_parts_join_the_whole() {
+        // A clause of a quotation, and a phrase of that clause: the phrase
+        // joins the clause, the clause the whole; one quotation. Phrases
+        // that hold most of a text (three words of four) join it outright.
+        let ex = corpus(
+            &[("a", None), ("b", None), ("c", None), ("d", None)],
+            vec![
+                quote(
+                    "a",
+                    1,
+                    "we will open the northern route to grain convoys before the winter, and we will keep it open whatever the cost",
+                    None,
+                ),
+                quote(
+                    "b",
+                    1,
+                    "we will open the northern route to grain convoys",
+                    None,
+                ),
+                quote("c", 1, "the northern route", None),
+                quote("d", 1, "the northern route to", None),
+            ],
+            vec![],
+        );
+        let r = scan(ex, &SpeakerTable::default());
+        assert_eq!(
+            sources_by_finding(&r),
+            vec![(Status::Consistent, vec!["a", "b", "c", "d"])]
+        );
     }
 
     #[test]

@@ -260,11 +260,15 @@ fn quote_findings(ex: &Extracted, speakers: &SpeakerTable) -> Vec<Pending> {
             Link::Variant => weak.push((d, e)),
         }
     }
-    join_parts(&index, &mut same_words, &within);
+    let shared = join_parts(&index, &mut same_words, &within);
     let group_of = attach(&index, &mut same_words, &weak);
+    let moved = place_by_passage(quotes, &index, &group_of, &shared);
     let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (d, g) in group_of.into_iter().enumerate() {
-        by_root.entry(g).or_default().extend(index.members(d));
+    for (d, &g) in group_of.iter().enumerate() {
+        for m in index.members(d) {
+            let g = moved.get(&m).copied().unwrap_or(g);
+            by_root.entry(g).or_default().push(m);
+        }
     }
     let mut sets: Vec<Vec<usize>> = by_root
         .into_values()
@@ -331,38 +335,125 @@ fn quote_link(
     .then_some(Link::Variant)
 }
 
+/// A part ([`Link::Within`]) that more than one quotation holds: the
+/// distinct texts of its group, and a distinct text of each group holding
+/// it.
+struct SharedPart {
+    texts: Vec<usize>,
+    holders: Vec<usize>,
+}
+
 /// Joins each part of a quotation (a fragment, a clause of a split
 /// quotation, a rendering with a gap: [`Link::Within`]) to one quotation
 /// that holds it: the longest (then the first). A phrase held by two
 /// different quotations ("no limits" in Xi's words and in Putin's) would
 /// otherwise join the two, and call one of them misattributed. Each group
 /// joins one other at most, so two quotations are joined only when one
-/// holds the other, or a third holds both.
-fn join_parts(index: &QuoteIndex, same_words: &mut Groups, within: &[(usize, usize)]) {
+/// holds the other, or a third holds both. Returns the parts that more
+/// than one quotation holds (see [`place_by_passage`]).
+fn join_parts(
+    index: &QuoteIndex,
+    same_words: &mut Groups,
+    within: &[(usize, usize)],
+) -> Vec<SharedPart> {
     let n = index.len();
     let root: Vec<usize> = (0..n).map(|d| same_words.find(d)).collect();
     let mut longest = vec![0usize; n];
     for d in 0..n {
         longest[root[d]] = longest[root[d]].max(index.form(d).words.len());
     }
-    // Per group, the group it joins: the one whose longest text is the
-    // longest, then the first.
-    let mut joins: Vec<Option<usize>> = vec![None; n];
+    // Per group, the groups holding it, and the one it joins: the one whose
+    // longest text is the longest, then the first.
+    let mut holders: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
     for &(part, whole) in within {
         let (a, b) = (root[part], root[whole]);
-        if a == b {
-            continue;
-        }
-        let better = |c: usize| (longest[c], std::cmp::Reverse(c));
-        if joins[a].is_none_or(|c| better(b) > better(c)) {
-            joins[a] = Some(b);
+        if a != b {
+            holders.entry(a).or_default().insert(b);
         }
     }
-    for (a, b) in joins.into_iter().enumerate() {
-        if let Some(b) = b {
-            same_words.union(a, b);
+    let better = |c: usize| (longest[c], std::cmp::Reverse(c));
+    let mut shared: Vec<SharedPart> = Vec::new();
+    for (&a, held_by) in &holders {
+        let joins = held_by
+            .iter()
+            .copied()
+            .max_by_key(|&b| better(b))
+            .expect("a part has a holder");
+        same_words.union(a, joins);
+        if held_by.len() > 1 {
+            shared.push(SharedPart {
+                texts: Vec::new(),
+                holders: held_by.iter().copied().collect(),
+            });
         }
     }
+    if !shared.is_empty() {
+        let at: HashMap<usize, usize> = holders
+            .iter()
+            .filter(|(_, h)| h.len() > 1)
+            .enumerate()
+            .map(|(k, (&a, _))| (a, k))
+            .collect();
+        for (d, r) in root.iter().enumerate() {
+            if let Some(&k) = at.get(r) {
+                shared[k].texts.push(d);
+            }
+        }
+    }
+    shared
+}
+
+/// Where a quotation of a shared part goes when its passage says: a part
+/// that two quotations hold joins one of them ([`join_parts`]), but where
+/// it was cut from a split quotation ("X," she said, "Y."), the other half,
+/// in the same passage, belongs to one quotation, and so does this one.
+/// Returns the quotations (indexes into `quotes`) that go to another group
+/// than their text's, with that group.
+fn place_by_passage(
+    quotes: &[Quote],
+    index: &QuoteIndex,
+    group_of: &[usize],
+    shared: &[SharedPart],
+) -> HashMap<usize, usize> {
+    let mut moved: HashMap<usize, usize> = HashMap::default();
+    if shared.is_empty() {
+        return moved;
+    }
+    let passage = |q: &Quote| (q.span.source.clone(), q.passage.start, q.passage.end);
+    // The passages of the shared parts' quotations, then every quotation
+    // standing in one of them.
+    let mut in_passage: HashMap<(Shared, u32, u32), Vec<usize>> = HashMap::default();
+    for part in shared {
+        for &d in &part.texts {
+            for m in index.members(d) {
+                in_passage.entry(passage(&quotes[m])).or_default();
+            }
+        }
+    }
+    for (i, q) in quotes.iter().enumerate() {
+        if let Some(list) = in_passage.get_mut(&passage(q)) {
+            list.push(i);
+        }
+    }
+    for part in shared {
+        let holding: BTreeSet<usize> = part.holders.iter().map(|&h| group_of[h]).collect();
+        for &d in &part.texts {
+            for m in index.members(d) {
+                let to = in_passage[&passage(&quotes[m])]
+                    .iter()
+                    .map(|&s| index.distinct_of(s))
+                    .filter(|e| part.texts.binary_search(e).is_err())
+                    .map(|e| group_of[e])
+                    .find(|g| holding.contains(g));
+                if let Some(g) = to
+                    && g != group_of[d]
+                {
+                    moved.insert(m, g);
+                }
+            }
+        }
+    }
+    moved
 }
 
 /// Joins groups of the same words through variant links without chaining:
@@ -1143,6 +1234,49 @@ mod tests {
             statuses(&r),
             vec![(ItemKind::Quote, Status::Misattributed, 2)]
         );
+    }
+
+    #[test]
+    fn a_shared_clause_cut_from_a_split_quotation_goes_with_its_other_half() {
+        // Two quotations open with the same clause. Quoted alone, the clause
+        // joins the longer (Dora's); cut from a split quotation of the
+        // other (Casimir's), it goes where its other half, in the same
+        // passage, goes: no one is called misattributed.
+        let clause = "I do not believe the compromise can survive";
+        let dora = "I do not believe the compromise can survive, and the harbour must never become an excuse for delay on the coalition";
+        let casimir = "I do not believe the compromise can survive, and our farmers deserve a fair price for every harvest they bring";
+        let half = "and our farmers deserve a fair price for every harvest they bring";
+        let split = |line: usize, text: &str| {
+            let mut q = quote("d", line, text, Some("Casimir Talegard"));
+            q.passage = 40..200;
+            q
+        };
+        let quotes = vec![
+            quote("a", 1, dora, Some("Dora Kelerville")),
+            quote("b", 1, casimir, Some("Casimir Talegard")),
+            split(1, clause),
+            split(1, half),
+            quote("e", 1, dora, Some("Dora Kelerville")),
+            quote("f", 1, clause, Some("Dora Kelerville")),
+        ];
+        let sources: Vec<(&str, _)> = ["a", "b", "d", "e", "f"].map(|s| (s, None)).to_vec();
+        let r = scan(
+            corpus(&sources, quotes.clone(), vec![]),
+            &SpeakerTable::default(),
+        );
+        assert_eq!(
+            sources_by_finding(&r),
+            vec![
+                (Status::Consistent, vec!["a", "e", "f"]),
+                (Status::Consistent, vec!["b", "d", "d"]),
+            ]
+        );
+        // Without the passage's tie (each half a passage of its own), the
+        // clause joins the longer quotation, and is then a misattribution.
+        let mut apart = quotes;
+        apart[3].passage = 300..400;
+        let r = scan(corpus(&sources, apart, vec![]), &SpeakerTable::default());
+        assert_eq!(r.findings[0].status, Status::Misattributed);
     }
 
     #[test]

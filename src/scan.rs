@@ -409,8 +409,8 @@ fn join_parts(
 /// in the same passage, belongs to one quotation, and so does this one.
 /// Returns the quotations (indexes into `quotes`) that go to another group
 /// than their text's, with that group.
-fn place_by_passage(
-    quotes: &[Quote],
+fn place_by_passage<'q>(
+    quotes: &'q [Quote],
     index: &QuoteIndex,
     group_of: &[usize],
     shared: &[SharedPart],
@@ -419,19 +419,24 @@ fn place_by_passage(
     if shared.is_empty() {
         return moved;
     }
-    let passage = |q: &Quote| (q.span.source.clone(), q.passage.start, q.passage.end);
+    // A quotation's passage (none where its record has none).
+    let passage = |q: &'q Quote| {
+        (!q.passage.is_empty()).then(|| (&*q.span.source, q.passage.start, q.passage.end))
+    };
     // The passages of the shared parts' quotations, then every quotation
     // standing in one of them.
-    let mut in_passage: HashMap<(Shared, u32, u32), Vec<usize>> = HashMap::default();
+    let mut in_passage: HashMap<(&str, u32, u32), Vec<usize>> = HashMap::default();
     for part in shared {
         for &d in &part.texts {
             for m in index.members(d) {
-                in_passage.entry(passage(&quotes[m])).or_default();
+                if let Some(p) = passage(&quotes[m]) {
+                    in_passage.entry(p).or_default();
+                }
             }
         }
     }
     for (i, q) in quotes.iter().enumerate() {
-        if let Some(list) = in_passage.get_mut(&passage(q)) {
+        if let Some(list) = passage(q).and_then(|p| in_passage.get_mut(&p)) {
             list.push(i);
         }
     }
@@ -439,7 +444,10 @@ fn place_by_passage(
         let holding: BTreeSet<usize> = part.holders.iter().map(|&h| group_of[h]).collect();
         for &d in &part.texts {
             for m in index.members(d) {
-                let to = in_passage[&passage(&quotes[m])]
+                let Some(p) = passage(&quotes[m]) else {
+                    continue;
+                };
+                let to = in_passage[&p]
                     .iter()
                     .map(|&s| index.distinct_of(s))
                     .filter(|e| part.texts.binary_search(e).is_err())

@@ -335,6 +335,24 @@ fn quote_link(
     .then_some(Link::Variant)
 }
 
+/// Each distinct text's group (its root in `same_words`), and per group
+/// (indexed by its root) its longest text: most words, then the first.
+fn roots_and_longest(index: &QuoteIndex, same_words: &mut Groups) -> (Vec<usize>, Vec<usize>) {
+    let n = index.len();
+    let root: Vec<usize> = (0..n).map(|d| same_words.find(d)).collect();
+    let words = |d: usize| index.form(d).words.len();
+    let mut longest: Vec<usize> = (0..n).collect();
+    for d in 0..n {
+        let l = &mut longest[root[d]];
+        // A root is its group's first text (unions keep the lower), so
+        // the slot starts at the first and moves only for more words.
+        if words(d) > words(*l) {
+            *l = d;
+        }
+    }
+    (root, longest)
+}
+
 /// A part ([`Link::Within`]) that more than one quotation holds: the
 /// distinct texts of its group, and a distinct text of each group holding
 /// it.
@@ -356,12 +374,7 @@ fn join_parts(
     same_words: &mut Groups,
     within: &[(usize, usize)],
 ) -> Vec<SharedPart> {
-    let n = index.len();
-    let root: Vec<usize> = (0..n).map(|d| same_words.find(d)).collect();
-    let mut longest = vec![0usize; n];
-    for d in 0..n {
-        longest[root[d]] = longest[root[d]].max(index.form(d).words.len());
-    }
+    let (root, longest) = roots_and_longest(index, same_words);
     // Per group, the groups holding it, and the one it joins: the one whose
     // longest text is the longest, then the first.
     let mut holders: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
@@ -371,7 +384,7 @@ fn join_parts(
             holders.entry(a).or_default().insert(b);
         }
     }
-    let better = |c: usize| (longest[c], std::cmp::Reverse(c));
+    let better = |c: usize| (index.form(longest[c]).words.len(), std::cmp::Reverse(c));
     let mut shared: Vec<SharedPart> = Vec::new();
     for (&a, held_by) in &holders {
         let joins = held_by
@@ -480,17 +493,7 @@ fn place_by_passage<'q>(
 /// was only ever seen as a clause, that clause is its longest rendering.
 fn attach(index: &QuoteIndex, same_words: &mut Groups, weak: &[(usize, usize)]) -> Vec<usize> {
     let n = index.len();
-    let root: Vec<usize> = (0..n).map(|d| same_words.find(d)).collect();
-    // Per group: its longest rendering (most words, then first).
-    let mut longest: Vec<Option<usize>> = vec![None; n];
-    for d in 0..n {
-        let slot = &mut longest[root[d]];
-        let words = |d: usize| index.form(d).words.len();
-        if slot.is_none_or(|l| words(d) > words(l)) {
-            *slot = Some(d);
-        }
-    }
-    let longest: Vec<usize> = longest.into_iter().map(|l| l.unwrap_or(0)).collect();
+    let (root, longest) = roots_and_longest(index, same_words);
     let length = |r: usize| index.form(longest[r]).words.len();
     // The distinct links between groups, each judged once (in parallel: a
     // judgement may be an alignment).

@@ -195,13 +195,15 @@ impl QuoteIndex {
     /// The postings are read rarest word first, as many words as `budget`
     /// postings allow (the rarest always): the texts they hold are the
     /// candidates. Each candidate is then scored on all the query's words
-    /// (the weights of those it holds), from its own words rather than
-    /// from the long lists of the common ones. So a lookup costs at most
-    /// the budget and the words of the texts it touched, whatever the size
-    /// of the corpus, and a text it touches gets the score a reading of
-    /// every list would give it. What the budget gives up are the texts
-    /// that share only common words with the query: they are not the same
-    /// quotation, nor a variant of it.
+    /// (the weights of those it holds): the words not read are added from
+    /// the rest of their postings or from each candidate's own words,
+    /// whichever is cheaper ([`Rest`]). So a lookup costs at most the
+    /// budget and the words of the texts it touched, whatever the size of
+    /// the corpus, and a text it touches gets the score a reading of every
+    /// list would give it. What the budget gives up are the texts that
+    /// share only common words with the query; the same quotation, a
+    /// fragment of it or a variant shares its rarer words too, unless
+    /// those are the very words it changed.
     fn ranked(&self, ids: Vec<u32>, budget: usize) -> Vec<usize> {
         self.ranked_by(ids, budget, Rest::Cheaper)
     }

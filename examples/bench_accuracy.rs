@@ -10,29 +10,17 @@
 //! only the overall accuracy (a number between 0 and 1) is printed, for
 //! scripts. Exit code 2 when a file cannot be read or parsed.
 
+mod common;
+
 use std::collections::BTreeMap;
 
 fn die(msg: String) -> ! {
-    eprintln!("bench_accuracy: {msg}");
-    std::process::exit(2)
+    common::die("bench_accuracy", msg)
 }
 
 fn main() {
-    let mut quiet = false;
-    let mut paths = Vec::new();
-    for a in std::env::args().skip(1) {
-        match a.as_str() {
-            "--quiet" | "-q" => quiet = true,
-            "-h" | "--help" => {
-                println!("usage: bench_accuracy REPORT.json EXPECTED.tsv [--quiet]");
-                return;
-            }
-            _ => paths.push(a),
-        }
-    }
-    let [report, expected] = paths.as_slice() else {
-        die("usage: bench_accuracy REPORT.json EXPECTED.tsv [--quiet]".into())
-    };
+    let (ref report, ref expected, quiet) =
+        common::two_paths("bench_accuracy", "REPORT.json EXPECTED.tsv");
     let read = |p: &str| std::fs::read_to_string(p).unwrap_or_else(|e| die(format!("{p}: {e}")));
     let json: serde_json::Value = serde_json::from_str(&read(report))
         .unwrap_or_else(|e| die(format!("{report}: not JSON: {e}")));

@@ -24,6 +24,8 @@
 //! With `--quiet`, one line: `precision P recall R`. Exit code 2 when a file
 //! cannot be read or parsed.
 
+mod common;
+
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -200,8 +202,7 @@ fn score(truth: &[Truth], groups: &[Group], unknown_items: usize) -> Score {
 }
 
 fn die(msg: String) -> ! {
-    eprintln!("bench_groups: {msg}");
-    std::process::exit(2)
+    common::die("bench_groups", msg)
 }
 
 /// Reads `quotes.tsv`: the truth, and each (source, line)'s place in it.
@@ -239,21 +240,8 @@ fn read_truth(path: &str) -> (Vec<Truth>, HashMap<(String, u32), usize>) {
 }
 
 fn main() {
-    let mut quiet = false;
-    let mut paths = Vec::new();
-    for a in std::env::args().skip(1) {
-        match a.as_str() {
-            "--quiet" | "-q" => quiet = true,
-            "-h" | "--help" => {
-                println!("usage: bench_groups SCAN.json QUOTES.tsv [--quiet]");
-                return;
-            }
-            _ => paths.push(a),
-        }
-    }
-    let [report, truth_path] = paths.as_slice() else {
-        die("usage: bench_groups SCAN.json QUOTES.tsv [--quiet]".into())
-    };
+    let (ref report, ref truth_path, quiet) =
+        common::two_paths("bench_groups", "SCAN.json QUOTES.tsv");
     let (truth, at) = read_truth(truth_path);
     let file = std::fs::File::open(report).unwrap_or_else(|e| die(format!("{report}: {e}")));
     let parsed: Report = serde_json::from_reader(std::io::BufReader::new(file))

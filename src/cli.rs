@@ -105,6 +105,10 @@ pub struct Common {
     /// with --quiet too.
     #[arg(long)]
     pub stats: bool,
+    /// Threads to read, extract and compare with. Default: one per core
+    /// (or RAYON_NUM_THREADS, if set). Reports are the same for any number.
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
 }
 
 #[derive(Debug, Args)]
@@ -354,6 +358,7 @@ fn load_and_extract(
         quotes: ex.quotes.len(),
         figures: ex.figures.len() - noise,
         noise,
+        threads: rayon::current_num_threads(),
         read: started.elapsed(),
         step: None,
     };
@@ -374,6 +379,8 @@ pub struct Stats {
     /// never compared).
     pub figures: usize,
     pub noise: usize,
+    /// Threads the run read, extracted and compared with (`--jobs`).
+    pub threads: usize,
     /// Listing, reading and extracting (or reading from the cache).
     pub read: std::time::Duration,
     /// The command's own step after that ("compared", "checked 16 claims"),
@@ -403,9 +410,15 @@ impl Stats {
         };
         vec![
             format!(
-                "stats: {} sources ({size}) read in {:.2} s, {cache}",
+                "stats: {} sources ({size}) read in {:.2} s on {} {}, {cache}",
                 self.sources,
                 self.read.as_secs_f64(),
+                self.threads,
+                if self.threads == 1 {
+                    "thread"
+                } else {
+                    "threads"
+                },
             ),
             format!(
                 "stats: {} quotations, {} figures{noise}",
@@ -755,15 +768,29 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32
         }
     };
     let common = cli.command.common();
-    match execute(&cli).and_then(|mut outcome| {
-        let stats = common.stats.then(|| std::mem::take(&mut outcome.stats));
-        let started = std::time::Instant::now();
-        let code = write_outcome(outcome, common.output.as_deref(), common.quiet)?;
-        for line in stats.iter().flat_map(|s| s.lines(started.elapsed())) {
-            eprintln!("{line}");
-        }
-        Ok(code)
-    }) {
+    let run = || {
+        execute(&cli).and_then(|mut outcome| {
+            let stats = common.stats.then(|| std::mem::take(&mut outcome.stats));
+            let started = std::time::Instant::now();
+            let code = write_outcome(outcome, common.output.as_deref(), common.quiet)?;
+            for line in stats.iter().flat_map(|s| s.lines(started.elapsed())) {
+                eprintln!("{line}");
+            }
+            Ok(code)
+        })
+    };
+    let result = match common.jobs {
+        // Rayon's own pool: one thread per core, or RAYON_NUM_THREADS.
+        None => run(),
+        // A pool of its own (not the global one, which a process builds
+        // once), for everything the command runs in parallel.
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(usize::from(n))
+            .build()
+            .map_err(|e| Error::Usage(format!("cannot start {n} threads: {e}")))
+            .and_then(|pool| pool.install(run)),
+    };
+    match result {
         Ok(code) => code,
         Err(e) => {
             eprintln!("error: {e}");
@@ -839,13 +866,14 @@ mod tests {
             quotes: 7,
             figures: 5,
             noise: 0,
+            threads: 2,
             read: second,
             step: Some(("checked 4 claims".into(), second * 2)),
         };
         assert_eq!(
             stats.lines(second / 5),
             [
-                "stats: 3 sources (1.5 MiB) read in 1.25 s, 2 of them from the cache",
+                "stats: 3 sources (1.5 MiB) read in 1.25 s on 2 threads, 2 of them from the cache",
                 "stats: 7 quotations, 5 figures",
                 "stats: checked 4 claims in 2.50 s, report written in 0.25 s",
             ]
@@ -854,10 +882,11 @@ mod tests {
         stats.from_cache = None;
         stats.noise = 1;
         stats.step = None;
+        stats.threads = 1;
         assert_eq!(
             stats.lines(second),
             [
-                "stats: 3 sources (2.0 KiB) read in 1.25 s, no cache",
+                "stats: 3 sources (2.0 KiB) read in 1.25 s on 1 thread, no cache",
                 "stats: 7 quotations, 5 figures (1 more in page furniture, not compared)",
                 "stats: report written in 1.25 s",
             ]

@@ -6,16 +6,21 @@
 use assert_cmd::Command;
 use serde_json::Value;
 
-fn scan(format: &str) -> (String, i32) {
+/// stdout and exit code of `crosscheck ARGS`.
+fn run(args: &[&str]) -> (String, i32) {
     let out = Command::cargo_bin("crosscheck")
         .unwrap()
-        .args(["scan", "sources", "--format", format, "--color", "never"])
+        .args(args)
         .output()
         .unwrap();
     (
         String::from_utf8(out.stdout).unwrap(),
         out.status.code().unwrap(),
     )
+}
+
+fn scan(format: &str) -> (String, i32) {
+    run(&["scan", "sources", "--format", format, "--color", "never"])
 }
 
 fn findings() -> Vec<Value> {
@@ -282,4 +287,69 @@ fn github_format_is_refused_before_reading() {
             assert!(!err.contains("no-such-folder"), "{err}");
         }
     }
+}
+
+#[test]
+fn the_number_of_threads_changes_no_report() {
+    let corpus = ["sources", "tests/fixtures/gold", "tests/fixtures/hard"];
+    let commands: [Vec<&str>; 3] = [
+        [&["scan"][..], &corpus, &["--format", "json"]].concat(),
+        [&["extract"][..], &corpus, &["--format", "json"]].concat(),
+        [
+            &[
+                "check",
+                "claims/example.toml",
+                "--format",
+                "json",
+                "--sources",
+            ][..],
+            &corpus,
+        ]
+        .concat(),
+    ];
+    for command in commands {
+        let one = run(&[&command[..], &["--jobs", "1"]].concat());
+        assert!(one.0.len() > 1_000, "{command:?}: a report");
+        for jobs in ["2", "5"] {
+            let many = run(&[&command[..], &["-j", jobs]].concat());
+            assert!(one == many, "{command:?}: -j {jobs} differs from --jobs 1");
+        }
+        assert_eq!(
+            one,
+            run(&command),
+            "{command:?}: --jobs 1 differs from the default"
+        );
+    }
+}
+
+#[test]
+fn stats_say_how_many_threads_ran() {
+    for (args, said) in [
+        (&["--jobs", "1"][..], " on 1 thread, "),
+        (&["-j", "3"][..], " on 3 threads, "),
+    ] {
+        let out = Command::cargo_bin("crosscheck")
+            .unwrap()
+            .args([&["scan", "sources", "-q", "--stats"][..], args].concat())
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.lines().next().unwrap_or("").contains(said),
+            "{args:?}: {err}"
+        );
+    }
+}
+
+#[test]
+fn zero_threads_is_a_usage_error() {
+    let out = Command::cargo_bin("crosscheck")
+        .unwrap()
+        .args(["scan", "sources", "--jobs", "0"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--jobs"), "{err}");
+    assert!(out.stdout.is_empty());
 }

@@ -81,6 +81,9 @@ cargo build --locked "${build_flag[@]}" --bin crosscheck --example gen_corpus --
     --example bench_groups
 cc="$bindir/crosscheck"
 gen="$bindir/examples/gen_corpus"
+# A corpus is reused only if this generator made it (its version is in the
+# manifest: see GENERATOR in examples/gen_corpus.rs).
+generator=$(sed -n 's/^const GENERATOR: u32 = \([0-9]*\);$/\1/p' examples/gen_corpus.rs)
 acc="$bindir/examples/bench_accuracy"
 groups="$bindir/examples/bench_groups"
 
@@ -130,9 +133,10 @@ rows=()   # size|command|seconds|mbps|peak|accuracy|corpus_mb
 for size in $sizes; do
     out="$root/${size}mb"
     want="seed	$seed
-mb	$size"
+mb	$size
+generator	$generator"
     # quotes.tsv came later than the rest: a corpus without it is made again.
-    if [ -f "$out/manifest.txt" ] && [ "$(head -n 2 "$out/manifest.txt")" = "$want" ] \
+    if [ -f "$out/manifest.txt" ] && [ "$(head -n 3 "$out/manifest.txt")" = "$want" ] \
         && grep -qx "claims	$claims" "$out/manifest.txt" && [ -f "$out/quotes.tsv" ]; then
         echo "== $size MB: corpus present in $out"
     else

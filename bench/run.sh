@@ -15,8 +15,9 @@
 #   scan and check again with it (read: nothing is extracted)
 #   rg -F -c -f quotes.txt SOURCES          (the grep baseline)
 # and scores check.json against expected.tsv (the checks through the cache
-# must write the same report) and one more scan's quotation findings against
-# quotes.tsv (examples/bench_groups). Prints a table and writes it to
+# must write the same report), one more scan's quotation findings against
+# quotes.tsv (examples/bench_groups) and its figure findings against
+# figures.tsv (examples/bench_figures). Prints a table and writes it to
 # target/bench/results.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -76,9 +77,9 @@ if ! command -v rg >/dev/null; then
 fi
 
 # ---------------------------------------------------------------- build
-echo "== cargo build ${build_flag[*]} --bin crosscheck --example gen_corpus --example bench_accuracy --example bench_groups"
+echo "== cargo build ${build_flag[*]} --bin crosscheck --example gen_corpus --example bench_accuracy --example bench_groups --example bench_figures"
 cargo build --locked "${build_flag[@]}" --bin crosscheck --example gen_corpus --example bench_accuracy \
-    --example bench_groups
+    --example bench_groups --example bench_figures
 cc="$bindir/crosscheck"
 gen="$bindir/examples/gen_corpus"
 # A corpus is reused only if this generator made it (its version is in the
@@ -86,6 +87,7 @@ gen="$bindir/examples/gen_corpus"
 generator=$(sed -n 's/^const GENERATOR: u32 = \([0-9]*\);$/\1/p' examples/gen_corpus.rs)
 acc="$bindir/examples/bench_accuracy"
 groups="$bindir/examples/bench_groups"
+figures="$bindir/examples/bench_figures"
 
 # ---------------------------------------------------------------- timing
 # run NAME OUTFILE CMD...: runs CMD $runs times under /usr/bin/time -v with
@@ -135,9 +137,11 @@ for size in $sizes; do
     want="seed	$seed
 mb	$size
 generator	$generator"
-    # quotes.tsv came later than the rest: a corpus without it is made again.
+    # quotes.tsv and figures.tsv came later than the rest: a corpus without
+    # them is made again.
     if [ -f "$out/manifest.txt" ] && [ "$(head -n 3 "$out/manifest.txt")" = "$want" ] \
-        && grep -qx "claims	$claims" "$out/manifest.txt" && [ -f "$out/quotes.tsv" ]; then
+        && grep -qx "claims	$claims" "$out/manifest.txt" && [ -f "$out/quotes.tsv" ] \
+        && [ -f "$out/figures.tsv" ]; then
         echo "== $size MB: corpus present in $out"
     else
         echo "== $size MB: generating $out"
@@ -186,6 +190,12 @@ generator	$generator"
     { "$cc" scan "$out/sources" --format json --no-progress --cache "$out/cache" || [ $? -eq 1 ]; } \
         | "$groups" /dev/stdin "$out/quotes.tsv" >"$out/groups.txt" \
         || { echo "run.sh: scoring the scan's grouping failed" >&2; exit 1; }
+    # The same for its figure findings (one more scan: the report is not
+    # kept).
+    echo "   scan figures (scored, not timed)"
+    { "$cc" scan "$out/sources" --format json --no-progress --cache "$out/cache" || [ $? -eq 1 ]; } \
+        | "$figures" /dev/stdin "$out/figures.tsv" >"$out/figures.txt" \
+        || { echo "run.sh: scoring the scan's figures failed" >&2; exit 1; }
     echo "   check --cache (read)"
     run check-cache-read "$out/check-cache.json" "$cc" check "$out/claims.toml" \
         --sources "$out/sources" --format json --no-progress --stats --cache "$out/cache"
@@ -265,6 +275,13 @@ report=$(
     for size in $sizes; do
         echo "- $size MB:"
         sed -n '2,5s/^/  - /p' "$root/${size}mb/groups.txt"
+    done
+    echo
+    echo "Scan figure findings against the generator's truth (examples/bench_figures; no target):"
+    echo
+    for size in $sizes; do
+        echo "- $size MB:"
+        sed -n '2,4s/^/  - /p' "$root/${size}mb/figures.txt"
     done
 )
 echo

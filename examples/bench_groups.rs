@@ -201,51 +201,37 @@ fn score(truth: &[Truth], groups: &[Group], unknown_items: usize) -> Score {
     s
 }
 
-fn die(msg: String) -> ! {
-    common::die("bench_groups", msg)
-}
-
 /// Reads `quotes.tsv`: the truth, and each (source, line)'s place in it.
 fn read_truth(path: &str) -> (Vec<Truth>, HashMap<(String, u32), usize>) {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| die(format!("{path}: {e}")));
-    let mut truth = Vec::new();
-    let mut at = HashMap::new();
-    for (n, line) in text.lines().enumerate().skip(1) {
-        let bad = || {
-            die(format!(
-                "{path}:{}: expected `source TAB line TAB quotation TAB altered`",
-                n + 1
+    common::read_truth(
+        "bench_groups",
+        path,
+        "source TAB line TAB quotation TAB altered",
+        |f| {
+            let [source, l, canonical, altered] = f[..] else {
+                return None;
+            };
+            let altered = match altered {
+                "-" => Altered::Nothing,
+                "words" => Altered::Words,
+                "speaker" => Altered::Speaker,
+                _ => return None,
+            };
+            let canonical = canonical.strip_prefix('q')?.parse().ok()?;
+            Some((
+                source.to_string(),
+                l.parse().ok()?,
+                Truth { canonical, altered },
             ))
-        };
-        let f: Vec<&str> = line.split('\t').collect();
-        let [source, l, canonical, altered] = f[..] else {
-            bad()
-        };
-        let (Ok(l), Some(Ok(canonical))) = (
-            l.parse::<u32>(),
-            canonical.strip_prefix('q').map(str::parse::<u32>),
-        ) else {
-            bad()
-        };
-        let altered = match altered {
-            "-" => Altered::Nothing,
-            "words" => Altered::Words,
-            "speaker" => Altered::Speaker,
-            _ => bad(),
-        };
-        at.insert((source.to_string(), l), truth.len());
-        truth.push(Truth { canonical, altered });
-    }
-    (truth, at)
+        },
+    )
 }
 
 fn main() {
     let (ref report, ref truth_path, quiet) =
         common::two_paths("bench_groups", "SCAN.json QUOTES.tsv");
     let (truth, at) = read_truth(truth_path);
-    let file = std::fs::File::open(report).unwrap_or_else(|e| die(format!("{report}: {e}")));
-    let parsed: Report = serde_json::from_reader(std::io::BufReader::new(file))
-        .unwrap_or_else(|e| die(format!("{report}: not a scan report: {e}")));
+    let parsed: Report = common::read_scan("bench_groups", report);
     let mut unknown = 0;
     let groups: Vec<Group> = parsed
         .findings

@@ -23,6 +23,12 @@
 //!   quotation it renders (`source TAB line TAB quotation TAB altered`, with
 //!   `altered` one of `-`, `words` or `speaker`): the truth the scan's
 //!   grouping is scored against (`examples/bench_groups.rs`).
+//! - `OUT/figures.tsv`: where every figure stands and the fact it gives
+//!   (`source TAB line TAB subject TAB fact TAB year TAB altered TAB goal`:
+//!   `altered` is `value` where the article gives the fact's altered value,
+//!   `-` otherwise; `goal` is `goal` where a target figure of the same
+//!   subject stands before it on its line): the truth the scan's figure
+//!   findings are scored against (`examples/bench_figures.rs`).
 //! - `OUT/manifest.txt`: parameters and counts.
 //!
 //! Everything follows from `--seed` and `--mb` (same arguments, same bytes).
@@ -84,7 +90,8 @@ impl Rng {
 /// writes for a given seed and size bumps it, so that `bench/run.sh` makes
 /// its corpora again instead of reusing those of an older generator.
 /// 2: template slots followed by a comma are filled ("a fair deal, not").
-const GENERATOR: u32 = 2;
+/// 3: `figures.tsv`, the truth about every figure (the articles unchanged).
+const GENERATOR: u32 = 3;
 
 const MALE: &str = "Adrian Boris Casimir Dmitri Elias Farid Gustav Henrik Ivo Jonas Kenji Lorenzo \
     Matteo Nikolai Omar Pavel Quentin Rafael Stefan Tobias Ulrich Viktor Wendel Xavier Yusuf Zoltan \
@@ -943,6 +950,7 @@ fn main() {
     let mut n_quote_items = 0usize;
     let mut n_figure_items = 0usize;
     let mut truth = String::from("source\tline\tquotation\taltered\n");
+    let mut figure_truth = String::from("source\tline\tsubject\tfact\tyear\taltered\tgoal\n");
     while total < target {
         n_articles += 1;
         let year = 2019 + rng.below(7) as i32;
@@ -1023,8 +1031,10 @@ fn main() {
                     let f = &w.facts[fi];
                     let subj = &w.subjects[f.subject];
                     let kind = &SUBJECTS[subj.kind];
+                    // (The chance is drawn only for a fact with an altered value.)
+                    let altered = f.alt_value.is_some() && rng.chance(0.2);
                     let value = match f.alt_value {
-                        Some(v) if rng.chance(0.2) => v,
+                        Some(v) if altered => v,
                         _ => f.value,
                     };
                     let fig = render_figure(&mut rng, kind.unit, value, false);
@@ -1034,7 +1044,8 @@ fn main() {
                         format!("in {}", f.year)
                     };
                     let mut s = figure_sentence(&mut rng, kind, &subj.a, &subj.b, &fig, &period);
-                    if subj.kind == 0 && rng.chance(0.15) {
+                    let goal = subj.kind == 0 && rng.chance(0.15);
+                    if goal {
                         // A target next to the actual figure: another
                         // modality, never a conflict.
                         let goal = render_figure(&mut rng, kind.unit, f.value * 3 / 2 + 10, true);
@@ -1053,6 +1064,17 @@ fn main() {
                             &s[1..]
                         );
                     }
+                    // Each paragraph is one line, and holds one figure (and
+                    // the goal before it, if any).
+                    let line = doc.bytes().filter(|&b| b == b'\n').count() + 1;
+                    let _ = writeln!(
+                        figure_truth,
+                        "{n_articles:06}\t{line}\ts{}\tf{fi}\t{}\t{}\t{}",
+                        f.subject,
+                        f.year,
+                        if altered { "value" } else { "-" },
+                        if goal { "goal" } else { "-" },
+                    );
                     w.facts[fi].uses += 1;
                     n_figure_items += 1;
                     para.push(s);
@@ -1104,6 +1126,7 @@ fn main() {
     write("expected.tsv", &tsv);
     write("quotes.txt", &quotes_txt);
     write("quotes.tsv", &truth);
+    write("figures.tsv", &figure_truth);
     let mut manifest = format!(
         "seed\t{}\nmb\t{}\ngenerator\t{GENERATOR}\nbytes\t{total}\narticles\t{n_articles}\nquote_items\t{n_quote_items}\n\
          figure_items\t{n_figure_items}\nspeakers\t{n_speakers}\ncanonical_quotes\t{n_quotes}\n\

@@ -1048,10 +1048,10 @@ fn main() {
                     if goal {
                         // A target next to the actual figure: another
                         // modality, never a conflict.
-                        let goal = render_figure(&mut rng, kind.unit, f.value * 3 / 2 + 10, true);
+                        let target = render_figure(&mut rng, kind.unit, f.value * 3 / 2 + 10, true);
                         let by = f.year + 2 + rng.below(4) as i32;
                         s = format!(
-                            "{} and {} have set a goal of {goal} in trade by {by}. {s}",
+                            "{} and {} have set a goal of {target} in trade by {by}. {s}",
                             subj.a, subj.b
                         );
                     }

@@ -438,7 +438,11 @@ fn shown(paths: &[PathBuf]) -> String {
 }
 
 /// Writes `text` to `path` atomically: a temporary file in the same folder,
-/// renamed over the target once complete.
+/// renamed over the target once complete. A path to something that is not a
+/// regular file (`/dev/null`, a pipe, `/dev/stdout`) is written into, as
+/// stdout would be: renaming over it would replace a device with a file.
+/// A symbolic link to a file is followed: the file is replaced, the link
+/// stays.
 pub fn write_atomic(path: &Path, text: &str) -> Result<(), Error> {
     write_atomic_with(path, |w| w.write_all(text.as_bytes()))
 }
@@ -451,6 +455,27 @@ fn write_atomic_with(
     let err = |e: std::io::Error| Error::Output {
         path: path.display().to_string(),
         message: e.to_string(),
+    };
+    // `metadata` follows links: what the path names in the end.
+    let resolved;
+    let path = match std::fs::metadata(path) {
+        Ok(m) if !m.is_file() && !m.is_dir() => {
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(err)?;
+            let mut buffered = std::io::BufWriter::new(file);
+            return match write(&mut buffered).and_then(|_| buffered.flush()) {
+                // A pipe closed by its reader, as on stdout: not an error.
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(err(e)),
+                _ => Ok(()),
+            };
+        }
+        Ok(_) if path.is_symlink() => {
+            resolved = std::fs::canonicalize(path).map_err(err)?;
+            resolved.as_path()
+        }
+        _ => path,
     };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,

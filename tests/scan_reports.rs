@@ -237,6 +237,114 @@ fn output_file_holds_what_stdout_shows() {
     }
 }
 
+/// `-o` and `--csv` into a pipe write into it and leave it a pipe (a
+/// rename over it, as for a file, would replace it; over `/dev/null`, run
+/// as root, it replaced the device with a file).
+#[cfg(unix)]
+#[test]
+fn output_into_a_pipe_leaves_the_pipe() {
+    use std::os::unix::fs::FileTypeExt;
+    let d = tempfile::tempdir().unwrap();
+    for option in ["-o", "--csv"] {
+        let fifo = d.path().join(format!("pipe{option}"));
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        // The reader, on its own thread: opening a pipe for writing waits
+        // for one.
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+        };
+        let out = Command::cargo_bin("crosscheck")
+            .unwrap()
+            .args([
+                "scan", "sources", "--format", "csv", "--color", "never", "-q", option,
+            ])
+            .arg(&fifo)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{option}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        // Checked before the reader is waited for: had the pipe been
+        // replaced, its reader would wait for a writer forever.
+        let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+        assert!(kind.is_fifo(), "{option}: still a pipe");
+        assert_eq!(reader.join().unwrap(), scan("csv").0, "{option}");
+        assert_eq!(
+            std::fs::read_dir(d.path()).unwrap().count(),
+            1,
+            "{option}: no file left beside it"
+        );
+        std::fs::remove_file(&fifo).unwrap();
+    }
+}
+
+/// A reader that stops early (`| head`) is no error, in any format: the
+/// exit code is the run's, and nothing is printed on stderr.
+#[test]
+fn a_reader_that_stops_early_is_no_error() {
+    use std::io::Read;
+    let d = tempfile::tempdir().unwrap();
+    // Enough quotations and figures that no format's report fits in a pipe
+    // (each paragraph its own: repeated ones are read once).
+    let body: String = (0..3000)
+        .map(|i| {
+            format!(
+                "“We will open {i} new crossings this year,” Minister Anna Berg said. \
+                 Trade reached ${i}.5 billion in 2023.\n\n"
+            )
+        })
+        .collect();
+    std::fs::write(d.path().join("big.md"), format!("# Crossings\n\n{body}")).unwrap();
+    for format in ["csv", "json", "jsonl", "markdown", "table"] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("crosscheck"))
+            .args(["extract", "--color", "never", "--format", format])
+            .arg(d.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut head = [0u8; 100];
+        child.stdout.take().unwrap().read_exact(&mut head).unwrap();
+        // The pipe's reading end is dropped here.
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{format}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{format}");
+    }
+}
+
+/// `-o` through a symbolic link replaces the file it names; the link stays.
+#[cfg(unix)]
+#[test]
+fn output_through_a_link_replaces_its_file() {
+    let d = tempfile::tempdir().unwrap();
+    let file = d.path().join("report.json");
+    let link = d.path().join("latest.json");
+    std::fs::write(&file, "old").unwrap();
+    std::os::unix::fs::symlink(&file, &link).unwrap();
+    let out = Command::cargo_bin("crosscheck")
+        .unwrap()
+        .args(["scan", "sources", "--format", "json", "-o"])
+        .arg(&link)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), scan("json").0);
+}
+
 /// `--quiet` renders nothing when nothing is written (the exit code still
 /// tells the result), but with `--output` the file gets the whole report.
 #[test]

@@ -5,9 +5,35 @@ use super::to_string;
 use crate::findings::{CheckReport, ExtractReport, ScanReport, Verdict};
 use std::io::{self, Write};
 
-/// The rows written so far, flushed into their output.
-fn finish(w: csv::Writer<&mut dyn Write>) -> io::Result<()> {
-    w.into_inner().map_err(|e| e.into_error())?.flush()
+/// A CSV writer whose errors keep the kind of the I/O error under them: a
+/// closed pipe (`| head`) stays `BrokenPipe`, which the CLI does not call
+/// an error, instead of becoming an error of another kind.
+struct Rows<'a>(csv::Writer<&'a mut dyn Write>);
+
+impl<'a> Rows<'a> {
+    fn new(out: &'a mut dyn Write) -> Self {
+        Rows(csv::Writer::from_writer(out))
+    }
+
+    fn row<const N: usize>(&mut self, record: [&str; N]) -> io::Result<()> {
+        self.0.write_record(record).map_err(io_error)
+    }
+
+    /// The rows written so far, flushed into their output.
+    fn finish(self) -> io::Result<()> {
+        self.0.into_inner().map_err(|e| e.into_error())?.flush()
+    }
+}
+
+/// The I/O error under a CSV error, or the CSV error as one.
+fn io_error(e: csv::Error) -> io::Error {
+    if !e.is_io_error() {
+        return io::Error::other(e);
+    }
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        kind => io::Error::other(format!("{kind:?}")),
+    }
 }
 
 fn num(v: Option<f64>) -> String {
@@ -21,7 +47,7 @@ pub fn extract(r: &ExtractReport) -> String {
 
 /// [`extract`], written into `out` a row at a time.
 pub fn write_extract(r: &ExtractReport, out: &mut dyn Write) -> io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
+    let mut w = Rows::new(out);
     let header = [
         "type",
         "source",
@@ -41,13 +67,13 @@ pub fn write_extract(r: &ExtractReport, out: &mut dyn Write) -> io::Result<()> {
         "noise",
         "passage",
     ];
-    w.write_record(header)?;
+    w.row(header)?;
     for q in &r.quotes {
         let kind = serde_json::to_value(q.kind)
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
-        w.write_record([
+        w.row([
             "quote",
             &q.source,
             &q.line.to_string(),
@@ -68,7 +94,7 @@ pub fn write_extract(r: &ExtractReport, out: &mut dyn Write) -> io::Result<()> {
         ])?;
     }
     for f in &r.figures {
-        w.write_record([
+        w.row([
             "figure",
             &f.source,
             &f.line.to_string(),
@@ -88,7 +114,7 @@ pub fn write_extract(r: &ExtractReport, out: &mut dyn Write) -> io::Result<()> {
             &f.passage,
         ])?;
     }
-    finish(w)
+    w.finish()
 }
 
 /// One row per pair of disagreeing items.
@@ -98,8 +124,8 @@ pub fn scan(r: &ScanReport) -> String {
 
 /// [`scan`], written into `out` a row at a time.
 pub fn write_scan(r: &ScanReport, out: &mut dyn Write) -> io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record([
+    let mut w = Rows::new(out);
+    w.row([
         "finding",
         "kind",
         "status",
@@ -122,7 +148,7 @@ pub fn write_scan(r: &ScanReport, out: &mut dyn Write) -> io::Result<()> {
     for f in &r.findings {
         for p in &f.pairs {
             let (a, b) = (&f.items[p.a], &f.items[p.b]);
-            w.write_record([
+            w.row([
                 f.id.as_str(),
                 f.kind.as_str(),
                 p.status.as_str(),
@@ -144,7 +170,7 @@ pub fn write_scan(r: &ScanReport, out: &mut dyn Write) -> io::Result<()> {
             ])?;
         }
     }
-    finish(w)
+    w.finish()
 }
 
 /// One row per flagged claim (anything but supported or waived), with its
@@ -155,8 +181,8 @@ pub fn check(r: &CheckReport) -> String {
 
 /// [`check`], written into `out` a row at a time.
 pub fn write_check(r: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record([
+    let mut w = Rows::new(out);
+    w.row([
         "claim_id",
         "verdict",
         "claim_text",
@@ -174,7 +200,7 @@ pub fn write_check(r: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
             continue;
         }
         let e = c.evidence.first();
-        w.write_record([
+        w.row([
             c.id.as_str(),
             c.verdict.as_str(),
             &c.text,
@@ -188,5 +214,47 @@ pub fn write_check(r: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
             &c.line.to_string(),
         ])?;
     }
-    finish(w)
+    w.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A reader that went away: every write fails as a closed pipe does.
+    struct Closed;
+
+    impl Write for Closed {
+        fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+            Err(io::ErrorKind::BrokenPipe.into())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Err(io::ErrorKind::BrokenPipe.into())
+        }
+    }
+
+    #[test]
+    fn a_closed_pipe_stays_a_closed_pipe() {
+        let mut out = Closed;
+        let mut rows = Rows::new(&mut out);
+        // More rows than the writer's buffer holds: the pipe is met while
+        // rows are written, not only when they are flushed.
+        let long = "x".repeat(1000);
+        let met = (0..100).find_map(|_| rows.row(["a", &long]).err());
+        assert_eq!(met.map(|e| e.kind()), Some(io::ErrorKind::BrokenPipe));
+        let mut out = Closed;
+        let mut rows = Rows::new(&mut out);
+        rows.row(["a", "b"]).unwrap();
+        assert_eq!(rows.finish().unwrap_err().kind(), io::ErrorKind::BrokenPipe);
+    }
+
+    #[test]
+    fn other_csv_errors_keep_their_message() {
+        let mut out = Vec::new();
+        let mut w = csv::Writer::from_writer(&mut out);
+        w.write_record(["a", "b"]).unwrap();
+        let e = w.write_record(["only one"]).unwrap_err();
+        let message = e.to_string();
+        assert_eq!(io_error(e).to_string(), message);
+    }
 }

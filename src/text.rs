@@ -243,6 +243,90 @@ fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
     memchr::memchr_iter(b'\n', text.as_bytes())
 }
 
+/// Classes of ASCII bytes, by table: [`ASCII_SPACE`], [`ASCII_UPPER`],
+/// [`ASCII_ALNUM`] (0 for the bytes from 0x80 up, which only start or
+/// continue other characters).
+pub static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        // `char::is_whitespace` of the ASCII characters: space and
+        // \t \n \x0B \x0C \r (the vertical tab too, unlike
+        // `u8::is_ascii_whitespace`).
+        if c == b' ' || (c >= 0x09 && c <= 0x0D) {
+            t[b] |= ASCII_SPACE;
+        }
+        if c.is_ascii_uppercase() {
+            t[b] |= ASCII_UPPER;
+        }
+        if c.is_ascii_alphanumeric() {
+            t[b] |= ASCII_ALNUM;
+        }
+        b += 1;
+    }
+    t
+};
+/// An ASCII whitespace character, as `char::is_whitespace` has it.
+pub const ASCII_SPACE: u8 = 1;
+/// A-Z.
+pub const ASCII_UPPER: u8 = 2;
+/// 0-9, A-Z, a-z.
+pub const ASCII_ALNUM: u8 = 4;
+
+/// The words of `s` between whitespace: what `str::split_whitespace`
+/// gives, in a loop that tests an ASCII byte by table and decodes only the
+/// characters from 0x80 up (most of a sentence is ASCII).
+pub fn split_words(s: &str) -> SplitWords<'_> {
+    SplitWords { s, pos: 0 }
+}
+
+/// The iterator of [`split_words`].
+pub struct SplitWords<'a> {
+    s: &'a str,
+    pos: usize,
+}
+
+impl<'a> SplitWords<'a> {
+    /// The end of the run from byte `i` (a char boundary) of characters
+    /// whose whitespace-ness is `space`.
+    #[inline(always)]
+    fn run_end(&self, mut i: usize, space: bool) -> usize {
+        let bytes = self.s.as_bytes();
+        while let Some(&b) = bytes.get(i) {
+            if b < 0x80 {
+                if (ASCII_CLASS[b as usize] & ASCII_SPACE != 0) != space {
+                    break;
+                }
+                i += 1;
+            } else {
+                let c = self.s[i..].chars().next().expect("a character starts here");
+                if c.is_whitespace() != space {
+                    break;
+                }
+                i += c.len_utf8();
+            }
+        }
+        i
+    }
+}
+
+impl<'a> Iterator for SplitWords<'a> {
+    type Item = &'a str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        let start = self.run_end(self.pos, true);
+        if start >= self.s.len() {
+            self.pos = start;
+            return None;
+        }
+        let end = self.run_end(start, false);
+        self.pos = end;
+        Some(&self.s[start..end])
+    }
+}
+
 /// The largest char boundary at or below `i`.
 pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     if i >= text.len() {
@@ -762,7 +846,32 @@ mod tests {
         out
     }
 
+    #[test]
+    fn the_ascii_classes_are_those_of_char() {
+        for b in 0..=255u8 {
+            let class = ASCII_CLASS[b as usize];
+            let c = char::from(b);
+            let ascii = b.is_ascii();
+            assert_eq!(class & ASCII_SPACE != 0, ascii && c.is_whitespace(), "{b}");
+            assert_eq!(class & ASCII_UPPER != 0, ascii && c.is_uppercase(), "{b}");
+            assert_eq!(
+                class & ASCII_ALNUM != 0,
+                ascii && c.is_alphanumeric(),
+                "{b}"
+            );
+        }
+    }
+
     proptest! {
+        #[test]
+        fn split_words_is_split_whitespace(
+            s in "[a-zé’“ .,\t\n\r\u{0B}\u{0C}\u{85}\u{A0}\u{1680}\u{2003}\u{2028}\u{202F}\u{3000}\u{200B}习]{0,60}"
+        ) {
+            let fast: Vec<&str> = split_words(&s).collect();
+            let slow: Vec<&str> = s.split_whitespace().collect();
+            prop_assert_eq!(fast, slow);
+        }
+
         #[test]
         fn with_lowercase_is_to_lowercase(w in "\\PC{0,40}") {
             prop_assert_eq!(with_lowercase(&w, str::to_string), w.to_lowercase());

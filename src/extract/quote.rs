@@ -54,7 +54,8 @@ use crate::normalize::fold;
 use crate::source::Document;
 use crate::speakers::{SpeakerTable, TITLES};
 use crate::text::{
-    Block, BlockKind, Layout, Shared, SharedSlice, floor_char_boundary, window, with_lowercase,
+    ASCII_ALNUM, ASCII_CLASS, ASCII_UPPER, Block, BlockKind, Layout, Shared, SharedSlice,
+    floor_char_boundary, split_words, window, with_lowercase,
 };
 use regex::Regex;
 // Fx hashing: the keys are short words looked up several times a sentence,
@@ -1244,10 +1245,11 @@ fn capital_starts_into(sentence: &str, starts: &mut Vec<usize>) {
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii() {
-            if b.is_ascii_uppercase() && !prev_alnum {
+            let class = ASCII_CLASS[b as usize];
+            if class & ASCII_UPPER != 0 && !prev_alnum {
                 starts.push(i);
             }
-            prev_alnum = b.is_ascii_alphanumeric();
+            prev_alnum = class & ASCII_ALNUM != 0;
             i += 1;
         } else {
             let c = sentence[i..]
@@ -1667,7 +1669,7 @@ fn capitalised_runs_into<'a>(
     };
     let mut titled = false;
     let mut prev = "";
-    for raw in sentence.split_whitespace() {
+    for raw in split_words(sentence) {
         // Most words open with a lowercase letter or a digit: such a word
         // only ends the run before it (what the general path below does
         // with it too).

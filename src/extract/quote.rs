@@ -1235,14 +1235,36 @@ fn capital_starts(sentence: &str) -> Vec<usize> {
 
 /// Where the words opening with an uppercase letter start in `sentence`
 /// (an uppercase character not right after a letter or digit), in order,
-/// into `starts` (cleared first). ASCII is tested byte by byte; other
-/// characters are decoded.
+/// into `starts` (cleared first). Eight ASCII bytes at a time are tested
+/// for A-Z at once and passed over when they hold none (most of a
+/// sentence); other bytes are tested by table, and characters from 0x80 up
+/// decoded.
 fn capital_starts_into(sentence: &str, starts: &mut Vec<usize>) {
+    // Each byte's high bit, and per byte what takes 0x41 ('A') and up, and
+    // 0x5B (past 'Z') and up, to 0x80 and up: no byte below 0x80 carries
+    // into the next.
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const FROM_A: u64 = 0x3F3F_3F3F_3F3F_3F3F;
+    const PAST_Z: u64 = 0x2525_2525_2525_2525;
     starts.clear();
     let bytes = sentence.as_bytes();
     let mut prev_alnum = false;
     let mut i = 0;
     while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            if x & HIGH == 0 {
+                let upper = x.wrapping_add(FROM_A) & !x.wrapping_add(PAST_Z) & HIGH;
+                // The bytes before the first capital (all eight without
+                // one) hold no start: only the last of them matters.
+                let skip = (upper.trailing_zeros() / 8) as usize;
+                if skip > 0 {
+                    prev_alnum = ASCII_CLASS[bytes[i + skip - 1] as usize] & ASCII_ALNUM != 0;
+                    i += skip;
+                    continue;
+                }
+            }
+        }
         let b = bytes[i];
         if b.is_ascii() {
             let class = ASCII_CLASS[b as usize];

@@ -464,12 +464,7 @@ fn write_atomic_with(
                 .write(true)
                 .open(path)
                 .map_err(err)?;
-            let mut buffered = std::io::BufWriter::new(file);
-            return match write(&mut buffered).and_then(|_| buffered.flush()) {
-                // A pipe closed by its reader, as on stdout: not an error.
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(err(e)),
-                _ => Ok(()),
-            };
+            return write_stream(file, write).map_err(err);
         }
         Ok(_) if path.is_symlink() => {
             resolved = std::fs::canonicalize(path).map_err(err)?;
@@ -490,6 +485,19 @@ fn write_atomic_with(
     tmp.as_file().sync_all().map_err(err)?;
     tmp.persist(path).map_err(|e| err(e.error))?;
     Ok(())
+}
+
+/// What `write` writes, into a stream (stdout, a device, a pipe), through
+/// a buffer. A pipe closed by its reader (`| head`) is not an error.
+fn write_stream(
+    out: impl Write,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let mut buffered = std::io::BufWriter::new(out);
+    match write(&mut buffered).and_then(|_| buffered.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => r,
+    }
 }
 
 /// Writes a report into its output.
@@ -832,16 +840,12 @@ fn write_outcome(outcome: Outcome, output: Option<&Path>, quiet: bool) -> Result
         Some(p) => write_atomic_with(p, |w| outcome.report.write_to(w))?,
         None if quiet => {}
         None => {
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            if let Err(e) = outcome.report.write_to(&mut out).and_then(|_| out.flush()) {
-                // A closed pipe (`| head`) is not an error.
-                if e.kind() != std::io::ErrorKind::BrokenPipe {
-                    return Err(Error::Output {
-                        path: "stdout".into(),
-                        message: e.to_string(),
-                    });
+            write_stream(std::io::stdout().lock(), |w| outcome.report.write_to(w)).map_err(|e| {
+                Error::Output {
+                    path: "stdout".into(),
+                    message: e.to_string(),
                 }
-            }
+            })?
         }
     }
     let code = outcome.code;

@@ -293,6 +293,9 @@ impl<'a> SplitWords<'a> {
     #[inline(always)]
     fn run_end(&self, mut i: usize, space: bool) -> usize {
         let bytes = self.s.as_bytes();
+        if !space {
+            i = skip_printable_ascii(bytes, i);
+        }
         while let Some(&b) = bytes.get(i) {
             if b < 0x80 {
                 if (ASCII_CLASS[b as usize] & ASCII_SPACE != 0) != space {
@@ -325,6 +328,29 @@ impl<'a> Iterator for SplitWords<'a> {
         self.pos = end;
         Some(&self.s[start..end])
     }
+}
+
+/// From byte `i`, past every whole block of eight bytes from `!` to `~`
+/// (none of them whitespace, none of them part of a longer character): to
+/// the first block that holds another byte. A word's bytes are passed over
+/// a block at a time instead of one by one: most words fit in one block,
+/// so the loop that looks for their end mostly runs once.
+#[inline(always)]
+fn skip_printable_ascii(bytes: &[u8], mut i: usize) -> usize {
+    const LOW: u64 = u64::from_ne_bytes([0x21; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    while let Some(block) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(block.try_into().expect("eight bytes"));
+        // A byte below 0x21 sets its high bit in `(x - LOW) & !x` (one
+        // from 0x80 up sets it in `x`); borrows only flag bytes above a
+        // flagged one, so the lowest flagged byte is exact.
+        let other = ((x.wrapping_sub(LOW) & !x) | x) & HIGH;
+        if other != 0 {
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i
 }
 
 /// The largest char boundary at or below `i`.
@@ -863,6 +889,32 @@ mod tests {
     }
 
     proptest! {
+        /// Long words and runs of printable ASCII, so that whole blocks of
+        /// eight are passed over, and every kind of byte after them.
+        #[test]
+        fn split_words_of_long_words_is_split_whitespace(
+            s in "([!-~]{0,20}[ \t\n\r\u{0B}\u{0C}\u{1F}\u{7F}\u{85}\u{A0}é’\u{2003}习]?){0,8}"
+        ) {
+            let fast: Vec<&str> = split_words(&s).collect();
+            let slow: Vec<&str> = s.split_whitespace().collect();
+            prop_assert_eq!(fast, slow);
+        }
+
+        /// The block pass stops exactly at the first byte that is not
+        /// printable ASCII, or where fewer than eight bytes are left.
+        #[test]
+        fn skip_printable_ascii_stops_at_the_first_other_byte(
+            b in proptest::collection::vec(any::<u8>(), 0..40), from in 0usize..40
+        ) {
+            let from = from.min(b.len());
+            let end = skip_printable_ascii(&b, from);
+            prop_assert!(end >= from && end <= b.len());
+            prop_assert!(b[from..end].iter().all(|&c| (0x21..0x80).contains(&c)));
+            let next_block = b.get(end..end + 8);
+            prop_assert!(next_block.is_none_or(|k| k.iter().any(|&c| !(0x21..0x80).contains(&c))));
+            prop_assert!((end - from).is_multiple_of(8) || !(0x21..0x80).contains(&b[end]));
+        }
+
         #[test]
         fn split_words_is_split_whitespace(
             s in "[a-zé’“ .,\t\n\r\u{0B}\u{0C}\u{85}\u{A0}\u{1680}\u{2003}\u{2028}\u{202F}\u{3000}\u{200B}习]{0,60}"

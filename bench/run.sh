@@ -4,6 +4,8 @@
 #   bash bench/run.sh                       # 50, 100 and 200 MB corpora
 #   bash bench/run.sh --sizes "5 10"        # small run
 #   bash bench/run.sh --claims 1000 --seed 7 --profile release --runs 3
+#   bash bench/run.sh --binary target/pgo/use/release/crosscheck
+#                                           # time another build (bench/pgo.sh)
 #
 # Builds crosscheck and the generator, generates one corpus per size under
 # target/bench/<size>mb (kept and reused while its manifest matches), then
@@ -27,6 +29,7 @@ claims=1000
 seed=7
 profile=release
 runs=3
+binary=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --sizes) sizes="$2"; shift 2 ;;
@@ -34,7 +37,8 @@ while [ $# -gt 0 ]; do
         --seed) seed="$2"; shift 2 ;;
         --profile) profile="$2"; shift 2 ;;
         --runs) runs="$2"; shift 2 ;;
-        -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+        --binary) binary="$2"; shift 2 ;;
+        -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
         *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -81,6 +85,11 @@ echo "== cargo build ${build_flag[*]} --bin crosscheck --example gen_corpus --ex
 cargo build --locked "${build_flag[@]}" --bin crosscheck --example gen_corpus --example bench_accuracy \
     --example bench_groups --example bench_figures
 cc="$bindir/crosscheck"
+if [ -n "$binary" ]; then
+    [ -x "$binary" ] || { echo "run.sh: --binary $binary is not an executable file" >&2; exit 2; }
+    cc="$binary"
+    echo "== timing $cc (the generator and scorers are the ones just built)"
+fi
 gen="$bindir/examples/gen_corpus"
 # A corpus is reused only if this generator made it (its version is in the
 # manifest: see GENERATOR in examples/gen_corpus.rs).
@@ -213,7 +222,7 @@ done
 report=$(
     echo "## crosscheck benchmark, $now"
     echo
-    echo "commit $commit$dirty, profile $profile, $(nproc) cores ($cpu), $claims claims, seed $seed, median of $runs runs (peak: the largest)"
+    echo "commit $commit$dirty, ${binary:+binary $binary, }profile $profile, $(nproc) cores ($cpu), $claims claims, seed $seed, median of $runs runs (peak: the largest)"
     echo
     echo "| size | corpus MB | command | seconds | MB/s | peak MB | peak / corpus | accuracy |"
     echo "|---:|---:|---|---:|---:|---:|---:|---:|"

@@ -53,7 +53,8 @@ cargo build --locked --release --example gen_corpus
 target/release/examples/gen_corpus --mb "$mb" --claims 200 --seed 11 --out "$train" >/dev/null
 
 echo "== instrumented build (target/pgo/gen)"
-RUSTFLAGS="-Cprofile-generate=$raw" cargo build --locked --release --bin crosscheck \
+# CARGO_ENCODED_RUSTFLAGS, not RUSTFLAGS: a path with a space stays one flag.
+CARGO_ENCODED_RUSTFLAGS="-Cprofile-generate=$raw" cargo build --locked --release --bin crosscheck \
     --target-dir "$root/gen"
 gen="$root/gen/release/crosscheck"
 
@@ -76,6 +77,6 @@ echo "== merging the profile"
 "$profdata" merge -o "$root/merged.profdata" "$raw"
 
 echo "== tuned build (target/pgo/use)"
-RUSTFLAGS="-Cprofile-use=$root/merged.profdata" cargo build --locked --release --bin crosscheck \
-    --target-dir "$root/use"
+CARGO_ENCODED_RUSTFLAGS="-Cprofile-use=$root/merged.profdata" cargo build --locked --release \
+    --bin crosscheck --target-dir "$root/use"
 echo "$root/use/release/crosscheck"

@@ -74,6 +74,7 @@ train_run check claims/draft.md --sources sources
 rm -rf "$root/cache"
 
 echo "== merging the profile"
+compgen -G "$raw/*.profraw" >/dev/null || fail "the training runs wrote no profile into $raw"
 "$profdata" merge -o "$root/merged.profdata" "$raw"
 
 echo "== tuned build (target/pgo/use)"

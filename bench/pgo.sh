@@ -26,7 +26,7 @@ mb=10
 while [ $# -gt 0 ]; do
     case "$1" in
         --mb) mb="${2:?--mb needs a number}"; shift 2 ;;
-        -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
         *) echo "pgo.sh: unknown argument: $1" >&2; exit 2 ;;
     esac
 done

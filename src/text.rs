@@ -330,11 +330,12 @@ impl<'a> Iterator for SplitWords<'a> {
     }
 }
 
-/// From byte `i`, past every whole block of eight bytes from `!` to `~`
-/// (none of them whitespace, none of them part of a longer character): to
-/// the first block that holds another byte. A word's bytes are passed over
-/// a block at a time instead of one by one: most words fit in one block,
-/// so the loop that looks for their end mostly runs once.
+/// From byte `i`, past the bytes from 0x21 to 0x7F (printable ASCII and
+/// DEL: none of them whitespace, none of them part of a longer character),
+/// eight at a time: to the first other byte, or to where fewer than eight
+/// bytes are left (the caller goes on byte by byte). A word's bytes are
+/// passed over a block at a time instead of one by one: most words fit in
+/// one block, so the loop that looks for their end mostly runs once.
 #[inline(always)]
 fn skip_printable_ascii(bytes: &[u8], mut i: usize) -> usize {
     const LOW: u64 = u64::from_ne_bytes([0x21; 8]);
@@ -900,8 +901,8 @@ mod tests {
             prop_assert_eq!(fast, slow);
         }
 
-        /// The block pass stops exactly at the first byte that is not
-        /// printable ASCII, or where fewer than eight bytes are left.
+        /// The block pass stops exactly at the first byte outside 0x21 to
+        /// 0x7F, or where fewer than eight bytes are left.
         #[test]
         fn skip_printable_ascii_stops_at_the_first_other_byte(
             b in proptest::collection::vec(any::<u8>(), 0..40), from in 0usize..40

@@ -1600,20 +1600,21 @@ static TITLE_ENDS: LazyLock<TitleEnds> = LazyLock::new(|| {
         .collect();
     words.sort();
     words.dedup();
-    let mut last = [false; 128];
+    let mut by_last: Vec<Vec<String>> = vec![Vec::new(); 128];
     for w in &words {
         if let Some(&b) = w.as_bytes().last() {
-            last[usize::from(b)] = true;
+            by_last[usize::from(b)].push(w.clone());
         }
     }
-    TitleEnds { words, last }
+    TitleEnds { words, by_last }
 });
 
-/// The words of [`TITLE_ENDS`] and the bytes they end with (lowercase
-/// ASCII), for a quick "no" to most words.
+/// The words of [`TITLE_ENDS`], and the same words by the byte they end
+/// with (lowercase ASCII): an ASCII word is compared only with the titles
+/// that end as it does, most words with none.
 struct TitleEnds {
     words: Vec<String>,
-    last: [bool; 128],
+    by_last: Vec<Vec<String>>,
 }
 
 /// Whether `word` ends with one of [`TITLE_ENDS`] in any case, as
@@ -1627,25 +1628,30 @@ fn ends_with_title(word: &str) -> bool {
     let Some(&last) = word.as_bytes().last() else {
         return false;
     };
-    if !ends
-        .last
-        .get(usize::from(last.to_ascii_lowercase()))
-        .is_some_and(|&b| b)
-    {
+    let Some(same_last) = ends.by_last.get(usize::from(last.to_ascii_lowercase())) else {
+        return false;
+    };
+    if same_last.is_empty() {
         return false;
     }
     if word.is_ascii() {
-        return ends.words.iter().any(|t| ends_with_ignore_case(word, t));
+        return same_last.iter().any(|t| ends_with_ignore_case(word, t));
     }
-    let folded: String = word
-        .chars()
+    ends.words
+        .iter()
+        .any(|t| ends_with_ignore_case(&fold_to_ascii_letters(word), t))
+}
+
+/// `word` with the letters that `(?i)` takes for ASCII ones made so: the
+/// long s ("ſ") an "s", the Kelvin sign a "k".
+fn fold_to_ascii_letters(word: &str) -> String {
+    word.chars()
         .map(|c| match c {
             'ſ' => 's',
             '\u{212A}' => 'k',
             c => c,
         })
-        .collect();
-    ends.words.iter().any(|t| ends_with_ignore_case(&folded, t))
+        .collect()
 }
 
 /// [`capitalised_runs_into`] as a list of runs, with the fast path.
@@ -3070,6 +3076,21 @@ mod tests {
         assert!(!words.iter().any(|t| t.ends_with(['s', 'k'])));
         assert!(ends_with_title("Vice-President") && ends_with_title("MS."));
         assert!(ends_with_title("preſident") && !ends_with_title("presidents"));
+    }
+
+    proptest! {
+        /// Comparing a word with the titles that end in its last byte only
+        /// finds what comparing it with every title finds.
+        #[test]
+        fn ends_with_title_by_last_byte_is_every_title(
+            head in "[A-Za-z-]{0,6}",
+            tail in "(President|MINISTER|premier|Spokesman|envoy|Aide|official|Mr.|dr.|mayors|leader|Delegate|executive|senatoR|[a-z]{1,4}|ſ|K|é)",
+        ) {
+            let word = format!("{head}{tail}");
+            let folded = fold_to_ascii_letters(&word);
+            let every = TITLE_ENDS.words.iter().any(|t| ends_with_ignore_case(&folded, t));
+            prop_assert_eq!(ends_with_title(&word), every, "{}", word);
+        }
     }
 
     #[test]

@@ -1637,9 +1637,8 @@ fn ends_with_title(word: &str) -> bool {
     if word.is_ascii() {
         return same_last.iter().any(|t| ends_with_ignore_case(word, t));
     }
-    ends.words
-        .iter()
-        .any(|t| ends_with_ignore_case(&fold_to_ascii_letters(word), t))
+    let folded = fold_to_ascii_letters(word);
+    ends.words.iter().any(|t| ends_with_ignore_case(&folded, t))
 }
 
 /// `word` with the letters that `(?i)` takes for ASCII ones made so: the

@@ -686,7 +686,11 @@ fn ends_abbreviation(before: &str) -> bool {
     if word.is_empty() {
         return false;
     }
-    if with_lowercase(word, |l| ABBREVIATIONS.contains(&l)) {
+    // No abbreviation is longer than six bytes, and a longer word cannot
+    // lowercase to one (the Kelvin sign, three bytes for a "k", could
+    // shorten only "u.k", to five): most words that end a sentence are not
+    // looked up at all.
+    if word.len() <= 6 && with_lowercase(word, |l| ABBREVIATIONS.contains(&l)) {
         return true;
     }
     // A single capital initial ("J.") or dotted initials ("U.S" before the final dot).
@@ -729,6 +733,20 @@ mod tests {
             .into_iter()
             .map(|r| &t[r])
             .collect()
+    }
+
+    /// What `ends_abbreviation`'s length test takes for granted.
+    #[test]
+    fn abbreviations_are_six_bytes_at_most_and_one_holds_a_k() {
+        assert!(ABBREVIATIONS.iter().all(|a| a.len() <= 6 && a.is_ascii()));
+        let with_k: Vec<&str> = ABBREVIATIONS
+            .iter()
+            .copied()
+            .filter(|a| a.contains('k'))
+            .collect();
+        assert_eq!(with_k, ["u.k"]);
+        assert!(ends_abbreviation("the U.\u{212A}") && ends_abbreviation("Mr"));
+        assert!(!ends_abbreviation("the reporters"));
     }
 
     #[test]

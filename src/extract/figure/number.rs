@@ -234,19 +234,30 @@ fn may_hold_digit(s: &str) -> bool {
     const HIGH: u64 = ONES * 0x80;
     let bytes = s.as_bytes();
     let mut i = 0;
-    // Eight ASCII bytes at a time while they hold no digit: a byte below
-    // 0x80 plus 0x50 reaches 0x80 when it is at least "0", plus 0x46 when
-    // it is above "9" (no sum carries into the next byte); a byte from
-    // 0x80 up stops the block pass.
-    while let Some(block) = bytes.get(i..i + 8) {
-        let x = u64::from_le_bytes(block.try_into().expect("eight bytes"));
-        let digit = x.wrapping_add(ONES * 0x50) & !x.wrapping_add(ONES * 0x46);
-        if (digit | x) & HIGH != 0 {
+    loop {
+        // Eight bytes at a time: a byte below 0x80 plus 0x50 reaches 0x80
+        // when it is at least "0", plus 0x46 when it is above "9" (no such
+        // sum carries into the next byte); a byte from 0x80 up has its high
+        // bit already. Below the lowest byte from 0x80 up, every digit
+        // flagged is one.
+        while let Some(block) = bytes.get(i..i + 8) {
+            let x = u64::from_le_bytes(block.try_into().expect("eight bytes"));
+            let digit = x.wrapping_add(ONES * 0x50) & !x.wrapping_add(ONES * 0x46) & HIGH;
+            let wide = x & HIGH;
+            if digit | wide == 0 {
+                i += 8;
+                continue;
+            }
+            if digit != 0 && (wide == 0 || digit.trailing_zeros() < wide.trailing_zeros()) {
+                return true;
+            }
+            // The first byte from 0x80 up starts a longer character.
+            i += (wide.trailing_zeros() / 8) as usize;
             break;
         }
-        i += 8;
-    }
-    while let Some(&b) = bytes.get(i) {
+        let Some(&b) = bytes.get(i) else {
+            return false;
+        };
         if b < 0x80 {
             if b.is_ascii_digit() {
                 return true;
@@ -260,7 +271,6 @@ fn may_hold_digit(s: &str) -> bool {
             i += c.len_utf8();
         }
     }
-    false
 }
 
 /// Every number in `s`, in digits or words, in order.

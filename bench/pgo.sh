@@ -25,7 +25,8 @@ cd "$(dirname "$0")/.."
 mb=10
 while [ $# -gt 0 ]; do
     case "$1" in
-        --mb) mb="${2:?--mb needs a number}"; shift 2 ;;
+        --mb) [ $# -ge 2 ] || { echo "pgo.sh: --mb needs a number" >&2; exit 2; }
+              mb="$2"; shift 2 ;;
         -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
         *) echo "pgo.sh: unknown argument: $1" >&2; exit 2 ;;
     esac
@@ -45,7 +46,7 @@ fi
 root="$PWD/target/pgo"
 raw="$root/raw"
 train="$root/train"
-rm -rf "$raw"
+rm -rf "$raw" "$root/cache"
 mkdir -p "$raw"
 
 echo "== training corpus: $mb MB, seed 11 ($train)"

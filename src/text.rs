@@ -319,7 +319,13 @@ impl<'a> Iterator for SplitWords<'a> {
 
     #[inline]
     fn next(&mut self) -> Option<&'a str> {
-        let start = self.run_end(self.pos, true);
+        let bytes = self.s.as_bytes();
+        // Most words are followed by one space and a printable ASCII byte:
+        // the next word starts right after the space.
+        let start = match bytes.get(self.pos..self.pos + 2) {
+            Some(&[b' ', next]) if (0x21..0x80).contains(&next) => self.pos + 1,
+            _ => self.run_end(self.pos, true),
+        };
         if start >= self.s.len() {
             self.pos = start;
             return None;

@@ -538,6 +538,10 @@ pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     if word.len() > SHORT || !word.is_ascii() {
         return f(&word.to_lowercase());
     }
+    // ASCII with no capital is its own lowercase: no copy.
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return f(word);
+    }
     // Into a string kept per thread, which takes no check that the bytes
     // are UTF-8. While `f` runs it is taken: a word `f` lowercases in turn
     // goes on the stack.

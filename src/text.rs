@@ -417,7 +417,9 @@ pub fn blocks(text: &str, range: Range<usize>) -> Vec<Block> {
     let mut pos = range.start;
     let end = range.end;
     while pos < end {
-        let line_end = text[pos..end].find('\n').map_or(end, |i| pos + i);
+        // The memchr crate's search (vector instructions): a paragraph is
+        // one long line.
+        let line_end = memchr::memchr(b'\n', &text.as_bytes()[pos..end]).map_or(end, |i| pos + i);
         let line = &text[pos..line_end];
         let trimmed = line.trim_end();
         let lead = trimmed.len() - trimmed.trim_start().len();

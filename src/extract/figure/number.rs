@@ -226,7 +226,7 @@ fn number_parts(m: &str) -> (Option<&str>, &str, Option<&str>) {
 
 /// Whether `s` may hold a digit as `\d` reads it (any Unicode decimal
 /// digit), for a cheap pass that spares most digitless text the search.
-/// One pass: an ASCII byte is tested as a byte, and only a longer
+/// One pass: ASCII bytes are tested eight at a time, and only a longer
 /// character is decoded (the General Punctuation block, where news text's
 /// curly quotes and dashes stand, holds no number: no table lookup).
 fn may_hold_digit(s: &str) -> bool {

@@ -1159,7 +1159,7 @@ impl Entities {
             .filter_map(|c| c.name("sp").map(|m| clean_mention(m.as_str())))
             .filter(|m| plausible_speaker(m))
             .last();
-        let mention = cued.or_else(|| sentence_subject(clause))?;
+        let mention = cued.or_else(|| sentence_subject(clause).map(str::to_string))?;
         if !self.knows(&mention, speakers) {
             return None;
         }
@@ -1735,7 +1735,7 @@ fn capitalised_runs_into<'a>(
 /// The grammatical subject opening a sentence: a name, possibly
 /// possessive ("Nwosu’s reply was short"), a pronoun or a description,
 /// followed by a lowercase word. Markup and leading marks are skipped.
-fn sentence_subject(sentence: &str) -> Option<String> {
+fn sentence_subject(sentence: &str) -> Option<&str> {
     subject_and_verb(sentence).map(|(sp, _, _)| sp)
 }
 
@@ -1764,7 +1764,7 @@ const SUBJECT_ADVERBS: &[&str] = &[
 
 /// The subject opening a sentence, the lowercase word after it (its verb,
 /// past an adverb), and the byte offset in `sentence` where that word ends.
-fn subject_and_verb(sentence: &str) -> Option<(String, &str, usize)> {
+fn subject_and_verb(sentence: &str) -> Option<(&str, &str, usize)> {
     let head = &sentence[..floor_char_boundary(sentence, 300)];
     let trimmed = head.trim_start_matches(|c: char| !c.is_alphanumeric());
     let (sp, verb) = subject_parts(trimmed)?;
@@ -1778,7 +1778,7 @@ fn subject_and_verb(sentence: &str) -> Option<(String, &str, usize)> {
         .unwrap_or(sp);
     // Most sentence openers are no speaker ("The", "In"): only a
     // plausible one is copied.
-    plausible_speaker(sp).then(|| (sp.to_string(), verb, verb_end))
+    plausible_speaker(sp).then_some((sp, verb, verb_end))
 }
 
 /// The subject (with any possessive "'s" still on it) and the verb of a
@@ -2144,7 +2144,7 @@ fn build(
             && verb_end <= before.len()
             && in_cue_clause(&before[verb_end..]);
         if participle.is_some() || act {
-            mention = Some(sp);
+            mention = Some(sp.to_string());
             adjacent = true;
         }
     }
@@ -2155,9 +2155,9 @@ fn build(
         && before_start == sent_start
         && before.trim_end().ends_with(':')
         && let Some(sp) = sentence_subject(before)
-        && state.knows(&sp, speakers)
+        && state.knows(sp, speakers)
     {
-        mention = Some(sp);
+        mention = Some(sp.to_string());
         adjacent = true;
     }
     // A quotation standing alone, with no cue in its sentence, continues

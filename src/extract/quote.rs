@@ -1021,26 +1021,26 @@ impl Entities {
         let Some(sp) = sentence_subject(sentence) else {
             return;
         };
-        if is_description(&sp) {
+        if is_description(sp) {
             let lower = sp.to_lowercase();
             if lower.split_whitespace().any(|w| PERSON_ROLES.contains(&w)) {
-                let _ = self.resolve_description(&lower, &sp);
+                let _ = self.resolve_description(&lower, sp);
             }
             return;
         }
-        let (desc, name) = Self::split(&sp);
+        let (desc, name) = Self::split(sp);
         if person_like(&name) {
             let joined = name.join(" ");
             let full = speakers.lookup(&joined).map_or(joined, str::to_string);
             self.add_person(&full, desc);
         } else if name.len() == 1
-            && !is_pronoun(&sp)
+            && !is_pronoun(sp)
             // `knows`, without splitting the mention again.
             && self
-                .knows_outright(&sp, speakers)
+                .knows_outright(sp, speakers)
                 .unwrap_or_else(|| self.knows_name(&name, speakers))
         {
-            let _ = self.resolve(&sp, speakers);
+            let _ = self.resolve(sp, speakers);
         }
     }
 
@@ -2134,7 +2134,7 @@ fn build(
     if mention.is_none()
         && before_start == sent_start
         && let Some((sp, verb, verb_end)) = subject_and_verb(before)
-        && state.knows(&sp, speakers)
+        && state.knows(sp, speakers)
     {
         let participle = PARTICIPLE
             .find_iter(before)

@@ -30,6 +30,10 @@ pub struct SourceInfo {
 /// Files read and extracted together (see [`Extracted::from_files`]).
 const BATCH: usize = 512;
 
+/// One batch's results, in file order: each file's records (and the cache
+/// entry made of them), or why it could not be read.
+type Batch = Vec<Result<(FileExtraction, Option<Entry>), Warning>>;
+
 /// One file's extraction with its front matter warnings.
 type FileExtraction = (SourceInfo, extract::Extraction, Vec<Warning>);
 
@@ -87,12 +91,14 @@ impl Extracted {
         // are kept once each (the same quotation stands in many sources).
         let mut words: rustc_hash::FxHashSet<Shared> = Default::default();
         // A batch of files at a time: each batch's records are moved into
-        // the corpus before the next is read, so the per-file lists never
-        // all stand beside the corpus's own (that doubled the records'
-        // memory). The corpus's lists grow in place (large buffers are
-        // remapped, not copied).
-        for (files, ids) in files.chunks(BATCH).zip(ids.chunks(BATCH)) {
-            let parts: Vec<Result<(FileExtraction, Option<Entry>), Warning>> = files
+        // the corpus before the batch after next is read, so the per-file
+        // lists never all stand beside the corpus's own (that doubled the
+        // records' memory). The corpus's lists grow in place (large buffers
+        // are remapped, not copied). A batch is merged, in order, while the
+        // next one is extracted: the merge is one thread's work, and the
+        // other core would wait for it.
+        let extract_batch = |files: &[PathBuf], ids: &[String]| -> Batch {
+            files
                 .par_iter()
                 .zip(ids.par_iter())
                 .map(|(path, id)| {
@@ -101,7 +107,9 @@ impl Extracted {
                     tick();
                     result
                 })
-                .collect();
+                .collect()
+        };
+        let mut merge = |parts: Batch, files: &[PathBuf]| {
             for (p, path) in parts.into_iter().zip(files) {
                 match p {
                     Ok(((info, mut ex, w), entry)) => {
@@ -123,6 +131,21 @@ impl Extracted {
                     Err(w) => warnings.push(w),
                 }
             }
+        };
+        let mut pending: Option<(Batch, &[PathBuf])> = None;
+        for (files, ids) in files.chunks(BATCH).zip(ids.chunks(BATCH)) {
+            let (parts, ()) = rayon::join(
+                || extract_batch(files, ids),
+                || {
+                    if let Some((parts, files)) = pending.take() {
+                        merge(parts, files);
+                    }
+                },
+            );
+            pending = Some((parts, files));
+        }
+        if let Some((parts, files)) = pending {
+            merge(parts, files);
         }
         if let Some(Err(w)) = writer.map(cache::Writer::finish) {
             warnings.push(w);

@@ -405,27 +405,63 @@ impl Eq for Ranked {}
 /// What decides whether two figures are about the same thing
 /// ([`compare::same_subject`]): unit, subject terms, head and name numbers.
 /// Figures with equal keys are compared once, through one representative.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-struct SubjectKey {
+/// The key borrows its words from the figure: a key is made for every
+/// figure, and copying the shared words would count references to the
+/// same few words from every thread at once.
+#[derive(PartialEq, Eq, Hash)]
+struct SubjectKey<'a> {
     unit: &'static str,
-    terms: Vec<Shared>,
-    head: Option<Shared>,
-    name_numbers: Vec<Shared>,
-    names: Vec<Shared>,
+    /// Sorted, without repeats.
+    terms: Vec<&'a str>,
+    head: Option<&'a str>,
+    name_numbers: &'a [Shared],
+    names: &'a [Shared],
 }
 
-impl SubjectKey {
-    fn of(f: &Figure) -> Self {
-        let mut terms = f.subject.terms.to_vec();
-        terms.sort();
+impl<'a> SubjectKey<'a> {
+    fn of(f: &'a Figure) -> Self {
+        let mut terms: Vec<&str> = f.subject.terms.iter().map(|t| &**t).collect();
+        terms.sort_unstable();
         terms.dedup();
         SubjectKey {
             unit: f.unit,
             terms,
-            head: f.subject.head.clone(),
-            name_numbers: f.subject.name_numbers.to_vec(),
-            names: f.subject.names.to_vec(),
+            head: f.subject.head.as_deref(),
+            name_numbers: &f.subject.name_numbers,
+            names: &f.subject.names,
         }
+    }
+}
+
+/// A [`SubjectKey`] with its hash, taken where the key is made (in
+/// parallel): the map that numbers the keys, one figure after the other,
+/// then only compares.
+struct Hashed<'a> {
+    hash: u64,
+    key: SubjectKey<'a>,
+}
+
+impl Hashed<'_> {
+    fn new(key: SubjectKey<'_>) -> Hashed<'_> {
+        use std::hash::BuildHasher;
+        Hashed {
+            hash: rustc_hash::FxBuildHasher.hash_one(&key),
+            key,
+        }
+    }
+}
+
+impl PartialEq for Hashed<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.hash == other.hash && self.key == other.key
+    }
+}
+
+impl Eq for Hashed<'_> {}
+
+impl std::hash::Hash for Hashed<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
     }
 }
 
@@ -453,7 +489,7 @@ impl FigureIndex {
                 .filter(|f| !f.noise)
                 .map(|f| &f.subject.terms[..]),
         );
-        let mut by_key: HashMap<SubjectKey, u32> = HashMap::default();
+        let mut by_key: HashMap<Hashed, u32> = HashMap::default();
         let mut keys: Vec<(u32, Vec<u32>)> = Vec::new();
         let mut postings: HashMap<&'static str, HashMap<Shared, Vec<u32>>> = HashMap::default();
         // The keys are made in parallel, a block of figures at a time (the
@@ -462,9 +498,12 @@ impl FigureIndex {
         // term with nothing: it is never compared.
         const BLOCK: usize = 1 << 12;
         let made = figures.chunks(BLOCK).enumerate().flat_map(|(b, block)| {
-            let keys: Vec<Option<SubjectKey>> = block
+            let keys: Vec<Option<Hashed>> = block
                 .par_iter()
-                .map(|f| (!f.noise && !f.subject.terms.is_empty()).then(|| SubjectKey::of(f)))
+                .map(|f| {
+                    (!f.noise && !f.subject.terms.is_empty())
+                        .then(|| Hashed::new(SubjectKey::of(f)))
+                })
                 .collect();
             keys.into_iter()
                 .enumerate()
@@ -478,8 +517,12 @@ impl FigureIndex {
                 Some(&k) => k,
                 None => {
                     let k = keys.len() as u32;
-                    let by_term = postings.entry(key.unit).or_default();
-                    for t in &key.terms {
+                    // The key's terms, as the figure's shared words.
+                    let by_term = postings.entry(key.key.unit).or_default();
+                    let mut terms: Vec<&Shared> = figures[i].subject.terms.iter().collect();
+                    terms.sort_unstable();
+                    terms.dedup();
+                    for t in terms {
                         by_term.entry(t.clone()).or_default().push(k);
                     }
                     keys.push((i as u32, Vec::new()));

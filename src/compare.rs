@@ -539,10 +539,11 @@ fn content_words(w: &[String]) -> BTreeSet<String> {
 // ---------------------------------------------------------------- figures
 
 /// Document frequencies of subject terms, for weighting rare terms above
-/// common ones.
+/// common ones. Each known term's weight is worked out once, when the
+/// counts are made: a scan looks weights up millions of times.
 #[derive(Clone, Debug, Default)]
 pub struct TermWeights {
-    df: rustc_hash::FxHashMap<Shared, usize>,
+    weights: rustc_hash::FxHashMap<Shared, f64>,
     n: usize,
 }
 
@@ -576,16 +577,47 @@ impl TermWeights {
                 },
             );
         TermWeights {
-            df: df.into_iter().map(|(t, k)| (t.clone(), k)).collect(),
+            weights: df
+                .into_iter()
+                .map(|(t, k)| (t.clone(), idf(n, k)))
+                .collect(),
             n,
         }
     }
 
     /// Inverse document frequency, smoothed; unknown terms count as rare.
     pub fn weight(&self, term: &str) -> f64 {
-        let df = self.df.get(term).copied().unwrap_or(0) as f64;
-        ((self.n as f64 + 1.0) / (df + 1.0)).ln() + 1.0
+        self.weights
+            .get(term)
+            .copied()
+            .unwrap_or_else(|| idf(self.n, 0))
     }
+}
+
+/// The weight of a term held by `df` of `n` subjects.
+fn idf(n: usize, df: usize) -> f64 {
+    ((n as f64 + 1.0) / (df as f64 + 1.0)).ln() + 1.0
+}
+
+/// Subjects of at most this many terms are compared on the stack.
+const SMALL_SUBJECT: usize = 8;
+
+/// A subject's terms sorted, without repeats: the first `len` of the list.
+fn sorted_terms(terms: &[Shared]) -> ([&str; SMALL_SUBJECT], usize) {
+    let mut out: [&str; SMALL_SUBJECT] = [""; SMALL_SUBJECT];
+    for (o, t) in out.iter_mut().zip(terms) {
+        *o = t;
+    }
+    let list = &mut out[..terms.len()];
+    list.sort_unstable();
+    let mut len = 0;
+    for i in 0..list.len() {
+        if len == 0 || list[i] != list[len - 1] {
+            list[len] = list[i];
+            len += 1;
+        }
+    }
+    (out, len)
 }
 
 /// IDF-weighted overlap coefficient of two subjects' terms, in [0, 1]: the
@@ -593,6 +625,38 @@ impl TermWeights {
 /// short subject ("trade") matches a fuller one ("trade Russia China"); two
 /// subjects that share only a common term do not.
 pub fn subject_similarity(a: &[Shared], b: &[Shared], w: &TermWeights) -> f64 {
+    // Subjects hold at most a few terms: sorted on the stack, the same sums
+    // in the same (sorted) order as the sets below, without allocating.
+    if a.len() <= SMALL_SUBJECT && b.len() <= SMALL_SUBJECT {
+        let (sa, la) = sorted_terms(a);
+        let (sb, lb) = sorted_terms(b);
+        let (sa, sb) = (&sa[..la], &sb[..lb]);
+        if sa.is_empty() || sb.is_empty() {
+            return 0.0;
+        }
+        let weight = |s: &[&str]| -> f64 { s.iter().map(|t| w.weight(t)).sum() };
+        // The shared terms, in sorted order (a merge of the two lists).
+        let mut both: [&str; SMALL_SUBJECT] = [""; SMALL_SUBJECT];
+        let (mut i, mut j, mut n) = (0, 0, 0);
+        while i < sa.len() && j < sb.len() {
+            match sa[i].cmp(sb[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    both[n] = sa[i];
+                    n += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        return weight(&both[..n]) / weight(sa).min(weight(sb));
+    }
+    similarity_by_sets(a, b, w)
+}
+
+/// [`subject_similarity`] of subjects of any size, through sets.
+fn similarity_by_sets(a: &[Shared], b: &[Shared], w: &TermWeights) -> f64 {
     let sa: BTreeSet<&Shared> = a.iter().collect();
     let sb: BTreeSet<&Shared> = b.iter().collect();
     if sa.is_empty() || sb.is_empty() {
@@ -1201,6 +1265,25 @@ mod tests {
             !same_subject(&both, &other, &w),
             "Russia-China is not Russia-India"
         );
+    }
+
+    proptest::proptest! {
+        /// The stack path of [`subject_similarity`] gives the sets' value,
+        /// bit for bit.
+        #[test]
+        fn small_subjects_compare_as_sets_do(
+            a in proptest::collection::vec("(trade|gas|russia|china|pipelin|border|a|b|c|d|e|f)", 0..=8),
+            b in proptest::collection::vec("(trade|gas|russia|china|pipelin|border|a|b|c|d|e|f)", 0..=8),
+        ) {
+            let s = |v: &[String]| v.iter().map(|x| Shared::from(x.as_str())).collect::<Vec<Shared>>();
+            let (a, b) = (s(&a), s(&b));
+            let corpus = [a.clone(), b.clone(), s(&["trade".into(), "gas".into()]), s(&["trade".into()])];
+            let w = TermWeights::new(corpus.par_iter().map(|v| v.as_slice()));
+            proptest::prop_assert_eq!(
+                subject_similarity(&a, &b, &w).to_bits(),
+                similarity_by_sets(&a, &b, &w).to_bits()
+            );
+        }
     }
 
     #[test]

@@ -110,7 +110,7 @@ impl Extracted {
                 .collect()
         };
         let total = files.len();
-        let mut merged = 0usize;
+        let mut first = true;
         let mut merge = |parts: Batch, files: &[PathBuf]| {
             for (p, path) in parts.into_iter().zip(files) {
                 match p {
@@ -133,10 +133,10 @@ impl Extracted {
                     Err(w) => warnings.push(w),
                 }
             }
-            if merged == 0 {
+            if first {
                 out.reserve_for(files.len(), total);
+                first = false;
             }
-            merged += files.len();
         };
         let mut pending: Option<(Batch, &[PathBuf])> = None;
         for (files, ids) in files.chunks(BATCH).zip(ids.chunks(BATCH)) {

@@ -411,8 +411,8 @@ impl Eq for Ranked {}
 #[derive(PartialEq, Eq, Hash)]
 struct SubjectKey<'a> {
     unit: &'static str,
-    /// Sorted, without repeats.
-    terms: Vec<&'a str>,
+    /// Sorted, without repeats (equal and ordered as their words are).
+    terms: Vec<&'a Shared>,
     head: Option<&'a str>,
     name_numbers: &'a [Shared],
     names: &'a [Shared],
@@ -420,7 +420,7 @@ struct SubjectKey<'a> {
 
 impl<'a> SubjectKey<'a> {
     fn of(f: &'a Figure) -> Self {
-        let mut terms: Vec<&str> = f.subject.terms.iter().map(|t| &**t).collect();
+        let mut terms: Vec<&Shared> = f.subject.terms.iter().collect();
         terms.sort_unstable();
         terms.dedup();
         SubjectKey {
@@ -517,12 +517,8 @@ impl FigureIndex {
                 Some(&k) => k,
                 None => {
                     let k = keys.len() as u32;
-                    // The key's terms, as the figure's shared words.
                     let by_term = postings.entry(key.key.unit).or_default();
-                    let mut terms: Vec<&Shared> = figures[i].subject.terms.iter().collect();
-                    terms.sort_unstable();
-                    terms.dedup();
-                    for t in terms {
+                    for &t in &key.key.terms {
                         by_term.entry(t.clone()).or_default().push(k);
                     }
                     keys.push((i as u32, Vec::new()));

@@ -342,8 +342,9 @@ fn printable_ascii(b: u8) -> bool {
     (0x21..0x80).contains(&b)
 }
 
-/// From byte `i`, past the [`printable_ascii`] bytes, eight at a time: to the first other byte, or to where fewer than eight
-/// bytes are left (the caller goes on byte by byte). A word's bytes are
+/// From byte `i`, past the [`printable_ascii`] bytes, eight at a time: to
+/// the first other byte, or to where fewer than eight bytes are left (the
+/// caller goes on byte by byte). A word's bytes are
 /// passed over a block at a time instead of one by one: most words fit in
 /// one block, so the loop that looks for their end mostly runs once.
 #[inline(always)]

@@ -574,6 +574,63 @@ pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     f(std::str::from_utf8(lower).expect("ASCII stays UTF-8"))
 }
 
+/// A fixed list of lowercase words, asked about words in any case. Most
+/// words asked about are in no list: an ASCII word whose shape (its first
+/// two letters, case aside, and its length) no word of the list has is
+/// ruled out before it is lowercased and looked up.
+pub struct WordList {
+    words: rustc_hash::FxHashSet<&'static str>,
+    /// Per pair of leading bytes ([`WordList::slot`]), a bit per length
+    /// (the last one for 31 bytes or more): set where a word of the list
+    /// has that shape.
+    shapes: Box<[u32; 27 * 27]>,
+}
+
+impl WordList {
+    pub fn new(words: &[&'static str]) -> Self {
+        let mut shapes = Box::new([0u32; 27 * 27]);
+        for w in words {
+            shapes[Self::slot(w.as_bytes())] |= Self::length_bit(w.len());
+        }
+        WordList {
+            words: words.iter().copied().collect(),
+            shapes,
+        }
+    }
+
+    /// The slot of a word's shape: its first two bytes, each a letter (case
+    /// aside) or anything else. ASCII lowercasing keeps a word's slot.
+    fn slot(b: &[u8]) -> usize {
+        let class = |b: Option<&u8>| match b {
+            Some(c) if c.is_ascii_alphabetic() => usize::from((c | 0x20) - b'a'),
+            _ => 26,
+        };
+        class(b.first()) * 27 + class(b.get(1))
+    }
+
+    fn length_bit(len: usize) -> u32 {
+        1 << len.min(31)
+    }
+
+    /// False when no word of the list can be `word` lowercased: sure for
+    /// ASCII words (lowercasing keeps their length and slot); any other
+    /// word may be one.
+    fn may_hold(&self, word: &str) -> bool {
+        !word.is_ascii()
+            || self.shapes[Self::slot(word.as_bytes())] & Self::length_bit(word.len()) != 0
+    }
+
+    /// Whether the list holds `word` lowercased.
+    pub fn contains(&self, word: &str) -> bool {
+        self.may_hold(word) && with_lowercase(word, |l| self.words.contains(l))
+    }
+
+    /// Whether the list holds `lower`, a word lowercase already.
+    pub fn contains_lower(&self, lower: &str) -> bool {
+        self.may_hold(lower) && self.words.contains(lower)
+    }
+}
+
 /// Where the next byte a sentence terminal can begin with stands, at or
 /// after a position: the nearer of the next `.`, `!` or `?` and the next
 /// lead byte of `…` (0xE2). Each is searched for (memchr) only once the
@@ -954,6 +1011,22 @@ mod tests {
             let fast: Vec<&str> = split_words(&s).collect();
             let slow: Vec<&str> = s.split_whitespace().collect();
             prop_assert_eq!(fast, slow);
+        }
+
+        /// The shape test rules out no word of the list, in any case.
+        #[test]
+        fn a_word_list_holds_what_its_set_holds(
+            w in prop_oneof![
+                "[A-Za-z.'-]{0,12}",
+                "(?i)(mr|mrs|dr|the|monday|january|ministry|u\\.s\\.|x)",
+                "\\PC{0,12}",
+            ]
+        ) {
+            let list = ["mr", "mrs", "dr.", "the", "monday", "january", "ministry", "u.s.", "x", "é", "ärzte"];
+            let words = WordList::new(&list);
+            let lower = w.to_lowercase();
+            prop_assert_eq!(words.contains(&w), list.contains(&lower.as_str()));
+            prop_assert_eq!(words.contains_lower(&lower), list.contains(&lower.as_str()));
         }
 
         #[test]

@@ -54,7 +54,7 @@ use crate::normalize::fold;
 use crate::source::Document;
 use crate::speakers::{SpeakerTable, TITLES};
 use crate::text::{
-    ASCII_ALNUM, ASCII_CLASS, ASCII_UPPER, Block, BlockKind, Layout, Shared, SharedSlice,
+    ASCII_ALNUM, ASCII_CLASS, ASCII_UPPER, Block, BlockKind, Layout, Shared, SharedSlice, WordList,
     floor_char_boundary, split_words, window, with_lowercase,
 };
 use regex::Regex;
@@ -778,15 +778,20 @@ impl Entities {
         // more follows it ("Italian Marco Ricci"); before a lone surname it
         // is the given name ("Adrian Vorernia").
         let is_title = |i: usize| {
-            with_lowercase(
-                tokens[i].trim_matches(|c: char| !c.is_alphanumeric()),
-                |l| {
-                    title_word(l)
-                        || l == "kremlin"
-                        || l == "trade"
-                        || (l.ends_with("ese") || l.ends_with("ian")) && tokens.len() - i > 2
-                },
-            )
+            let word = tokens[i].trim_matches(|c: char| !c.is_alphanumeric());
+            let nationality_ending = |l: &str| {
+                (ends_with_ignore_case(l, "ese") || ends_with_ignore_case(l, "ian"))
+                    && tokens.len() - i > 2
+            };
+            if word.is_ascii() {
+                // Lowercasing ASCII keeps the ending: ask the lists of the
+                // word as it stands.
+                TITLE_LIKE_LIST.contains(word) || nationality_ending(word)
+            } else {
+                with_lowercase(word, |l| {
+                    title_word(l) || l == "kremlin" || l == "trade" || nationality_ending(l)
+                })
+            }
         };
         (0..tokens.len()).rposition(is_title).map_or(0, |i| i + 1)
     }
@@ -1347,26 +1352,38 @@ fn word_at(s: &str, i: usize, len: usize) -> bool {
 
 /// Whether a word (any case) is in [`NOT_SPEAKERS`].
 fn not_speaker(w: &str) -> bool {
-    with_lowercase(w, not_speaker_lower)
+    NOT_SPEAKER_LIST.contains(w)
 }
 
 /// [`not_speaker`] of a lowercase word.
 fn not_speaker_lower(lower: &str) -> bool {
-    static SET: LazyLock<HashSet<&str>> = LazyLock::new(|| NOT_SPEAKERS.iter().copied().collect());
-    SET.contains(lower)
+    NOT_SPEAKER_LIST.contains_lower(lower)
 }
+
+static NOT_SPEAKER_LIST: LazyLock<WordList> = LazyLock::new(|| WordList::new(NOT_SPEAKERS));
 
 /// Whether a word (any case) is in [`ORG_WORDS`].
 fn org_word(w: &str) -> bool {
-    static SET: LazyLock<HashSet<&str>> = LazyLock::new(|| ORG_WORDS.iter().copied().collect());
-    with_lowercase(w, |l| SET.contains(l))
+    static LIST: LazyLock<WordList> = LazyLock::new(|| WordList::new(ORG_WORDS));
+    LIST.contains(w)
 }
 
 /// Whether a lowercase word is one of the [`TITLES`].
 fn title_word(lower: &str) -> bool {
-    static SET: LazyLock<HashSet<&str>> = LazyLock::new(|| TITLES.iter().copied().collect());
-    SET.contains(lower)
+    TITLE_LIST.contains_lower(lower)
 }
+
+static TITLE_LIST: LazyLock<WordList> = LazyLock::new(|| WordList::new(TITLES));
+
+/// The [`TITLES`] and the other words [`Entities::name_start`] takes for
+/// a title in any position.
+static TITLE_LIKE_LIST: LazyLock<WordList> = LazyLock::new(|| {
+    let words: Vec<&'static str> = TITLES.iter().copied().chain(["kremlin", "trade"]).collect();
+    WordList::new(&words)
+});
+
+/// The months, for [`person_like`].
+static MONTH_LIST: LazyLock<WordList> = LazyLock::new(|| WordList::new(super::period::MONTHS));
 
 /// Capitalised words that start sentences or name days and months, never
 /// speakers.
@@ -1550,9 +1567,8 @@ fn person_like(name: &[&str]) -> bool {
         && name.iter().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars().skip(1).any(char::is_lowercase)
-                && with_lowercase(w, |l| {
-                    !not_speaker(l) && !super::period::MONTHS.contains(&l)
-                })
+                && !not_speaker(w)
+                && !MONTH_LIST.contains(w)
         })
         && !org_word(name[name.len() - 1])
 }

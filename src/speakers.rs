@@ -160,7 +160,7 @@ fn alias_key(name: &str) -> String {
 pub fn name_tokens(name: &str) -> Vec<String> {
     name.split(|c: char| c.is_whitespace() || c == ',')
         .map(|t| {
-            let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+            let t = crate::text::trim_marks(t);
             if t.is_ascii() {
                 t.to_ascii_lowercase()
             } else {

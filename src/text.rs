@@ -574,6 +574,20 @@ pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     f(std::str::from_utf8(lower).expect("ASCII stays UTF-8"))
 }
 
+/// `w` without the characters other than letters and digits at its ends
+/// (`trim_matches(|c: char| !c.is_alphanumeric())`). A word that opens and
+/// ends with an ASCII letter or digit (nearly every one) is returned as it
+/// is, without decoding its end characters.
+pub fn trim_marks(w: &str) -> &str {
+    let b = w.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_alphanumeric)
+        && b.last().is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return w;
+    }
+    w.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
 /// A fixed list of lowercase words, asked about words in any case. Most
 /// words asked about are in no list: an ASCII word whose shape (its first
 /// two letters, case aside, and its length) no word of the list has is
@@ -1011,6 +1025,11 @@ mod tests {
             let fast: Vec<&str> = split_words(&s).collect();
             let slow: Vec<&str> = s.split_whitespace().collect();
             prop_assert_eq!(fast, slow);
+        }
+
+        #[test]
+        fn trim_marks_is_trim_matches(w in "\\PC{0,12}") {
+            prop_assert_eq!(trim_marks(&w), w.trim_matches(|c: char| !c.is_alphanumeric()));
         }
 
         /// The shape test rules out no word of the list, in any case.

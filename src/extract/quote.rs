@@ -55,7 +55,7 @@ use crate::source::Document;
 use crate::speakers::{SpeakerTable, TITLES};
 use crate::text::{
     ASCII_ALNUM, ASCII_CLASS, ASCII_UPPER, Block, BlockKind, Layout, Shared, SharedSlice, WordList,
-    floor_char_boundary, split_words, window, with_lowercase,
+    floor_char_boundary, split_words, trim_marks, window, with_lowercase,
 };
 use regex::Regex;
 // Fx hashing: the keys are short words looked up several times a sentence,
@@ -758,10 +758,7 @@ impl Entities {
         let at = Self::name_start(&tokens);
         let desc: Vec<String> = tokens[..at]
             .iter()
-            .map(|t| {
-                t.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
+            .map(|t| trim_marks(t).to_lowercase())
             .filter(|t| t != "the" && t != "a")
             .collect();
         // The words' list becomes the name's.
@@ -778,7 +775,7 @@ impl Entities {
         // more follows it ("Italian Marco Ricci"); before a lone surname it
         // is the given name ("Adrian Vorernia").
         let is_title = |i: usize| {
-            let word = tokens[i].trim_matches(|c: char| !c.is_alphanumeric());
+            let word = trim_marks(tokens[i]);
             let nationality_ending = |l: &str| {
                 (ends_with_ignore_case(l, "ese") || ends_with_ignore_case(l, "ian"))
                     && tokens.len() - i > 2
@@ -913,10 +910,7 @@ impl Entities {
     fn learn(&mut self, name: &str, description: &str) {
         let desc: Vec<String> = description
             .split_whitespace()
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
+            .map(|w| trim_marks(w).to_lowercase())
             .filter(|w| !matches!(w.as_str(), "" | "the" | "a" | "an"))
             .collect();
         self.add_person(name, desc);
@@ -1304,7 +1298,7 @@ fn capital_starts_into(sentence: &str, starts: &mut Vec<usize>) {
 /// so no list of countries is needed. Role words that share an ending
 /// (chairman, captain) are excluded.
 fn is_nationality(w: &str) -> bool {
-    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    let w = trim_marks(w);
     if w.len() < 4 || TITLES.contains(&w) && !matches!(w, "russian" | "chinese") {
         return false;
     }
@@ -1730,7 +1724,7 @@ fn capitalised_runs_into<'a>(
             continue;
         }
         titled = titled || (first.is_ascii_uppercase() && ends_with_title(before));
-        let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        let word = trim_marks(raw);
         let possessive = word.ends_with("'s") || word.ends_with("’s");
         let word = word
             .strip_suffix("'s")
@@ -1926,7 +1920,7 @@ fn plausible_speaker(sp: &str) -> bool {
     let last = words.next_back();
     let one_word = !first.is_empty() && last.is_none();
     with_lowercase(first, |first| {
-        let first = first.trim_matches(|c: char| !c.is_alphanumeric());
+        let first = trim_marks(first);
         let possessive = matches!(first, "her" | "his" | "their" | "its" | "our");
         // `first` is lowercase already.
         let lone_non_name = one_word && (not_speaker_lower(first) || MONTHS.contains(first));
@@ -1949,9 +1943,7 @@ fn clean_mention(sp: &str) -> String {
 fn clean_mention_str(sp: &str) -> &str {
     let mut rest = sp.trim();
     while let Some((first, tail)) = rest.split_once(char::is_whitespace) {
-        if not_speaker(first.trim_matches(|c: char| !c.is_alphanumeric()))
-            && !tail.trim().is_empty()
-        {
+        if not_speaker(trim_marks(first)) && !tail.trim().is_empty() {
             rest = tail.trim_start();
         } else {
             break;

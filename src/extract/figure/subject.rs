@@ -3,7 +3,7 @@
 //! dropped, irregular verbs mapped, Snowball-stemmed) for matching.
 
 use crate::extract::Subject;
-use crate::text::intern;
+use crate::text::{intern, trim_marks};
 use aho_corasick::AhoCorasick;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::cell::RefCell;
@@ -376,7 +376,7 @@ fn clean_word(w: &str) -> CleanWord<'_> {
         };
     }
     let lw = w.to_lowercase().replace('’', "'");
-    let lw = lw.trim_matches(|c: char| !c.is_alphanumeric());
+    let lw = trim_marks(&lw);
     let lw = lw.strip_suffix("'s").unwrap_or(lw);
     CleanWord::Owned(lw.to_string())
 }

@@ -221,7 +221,13 @@ pub fn qualifier_before(s: &str, pos: usize) -> Option<(Qualifier, usize)> {
         .strip_suffix("a record")
         .or_else(|| trimmed.strip_suffix("record"))
         .map_or(trimmed, str::trim_end);
+    // Most phrases differ from the text in their last byte: compared
+    // first, without a call.
+    let last = trimmed.as_bytes().last();
     for (phrase, q) in PHRASES.iter() {
+        if phrase.as_bytes().last().is_some_and(|b| Some(b) != last) {
+            continue;
+        }
         if let Some(rest) = trimmed.strip_suffix(phrase) {
             let word_start = rest.is_empty() || rest.ends_with(|c: char| !c.is_alphanumeric());
             let symbol = !phrase.starts_with(|c: char| c.is_alphanumeric());

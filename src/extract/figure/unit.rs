@@ -97,7 +97,13 @@ pub fn unit_after(rest: &str) -> Option<(&'static str, f64, usize)> {
     let r = &rest[gap..];
     let head = r.char_indices().nth(24).map_or(r, |(i, _)| &r[..i]);
     let lower = super::number::lowercase(head);
+    // Most phrases differ from the text in their first byte: compared
+    // first, without a call.
+    let first = lower.as_bytes().first();
     for (phrase, unit, factor) in UNITS {
+        if phrase.as_bytes().first().is_some_and(|b| Some(b) != first) {
+            continue;
+        }
         if let Some(after) = lower.strip_prefix(phrase) {
             let glued = after.chars().next().is_some_and(char::is_alphanumeric);
             // "%" needs no word boundary; words do.

@@ -778,7 +778,9 @@ fn ends_abbreviation(before: &str) -> bool {
     // lowercase to one (the Kelvin sign, three bytes for a "k", could
     // shorten only "u.k", to five): most words that end a sentence are not
     // looked up at all.
-    if word.len() <= 6 && with_lowercase(word, |l| ABBREVIATIONS.contains(&l)) {
+    static LIST: std::sync::LazyLock<WordList> =
+        std::sync::LazyLock::new(|| WordList::new(ABBREVIATIONS));
+    if word.len() <= 6 && LIST.contains(word) {
         return true;
     }
     // A single capital initial ("J.") or dotted initials ("U.S" before the final dot).

@@ -614,14 +614,25 @@ impl WordList {
 
     /// The slot of a word's shape: its first two bytes, each a letter (case
     /// aside) or anything else. ASCII lowercasing keeps a word's slot.
+    #[inline]
     fn slot(b: &[u8]) -> usize {
-        let class = |b: Option<&u8>| match b {
-            Some(c) if c.is_ascii_alphabetic() => usize::from((c | 0x20) - b'a'),
-            _ => 26,
+        /// A byte's class: a letter's place in the alphabet, case aside;
+        /// 26 for any other byte.
+        const CLASS: [u8; 256] = {
+            let mut t = [26u8; 256];
+            let mut i = 0;
+            while i < 26 {
+                t[b'a' as usize + i] = i as u8;
+                t[b'A' as usize + i] = i as u8;
+                i += 1;
+            }
+            t
         };
+        let class = |b: Option<&u8>| usize::from(b.map_or(26, |&c| CLASS[usize::from(c)]));
         class(b.first()) * 27 + class(b.get(1))
     }
 
+    #[inline]
     fn length_bit(len: usize) -> u32 {
         1 << len.min(31)
     }
@@ -629,17 +640,20 @@ impl WordList {
     /// False when no word of the list can be `word` lowercased: sure for
     /// ASCII words (lowercasing keeps their length and slot); any other
     /// word may be one.
+    #[inline]
     fn may_hold(&self, word: &str) -> bool {
-        !word.is_ascii()
-            || self.shapes[Self::slot(word.as_bytes())] & Self::length_bit(word.len()) != 0
+        self.shapes[Self::slot(word.as_bytes())] & Self::length_bit(word.len()) != 0
+            || !word.is_ascii()
     }
 
     /// Whether the list holds `word` lowercased.
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
         self.may_hold(word) && with_lowercase(word, |l| self.words.contains(l))
     }
 
     /// Whether the list holds `lower`, a word lowercase already.
+    #[inline]
     pub fn contains_lower(&self, lower: &str) -> bool {
         self.may_hold(lower) && self.words.contains(lower)
     }

@@ -637,6 +637,13 @@ impl WordList {
         1 << len.min(31)
     }
 
+    /// A word's shape as a number below 2^15: its slot and length. ASCII
+    /// lowercasing keeps it.
+    #[inline]
+    pub fn shape(word: &str) -> usize {
+        Self::slot(word.as_bytes()) * 32 + word.len().min(31)
+    }
+
     /// False when no word of the list can be `word` lowercased: sure for
     /// ASCII words (lowercasing keeps their length and slot); any other
     /// word may be one.

@@ -666,15 +666,33 @@ struct Entities {
     intro: Option<(String, usize)>,
 }
 
-/// How many of a list's names hold each lowercase word.
+/// How many of a list's names hold each lowercase word, and a filter of
+/// the shapes ([`WordList::shape`]) of every word ever added: a bit per
+/// shape, folded into 256, never cleared (so that a clear bit is sure).
 #[derive(Default)]
-struct WordCounts(HashMap<String, u32>);
+struct WordCounts(HashMap<String, u32>, [u64; 4]);
 
 impl WordCounts {
     fn add(&mut self, name: &str) {
         for w in name.split_whitespace() {
-            *self.0.entry(w.to_lowercase()).or_default() += 1;
+            let lower = w.to_lowercase();
+            let bit = Self::bit(&lower);
+            self.1[bit / 64] |= 1 << (bit % 64);
+            *self.0.entry(lower).or_default() += 1;
         }
+    }
+
+    /// The filter bit of a word's shape.
+    fn bit(word: &str) -> usize {
+        // Fibonacci hashing of the shape into 8 bits.
+        (WordList::shape(word).wrapping_mul(0x9E37_79B9) >> 12) & 255
+    }
+
+    /// False when no name can hold `word` lowercased: sure for an ASCII
+    /// word (lowercasing keeps its shape); any other word may be held.
+    fn may_hold(&self, word: &str) -> bool {
+        let bit = Self::bit(word);
+        self.1[bit / 64] & (1 << (bit % 64)) != 0 || !word.is_ascii()
     }
 
     fn remove(&mut self, name: &str) {
@@ -1078,13 +1096,16 @@ impl Entities {
                 name = &name[1..];
             }
             if run.len() == 1 && name.len() == 1 {
-                let held = with_lowercase(name[0], |key| {
-                    self.candidate_words
-                        .contains(key)
-                        .then(|| self.candidates.iter().position(|c| holds_word(c, key)))
-                        .flatten()
+                // Most single words are no word of a candidate's name.
+                let held = self.candidate_words.may_hold(name[0]).then(|| {
+                    with_lowercase(name[0], |key| {
+                        self.candidate_words
+                            .contains(key)
+                            .then(|| self.candidates.iter().position(|c| holds_word(c, key)))
+                            .flatten()
+                    })
                 });
-                if let Some(i) = held {
+                if let Some(i) = held.flatten() {
                     let full = self.candidates.remove(i);
                     self.candidate_words.remove(&full);
                     self.add_person(&full, Vec::new());
@@ -1146,10 +1167,11 @@ impl Entities {
             [] => false,
             [one] => {
                 speakers.lookup(one).is_some()
-                    || with_lowercase(one, |key| {
-                        self.people_words.contains(key)
-                            || self.bodies.iter().any(|full| holds_word(full, key))
-                    })
+                    || (self.people_words.may_hold(one) || !self.bodies.is_empty())
+                        && with_lowercase(one, |key| {
+                            self.people_words.contains(key)
+                                || self.bodies.iter().any(|full| holds_word(full, key))
+                        })
             }
             many => many.iter().all(|w| !not_speaker(w)),
         }
@@ -3037,6 +3059,31 @@ mod tests {
             let fast = subject_parts(s).map(|(a, v)| (without_possessive(a), v));
             let slow = subject_parts_by_captures(s).map(|(a, v)| (without_possessive(a), v));
             assert_eq!(fast, slow, "{s}");
+        }
+    }
+
+    proptest! {
+        /// The shape filter of a name list never rules out a word a name
+        /// holds, in any case.
+        #[test]
+        fn word_counts_rule_out_no_held_word(
+            names in proptest::collection::vec("[A-Za-zé]{1,9}( [A-Za-zé]{1,9}){0,2}", 0..12),
+            removed in 0..12usize,
+            word in "[A-Za-zé]{1,9}",
+        ) {
+            let mut counts = WordCounts::default();
+            for n in &names {
+                counts.add(n);
+            }
+            if let Some(n) = names.get(removed) {
+                counts.remove(n);
+            }
+            for w in names.iter().flat_map(|n| n.split_whitespace()).chain([word.as_str()]) {
+                if counts.contains(&w.to_lowercase()) {
+                    prop_assert!(counts.may_hold(w), "{w}");
+                    prop_assert!(counts.may_hold(&w.to_uppercase()), "{w}");
+                }
+            }
         }
     }
 

@@ -608,6 +608,10 @@ fn heading_name(block: &str) -> Option<String> {
 }
 
 fn transcript_label(block: &str) -> Option<String> {
+    // A label ends in a colon: most blocks hold none, and are not searched.
+    if !block.contains(':') {
+        return None;
+    }
     let c = LABEL.captures(block)?;
     let name = c.name("sp")?.as_str();
     // "Note:", "Update:" and the like are not speakers.

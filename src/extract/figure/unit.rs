@@ -62,6 +62,17 @@ const UNITS: &[(&str, &str, f64)] = &[
     ("pounds", "GBP", 1.0),
 ];
 
+/// The places in [`UNITS`] of the phrases opening with each byte, in order.
+static UNITS_BY_FIRST_BYTE: std::sync::LazyLock<Vec<Vec<usize>>> = std::sync::LazyLock::new(|| {
+    let mut by: Vec<Vec<usize>> = vec![Vec::new(); 256];
+    for (k, (phrase, _, _)) in UNITS.iter().enumerate() {
+        if let Some(&b) = phrase.as_bytes().first() {
+            by[usize::from(b)].push(k);
+        }
+    }
+    by
+});
+
 /// The units a figure is given besides those of [`UNITS`]: currencies by
 /// symbol, counted nouns, ratios, number words.
 const OTHER_UNITS: &[&str] = &[
@@ -95,15 +106,17 @@ pub fn unit_after(rest: &str) -> Option<(&'static str, f64, usize)> {
     let gap = rest.len() - rest.trim_start_matches([' ', '-', '\u{a0}']).len();
     let gap = gap.min(2);
     let r = &rest[gap..];
-    let head = r.char_indices().nth(24).map_or(r, |(i, _)| &r[..i]);
+    // The first 24 characters: the first 24 bytes when they are ASCII.
+    let head = match r.as_bytes().get(..24) {
+        None => r,
+        Some(b) if b.is_ascii() => &r[..24],
+        Some(_) => r.char_indices().nth(24).map_or(r, |(i, _)| &r[..i]),
+    };
     let lower = super::number::lowercase(head);
-    // Most phrases differ from the text in their first byte: compared
-    // first, without a call.
-    let first = lower.as_bytes().first();
-    for (phrase, unit, factor) in UNITS {
-        if phrase.as_bytes().first().is_some_and(|b| Some(b) != first) {
-            continue;
-        }
+    // Only the phrases that open with the text's first byte, in order.
+    let &first = lower.as_bytes().first()?;
+    for &k in &UNITS_BY_FIRST_BYTE[usize::from(first)] {
+        let (phrase, unit, factor) = &UNITS[k];
         if let Some(after) = lower.strip_prefix(phrase) {
             let glued = after.chars().next().is_some_and(char::is_alphanumeric);
             // "%" needs no word boundary; words do.

@@ -17,7 +17,6 @@
 //!
 //! Prices alone ("$4.99 a month") are not noise: "3 bcm a month" is news.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::sync::LazyLock;
 
 /// Caption labels at the start of a text.
@@ -113,18 +112,18 @@ fn ends_with(l: &str, p: &str) -> bool {
 }
 
 /// The marks that make a text noise wherever they stand: caption marks,
-/// subscription prompts, the copyright sign and "all rights reserved".
-static ANYWHERE: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(
-            CAPTION_CONTAINS
-                .iter()
-                .chain(SUBSCRIPTION)
-                .chain(&["©", "all rights reserved"]),
-        )
-        .expect("noise phrases build")
+/// subscription prompts, "all rights reserved" (ASCII case aside, as
+/// Aho-Corasick's ASCII case folding would) and the copyright sign. A
+/// pattern, not an automaton of the phrases: the regex crate searches
+/// their leading bytes with vector instructions first.
+static ANYWHERE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    let ascii: Vec<String> = CAPTION_CONTAINS
+        .iter()
+        .chain(SUBSCRIPTION)
+        .chain(&["all rights reserved"])
+        .map(|p| regex::escape(p))
+        .collect();
+    regex::Regex::new(&format!("(?i-u:{})|©", ascii.join("|"))).expect("noise pattern")
 });
 
 /// Whether a block or sentence is page furniture (see the module docs).
@@ -166,6 +165,29 @@ mod tests {
         ] {
             assert!(is_noise(t), "{t}");
         }
+    }
+
+    #[test]
+    fn marks_anywhere_match_in_any_ascii_case_only() {
+        use super::{ANYWHERE, CAPTION_CONTAINS, SUBSCRIPTION};
+        for p in CAPTION_CONTAINS
+            .iter()
+            .chain(SUBSCRIPTION)
+            .chain(&["all rights reserved"])
+        {
+            for t in [
+                p.to_string(),
+                p.to_ascii_uppercase(),
+                format!("Then {p} here"),
+            ] {
+                assert!(ANYWHERE.is_match(&t), "{t}");
+            }
+        }
+        assert!(ANYWHERE.is_match("text © 2024"));
+        // Unicode case folding is not ASCII's: the long s is another
+        // letter here.
+        assert!(!ANYWHERE.is_match("please \u{17F}ubscribe"));
+        assert!(!ANYWHERE.is_match("\u{17F}ign up today"));
     }
 
     #[test]

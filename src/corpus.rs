@@ -103,7 +103,7 @@ impl Extracted {
                 .zip(ids.par_iter())
                 .map(|(path, id)| {
                     let result = source::read_source(path)
-                        .map(|text| extract_file(path, id, &text, speakers, wanted, cache));
+                        .map(|text| extract_file(path, id, text, speakers, wanted, cache));
                     tick();
                     result
                 })
@@ -333,7 +333,7 @@ fn unrepeated(ex: extract::Extraction) -> extract::Extraction {
 fn extract_file(
     path: &Path,
     id: &str,
-    text: &str,
+    text: String,
     speakers: &SpeakerTable,
     wanted: Wanted,
     cache: Option<&Cache>,
@@ -343,7 +343,7 @@ fn extract_file(
     let stdin = path.as_os_str() == "-";
     let texts = wanted.texts || stdin;
     let cache = cache.filter(|_| !stdin);
-    let body = source::without_bom(text);
+    let body = source::without_bom(&text);
     let key = cache.map(|_| Key::of(body));
     let parts = cache::parts(wanted.quotes, wanted.figures);
     if let (Some(c), Some(key)) = (cache, key)
@@ -367,7 +367,7 @@ fn extract_file(
         texts: texts || cache.is_some(),
         ..wanted
     };
-    let (doc, warnings) = Document::from_text(id, &shown, text);
+    let (doc, warnings) = Document::from_string(id, &shown, text);
     // Repeats are dropped here, in parallel (`add`).
     let mut ex = unrepeated(extract::extract_wanted(&doc, speakers, run));
     let mut info = info(&doc);

@@ -63,7 +63,15 @@ impl Document {
     /// Builds a document from text already in memory. Front matter problems
     /// are returned as warnings; the document is always produced.
     pub fn from_text(id: &str, path: &str, text: &str) -> (Document, Vec<Warning>) {
-        let text = without_bom(text).to_string();
+        Self::from_string(id, path, without_bom(text).to_string())
+    }
+
+    /// [`Document::from_text`] of a text already owned: no copy of it
+    /// unless it opens with a byte-order mark.
+    pub fn from_string(id: &str, path: &str, mut text: String) -> (Document, Vec<Warning>) {
+        if text.starts_with('\u{feff}') {
+            text.drain(..'\u{feff}'.len_utf8());
+        }
         let lines = LineIndex::new(&text);
         let mut warnings = Vec::new();
         let (meta, body_start) = parse_front_matter(&text, path, &mut warnings);
@@ -626,6 +634,9 @@ mod tests {
         assert!(w.is_empty(), "{w:?}");
         assert_eq!(d.date(), Some(jiff::civil::date(2024, 5, 17)));
         assert_eq!(d.body(), "Hello.\r\n");
+        // An owned text is the same document, its mark dropped in place.
+        let (o, _) = Document::from_string("a", "a.md", t.to_string());
+        assert_eq!((o.text, o.body_start), (d.text, d.body_start));
     }
 
     #[test]

@@ -561,6 +561,27 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("before pattern")
 });
 
+/// Capture groups by number: asking a match for a group by name hashes the
+/// name each time. The numbers are looked up once per pattern.
+struct Groups<const N: usize>([usize; N]);
+
+impl<const N: usize> Groups<N> {
+    fn of(re: &Regex, names: [&str; N]) -> Self {
+        Groups(names.map(|name| {
+            re.capture_names()
+                .position(|n| n == Some(name))
+                .expect("the pattern has the group")
+        }))
+    }
+}
+
+/// [`AFTER`]'s groups `sp`, `sp2` and `cue`.
+static AFTER_GROUPS: LazyLock<Groups<3>> =
+    LazyLock::new(|| Groups::of(&AFTER, ["sp", "sp2", "cue"]));
+
+/// [`BEFORE`]'s groups `sp` and `cue`.
+static BEFORE_GROUPS: LazyLock<Groups<2>> = LazyLock::new(|| Groups::of(&BEFORE, ["sp", "cue"]));
+
 /// The speaker named by an "according to" phrase in `passage`: what
 /// [`ACCORDING`] matches after its "according to ".
 fn according_speaker(passage: &str) -> Option<&str> {
@@ -2078,13 +2099,14 @@ fn build(
     // The fast DFA finds each match; captures (slow) run on that slice only.
     if let Some(m) = AFTER.find(after)
         && let Some(c) = AFTER.captures(&after[..m.end()])
-        && let Some(sp) = c.name("sp").or(c.name("sp2"))
+        && let [sp, sp2, cue] = AFTER_GROUPS.0
+        && let Some(sp) = c.get(sp).or(c.get(sp2))
         && plausible_speaker(sp.as_str())
     {
         mention = Some(clean_mention(sp.as_str()));
         adjacent = true;
         cue_gap = 0;
-        if let Some(cue) = c.name("cue") {
+        if let Some(cue) = c.get(cue) {
             cue_word = Some(cue.as_str());
             addressee = addressee_after(&after[cue.end()..]);
         }
@@ -2100,8 +2122,9 @@ fn build(
                 if cue_is_so_called(slice, &c) {
                     continue 'matches;
                 }
-                let sp = c.name("sp").expect("sp");
-                let cue = c.name("cue").expect("cue");
+                let [sp, cue] = BEFORE_GROUPS.0;
+                let sp = c.get(sp).expect("sp");
+                let cue = c.get(cue).expect("cue");
                 // "In a statement, the ministry said": an indefinite
                 // document speaks only as the cue's own subject.
                 let loose_document = sp.as_str().to_lowercase().starts_with('a')
@@ -2368,7 +2391,7 @@ fn immediate_cue(before: &str, cue_gap: usize) -> bool {
 
 /// "so-called" is not a speech cue.
 fn cue_is_so_called(before: &str, c: &regex::Captures) -> bool {
-    let cue = c.name("cue").expect("cue");
+    let cue = c.get(BEFORE_GROUPS.0[1]).expect("cue");
     cue.as_str() == "called" && before[..cue.start()].to_lowercase().ends_with("so-")
 }
 

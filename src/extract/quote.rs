@@ -846,14 +846,23 @@ impl Entities {
         {
             words.drain(..=i);
         }
-        words.retain_mut(|t| {
-            let w = t.trim_end_matches([',', '.', ';', ':']);
-            // `trim_end_matches` with a string pattern builds a substring
-            // searcher each time: strip suffixes by hand.
-            let w = strip_all(w, "’s");
-            *t = strip_all(w, "'s");
-            !t.is_empty()
+        words.retain_mut(|t| match Self::name_word(t) {
+            Some(w) => {
+                *t = w;
+                true
+            }
+            None => false,
         });
+    }
+
+    /// A word of a name proper with the marks and possessive after it
+    /// trimmed, if anything is left ([`Entities::keep_name_words`]).
+    fn name_word(t: &str) -> Option<&str> {
+        let w = t.trim_end_matches([',', '.', ';', ':']);
+        // `trim_end_matches` with a string pattern builds a substring
+        // searcher each time: strip suffixes by hand.
+        let w = strip_all(strip_all(w, "’s"), "'s");
+        (!w.is_empty()).then_some(w)
     }
 
     /// Resolves a speaker mention to a canonical name; returns it and
@@ -1074,6 +1083,22 @@ impl Entities {
             let lower = sp.to_lowercase();
             if lower.split_whitespace().any(|w| PERSON_ROLES.contains(&w)) {
                 let _ = self.resolve_description(&lower, sp);
+            }
+            return;
+        }
+        if !sp.contains(char::is_whitespace) {
+            // One word (most subjects): what `split` would give, without
+            // its lists. One word is no full name; it is taken when known.
+            let name = (Self::name_start(&[sp]) == 0)
+                .then(|| Self::name_word(sp))
+                .flatten();
+            if let Some(word) = name
+                && !is_pronoun(sp)
+                && self
+                    .knows_outright(sp, speakers)
+                    .unwrap_or_else(|| self.knows_name(&[word], speakers))
+            {
+                let _ = self.resolve(sp, speakers);
             }
             return;
         }

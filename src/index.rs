@@ -257,10 +257,10 @@ impl QuoteIndex {
                 if by_postings {
                     for &(id, idf) in &rest {
                         for &i in &self.postings[id as usize] {
+                            // Without a branch (a text is touched or not
+                            // at random): an untouched text's 0 gets 0.
                             let slot = &mut score[i as usize];
-                            if *slot != 0.0 {
-                                *slot += idf;
-                            }
+                            *slot += idf * f64::from(u8::from(*slot != 0.0));
                         }
                     }
                 } else {

@@ -60,7 +60,7 @@ use crate::text::{
 use regex::Regex;
 // Fx hashing: the keys are short words looked up several times a sentence,
 // where SipHash cost more than the lookups themselves.
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -563,11 +563,11 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Capture groups by number: asking a match for a group by name hashes the
 /// name each time. The numbers are looked up once per pattern.
-struct Groups<const N: usize>([usize; N]);
+struct GroupNumbers<const N: usize>([usize; N]);
 
-impl<const N: usize> Groups<N> {
+impl<const N: usize> GroupNumbers<N> {
     fn of(re: &Regex, names: [&str; N]) -> Self {
-        Groups(names.map(|name| {
+        GroupNumbers(names.map(|name| {
             re.capture_names()
                 .position(|n| n == Some(name))
                 .expect("the pattern has the group")
@@ -576,11 +576,12 @@ impl<const N: usize> Groups<N> {
 }
 
 /// [`AFTER`]'s groups `sp`, `sp2` and `cue`.
-static AFTER_GROUPS: LazyLock<Groups<3>> =
-    LazyLock::new(|| Groups::of(&AFTER, ["sp", "sp2", "cue"]));
+static AFTER_GROUPS: LazyLock<GroupNumbers<3>> =
+    LazyLock::new(|| GroupNumbers::of(&AFTER, ["sp", "sp2", "cue"]));
 
 /// [`BEFORE`]'s groups `sp` and `cue`.
-static BEFORE_GROUPS: LazyLock<Groups<2>> = LazyLock::new(|| Groups::of(&BEFORE, ["sp", "cue"]));
+static BEFORE_GROUPS: LazyLock<GroupNumbers<2>> =
+    LazyLock::new(|| GroupNumbers::of(&BEFORE, ["sp", "cue"]));
 
 /// The speaker named by an "according to" phrase in `passage`: what
 /// [`ACCORDING`] matches after its "according to ".
@@ -829,7 +830,7 @@ impl Entities {
                 TITLE_LIKE_LIST.contains(word) || nationality_ending(word)
             } else {
                 with_lowercase(word, |l| {
-                    title_word(l) || l == "kremlin" || l == "trade" || nationality_ending(l)
+                    TITLE_LIKE_LIST.contains_lower(l) || nationality_ending(l)
                 })
             }
         };
@@ -1434,13 +1435,6 @@ fn org_word(w: &str) -> bool {
     LIST.contains(w)
 }
 
-/// Whether a lowercase word is one of the [`TITLES`].
-fn title_word(lower: &str) -> bool {
-    TITLE_LIST.contains_lower(lower)
-}
-
-static TITLE_LIST: LazyLock<WordList> = LazyLock::new(|| WordList::new(TITLES));
-
 /// The [`TITLES`] and the other words [`Entities::name_start`] takes for
 /// a title in any position.
 static TITLE_LIKE_LIST: LazyLock<WordList> = LazyLock::new(|| {
@@ -1448,7 +1442,7 @@ static TITLE_LIKE_LIST: LazyLock<WordList> = LazyLock::new(|| {
     WordList::new(&words)
 });
 
-/// The months, for [`person_like`].
+/// The months, for [`person_like`] and [`plausible_speaker`].
 static MONTH_LIST: LazyLock<WordList> = LazyLock::new(|| WordList::new(super::period::MONTHS));
 
 /// Capitalised words that start sentences or name days and months, never
@@ -1984,8 +1978,6 @@ fn in_cue_clause(between: &str) -> bool {
 }
 
 fn plausible_speaker(sp: &str) -> bool {
-    static MONTHS: LazyLock<HashSet<&str>> =
-        LazyLock::new(|| super::period::MONTHS.iter().copied().collect());
     let mut words = sp.split_whitespace();
     let first = words.next().unwrap_or("");
     // The last word, when there are two or more.
@@ -1995,7 +1987,8 @@ fn plausible_speaker(sp: &str) -> bool {
         let first = trim_marks(first);
         let possessive = matches!(first, "her" | "his" | "their" | "its" | "our");
         // `first` is lowercase already.
-        let lone_non_name = one_word && (not_speaker_lower(first) || MONTHS.contains(first));
+        let lone_non_name =
+            one_word && (not_speaker_lower(first) || MONTH_LIST.contains_lower(first));
         // "a Chinese scholar", "an official": anonymous, no speaker. A
         // document is named by its description either way ("a joint
         // statement saying").

@@ -181,15 +181,28 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
         |found: &Vec<Mention>, s: usize, e: usize| found.iter().any(|m| s < m.end && m.start < e);
     let matching = PATTERN_SET.matches(sentence);
     for (kind, re) in matching.iter().map(|i| &PATTERNS[i]) {
+        if *kind == Kind::Year {
+            // The most common kind, and the only one whose group follows
+            // from the match: the year opens it, or stands after its one
+            // delimiter character. The fast search alone finds it.
+            for whole in re.find_iter(sentence) {
+                let (s, e) = year_digits(sentence, whole.start());
+                if !taken(&found, s, e)
+                    && let Some(p) = valid_year(&sentence[s..e]).and_then(year_period)
+                {
+                    found.push(Mention {
+                        start: s,
+                        end: e,
+                        period: Some(p),
+                        note: None,
+                    });
+                }
+            }
+            continue;
+        }
         for c in re.captures_iter(sentence) {
             let whole = c.get(0).expect("match");
-            let (mut s, mut e) = (whole.start(), whole.end());
-            if *kind == Kind::Year {
-                // Trim the delimiter characters the pattern consumed.
-                let y = c.get(1).expect("year group");
-                s = y.start();
-                e = y.end();
-            }
+            let (s, e) = (whole.start(), whole.end());
             if taken(&found, s, e) {
                 continue;
             }
@@ -308,7 +321,8 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                         };
                         month_range(y, m, y, m)
                     }
-                    Kind::By | Kind::Year => valid_year(g(1)).and_then(year_period),
+                    Kind::By => valid_year(g(1)).and_then(year_period),
+                    Kind::Year => unreachable!("years are read above"),
                 })
             })();
             match result {
@@ -330,6 +344,27 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
     }
     found.sort_by_key(|m| m.start);
     found
+}
+
+/// Where the year of a [`Kind::Year`] match starting at `start` stands:
+/// the group its pattern captures, found without the capture search. The
+/// match opens with the year (at the sentence's start) or with one
+/// delimiter character, which is never a digit; the year is two ASCII
+/// digits and two decimal digits (`\d`, which may be wider than a byte).
+fn year_digits(sentence: &str, start: usize) -> (usize, usize) {
+    let rest = &sentence[start..];
+    let s = match rest.chars().next() {
+        Some(c) if !c.is_ascii_digit() => start + c.len_utf8(),
+        _ => start,
+    };
+    let e = s
+        + 2
+        + sentence[s + 2..]
+            .chars()
+            .take(2)
+            .map(char::len_utf8)
+            .sum::<usize>();
+    (s, e)
 }
 
 fn day(y: i16, m: i8, d: i8) -> Option<Period> {
@@ -440,5 +475,31 @@ mod tests {
         );
         assert!(labels("$2023 billion and 4,200 km", None).is_empty());
         assert!(labels("It may rise.", Some(date(2023, 1, 1))).is_empty());
+    }
+
+    proptest::proptest! {
+        /// A year read off its match is the group the pattern captures, in
+        /// text made of digits, delimiters, wide digits and letters.
+        #[test]
+        fn year_digits_are_the_captured_group(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "1", "2", "0", "9", "8", "19", "20", "21", " ", "-", "’s", "'s", "%",
+                    "a", ".", ",", "$", "€", "é", "٣", "٢", "\u{1D7D8}", "/", ":",
+                ]),
+                0..14,
+            )
+        ) {
+            let text: String = parts.concat();
+            let re = &PATTERNS.iter().find(|(k, _)| *k == Kind::Year).expect("a year pattern").1;
+            let wanted: Vec<(usize, usize)> = re
+                .captures_iter(&text)
+                .map(|c| c.get(1).expect("year group"))
+                .map(|y| (y.start(), y.end()))
+                .collect();
+            let got: Vec<(usize, usize)> =
+                re.find_iter(&text).map(|m| year_digits(&text, m.start())).collect();
+            proptest::prop_assert_eq!(got, wanted, "{:?}", text);
+        }
     }
 }

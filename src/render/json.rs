@@ -2,7 +2,7 @@
 //! serialises them (see docs/reference.md for the fields).
 
 use super::to_string;
-use crate::findings::{CheckReport, ExtractReport, Finding, Item, ScanReport};
+use crate::findings::{CheckReport, ExtractReport, Finding, Item, ItemFigure, ScanReport};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -177,6 +177,9 @@ fn finding_at(f: &Finding, base: usize) -> io::Result<Vec<u8>> {
     } else {
         o.out.push(b'[');
         for (i, item) in f.items.iter().enumerate() {
+            if let Some(ahead) = f.items.get(i + 2) {
+                prefetch_item(ahead);
+            }
             o.out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
             spaces(o.out, base + 4);
             item_at(o.out, item, base + 4)?;
@@ -190,6 +193,39 @@ fn finding_at(f: &Finding, base: usize) -> io::Result<Vec<u8>> {
     o.out.extend_from_slice(&pairs);
     o.close();
     Ok(out)
+}
+
+/// Asks the processor to bring an item's texts into its cache. A large
+/// scan's items stand in a finding in the order of the group, their texts
+/// where each source's records were made: nearly every text read is a
+/// cache miss, and writing the items waited on them (a fifth of a cached
+/// 200 MB scan's time in `json_str`). Asked two items ahead, the texts
+/// arrive while the items before them are written; the bytes written are
+/// the same.
+fn prefetch_item(it: &Item) {
+    prefetch(it.text.as_ptr());
+    prefetch(it.surface.as_str().as_ptr());
+    prefetch(it.source.as_ptr());
+    if let Some(speaker) = &it.speaker {
+        prefetch(speaker.as_ptr());
+    }
+    if let Some(figure) = it.figure.as_deref() {
+        prefetch(std::ptr::from_ref::<ItemFigure>(figure).cast());
+    }
+}
+
+/// A hint to load the cache line at `p`; nothing elsewhere than x86-64.
+fn prefetch(p: *const u8) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch reads nothing the program sees and never faults,
+    // whatever the address (it is a hint the processor may drop); `p`
+    // points into a live text anyway. SSE, which it needs, is part of
+    // every x86-64 processor.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p.cast());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
 }
 
 /// An [`Item`] as `indented(item, base)` lays it out (the fields of its

@@ -2414,29 +2414,76 @@ fn cue_is_so_called(before: &str, c: &regex::Captures) -> bool {
 }
 
 /// The same quotation twice in one source (standfirst, pull quote) is one
-/// quotation with several locations.
+/// quotation with several locations: equal [`fold`]s.
+///
+/// Most quotations stand once: they are told apart by [`fold_key`] first,
+/// which reads an ASCII quotation without folding it, and only those that
+/// share a key are folded and compared.
 fn merge_repeats(quotes: Vec<Quote>) -> Vec<Quote> {
+    const NONE: usize = usize::MAX;
     let mut out: Vec<Quote> = Vec::new();
-    let mut first: HashMap<String, usize> = HashMap::default();
+    // Per key, the first quotation kept with it; per kept quotation, the
+    // next one kept with the same key (NONE ends the chain) and its fold,
+    // once made.
+    let mut first: HashMap<(u64, u64), usize> = HashMap::default();
+    let mut next: Vec<usize> = Vec::new();
+    let mut folds: Vec<Option<String>> = Vec::new();
     for q in quotes {
-        let key = fold(&q.text);
-        match first.get(&key) {
-            Some(&i) => {
-                let kept = &mut out[i];
-                kept.repeats.push(q.span.clone());
-                if kept.speaker.is_none() && q.speaker.is_some() {
-                    kept.speaker = q.speaker;
-                    kept.speaker_mention = q.speaker_mention;
-                    kept.kind = q.kind;
-                }
+        let (key, mut folded) = fold_key(&q.text);
+        let mut at = first.get(&key).copied().unwrap_or(NONE);
+        let mut last = NONE;
+        while at != NONE {
+            let f = folded.get_or_insert_with(|| fold(&q.text));
+            if *folds[at].get_or_insert_with(|| fold(&out[at].text)) == *f {
+                break;
             }
-            None => {
-                first.insert(key, out.len());
-                out.push(q);
-            }
+            last = at;
+            at = next[at];
         }
+        if at != NONE {
+            let kept = &mut out[at];
+            kept.repeats.push(q.span.clone());
+            if kept.speaker.is_none() && q.speaker.is_some() {
+                kept.speaker = q.speaker;
+                kept.speaker_mention = q.speaker_mention;
+                kept.kind = q.kind;
+            }
+            continue;
+        }
+        let i = out.len();
+        if last == NONE {
+            first.insert(key, i);
+        } else {
+            next[last] = i;
+        }
+        next.push(NONE);
+        folds.push(folded);
+        out.push(q);
     }
     out
+}
+
+/// A key of `fold(text)` (equal folds have equal keys), and the fold when
+/// it was made for it: the first and the last eight of its ASCII letters
+/// and digits, lowercased. The fold of ASCII text lowercases its letters
+/// and changes, adds or drops no letter or digit (only whitespace,
+/// backticks and marks at the ends), so the key is read off the ends of
+/// the text itself; other text is folded first.
+fn fold_key(text: &str) -> ((u64, u64), Option<String>) {
+    let ends = |bytes: &[u8]| {
+        let eight = |it: &mut dyn Iterator<Item = &u8>| {
+            it.filter(|b| b.is_ascii_alphanumeric())
+                .take(8)
+                .fold(0u64, |k, b| k << 8 | u64::from(b.to_ascii_lowercase()))
+        };
+        (eight(&mut bytes.iter()), eight(&mut bytes.iter().rev()))
+    };
+    if text.is_ascii() {
+        (ends(text.as_bytes()), None)
+    } else {
+        let folded = fold(text);
+        (ends(folded.as_bytes()), Some(folded))
+    }
 }
 
 #[cfg(test)]
@@ -2630,6 +2677,26 @@ mod tests {
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].repeats.len(), 1);
         assert_eq!(r[0].repeats[0].line, 5);
+    }
+
+    /// Repeats are told by their folds: case, marks and spacing aside,
+    /// and only those; the same letters with other marks between them are
+    /// two quotations.
+    #[test]
+    fn repeats_are_equal_folds() {
+        let body = "“We Will  talk again,” Xi said.\n\n“we will talk again”, he added.\n\n“We will talk-again,” Xi said.\n\n“We’ll talk again,” Xi said.\n\n“We'll talk again!” Xi said.\n";
+        let r = quotes(body);
+        let texts: Vec<&str> = r.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "We Will  talk again,",
+                "We will talk-again,",
+                "We’ll talk again,"
+            ]
+        );
+        assert_eq!(r[0].repeats.len(), 1);
+        assert_eq!(r[2].repeats.len(), 1);
     }
 
     #[test]
@@ -3229,6 +3296,20 @@ mod tests {
     }
 
     proptest! {
+        /// The key read off a text is the key of its fold, so equal folds
+        /// always meet (ASCII, curly marks, accents, compatibility forms).
+        #[test]
+        fn fold_key_is_a_key_of_the_fold(
+            t in "[ a-zA-Z0-9`'’“”\"\t\n.,!?\\[\\]ﬁéÉ５-]{0,24}"
+        ) {
+            let folded = fold(&t);
+            let (key, made) = fold_key(&t);
+            prop_assert_eq!(key, fold_key(&folded).0, "{:?}", t);
+            if let Some(made) = made {
+                prop_assert_eq!(made, folded);
+            }
+        }
+
         #[test]
         fn title_case_word_by_word_agrees_with_the_whole_split(
             words in proptest::collection::vec(

@@ -2418,47 +2418,36 @@ fn cue_is_so_called(before: &str, c: &regex::Captures) -> bool {
 ///
 /// Most quotations stand once: they are told apart by [`fold_key`] first,
 /// which reads an ASCII quotation without folding it, and only those that
-/// share a key are folded and compared.
+/// share a key are folded and looked up by their folds.
 fn merge_repeats(quotes: Vec<Quote>) -> Vec<Quote> {
-    const NONE: usize = usize::MAX;
     let mut out: Vec<Quote> = Vec::new();
-    // Per key, the first quotation kept with it; per kept quotation, the
-    // next one kept with the same key (NONE ends the chain) and its fold,
-    // once made.
-    let mut first: HashMap<(u64, u64), usize> = HashMap::default();
-    let mut next: Vec<usize> = Vec::new();
-    let mut folds: Vec<Option<String>> = Vec::new();
+    // Per key: the one quotation kept with it, or `None` once two were met
+    // (every quotation kept with the key is then in `by_fold`).
+    let mut by_key: HashMap<(u64, u64), Option<usize>> = HashMap::default();
+    let mut by_fold: HashMap<String, usize> = HashMap::default();
     for q in quotes {
-        let (key, mut folded) = fold_key(&q.text);
-        let mut at = first.get(&key).copied().unwrap_or(NONE);
-        let mut last = NONE;
-        while at != NONE {
-            let f = folded.get_or_insert_with(|| fold(&q.text));
-            if *folds[at].get_or_insert_with(|| fold(&out[at].text)) == *f {
-                break;
-            }
-            last = at;
-            at = next[at];
-        }
-        if at != NONE {
-            let kept = &mut out[at];
-            kept.repeats.push(q.span.clone());
-            if kept.speaker.is_none() && q.speaker.is_some() {
-                kept.speaker = q.speaker;
-                kept.speaker_mention = q.speaker_mention;
-                kept.kind = q.kind;
-            }
+        let (key, folded) = fold_key(&q.text);
+        let Some(slot) = by_key.get_mut(&key) else {
+            by_key.insert(key, Some(out.len()));
+            out.push(q);
             continue;
+        };
+        if let Some(lone) = slot.take() {
+            by_fold.insert(fold(&out[lone].text), lone);
         }
-        let i = out.len();
-        if last == NONE {
-            first.insert(key, i);
-        } else {
-            next[last] = i;
+        let folded = folded.unwrap_or_else(|| fold(&q.text));
+        let Some(&at) = by_fold.get(&folded) else {
+            by_fold.insert(folded, out.len());
+            out.push(q);
+            continue;
+        };
+        let kept = &mut out[at];
+        kept.repeats.push(q.span.clone());
+        if kept.speaker.is_none() && q.speaker.is_some() {
+            kept.speaker = q.speaker;
+            kept.speaker_mention = q.speaker_mention;
+            kept.kind = q.kind;
         }
-        next.push(NONE);
-        folds.push(folded);
-        out.push(q);
     }
     out
 }
@@ -2697,6 +2686,13 @@ mod tests {
         );
         assert_eq!(r[0].repeats.len(), 1);
         assert_eq!(r[2].repeats.len(), 1);
+        // Three quotations with the same ends, the third a repeat of the
+        // second.
+        let body = "“Alphabet soup, one, and omegaword,” Xi said.\n\n“Alphabet soup, two, and omegaword,” Xi said.\n\n“alphabet soup, TWO, and omegaword,” Xi said.\n";
+        let r = quotes(body);
+        let repeats: Vec<usize> = r.iter().map(|q| q.repeats.len()).collect();
+        assert_eq!(repeats, [0, 1]);
+        assert_eq!(r[1].text.as_str(), "Alphabet soup, two, and omegaword,");
     }
 
     #[test]

@@ -2115,7 +2115,8 @@ fn build(
     // A body named by a phrase ("Chinese state media"), taken as written.
     let mut body_mention = false;
     // The fast DFA finds each match; captures (slow) run on that slice only.
-    if let Some(m) = AFTER.find(after)
+    let after_cue = AFTER.find(after);
+    if let Some(m) = after_cue
         && let Some(c) = AFTER.captures(&after[..m.end()])
         && let [sp, sp2, cue] = AFTER_GROUPS.0
         && let Some(sp) = c.get(sp).or(c.get(sp2))
@@ -2129,8 +2130,11 @@ fn build(
             addressee = addressee_after(&after[cue.end()..]);
         }
     }
+    // Whether `BEFORE` matches in `before`, once it was searched.
+    let mut before_cue = false;
     if mention.is_none() {
         let found: Vec<regex::Match> = BEFORE.find_iter(before).collect();
+        before_cue = !found.is_empty();
         'matches: for m in found.iter().rev() {
             let slice = &before[..m.end()];
             let mut at = m.start();
@@ -2248,7 +2252,9 @@ fn build(
     // unless someone else was named since; a paragraph ending in a colon
     // gives its speaker to the quotation opening the next block.
     let mut inherited: Option<String> = None;
-    let cue_seen = mention.is_some() || AFTER.is_match(after) || BEFORE.is_match(before);
+    // With no mention, `BEFORE` was searched in `before` (a mention is
+    // never dropped once the `BEFORE` step is past).
+    let cue_seen = mention.is_some() || after_cue.is_some() || before_cue;
     let alone = before_start == sent_start && !before.chars().any(char::is_alphanumeric);
     if !cue_seen && alone {
         let opens_block = !text[block.range.start..q.open]

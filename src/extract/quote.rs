@@ -821,8 +821,8 @@ impl Entities {
         let is_title = |i: usize| {
             let word = trim_marks(tokens[i]);
             let nationality_ending = |l: &str| {
-                (ends_with_ignore_case(l, "ese") || ends_with_ignore_case(l, "ian"))
-                    && tokens.len() - i > 2
+                tokens.len() - i > 2
+                    && (ends_with_ignore_case(l, "ese") || ends_with_ignore_case(l, "ian"))
             };
             if word.is_ascii() {
                 // Lowercasing ASCII keeps the ending: ask the lists of the

@@ -28,6 +28,29 @@ static NUMBER_WORD: LazyLock<Regex> = LazyLock::new(|| {
     .expect("number word pattern compiles")
 });
 
+/// [`NUMBER`] or [`NUMBER_WORD`], without their groups: one search for
+/// both kinds in text that holds a digit. No match of one can stand inside
+/// or across a match of the other (a number in digits holds a digit and no
+/// letter a number word can start with at a word's start; a number word
+/// holds letters, spaces and hyphens only), so the matches are those of
+/// the two searches together; a match in digits holds a number character,
+/// one in words none.
+static NUMBER_OR_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    let plain = |re: &Regex| {
+        ["cur", "num", "mag", "w"]
+            .iter()
+            .fold(re.as_str().to_string(), |p, g| {
+                p.replace(&format!("(?P<{g}>"), "(?:")
+            })
+    };
+    Regex::new(&format!(
+        "(?:{})|(?:{})",
+        plain(&NUMBER),
+        plain(&NUMBER_WORD)
+    ))
+    .expect("number or word pattern compiles")
+});
+
 pub fn word_value(w: &str) -> Option<f64> {
     let w = w.to_lowercase();
     let w: Vec<&str> = w
@@ -277,159 +300,171 @@ fn may_hold_digit(s: &str) -> bool {
 pub(super) fn raw_numbers(s: &str) -> Vec<Raw> {
     let mut out = Vec::new();
     // Every match of NUMBER has a digit; `char::is_numeric` covers more
-    // than `\d` (all numbers, not only decimal digits), never less.
+    // than `\d` (all numbers, not only decimal digits), never less. The
+    // numbers in digits come first, in order; the number words are then
+    // added where they do not overlap one.
     if may_hold_digit(s) {
-        digit_numbers(s, &mut out);
+        let mut words = Vec::new();
+        for found in NUMBER_OR_WORD.find_iter(s) {
+            if found.as_str().chars().any(char::is_numeric) {
+                digit_number(s, found, &mut out);
+            } else {
+                words.push(found.start());
+            }
+        }
+        for start in words {
+            word_number(s, start, &mut out);
+        }
+    } else {
+        for found in NUMBER_WORD.find_iter(s) {
+            word_number(s, found.start(), &mut out);
+        }
     }
-    word_numbers(s, &mut out);
     out.sort_by_key(|r| r.start);
     out
 }
 
-/// The numbers in digits, in order.
-fn digit_numbers(s: &str, out: &mut Vec<Raw>) {
-    for whole in NUMBER.find_iter(s) {
-        let (cur, num, mag) = number_parts(whole.as_str());
-        // Glued to letters or inside codes, dates, times: not a figure.
-        let before = s[..whole.start()].chars().next_back();
-        let after = s[whole.end()..].chars().next();
-        // "1,2.3": a malformed grouping; no part of it is a figure.
-        let before2 = s[..whole.start()].chars().rev().nth(1);
-        if matches!(before, Some(',' | '.'))
-            && before2.is_some_and(|c| c.is_ascii_digit() || c == ',' || c == '.')
-        {
-            continue;
-        }
-        // A sign: "-5%", "+3.2 percent", "−$2 billion", standing alone.
-        let sign = match before {
-            Some(c @ ('-' | '+' | '−'))
-                if before2.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[')) =>
-            {
-                Some(c)
-            }
-            _ => None,
-        };
-        // "Article 5", "Section 3", "Flight 370": labels, not quantities.
-        if sign.is_none() && cur.is_none() && after_label(&s[..whole.start()]) {
-            continue;
-        }
-        // A hyphen after a digit is a range ("30-40"), not a code.
-        let range_dash = matches!(before, Some('-' | '–'))
-            && s[..whole.start()]
-                .chars()
-                .rev()
-                .nth(1)
-                .is_some_and(|c| c.is_ascii_digit());
-        if before.is_some_and(|b| {
-            b.is_alphanumeric() || matches!(b, '#' | '/' | '_' | '.' | ':' | '-' | '+' | '×')
-        }) && cur.is_none()
-            && !range_dash
-            && sign.is_none()
-        {
-            continue;
-        }
-        if after.is_some_and(|a| a.is_alphanumeric() && mag.is_none()) {
-            continue;
-        }
-        if after == Some(':') && s[whole.end() + 1..].starts_with(|x: char| x.is_ascii_digit()) {
-            continue;
-        }
-        if after == Some('/')
-            || (after == Some('-')
-                && s[whole.end() + 1..].starts_with(|x: char| x.is_ascii_digit())
-                && !lower_tail(&s[..whole.start()], 16)
-                    .trim_end()
-                    .ends_with("between"))
-                && num.len() == 4
-        {
-            continue;
-        }
-        let exp = mag.map_or(0, magnitude_exp);
-        let Some(value) = parse_scaled(num, exp) else {
-            continue;
-        };
-        let (start, value) = match sign {
-            Some(c) => (
-                whole.start() - c.len_utf8(),
-                if c == '+' { value } else { -value },
-            ),
-            None => (whole.start(), value),
-        };
-        out.push(Raw {
-            start,
-            end: whole.end(),
-            value,
-            digit: digit_rounding(num, exp),
-            currency: cur.and_then(currency_symbol),
-            has_magnitude: mag.is_some(),
-            plain_integer: !num.contains([',', '.', ' ', '\u{202F}', '\u{A0}']) && sign.is_none(),
-            word: false,
-            fixed_unit: None,
-        });
+/// A match of [`NUMBER`] in `s`, appended to `out` when it is a figure.
+fn digit_number(s: &str, whole: regex::Match, out: &mut Vec<Raw>) {
+    let (cur, num, mag) = number_parts(whole.as_str());
+    // Glued to letters or inside codes, dates, times: not a figure.
+    let before = s[..whole.start()].chars().next_back();
+    let after = s[whole.end()..].chars().next();
+    // "1,2.3": a malformed grouping; no part of it is a figure.
+    let before2 = s[..whole.start()].chars().rev().nth(1);
+    if matches!(before, Some(',' | '.'))
+        && before2.is_some_and(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
+        return;
     }
+    // A sign: "-5%", "+3.2 percent", "−$2 billion", standing alone.
+    let sign = match before {
+        Some(c @ ('-' | '+' | '−'))
+            if before2.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[')) =>
+        {
+            Some(c)
+        }
+        _ => None,
+    };
+    // "Article 5", "Section 3", "Flight 370": labels, not quantities.
+    if sign.is_none() && cur.is_none() && after_label(&s[..whole.start()]) {
+        return;
+    }
+    // A hyphen after a digit is a range ("30-40"), not a code.
+    let range_dash = matches!(before, Some('-' | '–'))
+        && s[..whole.start()]
+            .chars()
+            .rev()
+            .nth(1)
+            .is_some_and(|c| c.is_ascii_digit());
+    if before.is_some_and(|b| {
+        b.is_alphanumeric() || matches!(b, '#' | '/' | '_' | '.' | ':' | '-' | '+' | '×')
+    }) && cur.is_none()
+        && !range_dash
+        && sign.is_none()
+    {
+        return;
+    }
+    if after.is_some_and(|a| a.is_alphanumeric() && mag.is_none()) {
+        return;
+    }
+    if after == Some(':') && s[whole.end() + 1..].starts_with(|x: char| x.is_ascii_digit()) {
+        return;
+    }
+    if after == Some('/')
+        || (after == Some('-')
+            && s[whole.end() + 1..].starts_with(|x: char| x.is_ascii_digit())
+            && !lower_tail(&s[..whole.start()], 16)
+                .trim_end()
+                .ends_with("between"))
+            && num.len() == 4
+    {
+        return;
+    }
+    let exp = mag.map_or(0, magnitude_exp);
+    let Some(value) = parse_scaled(num, exp) else {
+        return;
+    };
+    let (start, value) = match sign {
+        Some(c) => (
+            whole.start() - c.len_utf8(),
+            if c == '+' { value } else { -value },
+        ),
+        None => (whole.start(), value),
+    };
+    out.push(Raw {
+        start,
+        end: whole.end(),
+        value,
+        digit: digit_rounding(num, exp),
+        currency: cur.and_then(currency_symbol),
+        has_magnitude: mag.is_some(),
+        plain_integer: !num.contains([',', '.', ' ', '\u{202F}', '\u{A0}']) && sign.is_none(),
+        word: false,
+        fixed_unit: None,
+    });
 }
 
-/// The number words, appended to the numbers in digits of `out` (in order)
-/// where they do not overlap one.
-fn word_numbers(s: &str, out: &mut Vec<Raw>) {
-    // Number words are rare: find them with the fast search alone and ask
-    // for the groups only of a match (the same match again, since the search
-    // restarts where it was found).
-    for found in NUMBER_WORD.find_iter(s) {
-        let c = NUMBER_WORD
-            .captures_at(s, found.start())
-            .expect("a match matches again");
-        let whole = c.get(0).expect("match");
-        // Digits already cover this stretch? (`out` is in order.)
-        let k = out.partition_point(|r: &Raw| r.end <= whole.start());
-        if out.get(k).is_some_and(|r| r.start < whole.end()) {
-            continue;
-        }
-        let w = c.name("w").expect("w").as_str();
-        let lw = w.to_lowercase();
-        // "the past decade", "a decade ago": periods, not figures.
-        let before = lower_tail(&s[..whole.start()], 16);
-        let before = before.trim_end();
-        if lw.contains("decade")
-            && (["past", "last", "next", "previous", "this", "the"]
-                .iter()
-                .any(|p| before.ends_with(p))
-                || s[whole.end()..].trim_start().starts_with("ago"))
-        {
-            continue;
-        }
-        // "a third term", "half the delegation": ordinals and loose words;
-        // only "a third of", "a quarter of", "half of" are fractions.
-        // "the second half of 2023" is a period, not a fraction.
-        let prev = lower_tail(&s[..whole.start()], 12);
-        let prev_word = prev.split_whitespace().next_back().unwrap_or("");
-        if (["a third", "a quarter", "half"]
-            .iter()
-            .any(|p| lw.starts_with(p))
-            && !lw.starts_with("half a dozen"))
-            && (!lower_head(&s[whole.end()..], 4).starts_with(" of")
-                || matches!(prev_word, "first" | "second" | "the" | "latter" | "other"))
-        {
-            continue;
-        }
-        let Some(v) = word_value(w) else { continue };
-        let mag = c.name("mag").map_or(1.0, |m| magnitude(m.as_str()));
-        out.push(Raw {
-            start: whole.start(),
-            end: whole.end(),
-            value: v * mag,
-            digit: if v.fract() == 0.0 {
-                0.5 * mag
-            } else {
-                0.005 * v * mag
-            },
-            currency: None,
-            has_magnitude: c.name("mag").is_some(),
-            plain_integer: false,
-            word: true,
-            fixed_unit: word_unit(&lw),
-        });
+/// The number word matched at `start` in `s`, appended to `out` (the
+/// numbers in digits in order, then the number words before it) where it
+/// does not overlap a number in digits.
+fn word_number(s: &str, start: usize, out: &mut Vec<Raw>) {
+    // Number words are rare: they are found with the fast search alone,
+    // and the groups asked for only of a match (the same match again, since
+    // the search restarts where it was found).
+    let c = NUMBER_WORD
+        .captures_at(s, start)
+        .expect("a match matches again");
+    let whole = c.get(0).expect("match");
+    // Digits already cover this stretch? (`out` is in order.)
+    let k = out.partition_point(|r: &Raw| r.end <= whole.start());
+    if out.get(k).is_some_and(|r| r.start < whole.end()) {
+        return;
     }
+    let w = c.name("w").expect("w").as_str();
+    let lw = w.to_lowercase();
+    // "the past decade", "a decade ago": periods, not figures.
+    let before = lower_tail(&s[..whole.start()], 16);
+    let before = before.trim_end();
+    if lw.contains("decade")
+        && (["past", "last", "next", "previous", "this", "the"]
+            .iter()
+            .any(|p| before.ends_with(p))
+            || s[whole.end()..].trim_start().starts_with("ago"))
+    {
+        return;
+    }
+    // "a third term", "half the delegation": ordinals and loose words;
+    // only "a third of", "a quarter of", "half of" are fractions.
+    // "the second half of 2023" is a period, not a fraction.
+    let prev = lower_tail(&s[..whole.start()], 12);
+    let prev_word = prev.split_whitespace().next_back().unwrap_or("");
+    if (["a third", "a quarter", "half"]
+        .iter()
+        .any(|p| lw.starts_with(p))
+        && !lw.starts_with("half a dozen"))
+        && (!lower_head(&s[whole.end()..], 4).starts_with(" of")
+            || matches!(prev_word, "first" | "second" | "the" | "latter" | "other"))
+    {
+        return;
+    }
+    let Some(v) = word_value(w) else { return };
+    let mag = c.name("mag").map_or(1.0, |m| magnitude(m.as_str()));
+    out.push(Raw {
+        start: whole.start(),
+        end: whole.end(),
+        value: v * mag,
+        digit: if v.fract() == 0.0 {
+            0.5 * mag
+        } else {
+            0.005 * v * mag
+        },
+        currency: None,
+        has_magnitude: c.name("mag").is_some(),
+        plain_integer: false,
+        word: true,
+        fixed_unit: word_unit(&lw),
+    });
 }
 
 pub(super) fn is_month_day(s: &str, r: &Raw) -> bool {
@@ -548,7 +583,46 @@ mod tests {
         assert!(('\u{2000}'..='\u{206F}').all(|c| !c.is_numeric()));
     }
 
+    /// [`raw_numbers`] as it was written before: a search for numbers in
+    /// digits, then another for number words.
+    fn raw_numbers_two_searches(s: &str) -> Vec<Raw> {
+        let mut out = Vec::new();
+        if may_hold_digit(s) {
+            for found in NUMBER.find_iter(s) {
+                digit_number(s, found, &mut out);
+            }
+        }
+        for found in NUMBER_WORD.find_iter(s) {
+            word_number(s, found.start(), &mut out);
+        }
+        out.sort_by_key(|r| r.start);
+        out
+    }
+
+    fn parts(raws: &[Raw]) -> Vec<(usize, usize, u64, bool, bool)> {
+        raws.iter()
+            .map(|r| (r.start, r.end, r.value.to_bits(), r.word, r.has_magnitude))
+            .collect()
+    }
+
     proptest! {
+        /// One search for both kinds finds what the two searches found.
+        #[test]
+        fn one_search_finds_what_two_found(
+            words in proptest::collection::vec(
+                "(US\\$|\\$|€|USD|EUR|RMB|[0-9]{1,4}|[0-9]{1,3},[0-9]{3}|3\\.5|٣٤|forty|Forty-two|twenty one|a dozen|dozens|half|a third|twice|tenfold|a decade|two centuries|thirteen|nine hundred|a hundred|thousand|million|bn|m|k|T|between|and|to|of|the|-|–|%|,|\\.|:|/|[a-z]{1,5}|[A-Z][a-z]{0,4})",
+                0..14,
+            ),
+            glue in proptest::collection::vec("( |  |-|\u{A0}|)", 14),
+        ) {
+            let s: String = words
+                .iter()
+                .zip(glue.iter())
+                .flat_map(|(w, g)| [w.as_str(), g.as_str()])
+                .collect();
+            prop_assert_eq!(parts(&raw_numbers(&s)), parts(&raw_numbers_two_searches(&s)), "{:?}", s);
+        }
+
         /// The one pass says what the two it replaced said: an ASCII digit,
         /// or a number of any script.
         #[test]

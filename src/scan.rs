@@ -17,6 +17,7 @@ use crate::speakers::{SpeakerTable, same_key};
 use crate::text::Shared;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::FxHashSet;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Largest group whose members are all compared pairwise; larger groups
@@ -635,7 +636,8 @@ fn quote_group(
         .map(|p| p.status)
         .max()
         .unwrap_or(Status::Consistent);
-    let sources: BTreeSet<&str> = quotes.iter().map(|q| &*q.span.source).collect();
+    // Only counted: no order needed.
+    let sources: FxHashSet<&str> = quotes.iter().map(|q| &*q.span.source).collect();
     let summary = match status {
         Status::Misattributed => {
             let mut by_speaker: BTreeMap<Shared, BTreeSet<&str>> = BTreeMap::new();
@@ -930,7 +932,8 @@ fn figure_group(
         Status::Consistent
     };
     // The group's name: the subject phrase most items share, shortest first.
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    // Ties go to the phrase last in byte order.
+    let mut counts: HashMap<&str, usize> = HashMap::default();
     for f in &figs {
         if !f.subject.text.is_empty() {
             *counts.entry(&*f.subject.text).or_default() += 1;
@@ -938,10 +941,11 @@ fn figure_group(
     }
     let subject = counts
         .iter()
-        .max_by_key(|(t, n)| (**n, std::cmp::Reverse(t.len())))
+        .max_by_key(|(t, n)| (**n, std::cmp::Reverse(t.len()), **t))
         .map_or(figs[0].unit, |(t, _)| *t)
         .to_string();
-    let sources: BTreeSet<&str> = figs.iter().map(|f| &*f.span.source).collect();
+    // Only counted: no order needed.
+    let sources: FxHashSet<&str> = figs.iter().map(|f| &*f.span.source).collect();
     let summary = match status {
         Status::Conflict => {
             let p = &pairs[0];
@@ -968,13 +972,9 @@ fn figure_group(
             )
         }
         Status::OtherPeriod => {
-            let periods: BTreeSet<String> = figs
+            let periods: BTreeSet<&str> = figs
                 .iter()
-                .map(|f| {
-                    f.period
-                        .as_ref()
-                        .map_or("unstated".to_string(), |p| p.label.to_string())
-                })
+                .map(|f| f.period.as_ref().map_or("unstated", |p| &*p.label))
                 .collect();
             format!(
                 "{} figures in {} for different periods ({}); none contradicts another for the same period",

@@ -389,6 +389,9 @@ pub fn without_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
+/// Bytes read at first from a source file: more than most news articles.
+const READ_AHEAD: usize = 16 * 1024;
+
 /// Reads one file (or stdin for `-`) into text, or says why not.
 pub fn read_source(path: &Path) -> Result<String, Warning> {
     let shown = path.display().to_string();
@@ -406,13 +409,10 @@ pub fn read_source(path: &Path) -> Result<String, Warning> {
         buf
     } else {
         let file = std::fs::File::open(path).map_err(|e| warn(format!("cannot read: {e}")))?;
-        // Room for the whole file up front: read in one call, not in a
-        // run of growing ones.
-        let size = file
-            .metadata()
-            .map_or(0, |m| m.len())
-            .min(MAX_SOURCE_BYTES + 1);
-        let mut buf = Vec::with_capacity(size as usize + 1);
+        // Room for a usual article up front, so that most files are read in
+        // one call without asking the system for their size first (a call
+        // per file of an archive); a longer one grows the buffer.
+        let mut buf = Vec::with_capacity(READ_AHEAD);
         file.take(MAX_SOURCE_BYTES + 1)
             .read_to_end(&mut buf)
             .map_err(|e| warn(format!("cannot read: {e}")))?;

@@ -3458,13 +3458,3 @@ mod tests {
         }
     }
 }
-#[cfg(test)]
-mod dump_tmp {
-    #[test]
-    fn dump_patterns() {
-        std::fs::write("/tmp/pat_before.txt", super::BEFORE.as_str()).unwrap();
-        std::fs::write("/tmp/pat_after.txt", super::AFTER.as_str()).unwrap();
-        std::fs::write("/tmp/pat_subject.txt", super::SUBJECT.as_str()).unwrap();
-        std::fs::write("/tmp/pat_titled.txt", super::TITLED.as_str()).unwrap();
-    }
-}

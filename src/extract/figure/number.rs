@@ -29,12 +29,13 @@ static NUMBER_WORD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// [`NUMBER`] or [`NUMBER_WORD`], without their groups: one search for
-/// both kinds in text that holds a digit. No match of one can stand inside
-/// or across a match of the other (a number in digits holds a digit and no
-/// letter a number word can start with at a word's start; a number word
-/// holds letters, spaces and hyphens only), so the matches are those of
-/// the two searches together; a match in digits holds a number character,
-/// one in words none.
+/// both kinds in text that holds a digit. No match of one can start at,
+/// inside or across a match of the other (a number in digits is a currency
+/// mark or code, digits and a magnitude, and no number word starts with
+/// any of them; a number word holds letters, spaces and hyphens only), so
+/// the matches are those of the two searches together (a property test
+/// holds it); a match in digits holds a number character, one in words
+/// none.
 static NUMBER_OR_WORD: LazyLock<Regex> = LazyLock::new(|| {
     let plain = |re: &Regex| {
         ["cur", "num", "mag", "w"]

@@ -264,13 +264,14 @@ impl ItemKeys {
     fn at(base: usize) -> Self {
         let mut bytes = Vec::new();
         let mut ends = [0; ITEM_FIELDS.len()];
-        for (i, name) in ITEM_FIELDS.iter().enumerate() {
-            bytes.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
-            spaces(&mut bytes, base + 2);
-            bytes.push(b'"');
-            bytes.extend_from_slice(name.as_bytes());
-            bytes.extend_from_slice(b"\": ");
-            ends[i] = bytes.len();
+        // The openings [`Fields::key`] writes, kept.
+        let mut o = Fields {
+            out: &mut bytes,
+            base,
+            first: true,
+        };
+        for (end, name) in ends.iter_mut().zip(ITEM_FIELDS) {
+            *end = o.key(name).out.len();
         }
         ItemKeys { base, bytes, ends }
     }
@@ -296,9 +297,7 @@ impl ItemFields<'_> {
 
     fn close(self) {
         debug_assert_eq!(self.next, ITEM_FIELDS.len(), "an item field left out");
-        self.out.push(b'\n');
-        spaces(self.out, self.keys.base);
-        self.out.push(b'}');
+        close_object(self.out, self.keys.base, true);
     }
 }
 
@@ -406,12 +405,18 @@ impl<'a> Fields<'a> {
     }
 
     fn close(self) {
-        if !self.first {
-            self.out.push(b'\n');
-            spaces(self.out, self.base);
-        }
-        self.out.push(b'}');
+        close_object(self.out, self.base, !self.first);
     }
+}
+
+/// The end of a pretty JSON object at `base`: on a line of its own after
+/// its fields, right after the `{` of an empty one.
+fn close_object(out: &mut Vec<u8>, base: usize, has_fields: bool) {
+    if has_fields {
+        out.push(b'\n');
+        spaces(out, base);
+    }
+    out.push(b'}');
 }
 
 fn spaces(out: &mut Vec<u8>, n: usize) {

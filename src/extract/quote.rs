@@ -61,6 +61,7 @@ use regex::Regex;
 // Fx hashing: the keys are short words looked up several times a sentence,
 // where SipHash cost more than the lookups themselves.
 use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -544,7 +545,17 @@ const NAME: &str = concat!(
     word!(),
     "]"
 );
-const DESCRIPTION: &str = r"(?:[Tt]he|[Aa]n?)\s+(?:[A-Za-z-]+\s+){0,3}?(?i:ministry|statement|declaration|communiqué|communique|document|kremlin|president|leader|premier|minister|chancellor|governor|mayor|senator|secretary|commissioner|negotiator|spokesman|spokeswoman|spokesperson|government|embassy|official|officials|aide|adviser|envoy|ambassador|chairman|chief|report|readout|treaty|agency|office|council)(?-u:\b)";
+/// The head words of a [`DESCRIPTION`], as the alternatives of a regex.
+macro_rules! heads {
+    () => {
+        "ministry|statement|declaration|communiqué|communique|document|kremlin|president|leader|premier|minister|chancellor|governor|mayor|senator|secretary|commissioner|negotiator|spokesman|spokeswoman|spokesperson|government|embassy|official|officials|aide|adviser|envoy|ambassador|chairman|chief|report|readout|treaty|agency|office|council"
+    };
+}
+const DESCRIPTION: &str = concat!(
+    r"(?:[Tt]he|[Aa]n?)\s+(?:[A-Za-z-]+\s+){0,3}?(?i:",
+    heads!(),
+    r")(?-u:\b)"
+);
 
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -2117,17 +2128,15 @@ fn build(
     // The fast DFA finds each match; captures (slow) run on that slice only.
     let after_cue = AFTER.find(after);
     if let Some(m) = after_cue
-        && let Some(c) = AFTER.captures(&after[..m.end()])
-        && let [sp, sp2, cue] = AFTER_GROUPS.0
-        && let Some(sp) = c.get(sp).or(c.get(sp2))
-        && plausible_speaker(sp.as_str())
+        && let Some((sp, cue)) = after_parts(&after[..m.end()])
+        && plausible_speaker(&after[sp.clone()])
     {
-        mention = Some(clean_mention(sp.as_str()));
+        mention = Some(clean_mention(&after[sp]));
         adjacent = true;
         cue_gap = 0;
-        if let Some(cue) = c.get(cue) {
-            cue_word = Some(cue.as_str());
-            addressee = addressee_after(&after[cue.end()..]);
+        if let Some(cue) = cue {
+            cue_word = Some(&after[cue.clone()]);
+            addressee = addressee_after(&after[cue.end..]);
         }
     }
     // Whether `BEFORE` matches in `before`, once it was searched.
@@ -2137,16 +2146,20 @@ fn build(
         before_cue = !found.is_empty();
         'matches: for m in found.iter().rev() {
             let slice = &before[..m.end()];
-            let mut at = m.start();
             // A non-name ("Later he told", "Her counterpart, X, called"):
-            // look again after it.
-            while let Some(c) = BEFORE.captures_at(slice, at) {
-                if cue_is_so_called(slice, &c) {
+            // look again after it, from `at`.
+            let mut at = None;
+            while let Some((sp, cue)) = at
+                .map_or(Some(m.range()), |at| {
+                    BEFORE.find_at(slice, at).map(|m| m.range())
+                })
+                .and_then(|m| before_parts(slice, m))
+            {
+                if cue_is_so_called(slice, cue.clone()) {
                     continue 'matches;
                 }
-                let [sp, cue] = BEFORE_GROUPS.0;
-                let sp = c.get(sp).expect("sp");
-                let cue = c.get(cue).expect("cue");
+                let sp = Piece::of(slice, sp);
+                let cue = Piece::of(slice, cue);
                 // "In a statement, the ministry said": an indefinite
                 // document speaks only as the cue's own subject.
                 let loose_document = sp.as_str().to_lowercase().starts_with('a')
@@ -2168,7 +2181,7 @@ fn build(
                             .any(|a| format!(" {lead}").ends_with(a));
                         if anonymous {
                             mention = None;
-                            at = sp.end();
+                            at = Some(sp.end());
                             continue;
                         }
                         if phrase.len() > sp.as_str().len() && !phrase.contains(',') {
@@ -2178,7 +2191,7 @@ fn build(
                     }
                     break 'matches;
                 }
-                at = sp.end();
+                at = Some(sp.end());
             }
         }
     }
@@ -2414,9 +2427,151 @@ fn immediate_cue(before: &str, cue_gap: usize) -> bool {
 }
 
 /// "so-called" is not a speech cue.
-fn cue_is_so_called(before: &str, c: &regex::Captures) -> bool {
-    let cue = c.get(BEFORE_GROUPS.0[1]).expect("cue");
-    cue.as_str() == "called" && before[..cue.start()].to_lowercase().ends_with("so-")
+fn cue_is_so_called(before: &str, cue: Range<usize>) -> bool {
+    &before[cue.clone()] == "called" && before[..cue.start].to_lowercase().ends_with("so-")
+}
+
+/// A part of a text, as the code that took capture groups reads it.
+#[derive(Clone, Copy)]
+struct Piece<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+impl<'a> Piece<'a> {
+    fn of(haystack: &'a str, r: Range<usize>) -> Self {
+        Piece {
+            text: &haystack[r.clone()],
+            start: r.start,
+            end: r.end,
+        }
+    }
+    fn as_str(&self) -> &'a str {
+        self.text
+    }
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+}
+
+/// The speaker and cue of the [`BEFORE`] match `m` in `haystack`: read
+/// off the match when [`plain_speaker`] says the groups follow from its
+/// shape (most matches: "Xi said", "the ministry said"), else by the
+/// capture engine, on that match alone.
+fn before_parts(haystack: &str, m: Range<usize>) -> Option<(Range<usize>, Range<usize>)> {
+    let matched = &haystack[m.clone()];
+    if let Some(cue) = cue_at_end(matched)
+        && let Some(sp) = plain_speaker(&matched[..cue])
+    {
+        return Some((m.start..m.start + sp, m.start + cue..m.end));
+    }
+    let c = BEFORE.captures_at(&haystack[..m.end], m.start)?;
+    let [sp, cue] = BEFORE_GROUPS.0;
+    Some((c.get(sp)?.range(), c.get(cue)?.range()))
+}
+
+/// The speaker and cue (none when the cue comes first: "said Xi") of an
+/// [`AFTER`] match, the whole of `matched`; read off as [`before_parts`]
+/// does, else by the capture engine.
+fn after_parts(matched: &str) -> Option<(Range<usize>, Option<Range<usize>>)> {
+    // The marks the pattern lets open it, none of them a letter; the
+    // speaker or the cue starts at the first letter.
+    let lead = matched.len()
+        - matched
+            .trim_start_matches(|c: char| c.is_whitespace() || ",.;:!?…—–-".contains(c))
+            .len();
+    // A cue at the end: the speaker came first (a speaker named after its
+    // cue ends with a capitalised name or a description's head word,
+    // never with a lowercase cue).
+    if let Some(cue) = cue_at_end(matched)
+        && cue > lead
+        && let Some(sp) = plain_speaker(&matched[lead..cue])
+    {
+        return Some((lead..lead + sp, Some(cue..matched.len())));
+    }
+    let c = AFTER.captures(matched)?;
+    let [sp, sp2, cue] = AFTER_GROUPS.0;
+    let sp = c.get(sp).or(c.get(sp2))?.range();
+    Some((sp, c.get(cue).map(|m| m.range())))
+}
+
+/// The cues of one word, to look a word up in, and those of two.
+static CUE_WORDS: LazyLock<(HashSet<&'static str>, Vec<&'static str>)> = LazyLock::new(|| {
+    let (two, one): (Vec<&str>, Vec<&str>) = CUES.split('|').partition(|c| c.contains(' '));
+    (one.into_iter().collect(), two)
+});
+
+/// Where a cue that ends `matched` starts, when one does: its last word,
+/// or its last two for a cue of two words ("pointed out"), after
+/// whitespace. (No cue of two words ends with a cue.)
+fn cue_at_end(matched: &str) -> Option<usize> {
+    let after_space = |i: usize| matched[..i].ends_with(char::is_whitespace).then_some(i);
+    let (one, two) = &*CUE_WORDS;
+    for two in two {
+        if matched.ends_with(two) {
+            return after_space(matched.len() - two.len());
+        }
+    }
+    let start = matched.rfind(char::is_whitespace)?;
+    let start = start + matched[start..].chars().next()?.len_utf8();
+    one.contains(&matched[start..]).then_some(start)
+}
+
+/// How long the speaker group is when `head`, the match up to its cue,
+/// is a plain speaker: ASCII, no comma, and either a description whose
+/// only head word is its last ("the Russian foreign ministry") or a run
+/// of one to six capitalised words that is no pronoun or description
+/// ("Foreign Minister Sergei Lavrov"). The pattern's speaker is then the
+/// whole of `head` but its trailing whitespace; the rest of the match,
+/// between speaker and cue, only whitespace (an appositive opens with a
+/// comma; the words the pattern lets stand before a cue are lowercase
+/// or weekdays, which a description never ends with, and a name takes
+/// weekdays greedily as its own). `None` leaves the case to the capture
+/// engine.
+fn plain_speaker(head: &str) -> Option<usize> {
+    let head = head.trim_end();
+    if head.is_empty() || !head.is_ascii() || head.contains(',') {
+        return None;
+    }
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let is_head = |w: &str| heads!().split('|').any(|h| h.eq_ignore_ascii_case(w));
+    let [first, rest @ ..] = &words[..] else {
+        return None;
+    };
+    let plain = if matches!(*first, "The" | "the" | "A" | "a" | "An" | "an") {
+        // [`DESCRIPTION`]: up to three words, then the head word. The
+        // head word first met ends it (its word count is lazy).
+        let [middle @ .., last] = rest else {
+            return None;
+        };
+        middle.len() <= 3
+            && is_head(last)
+            && middle
+                .iter()
+                .all(|w| w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-') && !is_head(w))
+    } else {
+        // [`NAME`]: words opening with A-Z, the last ending with a word
+        // character; no pronoun first, which its own alternative takes.
+        let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+        let [.., last] = &words[..] else {
+            return None;
+        };
+        !matches!(*first, "He" | "he" | "She" | "she" | "They" | "they")
+            && words.len() <= 6
+            && words.iter().all(|w| {
+                w.as_bytes()[0].is_ascii_uppercase()
+                    && w.bytes()
+                        .all(|b| word_byte(b) || matches!(b, b'\'' | b'.' | b'-'))
+            })
+            && !last.contains('.')
+            && last.len() >= 2
+            && word_byte(*last.as_bytes().last().expect("a word"))
+    };
+    plain.then_some(head.len())
 }
 
 /// The same quotation twice in one source (standfirst, pull quote) is one
@@ -3147,6 +3302,114 @@ mod tests {
         assert_eq!(r[1].1, None, "visiting is no speech act: {r:?}");
     }
 
+    /// Words for the speaker-and-cue properties: names, pronouns,
+    /// descriptions and their head words, weekdays, adverbs, cues of one
+    /// and two words, and marks.
+    const PARTS_WORDS: &str = "(Xi|Jinping|Sergei|Lavrov|O'Neil|U.S.|Jr.|Anna|Hector|Hague|He|he|She|They|they|The|the|A|a|An|an|Kremlin|kremlin|Ministry|ministry|official|officials|Official|foreign|Russian|vice-president|president|aide|Monday|Friday|also|then|later|once|has|on|in|told|said|says|saying|say|called|so-|pointed|out|put|it|reads|é|Ülle|x1|[a-z]{1,4}|[A-Z][a-z]{0,4})";
+
+    /// `words` with the separator before each taken from `seps`.
+    fn join_with(words: &[String], seps: &[String]) -> String {
+        let mut s = String::new();
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                s.push_str(&seps[i % seps.len()]);
+            }
+            s.push_str(w);
+        }
+        s
+    }
+
+    #[test]
+    fn plain_speakers_are_read_off_and_the_rest_left_to_the_captures() {
+        for (head, plain) in [
+            ("Sergei Lavrov ", Some("Sergei Lavrov")),
+            (
+                "Foreign Minister Sergei Lavrov",
+                Some("Foreign Minister Sergei Lavrov"),
+            ),
+            (
+                "the Russian foreign ministry  ",
+                Some("the Russian foreign ministry"),
+            ),
+            ("An official", Some("An official")),
+            ("Xi Monday", Some("Xi Monday")),
+            // A head word before the last ends the description there.
+            ("the Kremlin official", None),
+            // Pronouns have their own alternative; lowercase words and
+            // commas may stand between speaker and cue.
+            ("He", None),
+            ("They Monday", None),
+            ("Xi also", None),
+            ("Xi, the president,", None),
+            ("Ülle Kask", None),
+            ("U.S.", None),
+            ("A B C D E F G", None),
+        ] {
+            assert_eq!(plain_speaker(head).map(|n| &head[..n]), plain, "{head:?}");
+        }
+        assert_eq!(cue_at_end("Xi pointed out"), Some(3));
+        assert_eq!(cue_at_end("Xi said"), Some(3));
+        assert_eq!(cue_at_end("Xi\u{a0}said"), Some(4));
+        assert_eq!(cue_at_end("Xi output"), None);
+        assert_eq!(cue_at_end("said"), None);
+    }
+
+    /// Matches where reading the groups off goes wrong unless each rule of
+    /// [`plain_speaker`] holds (the properties below meet them rarely).
+    #[test]
+    fn speaker_and_cue_agree_with_the_capture_groups_on_examples() {
+        for s in [
+            "He Monday said",
+            "They Friday told",
+            "the Kremlin official said",
+            "the Kremlin Official said",
+            "An aide ministry said",
+            "Xi, the president, said",
+            "Xi also said",
+            "Sergei Lavrov pointed out",
+            "A B C D E F G said",
+            "U.S. said",
+            "O'Neil Jr. said",
+            "Ülle Kask said",
+            "The Hague said",
+            "so-called",
+            "said Xi",
+            "told the ministry",
+        ] {
+            for m in BEFORE.find_iter(s) {
+                let c = BEFORE
+                    .captures_at(&s[..m.end()], m.start())
+                    .expect("the match");
+                let slow = (
+                    c.name("sp").unwrap().range(),
+                    c.name("cue").unwrap().range(),
+                );
+                assert_eq!(before_parts(s, m.range()), Some(slow), "{s:?}");
+            }
+            let s = format!(", {s}");
+            if let Some(m) = AFTER.find(&s) {
+                let c = AFTER.captures(&s[..m.end()]).expect("the match");
+                let sp = c.name("sp").or(c.name("sp2")).unwrap().range();
+                let slow = (sp, c.name("cue").map(|m| m.range()));
+                assert_eq!(after_parts(&s[..m.end()]), Some(slow), "{s:?}");
+            }
+        }
+    }
+
+    /// What reading a speaker off a match assumes of the word lists: no
+    /// cue is a head word, and no cue of two words ends with a cue.
+    #[test]
+    fn cues_are_no_head_words_and_two_word_cues_end_in_none() {
+        let (one, two) = &*CUE_WORDS;
+        for h in heads!().split('|') {
+            assert!(!one.iter().any(|c| c.eq_ignore_ascii_case(h)), "{h}");
+        }
+        for t in two {
+            let last = t.rsplit(' ').next().expect("a word");
+            assert!(!one.contains(last), "{t}");
+        }
+    }
+
     /// The subject and verb as [`SUBJECT`]'s capture groups give them, for
     /// checking [`subject_parts`], which reads them off the match alone.
     fn subject_parts_by_captures(text: &str) -> Option<(&str, &str)> {
@@ -3335,6 +3598,38 @@ mod tests {
             let fast = subject_parts(&s).map(|(a, v)| (without_possessive(a), v));
             let slow = subject_parts_by_captures(&s).map(|(a, v)| (without_possessive(a), v));
             prop_assert_eq!(fast, slow);
+        }
+
+        /// The speaker and cue read off a match are the capture groups',
+        /// wherever [`BEFORE`] matches.
+        #[test]
+        fn before_parts_agree_with_the_capture_groups(
+            words in proptest::collection::vec(PARTS_WORDS, 1..14),
+            seps in proptest::collection::vec("( | |  |\u{a0}|, | \\n)", 14),
+        ) {
+            let s = join_with(&words, &seps);
+            for m in BEFORE.find_iter(&s) {
+                let c = BEFORE.captures_at(&s[..m.end()], m.start()).expect("the match");
+                let slow = (c.name("sp").expect("sp").range(), c.name("cue").expect("cue").range());
+                prop_assert_eq!(before_parts(&s, m.range()), Some(slow), "{:?}", s);
+            }
+        }
+
+        /// The same for [`AFTER`], either way round ("Xi said", "said Xi").
+        #[test]
+        fn after_parts_agree_with_the_capture_groups(
+            lead in "(|, |. |—|… |,,,,|\\n)",
+            words in proptest::collection::vec(PARTS_WORDS, 1..10),
+            seps in proptest::collection::vec("( | |  |\u{a0}|, )", 10),
+        ) {
+            let s = format!("{lead}{}", join_with(&words, &seps));
+            if let Some(m) = AFTER.find(&s) {
+                let matched = &s[..m.end()];
+                let c = AFTER.captures(matched).expect("the match");
+                let sp = c.name("sp").or(c.name("sp2")).expect("a speaker").range();
+                let slow = (sp, c.name("cue").map(|m| m.range()));
+                prop_assert_eq!(after_parts(matched), Some(slow), "{:?}", s);
+            }
         }
 
         #[test]

@@ -55,7 +55,7 @@ use crate::source::Document;
 use crate::speakers::{SpeakerTable, TITLES};
 use crate::text::{
     ASCII_ALNUM, ASCII_CLASS, ASCII_UPPER, Block, BlockKind, Layout, Shared, SharedSlice, WordList,
-    floor_char_boundary, split_words, trim_marks, window, with_lowercase,
+    floor_char_boundary, is_alnum, split_words, trim_marks, window, with_lowercase,
 };
 use regex::Regex;
 // Fx hashing: the keys are short words looked up several times a sentence,
@@ -218,7 +218,7 @@ fn full_names(body: &str) -> HashMap<String, Option<String>> {
         let c = body[pos..].chars().next().unwrap_or(' ');
         if c.is_alphabetic() {
             let end = body[pos..]
-                .find(|x: char| !(x.is_alphanumeric() || x == '-' || x == '.'))
+                .find(|x: char| !(is_alnum(x) || x == '-' || x == '.'))
                 .map_or(body.len(), |i| pos + i);
             let word = &body[pos..end];
             let possessive = body[end..].starts_with("'s") || body[end..].starts_with("’s");
@@ -266,7 +266,7 @@ enum Family {
 fn mark_role(t: &str, i: usize, c: char) -> Option<(Family, Role)> {
     let prev = t[..i].chars().next_back();
     let next = t[i + c.len_utf8()..].chars().next();
-    let letter = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
+    let letter = |x: Option<char>| x.is_some_and(is_alnum);
     let space = |x: Option<char>| {
         x.is_none_or(|x| x.is_whitespace() || matches!(x, '(' | '[' | '—' | '–' | '-' | '/'))
     };
@@ -468,7 +468,7 @@ fn pair_marks(text: &str, blocks: &[Block]) -> Vec<Pair> {
     out.retain(|p| {
         p.parts
             .iter()
-            .any(|r| text[r.clone()].chars().any(char::is_alphanumeric))
+            .any(|r| text[r.clone()].chars().any(is_alnum))
     });
     out.sort_by_key(|p| p.open);
     out
@@ -1371,7 +1371,7 @@ fn capital_starts_into(sentence: &str, starts: &mut Vec<usize>) {
             if c.is_uppercase() && !prev_alnum {
                 starts.push(i);
             }
-            prev_alnum = c.is_alphanumeric();
+            prev_alnum = is_alnum(c);
             i += c.len_utf8();
         }
     }
@@ -1425,7 +1425,7 @@ fn ends_with_ignore_case(s: &str, suffix: &str) -> bool {
 fn word_at(s: &str, i: usize, len: usize) -> bool {
     let before = s[..i].chars().next_back();
     let after = s[i + len..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    !before.is_some_and(is_alnum) && !after.is_some_and(is_alnum)
 }
 
 /// Whether a word (any case) is in [`NOT_SPEAKERS`].
@@ -1807,7 +1807,7 @@ fn capitalised_runs_into<'a>(
             .strip_suffix("'s")
             .or_else(|| word.strip_suffix("’s"))
             .unwrap_or(word);
-        let lead = raw.starts_with(|c: char| !c.is_alphanumeric());
+        let lead = raw.starts_with(|c: char| !is_alnum(c));
         if lead {
             end_run(words, &mut open);
         }
@@ -1816,8 +1816,7 @@ fn capitalised_runs_into<'a>(
         } else {
             end_run(words, &mut open);
         }
-        let ends =
-            possessive || raw.ends_with(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+        let ends = possessive || raw.ends_with(|c: char| !is_alnum(c) && c != '\'' && c != '’');
         if ends {
             end_run(words, &mut open);
         }
@@ -1860,7 +1859,7 @@ const SUBJECT_ADVERBS: &[&str] = &[
 /// past an adverb), and the byte offset in `sentence` where that word ends.
 fn subject_and_verb(sentence: &str) -> Option<(&str, &str, usize)> {
     let head = &sentence[..floor_char_boundary(sentence, 300)];
-    let trimmed = head.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let trimmed = head.trim_start_matches(|c: char| !is_alnum(c));
     let (sp, verb) = subject_parts(trimmed)?;
     let verb_end = head.len() - trimmed.len()
         + (verb.as_ptr() as usize - trimmed.as_ptr() as usize)
@@ -2268,11 +2267,9 @@ fn build(
     // With no mention, `BEFORE` was searched in `before` (a mention is
     // never dropped once the `BEFORE` step is past).
     let cue_seen = mention.is_some() || after_cue.is_some() || before_cue;
-    let alone = before_start == sent_start && !before.chars().any(char::is_alphanumeric);
+    let alone = before_start == sent_start && !before.chars().any(is_alnum);
     if !cue_seen && alone {
-        let opens_block = !text[block.range.start..q.open]
-            .chars()
-            .any(char::is_alphanumeric);
+        let opens_block = !text[block.range.start..q.open].chars().any(is_alnum);
         inherited = match (&state.intro, &state.continuing) {
             (Some((sp, b)), _) if *b == state.block && opens_block => Some(sp.clone()),
             (_, Some((sp, b)))
@@ -2300,7 +2297,7 @@ fn build(
     // (the peace plan “can be taken as a basis” is the plan's speaker).
     let capitalised = quote_text
         .chars()
-        .find(|c| c.is_alphanumeric())
+        .find(|&c| is_alnum(c))
         .is_some_and(|c| c.is_uppercase() || c.is_numeric());
     let title = (capitalised
         && TITLE_CUE.is_match(before.trim_end_matches(['“', '"', '«', '„', ' '])))
@@ -2406,7 +2403,7 @@ fn title_case(q: &str) -> bool {
 /// Whether a word's first letter or digit (marks before it skipped) is a
 /// capital or a digit, as a word of a title in Title Case opens.
 fn opens_capitalised(w: &str) -> bool {
-    w.trim_start_matches(|c: char| !c.is_alphanumeric())
+    w.trim_start_matches(|c: char| !is_alnum(c))
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_numeric())

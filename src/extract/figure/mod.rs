@@ -23,6 +23,7 @@ mod tests_brief;
 use super::period;
 use super::{Figure, Modality, Qualifier, Subject};
 use crate::source::Document;
+use crate::text::is_alnum;
 use crate::text::{Layout, SharedSlice};
 use modality::modality;
 use noise::{is_noise, is_noise_by_place};
@@ -78,7 +79,7 @@ fn qualifier_after(tail: &str) -> (Option<Qualifier>, usize) {
         (" or fewer", Qualifier::AtMost),
     ] {
         if let Some(rest) = head.strip_prefix(p)
-            && !rest.starts_with(|c: char| c.is_alphanumeric())
+            && !rest.starts_with(|c: char| is_alnum(c))
         {
             return (Some(q), p.len());
         }

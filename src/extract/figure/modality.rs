@@ -2,6 +2,7 @@
 //! (`target`) or an expectation (`forecast`), from cue words near it.
 
 use crate::extract::Modality;
+use crate::text::is_alnum;
 use std::sync::LazyLock;
 
 const TARGET_WORDS: &[&str] = &[
@@ -91,7 +92,7 @@ pub fn modality(s: &str, start: usize, end: usize) -> Modality {
     for m in MODALITY.find_overlapping_iter(window.as_ref()) {
         let before = window[..m.start()].chars().next_back();
         let after = window[m.end()..].chars().next();
-        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+        if before.is_some_and(is_alnum) || after.is_some_and(is_alnum) {
             continue;
         }
         if m.pattern().as_usize() < TARGET_WORDS.len() {

@@ -17,6 +17,7 @@
 //!
 //! Prices alone ("$4.99 a month") are not noise: "3 bcm a month" is news.
 
+use crate::text::is_alnum;
 use std::sync::LazyLock;
 
 /// Caption labels at the start of a text.
@@ -100,8 +101,7 @@ fn starts_with(l: &str, p: &str) -> bool {
 /// word boundary if `p` ends in a letter or digit.
 fn starts_word(l: &str, p: &str) -> bool {
     starts_with(l, p)
-        && (!p.ends_with(|c: char| c.is_alphanumeric())
-            || !l[p.len()..].starts_with(|c: char| c.is_alphanumeric()))
+        && (!p.ends_with(|c: char| is_alnum(c)) || !l[p.len()..].starts_with(|c: char| is_alnum(c)))
 }
 
 /// Whether `l` ends with `p`, ignoring ASCII case.

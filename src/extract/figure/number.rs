@@ -4,6 +4,7 @@
 //! or code in front, ranges. Every value is finite or the number is dropped.
 
 use super::unit::currency_symbol;
+use crate::text::is_alnum;
 use regex::Regex;
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -358,15 +359,15 @@ fn digit_number(s: &str, whole: regex::Match, out: &mut Vec<Raw>) {
             .rev()
             .nth(1)
             .is_some_and(|c| c.is_ascii_digit());
-    if before.is_some_and(|b| {
-        b.is_alphanumeric() || matches!(b, '#' | '/' | '_' | '.' | ':' | '-' | '+' | '×')
-    }) && cur.is_none()
+    if before
+        .is_some_and(|b| is_alnum(b) || matches!(b, '#' | '/' | '_' | '.' | ':' | '-' | '+' | '×'))
+        && cur.is_none()
         && !range_dash
         && sign.is_none()
     {
         return;
     }
-    if after.is_some_and(|a| a.is_alphanumeric() && mag.is_none()) {
+    if after.is_some_and(|a| is_alnum(a) && mag.is_none()) {
         return;
     }
     if after == Some(':') && s[whole.end() + 1..].starts_with(|x: char| x.is_ascii_digit()) {

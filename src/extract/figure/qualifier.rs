@@ -11,6 +11,7 @@
 //!   round, and "more than 40" next to "40" is not worth a conflict.
 
 use crate::extract::Qualifier;
+use crate::text::is_alnum;
 
 /// One side of an interval, as a function of the value `v` and the rounding
 /// tolerance `r` of the number as written.
@@ -229,8 +230,8 @@ pub fn qualifier_before(s: &str, pos: usize) -> Option<(Qualifier, usize)> {
             continue;
         }
         if let Some(rest) = trimmed.strip_suffix(phrase) {
-            let word_start = rest.is_empty() || rest.ends_with(|c: char| !c.is_alphanumeric());
-            let symbol = !phrase.starts_with(|c: char| c.is_alphanumeric());
+            let word_start = rest.is_empty() || rest.ends_with(|c: char| !is_alnum(c));
+            let symbol = !phrase.starts_with(|c: char| is_alnum(c));
             if word_start || symbol {
                 return Some((*q, start + rest.len()));
             }

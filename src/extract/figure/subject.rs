@@ -3,6 +3,7 @@
 //! dropped, irregular verbs mapped, Snowball-stemmed) for matching.
 
 use crate::extract::Subject;
+use crate::text::is_alnum;
 use crate::text::{intern, trim_marks};
 use aho_corasick::AhoCorasick;
 use rust_stemmers::{Algorithm, Stemmer};
@@ -507,7 +508,7 @@ fn is_name_number(w: &str) -> bool {
 
 /// Whether `c` is part of a word (see [`words_with_offsets`]).
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'
+    is_alnum(c) || c == '\'' || c == '’' || c == '-'
 }
 
 /// The words of `s` with their byte offsets.

@@ -4,6 +4,8 @@
 //! the value into that unit ("bcm" is 1e9 m3). Counted nouns ("14
 //! documents", "40 times" of meetings) give the unit `count`.
 
+use crate::text::is_alnum;
+
 /// Unit phrases after a number: (lowercase prefix, canonical unit, factor).
 /// Longest phrases first.
 const UNITS: &[(&str, &str, f64)] = &[
@@ -118,9 +120,9 @@ pub fn unit_after(rest: &str) -> Option<(&'static str, f64, usize)> {
     for &k in &UNITS_BY_FIRST_BYTE[usize::from(first)] {
         let (phrase, unit, factor) = &UNITS[k];
         if let Some(after) = lower.strip_prefix(phrase) {
-            let glued = after.chars().next().is_some_and(char::is_alphanumeric);
+            let glued = after.chars().next().is_some_and(is_alnum);
             // "%" needs no word boundary; words do.
-            if glued && phrase.chars().all(char::is_alphanumeric) {
+            if glued && phrase.chars().all(is_alnum) {
                 continue;
             }
             // "years" only as a duration: "40 years", not "40 years ago".

@@ -2539,7 +2539,12 @@ fn plain_speaker(head: &str) -> Option<usize> {
     let [first, rest @ ..] = &words[..] else {
         return None;
     };
-    let plain = if matches!(*first, "The" | "the" | "A" | "a" | "An" | "an") {
+    let plain = if matches!(*first, "He" | "he" | "She" | "she" | "They" | "they") {
+        // A pronoun alone: its own alternative, which a name would give
+        // the same. A pronoun with more words is left to the captures
+        // ("He Monday said" is "He", where a name takes both words).
+        rest.is_empty()
+    } else if matches!(*first, "The" | "the" | "A" | "a" | "An" | "an") {
         // [`DESCRIPTION`]: up to three words, then the head word. The
         // head word first met ends it (its word count is lazy).
         let [middle @ .., last] = rest else {
@@ -2552,13 +2557,12 @@ fn plain_speaker(head: &str) -> Option<usize> {
                 .all(|w| w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-') && !is_head(w))
     } else {
         // [`NAME`]: words opening with A-Z, the last ending with a word
-        // character; no pronoun first, which its own alternative takes.
+        // character.
         let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
         let [.., last] = &words[..] else {
             return None;
         };
-        !matches!(*first, "He" | "he" | "She" | "she" | "They" | "they")
-            && words.len() <= 6
+        words.len() <= 6
             && words.iter().all(|w| {
                 w.as_bytes()[0].is_ascii_uppercase()
                     && w.bytes()
@@ -3332,9 +3336,11 @@ mod tests {
             ("Xi Monday", Some("Xi Monday")),
             // A head word before the last ends the description there.
             ("the Kremlin official", None),
-            // Pronouns have their own alternative; lowercase words and
+            // Pronouns have their own alternative, which takes a weekday
+            // after them as a word before the cue; lowercase words and
             // commas may stand between speaker and cue.
-            ("He", None),
+            ("He", Some("He")),
+            ("she ", Some("she")),
             ("They Monday", None),
             ("Xi also", None),
             ("Xi, the president,", None),
@@ -3358,6 +3364,9 @@ mod tests {
         for s in [
             "He Monday said",
             "They Friday told",
+            "he said",
+            "the said",
+            "She also said",
             "the Kremlin official said",
             "the Kremlin Official said",
             "An aide ministry said",

@@ -681,8 +681,12 @@ impl WordList {
 
 /// Where the next byte a sentence terminal can begin with stands, at or
 /// after a position: the nearer of the next `.`, `!` or `?` and the next
-/// lead byte of `…` (0xE2). Each is searched for (memchr) only once the
-/// last one found is passed.
+/// `…`. Each is searched for (memchr, memmem) only once the last one
+/// found is passed. (`…` is searched for whole: its lead byte, 0xE2, also
+/// opens the curly quotes, apostrophes and dashes of news text, each of
+/// which would stop a search for the byte alone.)
+const ELLIPSIS: &[u8] = "…".as_bytes();
+
 struct TerminalStarts<'a> {
     bytes: &'a [u8],
     ascii: Option<usize>,
@@ -694,7 +698,7 @@ impl<'a> TerminalStarts<'a> {
         TerminalStarts {
             bytes,
             ascii: memchr::memchr3(b'.', b'!', b'?', bytes),
-            lead: memchr::memchr(0xE2, bytes),
+            lead: memchr::memmem::find(bytes, ELLIPSIS),
         }
     }
 
@@ -704,7 +708,7 @@ impl<'a> TerminalStarts<'a> {
             self.ascii = memchr::memchr3(b'.', b'!', b'?', rest).map(|k| pos + k);
         }
         if self.lead.is_some_and(|a| a < pos) {
-            self.lead = memchr::memchr(0xE2, rest).map(|k| pos + k);
+            self.lead = memchr::memmem::find(rest, ELLIPSIS).map(|k| pos + k);
         }
         match (self.ascii, self.lead) {
             (Some(a), Some(b)) => Some(a.min(b)),

@@ -53,9 +53,11 @@ use super::{Quote, QuoteKind};
 use crate::normalize::fold;
 use crate::source::Document;
 use crate::speakers::{SpeakerTable, TITLES};
+#[cfg(test)]
+use crate::text::{ASCII_ALNUM, ASCII_CLASS, ASCII_UPPER, split_words};
 use crate::text::{
-    ASCII_ALNUM, ASCII_CLASS, ASCII_UPPER, Block, BlockKind, Layout, Shared, SharedSlice, WordList,
-    floor_char_boundary, is_alnum, split_words, trim_marks, window, with_lowercase,
+    Block, BlockKind, Layout, Shared, SharedSlice, WordList, floor_char_boundary, is_alnum,
+    trim_marks, window, with_lowercase,
 };
 use regex::Regex;
 // Fx hashing: the keys are short words looked up several times a sentence,
@@ -1267,7 +1269,12 @@ impl Entities {
         // The capitalised runs also tell whether a titled name can stand in
         // the sentence at all: most sentences hold none, and the pattern is
         // not searched for there.
-        let titled = capitalised_runs_into(sentence, &mut scratch.words, &mut scratch.runs, true);
+        let titled = capitals_into(
+            sentence,
+            &mut scratch.words,
+            &mut scratch.runs,
+            &mut scratch.starts,
+        );
         for m in titled
             .then(|| TITLED.find_iter(sentence))
             .into_iter()
@@ -1294,7 +1301,6 @@ impl Entities {
         if self.people.is_empty() {
             return;
         }
-        capital_starts_into(sentence, &mut scratch.starts);
         let named = scratch.starts.iter().rev().find_map(|&i| {
             let rest = &sentence[i..];
             let first = rest.as_bytes()[0];
@@ -1329,6 +1335,7 @@ fn capital_starts(sentence: &str) -> Vec<usize> {
 /// for A-Z at once and passed over when they hold none (most of a
 /// sentence); other bytes are tested by table, and characters from 0x80 up
 /// decoded.
+#[cfg(test)]
 fn capital_starts_into(sentence: &str, starts: &mut Vec<usize>) {
     // Each byte's high bit, and per byte what takes 0x41 ('A') and up, and
     // 0x5B (past 'Z') and up, to 0x80 and up: no byte below 0x80 carries
@@ -1753,6 +1760,16 @@ fn capitalised_runs(sentence: &str) -> (Vec<Vec<&str>>, bool) {
     capitalised_runs_by(sentence, true)
 }
 
+/// [`capitals_into`] as lists of its own: the runs, whether a titled
+/// name can stand, and the starts.
+#[cfg(test)]
+fn capitals(sentence: &str) -> ((Vec<Vec<&str>>, bool), Vec<usize>) {
+    let (mut words, mut runs, mut starts) = (Vec::new(), Vec::new(), Vec::new());
+    let titled = capitals_into(sentence, &mut words, &mut runs, &mut starts);
+    let runs = runs.into_iter().map(|r| words[r].to_vec()).collect();
+    ((runs, titled), starts)
+}
+
 /// [`capitalised_runs_into`] as a list of runs.
 #[cfg(test)]
 fn capitalised_runs_by(sentence: &str, fast: bool) -> (Vec<Vec<&str>>, bool) {
@@ -1772,22 +1789,14 @@ fn capitalised_runs_by(sentence: &str, fast: bool) -> (Vec<Vec<&str>>, bool) {
 /// A-Z follows a word that ends with a title: no titled name without one).
 /// `fast` takes a shortcut for words that open with a lowercase ASCII
 /// letter or a digit (off only for the test that checks the two agree).
+#[cfg(test)]
 fn capitalised_runs_into<'a>(
     sentence: &'a str,
     words: &mut Vec<&'a str>,
     runs: &mut Vec<Range<usize>>,
     fast: bool,
 ) -> bool {
-    words.clear();
-    runs.clear();
-    // The current run is `words[open..]`.
-    let mut open = 0;
-    let mut end_run = |words: &Vec<&str>, open: &mut usize| {
-        if words.len() > *open {
-            runs.push(*open..words.len());
-            *open = words.len();
-        }
-    };
+    let mut r = Runs::new(words, runs);
     let mut titled = false;
     let mut prev = "";
     for raw in split_words(sentence) {
@@ -1797,10 +1806,50 @@ fn capitalised_runs_into<'a>(
         let first = raw.as_bytes()[0];
         let before = std::mem::replace(&mut prev, raw);
         if fast && (first.is_ascii_lowercase() || first.is_ascii_digit()) {
-            end_run(words, &mut open);
+            r.end();
             continue;
         }
-        titled = titled || (first.is_ascii_uppercase() && ends_with_title(before));
+        titled |= r.word(raw, before);
+    }
+    r.end();
+    titled
+}
+
+/// The runs being built by [`capitals_into`] (and the word-by-word
+/// [`capitalised_runs_into`] it is tested against).
+struct Runs<'w, 'a> {
+    words: &'w mut Vec<&'a str>,
+    runs: &'w mut Vec<Range<usize>>,
+    /// The current run is `words[open..]`.
+    open: usize,
+}
+
+impl<'w, 'a> Runs<'w, 'a> {
+    fn new(words: &'w mut Vec<&'a str>, runs: &'w mut Vec<Range<usize>>) -> Self {
+        words.clear();
+        runs.clear();
+        Runs {
+            words,
+            runs,
+            open: 0,
+        }
+    }
+
+    /// Ends the current run, if one is open.
+    fn end(&mut self) {
+        if self.words.len() > self.open {
+            self.runs.push(self.open..self.words.len());
+            self.open = self.words.len();
+        }
+    }
+
+    /// One word of the sentence (`raw`, as split at whitespace; `before`,
+    /// the word before it, "" for none) that does not open with a
+    /// lowercase ASCII letter or a digit: taken into the run, or ending it.
+    /// Returns whether it is a capitalised word after a title.
+    fn word(&mut self, raw: &'a str, before: &str) -> bool {
+        let first = raw.as_bytes()[0];
+        let titled = first.is_ascii_uppercase() && ends_with_title(before);
         let word = trim_marks(raw);
         let possessive = word.ends_with("'s") || word.ends_with("’s");
         let word = word
@@ -1809,20 +1858,110 @@ fn capitalised_runs_into<'a>(
             .unwrap_or(word);
         let lead = raw.starts_with(|c: char| !is_alnum(c));
         if lead {
-            end_run(words, &mut open);
+            self.end();
         }
         if word.chars().next().is_some_and(char::is_uppercase) {
-            words.push(word);
+            self.words.push(word);
         } else {
-            end_run(words, &mut open);
+            self.end();
         }
         let ends = possessive || raw.ends_with(|c: char| !is_alnum(c) && c != '\'' && c != '’');
         if ends {
-            end_run(words, &mut open);
+            self.end();
+        }
+        titled
+    }
+}
+
+/// [`capitalised_runs_into`] and [`capital_starts_into`] in one pass that
+/// stops only at capitals (and at characters from 0x80 up): a sentence's
+/// words are mostly lowercase, and it holds two capitals on average. Eight
+/// ASCII bytes at a time are tested for A-Z at once. A capital whose word
+/// (between whitespace) holds no letter or digit before it opens a word
+/// of the runs, taken as [`capitalised_runs_into`] takes it; between two
+/// such words, anything but whitespace is a word that ends the run. The
+/// same capitals, unless right after a letter or digit, are the starts.
+/// Returns whether a titled name can stand in the sentence, as
+/// [`capitalised_runs_into`] does.
+fn capitals_into<'a>(
+    sentence: &'a str,
+    words: &mut Vec<&'a str>,
+    runs: &mut Vec<Range<usize>>,
+    starts: &mut Vec<usize>,
+) -> bool {
+    starts.clear();
+    let mut r = Runs::new(words, runs);
+    let mut titled = false;
+    // Where the last word taken into the runs ends.
+    let mut taken_end: Option<usize> = None;
+    let mut at = 0;
+    while let Some((p, len)) = next_capital(sentence, at) {
+        at = p + len;
+        let before = &sentence[..p];
+        if !before.chars().next_back().is_some_and(is_alnum) {
+            starts.push(p);
+        }
+        if taken_end.is_some_and(|e| p < e) {
+            continue;
+        }
+        let start = before.trim_end_matches(|c: char| !c.is_whitespace()).len();
+        if sentence[start..p].chars().any(is_alnum) {
+            // A word opening with something else ("iPhone", "3M").
+            continue;
+        }
+        let end = p + sentence[p..]
+            .find(char::is_whitespace)
+            .unwrap_or(sentence.len() - p);
+        if taken_end.is_some_and(|e| !sentence[e..start].trim_start().is_empty()) {
+            r.end();
+        }
+        let previous = sentence[..start].trim_end();
+        let previous = &previous[previous
+            .trim_end_matches(|c: char| !c.is_whitespace())
+            .len()..];
+        titled |= r.word(&sentence[start..end], previous);
+        taken_end = Some(end);
+    }
+    r.end();
+    titled
+}
+
+/// Where the next capital (an uppercase character) at or after `at`
+/// starts, and its length in bytes.
+fn next_capital(s: &str, mut at: usize) -> Option<(usize, usize)> {
+    // Each byte's high bit, and per byte what takes 0x41 ('A') and up, and
+    // 0x5B (past 'Z') and up, to 0x80 and up: no byte below 0x80 carries
+    // into the next.
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const FROM_A: u64 = 0x3F3F_3F3F_3F3F_3F3F;
+    const PAST_Z: u64 = 0x2525_2525_2525_2525;
+    let bytes = s.as_bytes();
+    loop {
+        if let Some(chunk) = bytes.get(at..at + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            if x & HIGH == 0 {
+                let upper = x.wrapping_add(FROM_A) & !x.wrapping_add(PAST_Z) & HIGH;
+                if upper == 0 {
+                    at += 8;
+                    continue;
+                }
+                return Some((at + (upper.trailing_zeros() / 8) as usize, 1));
+            }
+        }
+        let b = *bytes.get(at)?;
+        if b < 0x80 {
+            if b.is_ascii_uppercase() {
+                return Some((at, 1));
+            }
+            at += 1;
+        } else {
+            let c = s[at..].chars().next().expect("a character starts here");
+            if c.is_uppercase() {
+                return Some((at, c.len_utf8()));
+            }
+            at += c.len_utf8();
         }
     }
-    end_run(words, &mut open);
-    titled
 }
 
 /// The grammatical subject opening a sentence: a name, possibly
@@ -3674,6 +3813,7 @@ mod tests {
                 prop_assert!(titled, "{:?}", s);
             }
             prop_assert_eq!(capitalised_runs_by(&s, true), capitalised_runs_by(&s, false));
+            prop_assert_eq!(capitals(&s), (capitalised_runs_by(&s, false), capital_starts(&s)));
         }
 
         #[test]
@@ -3688,7 +3828,28 @@ mod tests {
                 }
                 prev_alnum = c.is_alphanumeric();
             }
-            prop_assert_eq!(capital_starts(&s), slow);
+            prop_assert_eq!(capital_starts(&s), slow.clone());
+            prop_assert_eq!(capitals(&s).1, slow);
+        }
+
+        /// The one pass over capitals gives what the word-by-word runs and
+        /// the byte-by-byte starts give, whatever stands between words.
+        #[test]
+        fn capitals_are_the_runs_and_the_starts(
+            words in proptest::collection::vec(
+                "(Xi|Jinping|O’Neil|O'Neil|Kell’s|Li's|the|a's|'s|President|minister|Prime|aide|U.S.|al-Assad|eBay|iPhone|\\(3M|\\(Xi|Xi\\)|“Putin|Putin”|“the|(Moscow)|Éric|ÉLYSÉE|é[a-z]{0,3}|ǅx|Ω|[a-z]{1,5}[,.’']?|[A-Z][a-z]{1,5}[,.;:]?|[0-9]{1,3}|—|-)",
+                0..16,
+            ),
+            seps in proptest::collection::vec("( | |  |\\n|\u{a0}|\u{2003}| — )", 16),
+        ) {
+            let mut s = String::new();
+            for (i, w) in words.iter().enumerate() {
+                if i > 0 {
+                    s.push_str(&seps[i]);
+                }
+                s.push_str(w);
+            }
+            prop_assert_eq!(capitals(&s), (capitalised_runs_by(&s, false), capital_starts(&s)), "{:?}", s);
         }
 
         #[test]
@@ -3700,6 +3861,7 @@ mod tests {
         ) {
             let s = words.join(" ");
             prop_assert_eq!(capitalised_runs_by(&s, true), capitalised_runs_by(&s, false));
+            prop_assert_eq!(capitals(&s), (capitalised_runs_by(&s, false), capital_starts(&s)));
         }
 
         #[test]

@@ -3842,13 +3842,7 @@ mod tests {
             ),
             seps in proptest::collection::vec("( | |  |\\n|\u{a0}|\u{2003}| — )", 16),
         ) {
-            let mut s = String::new();
-            for (i, w) in words.iter().enumerate() {
-                if i > 0 {
-                    s.push_str(&seps[i]);
-                }
-                s.push_str(w);
-            }
+            let s = join_with(&words, &seps);
             prop_assert_eq!(capitals(&s), (capitalised_runs_by(&s, false), capital_starts(&s)), "{:?}", s);
         }
 

@@ -685,7 +685,10 @@ impl WordList {
 /// found is passed. (`…` is searched for whole: its lead byte, 0xE2, also
 /// opens the curly quotes, apostrophes and dashes of news text, each of
 /// which would stop a search for the byte alone.)
-const ELLIPSIS: &[u8] = "…".as_bytes();
+/// A searcher for `…`, built once (building one costs more than most
+/// searches of a paragraph).
+static ELLIPSIS: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("…"));
 
 struct TerminalStarts<'a> {
     bytes: &'a [u8],
@@ -698,7 +701,7 @@ impl<'a> TerminalStarts<'a> {
         TerminalStarts {
             bytes,
             ascii: memchr::memchr3(b'.', b'!', b'?', bytes),
-            lead: memchr::memmem::find(bytes, ELLIPSIS),
+            lead: ELLIPSIS.find(bytes),
         }
     }
 
@@ -708,7 +711,7 @@ impl<'a> TerminalStarts<'a> {
             self.ascii = memchr::memchr3(b'.', b'!', b'?', rest).map(|k| pos + k);
         }
         if self.lead.is_some_and(|a| a < pos) {
-            self.lead = memchr::memmem::find(rest, ELLIPSIS).map(|k| pos + k);
+            self.lead = ELLIPSIS.find(rest).map(|k| pos + k);
         }
         match (self.ascii, self.lead) {
             (Some(a), Some(b)) => Some(a.min(b)),
@@ -801,14 +804,29 @@ fn starts_sentence(rest: &str) -> bool {
     }
 }
 
+/// Where the run of letters, digits and full stops that ends `before`
+/// starts (`before.len()` for none): ASCII bytes tested as they are, other
+/// characters decoded.
+fn dotted_word_start(before: &str) -> usize {
+    let bytes = before.as_bytes();
+    let mut start = before.len();
+    while let Some(&b) = start.checked_sub(1).map(|i| &bytes[i]) {
+        if b.is_ascii_alphanumeric() || b == b'.' {
+            start -= 1;
+        } else if b < 0x80 {
+            break;
+        } else {
+            match before[..start].chars().next_back() {
+                Some(c) if is_alnum(c) => start -= c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    start
+}
+
 fn ends_abbreviation(before: &str) -> bool {
-    let start = before
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| is_alnum(c) || c == '.')
-        .last()
-        .map_or(before.len(), |(i, _)| i);
-    let word = &before[start..];
+    let word = &before[dotted_word_start(before)..];
     if word.is_empty() {
         return false;
     }
@@ -855,6 +873,21 @@ fn trim_range(s: &str, mut a: usize, mut b: usize) -> (usize, usize) {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    proptest! {
+        /// The byte loop finds the start the characters taken backwards
+        /// give.
+        #[test]
+        fn dotted_word_start_is_the_backward_run(s in "[a-zA-Z0-9 .,’é—Ω\u{2163}-]{0,20}") {
+            let by_chars = s
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+                .last()
+                .map_or(s.len(), |(i, _)| i);
+            prop_assert_eq!(dotted_word_start(&s), by_chars);
+        }
+    }
 
     /// Every character.
     #[test]

@@ -27,7 +27,7 @@ use crate::text::is_alnum;
 use crate::text::{Layout, SharedSlice};
 use modality::modality;
 use noise::{is_noise, is_noise_by_place};
-use number::{is_month_day, lower_head, lower_tail, parse_number, raw_numbers};
+use number::{is_month_day, lower_head, lower_tail, parse_number, raw_numbers_by_sentence};
 use qualifier::{interval, qualifier_before, range_interval};
 use subject::{subject_in, words_with_offsets};
 use unit::{counted_noun, unit_after};
@@ -48,8 +48,13 @@ pub fn extract_figures_in(doc: &Document, layout: &Layout) -> Vec<Figure> {
         // Most blocks have no number: their noise test waits for the first.
         let noise_block = std::cell::OnceCell::new();
         let noise_block = || *noise_block.get_or_init(|| is_noise(block_text));
-        for s in block_sentences.iter().cloned() {
-            sentence_figures(doc, s.start, &text[s.clone()], noise_block, &mut out);
+        let base = block.range.start;
+        let raws = raw_numbers_by_sentence(
+            block_text,
+            block_sentences.iter().map(|s| s.start - base..s.end - base),
+        );
+        for (s, raws) in block_sentences.iter().cloned().zip(raws) {
+            sentence_figures(doc, s.start, &text[s.clone()], raws, noise_block, &mut out);
         }
     }
     out
@@ -188,10 +193,10 @@ fn sentence_figures(
     doc: &Document,
     base: usize,
     s: &str,
+    raws: Vec<number::Raw>,
     noise_block: impl FnOnce() -> bool,
     out: &mut Vec<Figure>,
 ) {
-    let raws = raw_numbers(s);
     if raws.is_empty() {
         return;
     }

@@ -648,6 +648,15 @@ mod tests {
         out
     }
 
+    /// Each word followed by its glue.
+    fn glued(words: &[String], glue: &[String]) -> String {
+        words
+            .iter()
+            .zip(glue)
+            .flat_map(|(w, g)| [w.as_str(), g.as_str()])
+            .collect()
+    }
+
     fn parts(raws: &[Raw]) -> Vec<(usize, usize, u64, bool, bool)> {
         raws.iter()
             .map(|r| (r.start, r.end, r.value.to_bits(), r.word, r.has_magnitude))
@@ -664,11 +673,7 @@ mod tests {
             ),
             glue in proptest::collection::vec("( |  |-|\u{A0}|)", 14),
         ) {
-            let s: String = words
-                .iter()
-                .zip(glue.iter())
-                .flat_map(|(w, g)| [w.as_str(), g.as_str()])
-                .collect();
+            let s = glued(&words, &glue);
             prop_assert_eq!(parts(&raw_numbers(&s)), parts(&raw_numbers_two_searches(&s)), "{:?}", s);
         }
 
@@ -684,11 +689,7 @@ mod tests {
             ),
             glue in proptest::collection::vec("( | |  |\u{A0}|\n|)", 24),
         ) {
-            let block: String = words
-                .iter()
-                .zip(glue.iter())
-                .flat_map(|(w, g)| [w.as_str(), g.as_str()])
-                .collect();
+            let block = glued(&words, &glue);
             let sentences = crate::text::sentences(&block, 0..block.len());
             let by_block: Vec<_> = raw_numbers_by_sentence(&block, sentences.iter().cloned())
                 .iter()

@@ -2,10 +2,10 @@
 //! so that a pair of items gets the same judgement wherever it is compared.
 //!
 //! Quotations are compared in three steps (thresholds in the constants below):
-//! 1. **exact**: equal after [`normalize::fold`] (quote marks, case, dashes,
+//! 1. **exact**: equal after [`crate::normalize::fold`] (quote marks, case, dashes,
 //!    whitespace), or one a word-boundary fragment of the other of at least
 //!    [`MIN_FRAGMENT_WORDS`] words;
-//! 2. **style variant**: equal word lists after [`normalize::tokens`]
+//! 2. **style variant**: equal word lists after [`crate::normalize::tokens`]
 //!    (spelling, punctuation), where an ellipsis or a bracketed insertion may
 //!    stand for any words;
 //! 3. **variant**: a word alignment (Myers diff over normalised words) whose
@@ -669,7 +669,7 @@ fn similarity_by_sets(a: &[Shared], b: &[Shared], w: &TermWeights) -> f64 {
 
 /// Whether two figures (already of the same unit) are about the same thing:
 /// their name numbers agree ("Power of Siberia" is not "Power of Siberia
-/// 2"), their names agree ([`names_agree`]), and either they are counts of
+/// 2"), their names agree (`names_agree`), and either they are counts of
 /// the same thing (equal heads: "have met 40 times", "signed 14
 /// documents") or their terms overlap enough.
 pub fn same_subject(a: &Figure, b: &Figure, w: &TermWeights) -> bool {

@@ -23,7 +23,7 @@ thread_local! {
 pub const MAX_QUOTE_CANDIDATES: usize = 64;
 /// Most postings a quotation lookup reads beyond its rarest word's: the
 /// bound that keeps a lookup's cost from growing with the corpus (see
-/// [`QuoteIndex::ranked`]).
+/// `QuoteIndex::ranked`).
 pub const LOOKUP_BUDGET: usize = 2_048;
 /// Content words of a quotation, lowercase and spelling-normalised.
 pub fn content_words(text: &str) -> Vec<String> {
@@ -174,7 +174,7 @@ impl QuoteIndex {
     /// [`MAX_QUOTE_CANDIDATES`]. A word held by more than a tenth of all
     /// distinct texts is used only when the query has no rarer word. The
     /// candidates are the texts holding one of the query's rarest words, as
-    /// many words as [`LOOKUP_BUDGET`] allows (see [`QuoteIndex::ranked`]).
+    /// many words as [`LOOKUP_BUDGET`] allows (see `QuoteIndex::ranked`).
     pub fn candidates(&self, words: &[String]) -> Vec<usize> {
         let ids = content_words_of(words)
             .iter()

@@ -8,8 +8,8 @@
 //! ```
 //!
 //! Every stage is its own module with its own types and tests; the binary
-//! only parses arguments, calls [`cli::run`] and turns the outcome into an
-//! exit code.
+//! hands its arguments to [`cli::main_with_args`], which parses them, runs the
+//! command and returns the exit code.
 
 pub mod cache;
 pub mod check;

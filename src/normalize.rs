@@ -109,7 +109,7 @@ const STOP: &[&str] = &[
     "would", "have", "has", "had", "not", "no", "do", "does", "so", "all", "which", "who", "what",
 ];
 
-/// Whether a normalised word is a function word ([`STOP`]).
+/// Whether a normalised word is a function word (`STOP`).
 pub fn is_function_word(w: &str) -> bool {
     STOP.contains(&w)
 }

@@ -26,7 +26,7 @@ const MAX_PAIRWISE: usize = 40;
 
 /// Runs the scan over an extracted corpus, which it consumes: each
 /// record becomes its finding's item as the records are released (see
-/// [`take_items`]), so that the records and the items made of them never
+/// `take_items`), so that the records and the items made of them never
 /// all stand in memory side by side.
 pub fn scan(mut ex: Extracted, speakers: &SpeakerTable) -> ScanReport {
     // One kind at a time, figures first (their records are the larger):

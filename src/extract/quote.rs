@@ -670,12 +670,12 @@ fn transcript_label(block: &str) -> Option<String> {
 /// document. They hold slices of the document's text.
 #[derive(Default)]
 struct Scratch<'a> {
-    /// The capitalised runs' words and the runs ([`capitalised_runs_into`]).
+    /// The capitalised runs' words and the runs ([`capitals_into`]).
     words: Vec<&'a str>,
     runs: Vec<Range<usize>>,
     /// The name proper of one run.
     name: Vec<&'a str>,
-    /// Where the capitalised words start ([`capital_starts_into`]).
+    /// Where the capitalised words start ([`capitals_into`]).
     starts: Vec<usize>,
 }
 
@@ -1138,7 +1138,7 @@ impl Entities {
     /// Vladimir Putin and Xi Jinping") is a candidate, and becomes a person
     /// when the text later calls it by one of its words alone ("Xi was more
     /// careful"), as news style does for people and rarely for places.
-    /// The runs are `runs` of `words` ([`capitalised_runs_into`]); `name`
+    /// The runs are `runs` of `words` ([`capitals_into`]); `name`
     /// is a list to reuse.
     fn learn_untitled<'a>(
         &mut self,
@@ -1816,7 +1816,7 @@ fn capitalised_runs_into<'a>(
 }
 
 /// The runs being built by [`capitals_into`] (and the word-by-word
-/// [`capitalised_runs_into`] it is tested against).
+/// `capitalised_runs_into` it is tested against).
 struct Runs<'w, 'a> {
     words: &'w mut Vec<&'a str>,
     runs: &'w mut Vec<Range<usize>>,
@@ -1873,16 +1873,17 @@ impl<'w, 'a> Runs<'w, 'a> {
     }
 }
 
-/// [`capitalised_runs_into`] and [`capital_starts_into`] in one pass that
+/// What the word-by-word `capitalised_runs_into` and the byte-by-byte
+/// `capital_starts_into` (kept as the tests' reference) give, in one pass that
 /// stops only at capitals (and at characters from 0x80 up): a sentence's
 /// words are mostly lowercase, and it holds two capitals on average. Eight
 /// ASCII bytes at a time are tested for A-Z at once. A capital whose word
 /// (between whitespace) holds no letter or digit before it opens a word
-/// of the runs, taken as [`capitalised_runs_into`] takes it; between two
+/// of the runs, taken as `capitalised_runs_into` takes it; between two
 /// such words, anything but whitespace is a word that ends the run. The
 /// same capitals, unless right after a letter or digit, are the starts.
 /// Returns whether a titled name can stand in the sentence, as
-/// [`capitalised_runs_into`] does.
+/// `capitalised_runs_into` does.
 fn capitals_into<'a>(
     sentence: &'a str,
     words: &mut Vec<&'a str>,

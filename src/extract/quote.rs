@@ -553,6 +553,9 @@ macro_rules! heads {
         "ministry|statement|declaration|communiqué|communique|document|kremlin|president|leader|premier|minister|chancellor|governor|mayor|senator|secretary|commissioner|negotiator|spokesman|spokeswoman|spokesperson|government|embassy|official|officials|aide|adviser|envoy|ambassador|chairman|chief|report|readout|treaty|agency|office|council"
     };
 }
+/// The head words of a [`DESCRIPTION`], listed once.
+static HEAD_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| heads!().split('|').collect());
+
 const DESCRIPTION: &str = concat!(
     r"(?:[Tt]he|[Aa]n?)\s+(?:[A-Za-z-]+\s+){0,3}?(?i:",
     heads!(),
@@ -2297,40 +2300,39 @@ fn build(
                 if cue_is_so_called(slice, cue.clone()) {
                     continue 'matches;
                 }
-                let sp = Piece::of(slice, sp);
-                let cue = Piece::of(slice, cue);
+                let (sp_text, cue_text) = (&slice[sp.clone()], &slice[cue.clone()]);
                 // "In a statement, the ministry said": an indefinite
                 // document speaks only as the cue's own subject.
-                let loose_document = sp.as_str().to_lowercase().starts_with('a')
-                    && is_description(sp.as_str())
-                    && !before[sp.end()..cue.start()].trim().is_empty();
-                if plausible_speaker(sp.as_str()) && !loose_document {
-                    cue_gap = before.len() - cue.end();
-                    cue_word = Some(cue.as_str());
-                    addressee = addressee_after(&before[cue.end()..]);
-                    adjacent = before.len() - m.end() <= 40 || in_cue_clause(&before[cue.end()..]);
-                    mention = Some(clean_mention(sp.as_str()));
+                let loose_document = sp_text.to_lowercase().starts_with('a')
+                    && is_description(sp_text)
+                    && !before[sp.end..cue.start].trim().is_empty();
+                if plausible_speaker(sp_text) && !loose_document {
+                    cue_gap = before.len() - cue.end;
+                    cue_word = Some(cue_text);
+                    addressee = addressee_after(&before[cue.end..]);
+                    adjacent = before.len() - m.end() <= 40 || in_cue_clause(&before[cue.end..]);
+                    mention = Some(clean_mention(sp_text));
                     // "Chinese state media described": a nationality
                     // alone is not a speaker; the phrase up to the cue is.
-                    if !sp.as_str().contains(' ') && is_nationality(&sp.as_str().to_lowercase()) {
-                        let phrase = before[sp.start()..cue.start()].trim();
-                        let lead = before[..sp.start()].to_lowercase();
+                    if !sp_text.contains(' ') && is_nationality(&sp_text.to_lowercase()) {
+                        let phrase = before[sp.start..cue.start].trim();
+                        let lead = before[..sp.start].to_lowercase();
                         let anonymous = [" a ", " an ", " one "]
                             .iter()
                             .any(|a| format!(" {lead}").ends_with(a));
                         if anonymous {
                             mention = None;
-                            at = Some(sp.end());
+                            at = Some(sp.end);
                             continue;
                         }
-                        if phrase.len() > sp.as_str().len() && !phrase.contains(',') {
+                        if phrase.len() > sp_text.len() && !phrase.contains(',') {
                             body_mention = true;
                             mention = Some(phrase.to_string());
                         }
                     }
                     break 'matches;
                 }
-                at = Some(sp.end());
+                at = Some(sp.end);
             }
         }
     }
@@ -2568,33 +2570,6 @@ fn cue_is_so_called(before: &str, cue: Range<usize>) -> bool {
     &before[cue.clone()] == "called" && before[..cue.start].to_lowercase().ends_with("so-")
 }
 
-/// A part of a text, as the code that took capture groups reads it.
-#[derive(Clone, Copy)]
-struct Piece<'a> {
-    text: &'a str,
-    start: usize,
-    end: usize,
-}
-
-impl<'a> Piece<'a> {
-    fn of(haystack: &'a str, r: Range<usize>) -> Self {
-        Piece {
-            text: &haystack[r.clone()],
-            start: r.start,
-            end: r.end,
-        }
-    }
-    fn as_str(&self) -> &'a str {
-        self.text
-    }
-    fn start(&self) -> usize {
-        self.start
-    }
-    fn end(&self) -> usize {
-        self.end
-    }
-}
-
 /// The speaker and cue of the [`BEFORE`] match `m` in `haystack`: read
 /// off the match when [`plain_speaker`] says the groups follow from its
 /// shape (most matches: "Xi said", "the ministry said"), else by the
@@ -2675,7 +2650,7 @@ fn plain_speaker(head: &str) -> Option<usize> {
         return None;
     }
     let words: Vec<&str> = head.split_whitespace().collect();
-    let is_head = |w: &str| heads!().split('|').any(|h| h.eq_ignore_ascii_case(w));
+    let is_head = |w: &str| HEAD_WORDS.iter().any(|h| h.eq_ignore_ascii_case(w));
     let [first, rest @ ..] = &words[..] else {
         return None;
     };
@@ -3547,7 +3522,7 @@ mod tests {
     #[test]
     fn cues_are_no_head_words_and_two_word_cues_end_in_none() {
         let (one, two) = &*CUE_WORDS;
-        for h in heads!().split('|') {
+        for h in HEAD_WORDS.iter() {
             assert!(!one.iter().any(|c| c.eq_ignore_ascii_case(h)), "{h}");
         }
         for t in two {

@@ -304,8 +304,7 @@ fn may_hold_digit(s: &str) -> bool {
 /// `s` alone.
 #[cfg(test)]
 pub(super) fn raw_numbers(s: &str) -> Vec<Raw> {
-    let matches = NUMBER_OR_WORD.find_iter(s).map(|m| m.range());
-    raw_numbers_in(s, matches)
+    raw_numbers_in(s, number_matches(s))
 }
 
 /// Every number in each sentence of a block, in order, from one search of
@@ -322,7 +321,7 @@ pub(super) fn raw_numbers_by_sentence(
     block: &str,
     sentences: impl IntoIterator<Item = Range<usize>>,
 ) -> Vec<Vec<Raw>> {
-    let matches: Vec<Range<usize>> = NUMBER_OR_WORD.find_iter(block).map(|m| m.range()).collect();
+    let matches: Vec<Range<usize>> = number_matches(block).collect();
     let mut next = 0;
     sentences
         .into_iter()
@@ -343,10 +342,15 @@ pub(super) fn raw_numbers_by_sentence(
                         .map(|m| m.start - sent.start..m.end - sent.start),
                 )
             } else {
-                raw_numbers_in(s, NUMBER_OR_WORD.find_iter(s).map(|m| m.range()))
+                raw_numbers_in(s, number_matches(s))
             }
         })
         .collect()
+}
+
+/// The ranges of `text` that [`NUMBER_OR_WORD`] matches, in order.
+fn number_matches(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    NUMBER_OR_WORD.find_iter(text).map(|m| m.range())
 }
 
 /// Every number in `s`, given the ranges of `s` that [`NUMBER_OR_WORD`]

@@ -4,7 +4,7 @@
 
 use crate::extract::Subject;
 use crate::text::is_alnum;
-use crate::text::{intern, trim_marks};
+use crate::text::{Shared, intern, trim_marks};
 use aho_corasick::AhoCorasick;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::cell::RefCell;
@@ -263,27 +263,27 @@ const STOP: &[&str] = &[
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
 thread_local! {
-    /// Stems of the words met so far: news text repeats its words, and a
-    /// lookup is far cheaper than the Snowball stemmer.
-    static STEMS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::default());
+    /// The term of each word met so far (its Snowball stem, interned):
+    /// news text repeats its words, and a lookup is far cheaper than the
+    /// stemmer and the interner.
+    static STEMS: RefCell<HashMap<String, Shared>> = RefCell::new(HashMap::default());
 }
 
 /// Entries kept in [`STEMS`] before it starts afresh (bounds its memory).
 const STEM_CACHE_MAX: usize = 1 << 14;
 
-/// Calls `f` with the Snowball stem of a lowercase word.
-fn with_stem<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+/// The Snowball stem of a lowercase word, [`intern`]ed.
+fn stem(w: &str) -> Shared {
     STEMS.with_borrow_mut(|cache| {
         if let Some(s) = cache.get(w) {
-            return f(s);
+            return s.clone();
         }
         if cache.len() >= STEM_CACHE_MAX {
             cache.clear();
         }
-        let s = STEMMER.stem(w).into_owned();
-        let r = f(&s);
-        cache.insert(w.to_string(), s);
-        r
+        let s = intern(&STEMMER.stem(w));
+        cache.insert(w.to_string(), s.clone());
+        s
     })
 }
 
@@ -417,17 +417,16 @@ fn lemma(w: &str) -> &str {
 
 /// Normalised content terms of a phrase: lowercase, stop words dropped,
 /// irregulars mapped, stemmed; in order, without duplicates.
-pub fn terms(words: &[&str]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    fn push(out: &mut Vec<String>, lw: &str) {
+pub fn terms(words: &[&str]) -> Vec<Shared> {
+    let mut out: Vec<Shared> = Vec::new();
+    fn push(out: &mut Vec<Shared>, lw: &str) {
         if !is_content(lw) {
             return;
         }
-        with_stem(lemma(lw), |t| {
-            if !out.iter().any(|o| o == t) {
-                out.push(t.to_string());
-            }
-        });
+        let t = stem(lemma(lw));
+        if !out.contains(&t) {
+            out.push(t);
+        }
     }
     let mut prev_name = false;
     for w in words {
@@ -435,7 +434,7 @@ pub fn terms(words: &[&str]) -> Vec<String> {
         // another name ("siberia-2"), not the same one.
         if prev_name && is_name_number(w) {
             if let Some(last) = out.last_mut() {
-                *last = format!("{last}-{w}");
+                *last = intern(&format!("{last}-{w}"));
             }
             prev_name = false;
             continue;
@@ -457,7 +456,7 @@ pub fn terms(words: &[&str]) -> Vec<String> {
 /// open the text (a sentence's first word is capitalised whatever it is).
 /// In a line whose content words are all capitalised (a headline in title
 /// case) capitals say nothing, and no term is a name.
-fn name_terms(s: &str, words: &[&str], subject_terms: &[String]) -> Vec<String> {
+fn name_terms(s: &str, words: &[&str], subject_terms: &[Shared]) -> Vec<Shared> {
     // Only capitalised words give names: without one, nothing to check.
     if !words.iter().any(|w| capitalised(w)) {
         return Vec::new();
@@ -485,7 +484,7 @@ fn name_terms(s: &str, words: &[&str], subject_terms: &[String]) -> Vec<String> 
         let (p, base) = (w.as_ptr() as usize, s.as_ptr() as usize);
         (p >= base && p < base + s.len()).then(|| p - base)
     };
-    let mut out: Vec<String> = Vec::new();
+    let mut out: Vec<Shared> = Vec::new();
     for w in words {
         if !capitalised(w) || (offset(w).is_some() && offset(w) == opening) {
             continue;
@@ -714,12 +713,11 @@ pub fn subject_in(
         .map(|w| intern(w))
         .collect();
     let names = name_terms(s, &text_words, &terms);
-    let interned = |v: Vec<String>| v.iter().map(|t| intern(t)).collect();
     Subject {
         text: text_words.join(" ").into(),
-        terms: interned(terms),
-        head: head.as_deref().map(intern),
+        terms: terms.into_boxed_slice(),
+        head,
         name_numbers,
-        names: interned(names),
+        names: names.into_boxed_slice(),
     }
 }

@@ -3,7 +3,7 @@
 
 /// jemalloc instead of the system allocator: extraction makes and drops
 /// millions of small strings and lists on several threads, and at 200 MB
-/// the scan took 9 % less time with it (docs/performance.md).
+/// the scan took 9 % less time with it (docs/performance-history.md).
 #[cfg(not(target_env = "msvc"))]
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;

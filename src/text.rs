@@ -825,6 +825,56 @@ fn dotted_word_start(before: &str) -> usize {
     start
 }
 
+/// Whether an ASCII byte is whitespace as `char::is_whitespace` has it
+/// (tab, line feed, vertical tab, form feed, carriage return, space).
+fn ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// Where the run of non-whitespace characters that ends at byte `at` of
+/// `s` starts: `s[..at].trim_end_matches(|c| !c.is_whitespace()).len()`,
+/// with ASCII bytes tested as they are and only other characters decoded.
+pub fn nonspace_start(s: &str, at: usize) -> usize {
+    let bytes = s.as_bytes();
+    let mut start = at;
+    while let Some(&b) = start.checked_sub(1).map(|i| &bytes[i]) {
+        if b < 0x80 {
+            if ascii_space(b) {
+                break;
+            }
+            start -= 1;
+        } else {
+            match s[..start].chars().next_back() {
+                Some(c) if !c.is_whitespace() => start -= c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    start
+}
+
+/// Where the run of non-whitespace characters that starts at byte `at` of
+/// `s` ends: `at + s[at..].find(char::is_whitespace)` (the end of `s` for
+/// none), with ASCII bytes tested as they are.
+pub fn nonspace_end(s: &str, at: usize) -> usize {
+    let bytes = s.as_bytes();
+    let mut end = at;
+    while let Some(&b) = bytes.get(end) {
+        if b < 0x80 {
+            if ascii_space(b) {
+                break;
+            }
+            end += 1;
+        } else {
+            match s[end..].chars().next() {
+                Some(c) if !c.is_whitespace() => end += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    end
+}
+
 fn ends_abbreviation(before: &str) -> bool {
     let word = &before[dotted_word_start(before)..];
     if word.is_empty() {
@@ -875,6 +925,24 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
+        /// The byte loops find the ends of a run of non-whitespace that
+        /// the characters give, whatever whitespace stands around it.
+        #[test]
+        fn nonspace_runs_are_the_characters_runs(
+            s in "[a-zA-Z0-9 .,’é—Ω\u{2163}\t\n\u{a0}\u{85}\u{2003}\u{3000}\u{1680}-]{0,24}",
+            at in 0usize..30,
+        ) {
+            let at = crate::text::floor_char_boundary(&s, at.min(s.len()));
+            prop_assert_eq!(
+                nonspace_start(&s, at),
+                s[..at].trim_end_matches(|c: char| !c.is_whitespace()).len()
+            );
+            prop_assert_eq!(
+                nonspace_end(&s, at),
+                at + s[at..].find(char::is_whitespace).unwrap_or(s.len() - at)
+            );
+        }
+
         /// The byte loop finds the start the characters taken backwards
         /// give.
         #[test]

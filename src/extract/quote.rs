@@ -57,7 +57,7 @@ use crate::speakers::{SpeakerTable, TITLES};
 use crate::text::{ASCII_ALNUM, ASCII_CLASS, ASCII_UPPER, split_words};
 use crate::text::{
     Block, BlockKind, Layout, Shared, SharedSlice, WordList, floor_char_boundary, is_alnum,
-    trim_marks, window, with_lowercase,
+    nonspace_end, nonspace_start, trim_marks, window, with_lowercase,
 };
 use regex::Regex;
 // Fx hashing: the keys are short words looked up several times a sentence,
@@ -1908,21 +1908,17 @@ fn capitals_into<'a>(
         if taken_end.is_some_and(|e| p < e) {
             continue;
         }
-        let start = before.trim_end_matches(|c: char| !c.is_whitespace()).len();
+        let start = nonspace_start(sentence, p);
         if sentence[start..p].chars().any(is_alnum) {
             // A word opening with something else ("iPhone", "3M").
             continue;
         }
-        let end = p + sentence[p..]
-            .find(char::is_whitespace)
-            .unwrap_or(sentence.len() - p);
+        let end = nonspace_end(sentence, p);
         if taken_end.is_some_and(|e| !sentence[e..start].trim_start().is_empty()) {
             r.end();
         }
         let previous = sentence[..start].trim_end();
-        let previous = &previous[previous
-            .trim_end_matches(|c: char| !c.is_whitespace())
-            .len()..];
+        let previous = &previous[nonspace_start(previous, previous.len())..];
         titled |= r.word(&sentence[start..end], previous);
         taken_end = Some(end);
     }

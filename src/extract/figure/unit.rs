@@ -105,8 +105,13 @@ pub fn currency_symbol(c: &str) -> Option<&'static str> {
 /// The unit phrase at the start of `rest` (after an optional space or
 /// hyphen): its canonical unit, factor and byte length (including the gap).
 pub fn unit_after(rest: &str) -> Option<(&'static str, f64, usize)> {
-    let gap = rest.len() - rest.trim_start_matches([' ', '-', '\u{a0}']).len();
-    let gap = gap.min(2);
+    // At most two gap characters (a no-break space is two bytes).
+    let gap: usize = rest
+        .chars()
+        .take(2)
+        .take_while(|c| matches!(c, ' ' | '-' | '\u{a0}'))
+        .map(char::len_utf8)
+        .sum();
     let r = &rest[gap..];
     // The first 24 characters: the first 24 bytes when they are ASCII.
     let head = match r.as_bytes().get(..24) {
@@ -193,5 +198,33 @@ mod canonical_tests {
             assert_eq!(canonical(u), Some(u));
         }
         assert_eq!(canonical("parsecs"), None);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn a_gap_of_two_characters_before_the_unit() {
+        assert_eq!(unit_after(" bcm").map(|u| u.2), Some(4));
+        assert_eq!(unit_after("-bcm").map(|u| u.2), Some(4));
+        assert_eq!(unit_after("\u{a0}bcm").map(|u| u.2), Some(5));
+        // A space and a no-break space: two characters, three bytes (this
+        // cut the no-break space in two and panicked).
+        assert_eq!(unit_after(" \u{a0}bcm").map(|u| u.2), Some(6));
+        assert_eq!(unit_after("   bcm"), None);
+    }
+
+    proptest! {
+        /// Whatever follows a number, the unit's length ends on a
+        /// character of it.
+        #[test]
+        fn the_unit_ends_on_a_character(rest in "[ \u{a0}\u{2003}-]{0,3}(bcm|%|tonnes|é|[a-z]{0,4}| )[ .a-z]{0,3}") {
+            if let Some((_, _, len)) = unit_after(&rest) {
+                prop_assert!(rest.is_char_boundary(len), "{:?} {}", rest, len);
+            }
+        }
     }
 }

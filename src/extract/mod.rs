@@ -312,6 +312,141 @@ pub fn drop_texts(ex: &mut Extraction) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of news text and of what goes wrong in it, for text made at
+    /// random: quotation marks of every kind, cues and names, numbers with
+    /// currencies, units, qualifiers and periods, markup, and characters
+    /// of several bytes (no-break and em spaces, letters that fold or
+    /// decompose, other scripts).
+    const PIECES: &[&str] = &[
+        "“",
+        "”",
+        "\"",
+        "'",
+        "‘",
+        "’",
+        "«",
+        "»",
+        "„",
+        "—",
+        "–",
+        "-",
+        "…",
+        ".",
+        "!",
+        "?",
+        ",",
+        ";",
+        ":",
+        "(",
+        ")",
+        "\n",
+        "\n\n",
+        " ",
+        "  ",
+        "\t",
+        "\u{a0}",
+        "\u{2003}",
+        "\u{200b}",
+        "Xi",
+        "Putin",
+        "said",
+        "told",
+        "according to",
+        "he",
+        "she",
+        "The minister",
+        "Mr.",
+        "U.S.",
+        "President Xi Jinping",
+        "XI JINPING:",
+        "Q:",
+        "$",
+        "€",
+        "£",
+        "¥",
+        "US$",
+        "185",
+        "billion",
+        "bn",
+        "40",
+        "about",
+        "over",
+        "nearly",
+        "between",
+        "and",
+        "to",
+        "2023",
+        "last year",
+        "first quarter",
+        "March 2023",
+        "20 March 2023",
+        "%",
+        "per cent",
+        "bcm",
+        "tonnes",
+        "times",
+        "a dozen",
+        "forty-two",
+        "twice",
+        "1,000",
+        "1,2.3",
+        "3.5",
+        "-5",
+        "−2",
+        "10-20",
+        "30–40",
+        "¥1 000",
+        "99999999999999999999",
+        "#",
+        "- ",
+        "1. ",
+        "> ",
+        "İ",
+        "ſ",
+        "K",
+        "é",
+        "e\u{301}",
+        "ǅ",
+        "ß",
+        "ﬁ",
+        "½",
+        "٣",
+        "习近平",
+        "Путин",
+    ];
+
+    proptest! {
+        /// Whatever the text, extraction ends, and every record's span
+        /// and passage lie on characters of it.
+        #[test]
+        fn any_text_extracts_to_records_on_its_characters(
+            pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..120),
+            gaps in proptest::collection::vec(proptest::sample::select(&["", " ", "", "\n"][..]), 120),
+            dated in any::<bool>(),
+        ) {
+            let mut text = String::from(if dated { "---\ndate: 2024-05-16\n---\n" } else { "" });
+            for (p, g) in pieces.iter().zip(&gaps) {
+                text.push_str(p);
+                text.push_str(g);
+            }
+            let (doc, _) = Document::from_text("t", "t.md", &text);
+            let ex = extract(&doc, &SpeakerTable::default());
+            let on_characters = |r: std::ops::Range<usize>| {
+                r.start <= r.end && doc.text.get(r).is_some()
+            };
+            for q in &ex.quotes {
+                prop_assert!(on_characters(q.span.range()), "{:?}", q.span);
+                prop_assert!(on_characters(q.passage.start as usize..q.passage.end as usize));
+            }
+            for f in &ex.figures {
+                prop_assert!(on_characters(f.span.range()), "{:?}", f.span);
+                prop_assert!(on_characters(f.passage.start as usize..f.passage.end as usize));
+                prop_assert!(f.value.is_finite() && f.low <= f.high, "{f:?}");
+            }
+        }
+    }
 
     #[test]
     fn records_without_texts_differ_only_in_what_a_report_shows() {

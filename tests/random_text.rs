@@ -1,0 +1,220 @@
+//! Text made at random from pieces of news and of what goes wrong in it,
+//! through the whole pipeline: extraction, scan, check of a draft, and every
+//! report format. Nothing may panic, and every record must point at
+//! characters of its source. (A no-break space after a number once cut a
+//! character in two in the unit reader: these properties find that in
+//! every run.)
+
+use crosscheck::check::{check, prepare_draft};
+use crosscheck::corpus::{Extracted, info};
+use crosscheck::extract::extract;
+use crosscheck::render::{self, Format, Style};
+use crosscheck::scan::scan;
+use crosscheck::source::Document;
+use crosscheck::speakers::SpeakerTable;
+use proptest::prelude::*;
+
+/// Quotation marks of every kind, cues and names, numbers with currencies,
+/// units, qualifiers and periods, markup, and characters of several bytes
+/// (no-break and em spaces, letters that fold or decompose, other scripts).
+const PIECES: &[&str] = &[
+    "“",
+    "”",
+    "\"",
+    "'",
+    "‘",
+    "’",
+    "«",
+    "»",
+    "„",
+    "—",
+    "–",
+    "-",
+    "…",
+    ".",
+    "!",
+    "?",
+    ",",
+    ";",
+    ":",
+    "(",
+    ")",
+    "\n",
+    "\n\n",
+    " ",
+    "  ",
+    "\t",
+    "\u{a0}",
+    "\u{2003}",
+    "\u{200b}",
+    "Xi",
+    "Putin",
+    "said",
+    "told",
+    "according to",
+    "he",
+    "she",
+    "The minister",
+    "Mr.",
+    "U.S.",
+    "President Xi Jinping",
+    "XI JINPING:",
+    "Q:",
+    "$",
+    "€",
+    "£",
+    "¥",
+    "US$",
+    "185",
+    "billion",
+    "bn",
+    "40",
+    "about",
+    "over",
+    "nearly",
+    "between",
+    "and",
+    "to",
+    "2023",
+    "last year",
+    "first quarter",
+    "March 2023",
+    "20 March 2023",
+    "%",
+    "per cent",
+    "bcm",
+    "tonnes",
+    "times",
+    "a dozen",
+    "forty-two",
+    "twice",
+    "1,000",
+    "1,2.3",
+    "3.5",
+    "-5",
+    "−2",
+    "10-20",
+    "30–40",
+    "¥1 000",
+    "99999999999999999999",
+    "#",
+    "- ",
+    "1. ",
+    "> ",
+    "İ",
+    "ſ",
+    "K",
+    "é",
+    "e\u{301}",
+    "ǅ",
+    "ß",
+    "ﬁ",
+    "½",
+    "٣",
+    "习近平",
+    "Путин",
+];
+
+/// Text of up to `n` pieces, each followed by nothing, a space or a line
+/// break; with a dated front matter or none.
+fn text(n: usize) -> impl Strategy<Value = String> {
+    (
+        proptest::collection::vec(
+            (
+                proptest::sample::select(PIECES),
+                proptest::sample::select(&["", " ", "", "\n"][..]),
+            ),
+            0..n,
+        ),
+        any::<bool>(),
+    )
+        .prop_map(|(pieces, dated)| {
+            let mut t = String::from(if dated {
+                "---\ndate: 2024-05-16\n---\n"
+            } else {
+                ""
+            });
+            for (p, gap) in pieces {
+                t.push_str(p);
+                t.push_str(gap);
+            }
+            t
+        })
+}
+
+/// Whether `r` is a range of characters of `text`.
+fn on_characters(text: &str, r: std::ops::Range<usize>) -> bool {
+    r.start <= r.end && text.get(r).is_some()
+}
+
+const FORMATS: [Format; 5] = [
+    Format::Table,
+    Format::Json,
+    Format::Jsonl,
+    Format::Csv,
+    Format::Markdown,
+];
+
+proptest! {
+    /// Whatever the text, extraction ends, and every record's span and
+    /// passage lie on characters of it.
+    #[test]
+    fn any_text_extracts_to_records_on_its_characters(t in text(120)) {
+        let (doc, _) = Document::from_text("t", "t.md", &t);
+        let ex = extract(&doc, &SpeakerTable::default());
+        for q in &ex.quotes {
+            prop_assert!(on_characters(&doc.text, q.span.range()), "{:?}", q.span);
+            let passage = q.passage.start as usize..q.passage.end as usize;
+            prop_assert!(on_characters(&doc.text, passage));
+        }
+        for f in &ex.figures {
+            prop_assert!(on_characters(&doc.text, f.span.range()), "{:?}", f.span);
+            let passage = f.passage.start as usize..f.passage.end as usize;
+            prop_assert!(on_characters(&doc.text, passage));
+            prop_assert!(f.value.is_finite() && f.low <= f.high, "{f:?}");
+        }
+    }
+
+    /// A few such sources scanned, and a draft checked against them: both
+    /// end, and every report renders in every format. The sources and the
+    /// draft share passages (so that the scan and the check have
+    /// quotations and figures in common to compare), each joined with text
+    /// of its own.
+    #[test]
+    fn any_sources_scan_and_check_and_render(
+        shared in proptest::collection::vec(text(25), 1..5),
+        sources in proptest::collection::vec(
+            (proptest::collection::vec(any::<proptest::sample::Index>(), 0..4), text(25)),
+            1..4,
+        ),
+        draft in (proptest::collection::vec(any::<proptest::sample::Index>(), 0..3), text(15)),
+    ) {
+        let join = |picks: &[proptest::sample::Index], own: &str| {
+            let mut t = String::new();
+            for p in picks {
+                t.push_str(p.get::<String>(&shared));
+                t.push_str("\n\n");
+            }
+            t.push_str(own);
+            t
+        };
+        let speakers = SpeakerTable::default();
+        let mut ex = Extracted::default();
+        for (i, (picks, own)) in sources.iter().enumerate() {
+            let t = join(picks, own);
+            let (doc, _) = Document::from_text(&format!("s{i}"), &format!("s{i}.md"), &t);
+            ex.add(info(&doc), extract(&doc, &speakers));
+        }
+        let (draft, _) = Document::from_text("draft", "draft.md", &join(&draft.0, &draft.1));
+        let claims = prepare_draft(&draft, &speakers);
+        let checked = check(&claims, &ex, &speakers);
+        prop_assert_eq!(checked.claims.len(), claims.len());
+        let scanned = scan(ex, &speakers);
+        let style = Style::default();
+        for format in FORMATS {
+            prop_assert!(render::scan(&scanned, format, &style).is_ok());
+            prop_assert!(render::check(&checked, format, &style).is_ok());
+        }
+        prop_assert!(render::check(&checked, Format::Github, &style).is_ok());
+    }
+}

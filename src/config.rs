@@ -55,7 +55,34 @@ impl Config {
             // crosscheck runs.
             config.cache = Some(path.parent().unwrap_or(Path::new("")).join(dir));
         }
+        config.check_speakers().map_err(parse_error)?;
         Ok(config)
+    }
+
+    /// Every name in `[speakers]` holds a letter or digit, and no name
+    /// (compared as the table compares them: case, titles and "the" aside)
+    /// is given to two speakers: the table would keep one of the two
+    /// without a word.
+    fn check_speakers(&self) -> Result<(), String> {
+        let mut owner: BTreeMap<String, &str> = BTreeMap::new();
+        for (canonical, aliases) in &self.speakers {
+            for name in std::iter::once(canonical).chain(aliases) {
+                if !name.chars().any(char::is_alphanumeric) {
+                    return Err(format!(
+                        "[speakers]: {name:?} names no one (a name or alias needs a letter)"
+                    ));
+                }
+                let key = crate::speakers::alias_key(name);
+                if let Some(other) = owner.insert(key, canonical)
+                    && other != canonical
+                {
+                    return Err(format!(
+                        "[speakers]: {name:?} is given to both {other:?} and {canonical:?}"
+                    ));
+                }
+            }
+        }
+        Ok(())
     }
 
     pub fn speaker_table(&self) -> SpeakerTable {
@@ -101,11 +128,34 @@ mod tests {
     }
 
     #[test]
+    fn a_name_given_again_to_its_own_speaker_is_no_error() {
+        let (_dir, config) = load_text(
+            "[speakers]\n\"Xi Jinping\" = [\"Xi Jinping\", \"President Xi\", \"the Chinese leader\"]\n",
+        );
+        assert_eq!(config.expect("loads").speakers["Xi Jinping"].len(), 3);
+    }
+
+    #[test]
     fn an_empty_or_mistyped_cache_is_an_error() {
         for (text, says) in [
             ("cache = \"\"\n", "empty path"),
             ("cache = 3\n", "invalid type"),
             ("caches = \"x\"\n", "unknown field"),
+            ("[speakers]\n\"Xi Jinping\" = [\"\"]\n", "names no one"),
+            ("[speakers]\n\" \" = [\"Xi\"]\n", "names no one"),
+            ("[speakers]\n\"Xi Jinping\" = [\"“”\"]\n", "names no one"),
+            (
+                "[speakers]\n\"Xi Jinping\" = [\"Xi\"]\n\"Xi Mingze\" = [\"Xi\"]\n",
+                "\"Xi\" is given to both \"Xi Jinping\" and \"Xi Mingze\"",
+            ),
+            (
+                "[speakers]\n\"Joe Biden\" = [\"the President\"]\n\"Donald Trump\" = [\"President\"]\n",
+                "given to both",
+            ),
+            (
+                "[speakers]\n\"Xi Jinping\" = []\n\"XI JINPING\" = []\n",
+                "given to both",
+            ),
         ] {
             let (_dir, config) = load_text(text);
             match config {

@@ -152,7 +152,8 @@ pub fn same_key(ta: &[String], tb: &[String]) -> bool {
         && (short.contains(&long[0]) || short.contains(&long[long.len() - 1]))
 }
 
-fn alias_key(name: &str) -> String {
+/// The key a name is declared and looked up by: its [`name_tokens`].
+pub(crate) fn alias_key(name: &str) -> String {
     name_tokens(name).join(" ")
 }
 

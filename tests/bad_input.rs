@@ -44,6 +44,31 @@ fn malformed_toml_names_file_line_and_column() {
 }
 
 #[test]
+fn a_speaker_alias_given_to_two_people_stops_the_run() {
+    let d = tempfile::tempdir().unwrap();
+    article(d.path(), "a.md");
+    let config = d.path().join("desk.toml");
+    fs::write(
+        &config,
+        "[speakers]\n\"Xi Jinping\" = [\"Xi\"]\n\"Xi Mingze\" = [\"Xi\"]\n",
+    )
+    .unwrap();
+    cmd()
+        .arg("scan")
+        .arg(d.path().join("a.md"))
+        .arg("--config")
+        .arg(&config)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("desk.toml"))
+        .stderr(predicate::str::contains(
+            "\"Xi\" is given to both \"Xi Jinping\" and \"Xi Mingze\"",
+        ))
+        .stderr(no_panic())
+        .stdout("");
+}
+
+#[test]
 fn unknown_claim_key_is_named() {
     let d = tempfile::tempdir().unwrap();
     article(d.path(), "a.md");

@@ -88,13 +88,21 @@ pub fn parse_claims_toml(path: &str, text: &str) -> Result<Vec<Claim>, Error> {
     let mut seen = std::collections::BTreeSet::new();
     let mut out = Vec::new();
     for (i, c) in file.claim.into_iter().enumerate() {
-        let id = c.id.unwrap_or_else(|| format!("claim-{}", i + 1));
+        if c.id.as_deref().is_some_and(|id| id.trim().is_empty()) {
+            return Err(parse_err(format!(
+                "claim {} has an empty `id` (leave it out for `claim-{}`)",
+                i + 1,
+                i + 1
+            )));
+        }
+        let id = c.id.clone().unwrap_or_else(|| format!("claim-{}", i + 1));
         if !seen.insert(id.clone()) {
             return Err(parse_err(format!("claim id `{id}` is used twice")));
         }
         if c.text.trim().is_empty() {
             return Err(parse_err(format!("claim `{id}` has an empty `text`")));
         }
+        check_optional_keys(&id, &c).map_err(parse_err)?;
         out.push(Claim {
             id,
             text: c.text,
@@ -109,6 +117,40 @@ pub fn parse_claims_toml(path: &str, text: &str) -> Result<Vec<Claim>, Error> {
         });
     }
     Ok(out)
+}
+
+/// The optional keys of a claim, when given, say something: a speaker or
+/// quotation with no letter or digit would be checked as written (an empty
+/// speaker makes every quotation of the words `misattributed`), an empty
+/// `sources` list lets nothing count as evidence, and a waiver needs its
+/// reason.
+fn check_optional_keys(id: &str, c: &ClaimEntry) -> Result<(), String> {
+    let blank = |s: &str| !s.chars().any(char::is_alphanumeric);
+    for (key, value) in [("speaker", &c.speaker), ("quote", &c.quote)] {
+        if value.as_deref().is_some_and(blank) {
+            return Err(format!(
+                "claim `{id}` has an empty `{key}` (leave it out to use the claim's text)"
+            ));
+        }
+    }
+    if let Some(sources) = &c.sources {
+        if sources.is_empty() {
+            return Err(format!(
+                "claim `{id}` has an empty `sources` list (leave it out to use every source)"
+            ));
+        }
+        if sources.iter().any(|s| s.trim().is_empty()) {
+            return Err(format!(
+                "claim `{id}` names an empty source id in `sources`"
+            ));
+        }
+    }
+    if c.ignore.as_deref().is_some_and(|r| r.trim().is_empty()) {
+        return Err(format!(
+            "claim `{id}` is waived with no reason: `ignore` takes the reason"
+        ));
+    }
+    Ok(())
 }
 
 /// Line of each `[[claim]]` header, in order.
@@ -267,6 +309,26 @@ sources = ["vov-2023-03"]
         let e = parse_claims_toml("c.toml", t).unwrap_err().to_string();
         assert!(e.contains("speakr"), "{e}");
         assert!(e.contains("line 3"), "{e}");
+    }
+
+    #[test]
+    fn optional_keys_given_empty_are_errors() {
+        for (claim, says) in [
+            ("id = \"\"\ntext = \"x\"", "claim 1 has an empty `id`"),
+            ("text = \"x\"\nspeaker = \"\"", "empty `speaker`"),
+            ("text = \"x\"\nspeaker = \"  \"", "empty `speaker`"),
+            ("text = \"x\"\nquote = \"“”\"", "empty `quote`"),
+            ("text = \"x\"\nsources = []", "empty `sources` list"),
+            ("text = \"x\"\nsources = [\"a\", \" \"]", "empty source id"),
+            ("text = \"x\"\nignore = \" \"", "waived with no reason"),
+        ] {
+            let t = format!("[[claim]]\n{claim}\n");
+            let e = parse_claims_toml("c.toml", &t).unwrap_err().to_string();
+            assert!(e.contains(says), "{claim:?}: {e}");
+            assert!(e.contains("c.toml"), "{e}");
+        }
+        let ok = "[[claim]]\ntext = \"x\"\nspeaker = \"Xi\"\nquote = \"no limits\"\nsources = [\"a\"]\nignore = \"known\"\n";
+        assert_eq!(parse_claims_toml("c.toml", ok).unwrap().len(), 1);
     }
 
     #[test]

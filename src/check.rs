@@ -16,7 +16,7 @@ use crate::corpus::Extracted;
 use crate::extract::{self, Figure, Quote, QuoteKind};
 use crate::findings::{CheckReport, ClaimResult, Evidence, ItemKind, PartResult, Verdict, counted};
 use crate::index::{FigureIndex, QuoteIndex};
-use crate::source::Document;
+use crate::source::{Document, Warning};
 use crate::speakers::SpeakerTable;
 use crate::text::{Shared, SharedSlice};
 use rayon::prelude::*;
@@ -459,6 +459,30 @@ fn figure_evidence(f: &Figure, agrees: bool) -> Evidence {
         passage: f.passage.clone(),
         span: f.span.start..f.span.end,
     }
+}
+
+/// A warning for each source id a claim's `sources` names that is not
+/// among the sources read: a mistyped id would otherwise leave the claim
+/// `unverified` with no word of why.
+pub fn unknown_scoped_sources(claims: &[PreparedClaim], ex: &Extracted) -> Vec<Warning> {
+    claims
+        .iter()
+        .flat_map(|pc| {
+            let c = &pc.claim;
+            c.sources
+                .iter()
+                .flatten()
+                .filter(|id| ex.source(id).is_none())
+                .map(move |id| Warning {
+                    path: c.file.clone(),
+                    line: Some(c.line),
+                    message: format!(
+                        "claim `{}`: `sources` names `{id}`, which is not among the sources read",
+                        c.id
+                    ),
+                })
+        })
+        .collect()
 }
 
 /// Fills in the evidence of records extracted without their texts
@@ -996,6 +1020,17 @@ mod tests {
             Verdict::Unverified,
             "a matching number about another thing is no support: {why}"
         );
+    }
+
+    #[test]
+    fn a_scope_naming_no_source_read_is_a_warning() {
+        let mut scoped = with_quote("x", "changes that haven't happened in 100 years", None);
+        scoped.claim.sources = Some(vec!["a".into(), "vov-2023-3".into()]);
+        let plain = with_quote("y", "changes that haven't happened in 100 years", None);
+        let w = unknown_scoped_sources(&[scoped, plain], &sources());
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(w[0].message.contains("claim `x`"), "{}", w[0]);
+        assert!(w[0].message.contains("`vov-2023-3`"), "{}", w[0]);
     }
 
     #[test]

@@ -717,6 +717,9 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
             );
             let (ex, mut stats) =
                 load_and_extract(&a.sources, &run, &a.common, check::wanted(&prepared))?;
+            for w in check::unknown_scoped_sources(&prepared, &ex) {
+                rep.warn(&w);
+            }
             let started = std::time::Instant::now();
             let mut report = check::check(&prepared, &ex, speakers);
             // The records kept no passages ([`check::wanted`]): the

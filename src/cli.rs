@@ -9,7 +9,7 @@ use crate::corpus::Extracted;
 use crate::error::Error;
 use crate::extract::Wanted;
 use crate::findings::{
-    CheckReport, ExtractReport, FigureRecord, QuoteRecord, ScanReport, Status, Verdict,
+    CheckReport, ExtractReport, FigureRecord, QuoteRecord, ScanReport, Status, Verdict, counted,
     default_check_fail_on,
 };
 use crate::render::{self, Format, Style};
@@ -173,6 +173,13 @@ fn parse_list<T: Ord>(
     names: impl IntoIterator<Item = &'static str>,
 ) -> Result<BTreeSet<T>, Error> {
     let allowed = names.into_iter().collect::<Vec<_>>().join(", ");
+    // An empty list is most often a variable left unset in a CI script:
+    // taken as "never fail", it would pass every run without a word.
+    if list.split(',').all(|s| s.trim().is_empty()) {
+        return Err(Error::Usage(format!(
+            "--fail-on: empty (allowed: {allowed}; `none` to never fail)"
+        )));
+    }
     let mut out = BTreeSet::new();
     for name in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
         if name == "none" {
@@ -410,8 +417,8 @@ impl Stats {
         };
         vec![
             format!(
-                "stats: {} sources ({size}) read in {:.2} s on {} {}, {cache}",
-                self.sources,
+                "stats: {} ({size}) read in {:.2} s on {} {}, {cache}",
+                counted(self.sources, "source"),
                 self.read.as_secs_f64(),
                 self.threads,
                 if self.threads == 1 {
@@ -421,8 +428,9 @@ impl Stats {
                 },
             ),
             format!(
-                "stats: {} quotations, {} figures{noise}",
-                self.quotes, self.figures
+                "stats: {}, {}{noise}",
+                counted(self.quotes, "quotation"),
+                counted(self.figures, "figure")
             ),
             format!("stats: {}", steps.join(", ")),
         ]
@@ -692,6 +700,12 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
                     "check needs a claims file, a draft, or --claim TEXT (see crosscheck check --help)".into(),
                 ));
             }
+            if let Some(i) = a.claims.iter().position(|c| c.trim().is_empty()) {
+                return Err(Error::Usage(format!(
+                    "--claim: claim {} is empty (give the sentence to check)",
+                    i + 1
+                )));
+            }
             let run = setup(&a.common)?;
             let (rep, speakers) = (&run.rep, &run.speakers);
             // Claims first: a malformed claims file fails before the sources
@@ -706,7 +720,17 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
                         for w in &warnings {
                             rep.warn(w);
                         }
-                        prepared.extend(check::prepare_draft(&doc, speakers));
+                        let found = check::prepare_draft(&doc, speakers);
+                        if found.is_empty() {
+                            rep.warn(&crate::source::Warning {
+                                path: doc.path.clone(),
+                                line: None,
+                                message:
+                                    "no sentence holds a quotation or a figure: nothing to check"
+                                        .into(),
+                            });
+                        }
+                        prepared.extend(found);
                     }
                 }
             }
@@ -728,10 +752,7 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
                 rep.warn(&w);
             }
             free_later(ex);
-            let claims = match prepared.len() {
-                1 => "1 claim".to_string(),
-                n => format!("{n} claims"),
-            };
+            let claims = counted(prepared.len(), "claim");
             stats.step = Some((format!("checked {claims}"), started.elapsed()));
             let mut style = style_for(&a.common);
             style.fail_on = fail_on.clone();

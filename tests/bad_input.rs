@@ -221,6 +221,26 @@ fn draft_that_is_not_text_is_exit_2() {
 }
 
 #[test]
+fn a_draft_with_nothing_to_check_says_so() {
+    let d = tempfile::tempdir().unwrap();
+    article(d.path(), "a.md");
+    let draft = d.path().join("draft.md");
+    fs::write(&draft, "Nothing here is quoted or counted.\n").unwrap();
+    cmd()
+        .arg("check")
+        .arg(&draft)
+        .arg("--sources")
+        .arg(d.path().join("a.md"))
+        .arg("--no-progress")
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains(
+            "draft.md: no sentence holds a quotation or a figure: nothing to check",
+        ))
+        .stdout(predicate::str::contains("0 claims: none"));
+}
+
+#[test]
 fn usage_errors_are_exit_2() {
     cmd().args(["scan", "--format", "nope"]).assert().code(2);
     cmd()
@@ -228,6 +248,19 @@ fn usage_errors_are_exit_2() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("bogus"));
+    // An empty list (a CI variable left unset) would pass every run.
+    for empty in ["", " , "] {
+        cmd()
+            .args(["scan", "--fail-on", empty, "."])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("--fail-on: empty"));
+    }
+    cmd()
+        .args(["check", "--claim", " ", "--sources", "."])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--claim: claim 1 is empty"));
     cmd()
         .arg("check")
         .assert()

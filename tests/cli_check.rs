@@ -375,3 +375,26 @@ fn evidence_passages_from_files_and_from_standard_input() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn totals_of_one_are_singular() {
+    cmd()
+        .args([
+            "check",
+            "--claim",
+            "Xi said relations “are now the best ever.”",
+            "--sources",
+            "sources",
+            "--no-progress",
+        ])
+        .assert()
+        .stdout(predicate::str::contains("\n1 claim: "));
+    cmd()
+        .args([
+            "scan",
+            "sources/asia-observer-2024-05-18.md",
+            "--no-progress",
+        ])
+        .assert()
+        .stdout(predicate::str::contains(" from 1 source ("));
+}

@@ -1,7 +1,7 @@
 //! `markdown`: a report for a pull request or a desk memo.
 
 use super::to_string;
-use crate::findings::{CheckReport, ExtractReport, ScanReport, Status, Verdict};
+use crate::findings::{CheckReport, ExtractReport, ScanReport, Status, Verdict, counted};
 use std::io::{self, Write};
 
 /// Escapes text for a Markdown table cell.
@@ -75,8 +75,11 @@ pub fn write_scan(r: &ScanReport, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(b"# crosscheck scan\n\n")?;
     writeln!(
         out,
-        "{} findings from {} sources ({} quotations, {} figures).\n\n| status | findings |\n|---|---|",
-        s.findings, s.sources, s.quotes, s.figures
+        "{} from {} ({}, {}).\n\n| status | findings |\n|---|---|",
+        counted(s.findings, "finding"),
+        counted(s.sources, "source"),
+        counted(s.quotes, "quotation"),
+        counted(s.figures, "figure"),
     )?;
     for st in Status::ALL.iter().rev() {
         writeln!(out, "| {} | {} |", st.as_str(), s.by_status[st.as_str()])?;

@@ -5,7 +5,7 @@
 use super::{Style, clip, to_string};
 use crate::extract::{Modality, Qualifier};
 use crate::findings::{
-    CheckReport, ExtractReport, FigureRecord, Finding, Item, ScanReport, Status, Verdict,
+    CheckReport, ExtractReport, FigureRecord, Finding, Item, ScanReport, Status, Verdict, counted,
 };
 use comfy_table::{
     Cell, Color, ColumnConstraint, ContentArrangement, Table, Width, presets::UTF8_FULL_CONDENSED,
@@ -269,9 +269,9 @@ pub fn write_extract(r: &ExtractReport, style: &Style, out: &mut dyn Write) -> i
     }
     writeln!(
         out,
-        "{} quotations, {} figures",
-        r.quotes.len(),
-        r.figures.len()
+        "{}, {}",
+        counted(r.quotes.len(), "quotation"),
+        counted(r.figures.len(), "figure")
     )
 }
 
@@ -382,11 +382,11 @@ pub fn write_scan(r: &ScanReport, style: &Style, out: &mut dyn Write) -> io::Res
         .collect();
     writeln!(
         out,
-        "{} findings from {} sources ({} quotations, {} figures): {}",
-        s.findings,
-        s.sources,
-        s.quotes,
-        s.figures,
+        "{} from {} ({}, {}): {}",
+        counted(s.findings, "finding"),
+        counted(s.sources, "source"),
+        counted(s.quotes, "quotation"),
+        counted(s.figures, "figure"),
         counts.join(", ")
     )
 }
@@ -428,8 +428,8 @@ pub fn write_check(r: &CheckReport, style: &Style, out: &mut dyn Write) -> io::R
         .collect();
     writeln!(
         out,
-        "{t}\n{} claims: {}",
-        r.claims.len(),
+        "{t}\n{}: {}",
+        counted(r.claims.len(), "claim"),
         if counts.is_empty() {
             "none".into()
         } else {

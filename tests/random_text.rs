@@ -147,6 +147,36 @@ fn on_characters(text: &str, r: std::ops::Range<usize>) -> bool {
     r.start <= r.end && text.get(r).is_some()
 }
 
+/// Whether `out` parses as `format` says it is: one JSON document, a JSON
+/// value a line, or CSV rows as long as their header.
+fn well_formed(format: Format, out: &str) -> Result<(), TestCaseError> {
+    match format {
+        Format::Json => {
+            serde_json::from_str::<serde_json::Value>(out)
+                .map_err(|e| TestCaseError::fail(format!("json: {e}")))?;
+        }
+        Format::Jsonl => {
+            for line in out.lines() {
+                serde_json::from_str::<serde_json::Value>(line)
+                    .map_err(|e| TestCaseError::fail(format!("jsonl: {e}: {line}")))?;
+            }
+        }
+        Format::Csv => {
+            let mut rows = csv::ReaderBuilder::new().from_reader(out.as_bytes());
+            let width = rows
+                .headers()
+                .map_err(|e| TestCaseError::fail(format!("csv header: {e}")))?
+                .len();
+            for row in rows.records() {
+                let row = row.map_err(|e| TestCaseError::fail(format!("csv: {e}")))?;
+                prop_assert_eq!(row.len(), width);
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
 const FORMATS: [Format; 5] = [
     Format::Table,
     Format::Json,
@@ -212,8 +242,12 @@ proptest! {
         let scanned = scan(ex, &speakers);
         let style = Style::default();
         for format in FORMATS {
-            prop_assert!(render::scan(&scanned, format, &style).is_ok());
-            prop_assert!(render::check(&checked, format, &style).is_ok());
+            let scan_out = render::scan(&scanned, format, &style);
+            let check_out = render::check(&checked, format, &style);
+            prop_assert!(scan_out.is_ok() && check_out.is_ok());
+            for out in [scan_out.unwrap(), check_out.unwrap()] {
+                well_formed(format, &out)?;
+            }
         }
         prop_assert!(render::check(&checked, Format::Github, &style).is_ok());
     }

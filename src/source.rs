@@ -5,7 +5,7 @@ use crate::error::Error;
 use crate::text::{LineIndex, Shared, Span, narrow};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -444,6 +444,33 @@ pub fn source_ids(paths: &[PathBuf]) -> Vec<String> {
             .unwrap_or_else(|| p.display().to_string())
     };
     let mut ids: Vec<String> = paths.iter().map(|p| stem(p)).collect();
+    // Two files of one folder with one stem ("story.md", "story.txt"): no
+    // folder tells them apart, so every file of that stem goes by its name
+    // with its extension.
+    let mut names: BTreeMap<(&str, Option<&Path>), BTreeSet<&std::ffi::OsStr>> = BTreeMap::new();
+    for (id, p) in ids.iter().zip(paths) {
+        if let Some(name) = p.file_name() {
+            names.entry((id, p.parent())).or_default().insert(name);
+        }
+    }
+    let shared_folder: BTreeSet<String> = names
+        .iter()
+        .filter(|(_, n)| n.len() > 1)
+        .map(|((id, _), _)| id.to_string())
+        .collect();
+    for (id, p) in ids.iter_mut().zip(paths) {
+        if shared_folder.contains(id.as_str())
+            && let Some(name) = p.file_name()
+        {
+            *id = name.to_string_lossy().into_owned();
+        }
+    }
+    let stem = |p: &Path| -> String {
+        match p.file_name() {
+            Some(name) if shared_folder.contains(&stem(p)) => name.to_string_lossy().into_owned(),
+            _ => stem(p),
+        }
+    };
     let mut depth = 1;
     loop {
         let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
@@ -646,6 +673,21 @@ mod tests {
             .map(PathBuf::from)
             .collect();
         assert_eq!(source_ids(&paths), vec!["a/news", "b/news", "c", "stdin"]);
+    }
+
+    #[test]
+    fn one_stem_twice_in_one_folder_keeps_the_extensions() {
+        let paths: Vec<PathBuf> = ["x/a/story.md", "x/a/story.txt", "x/b/story.md", "x/c.md"]
+            .iter()
+            .map(PathBuf::from)
+            .collect();
+        assert_eq!(
+            source_ids(&paths),
+            vec!["a/story.md", "story.txt", "b/story.md", "c"]
+        );
+        // The same path given twice is still numbered, as before.
+        let twice: Vec<PathBuf> = ["x/a.md", "x/a.md"].iter().map(PathBuf::from).collect();
+        assert_eq!(source_ids(&twice), vec!["x/a", "x/a#2"]);
     }
 
     #[test]

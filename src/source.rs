@@ -666,28 +666,27 @@ mod tests {
         assert_eq!((o.text, o.body_start), (d.text, d.body_start));
     }
 
+    /// The ids of these paths.
+    fn ids_of(paths: &[&str]) -> Vec<String> {
+        source_ids(&paths.iter().map(PathBuf::from).collect::<Vec<_>>())
+    }
+
     #[test]
     fn duplicate_stems_get_distinct_ids() {
-        let paths: Vec<PathBuf> = ["x/a/news.md", "x/b/news.md", "x/c.md", "-"]
-            .iter()
-            .map(PathBuf::from)
-            .collect();
-        assert_eq!(source_ids(&paths), vec!["a/news", "b/news", "c", "stdin"]);
+        assert_eq!(
+            ids_of(&["x/a/news.md", "x/b/news.md", "x/c.md", "-"]),
+            vec!["a/news", "b/news", "c", "stdin"]
+        );
     }
 
     #[test]
     fn one_stem_twice_in_one_folder_keeps_the_extensions() {
-        let paths: Vec<PathBuf> = ["x/a/story.md", "x/a/story.txt", "x/b/story.md", "x/c.md"]
-            .iter()
-            .map(PathBuf::from)
-            .collect();
         assert_eq!(
-            source_ids(&paths),
+            ids_of(&["x/a/story.md", "x/a/story.txt", "x/b/story.md", "x/c.md"]),
             vec!["a/story.md", "story.txt", "b/story.md", "c"]
         );
         // The same path given twice is still numbered, as before.
-        let twice: Vec<PathBuf> = ["x/a.md", "x/a.md"].iter().map(PathBuf::from).collect();
-        assert_eq!(source_ids(&twice), vec!["x/a", "x/a#2"]);
+        assert_eq!(ids_of(&["x/a.md", "x/a.md"]), vec!["x/a", "x/a#2"]);
     }
 
     #[test]

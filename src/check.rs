@@ -549,6 +549,25 @@ fn all_evidence(report: &mut CheckReport) -> impl Iterator<Item = &mut Evidence>
     })
 }
 
+/// What a claim's figure with an unresolved relative period ("last year",
+/// and no `as_of` to resolve it against) was taken to mean: such a figure
+/// agrees with a source's figure of any period, so the explanation says so
+/// and names the periods it agrees for. Empty for any other figure.
+fn unresolved_note(f: &Figure, agree: &[&Figure]) -> String {
+    let (None, Some(note)) = (&f.period, &f.period_note) else {
+        return String::new();
+    };
+    let phrase = note.split(" unresolved").next().unwrap_or(note);
+    let periods: BTreeSet<&str> = agree
+        .iter()
+        .map(|g| g.period.as_ref().map_or("no stated period", |p| &*p.label))
+        .collect();
+    format!(
+        "; the claim's {phrase} has no date to resolve against (a claims file's `as_of` gives one), so sources of every period were compared: it agrees for {}",
+        periods.into_iter().collect::<Vec<_>>().join(", ")
+    )
+}
+
 fn check_figure(
     f: &Figure,
     as_of: Option<jiff::civil::Date>,
@@ -608,10 +627,11 @@ fn check_figure(
             part(
                 Verdict::Supported,
                 format!(
-                    "{} agrees with {} in {}",
+                    "{} agrees with {} in {}{}",
                     claim_desc,
                     show_value(agree[0]),
-                    counted(srcs.len(), "source")
+                    counted(srcs.len(), "source"),
+                    unresolved_note(f, &agree)
                 ),
                 ev(&agree, true),
             )
@@ -978,6 +998,25 @@ mod tests {
             verdict(with_quote("x", "we stand shoulder to shoulder", None)).0,
             Verdict::Unverified
         );
+    }
+
+    #[test]
+    fn an_unresolved_claim_period_says_what_it_was_taken_as() {
+        let trade = ["trade", "russia", "china"];
+        let mut f = figure("claim", 1, 185e9, "USD", Exact, &trade, None, Actual);
+        f.period_note = Some("\"last year\" unresolved: source has no date".into());
+        let (v, why) = verdict(with_figure("x", f.clone()));
+        assert_eq!(v, Verdict::Supported, "{why}");
+        assert!(
+            why.contains("the claim's \"last year\" has no date to resolve against"),
+            "{why}"
+        );
+        assert!(why.ends_with("it agrees for 2022"), "{why}");
+        // A resolved claim says nothing of it.
+        f.period = Some(crate::corpus::testing::year(2022));
+        f.period_note = None;
+        let (_, why) = verdict(with_figure("x", f));
+        assert!(!why.contains("resolve"), "{why}");
     }
 
     #[test]

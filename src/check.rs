@@ -558,13 +558,9 @@ fn unresolved_note(f: &Figure, agree: &[&Figure]) -> String {
         return String::new();
     };
     let phrase = note.split(" unresolved").next().unwrap_or(note);
-    let periods: BTreeSet<&str> = agree
-        .iter()
-        .map(|g| g.period.as_ref().map_or("no stated period", |p| &*p.label))
-        .collect();
     format!(
         "; the claim's {phrase} has no date to resolve against (a claims file's `as_of` gives one), so sources of every period were compared: it agrees for {}",
-        periods.into_iter().collect::<Vec<_>>().join(", ")
+        compare::period_labels(agree.iter().copied(), "no stated period")
     )
 }
 

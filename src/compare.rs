@@ -787,6 +787,16 @@ pub fn relative_gap(a: f64, b: f64) -> f64 {
     if m == 0.0 { 0.0 } else { (a - b).abs() / m }
 }
 
+/// The distinct periods of some figures, in order, comma-separated; `none`
+/// stands for a figure that states no period.
+pub fn period_labels<'a>(figs: impl IntoIterator<Item = &'a Figure>, none: &str) -> String {
+    let labels: std::collections::BTreeSet<&str> = figs
+        .into_iter()
+        .map(|f| f.period.as_ref().map_or(none, |p| &*p.label))
+        .collect();
+    labels.into_iter().collect::<Vec<_>>().join(", ")
+}
+
 /// A figure's value for people: "$185 billion", "26%", "4,200 km", "about 40".
 pub fn show_value(f: &Figure) -> String {
     let q = match f.qualifier {

@@ -971,18 +971,12 @@ fn figure_group(
                 more
             )
         }
-        Status::OtherPeriod => {
-            let periods: BTreeSet<&str> = figs
-                .iter()
-                .map(|f| f.period.as_ref().map_or("unstated", |p| &*p.label))
-                .collect();
-            format!(
-                "{} figures in {} for different periods ({}); none contradicts another for the same period",
-                figs.len(),
-                counted(sources.len(), "source"),
-                periods.into_iter().collect::<Vec<_>>().join(", ")
-            )
-        }
+        Status::OtherPeriod => format!(
+            "{} figures in {} for different periods ({}); none contradicts another for the same period",
+            figs.len(),
+            counted(sources.len(), "source"),
+            compare::period_labels(figs.iter().copied(), "unstated")
+        ),
         _ => format!(
             "{} figures in {} agree",
             figs.len(),

@@ -69,7 +69,7 @@ impl Config {
             for name in std::iter::once(canonical).chain(aliases) {
                 if !name.chars().any(char::is_alphanumeric) {
                     return Err(format!(
-                        "[speakers]: {name:?} names no one (a name or alias needs a letter)"
+                        "[speakers]: {name:?} names no one (a name or alias needs a letter or digit)"
                     ));
                 }
                 let key = crate::speakers::alias_key(name);
@@ -136,7 +136,7 @@ mod tests {
     }
 
     #[test]
-    fn an_empty_or_mistyped_cache_is_an_error() {
+    fn an_empty_or_mistyped_key_is_an_error() {
         for (text, says) in [
             ("cache = \"\"\n", "empty path"),
             ("cache = 3\n", "invalid type"),

@@ -559,7 +559,7 @@ fn unresolved_note(f: &Figure, agree: &[&Figure]) -> String {
     };
     let phrase = note.split(" unresolved").next().unwrap_or(note);
     format!(
-        "; the claim's {phrase} has no date to resolve against (a claims file's `as_of` gives one), so sources of every period were compared: it agrees for {}",
+        "; the claim's {phrase} has no date to resolve against (`as_of` in a claims file, or `--as-of`, gives one), so sources of every period were compared: it agrees for {}",
         compare::period_labels(agree.iter().copied(), "no stated period")
     )
 }

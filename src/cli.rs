@@ -147,6 +147,11 @@ pub struct CheckArgs {
     /// A claim typed on the command line (repeatable).
     #[arg(long = "claim", value_name = "TEXT")]
     pub claims: Vec<String>,
+    /// The date relative periods in claims ("last year") resolve against,
+    /// for claims that have none of their own: typed claims, claims files
+    /// without `as_of`, drafts without a `date`.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
     /// Source files or folders to check against. Default: sources/
     #[arg(long, short = 's', value_name = "PATH", num_args = 1..)]
     pub sources: Vec<PathBuf>,
@@ -706,6 +711,12 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
                     i + 1
                 )));
             }
+            let as_of = match a.as_of.as_deref() {
+                None => None,
+                Some(s) => Some(crate::source::parse_date(s).ok_or_else(|| {
+                    Error::Usage(format!("--as-of: `{s}` is not a date (YYYY-MM-DD)"))
+                })?),
+            };
             let run = setup(&a.common)?;
             let (rep, speakers) = (&run.rep, &run.speakers);
             // Claims first: a malformed claims file fails before the sources
@@ -714,12 +725,16 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
             for f in &a.files {
                 match claims::load_claims_file(f)? {
                     claims::ClaimsInput::Claims(list) => {
-                        prepared.extend(list.into_iter().map(|c| check::prepare(c, speakers)));
+                        prepared.extend(list.into_iter().map(|mut c| {
+                            c.as_of = c.as_of.or(as_of);
+                            check::prepare(c, speakers)
+                        }));
                     }
-                    claims::ClaimsInput::Draft(doc, warnings) => {
+                    claims::ClaimsInput::Draft(mut doc, warnings) => {
                         for w in &warnings {
                             rep.warn(w);
                         }
+                        doc.meta.date = doc.meta.date.or(as_of);
                         let found = check::prepare_draft(&doc, speakers);
                         if found.is_empty() {
                             rep.warn(&crate::source::Warning {
@@ -734,11 +749,10 @@ pub fn execute(cli: &Cli) -> Result<Outcome, Error> {
                     }
                 }
             }
-            prepared.extend(
-                claims::cli_claims(&a.claims)
-                    .into_iter()
-                    .map(|c| check::prepare(c, speakers)),
-            );
+            prepared.extend(claims::cli_claims(&a.claims).into_iter().map(|mut c| {
+                c.as_of = as_of;
+                check::prepare(c, speakers)
+            }));
             let (ex, mut stats) =
                 load_and_extract(&a.sources, &run, &a.common, check::wanted(&prepared))?;
             for w in check::unknown_scoped_sources(&prepared, &ex) {

@@ -337,6 +337,27 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
             out.push(p.clone());
         }
     }
+    // Paths that overlap ("sources sources/a.md", a folder given twice)
+    // reach some files twice: each is one source, read once, or it would
+    // agree with itself as a second source. Only then is each file's real
+    // path asked for (a system call a file): paths that do not overlap, or
+    // one path alone, reach each file once.
+    let real = |p: &PathBuf| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+    let roots: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .map(real)
+        .collect();
+    let overlap = roots.iter().enumerate().any(|(i, a)| {
+        roots
+            .iter()
+            .enumerate()
+            .any(|(j, b)| i != j && b.starts_with(a))
+    });
+    if overlap {
+        let mut seen = std::collections::HashSet::new();
+        out.retain(|p| p.as_os_str() == "-" || seen.insert(real(p)));
+    }
     Ok(out)
 }
 
@@ -664,6 +685,25 @@ mod tests {
         // An owned text is the same document, its mark dropped in place.
         let (o, _) = Document::from_string("a", "a.md", t.to_string());
         assert_eq!((o.text, o.body_start), (d.text, d.body_start));
+    }
+
+    #[test]
+    fn overlapping_paths_reach_each_file_once() {
+        let d = tempfile::tempdir().unwrap();
+        for name in ["a.md", "b.md"] {
+            std::fs::write(d.path().join(name), "Text.\n").unwrap();
+        }
+        let a = d.path().join("a.md");
+        let dot_a = d.path().join(".").join("a.md");
+        let count = |paths: &[&Path]| {
+            let paths: Vec<PathBuf> = paths.iter().map(|p| p.to_path_buf()).collect();
+            collect_files(&paths).unwrap().len()
+        };
+        assert_eq!(count(&[d.path()]), 2);
+        assert_eq!(count(&[d.path(), d.path()]), 2, "a folder given twice");
+        assert_eq!(count(&[d.path(), &a]), 2, "a file inside a folder given");
+        assert_eq!(count(&[&a, &dot_a]), 1, "one file by two spellings");
+        assert_eq!(count(&[&a, &d.path().join("b.md")]), 2);
     }
 
     /// The ids of these paths.

@@ -398,3 +398,48 @@ fn totals_of_one_are_singular() {
         .assert()
         .stdout(predicate::str::contains(" from 1 source ("));
 }
+
+#[test]
+fn as_of_resolves_the_relative_periods_of_claims_without_a_date() {
+    let verdict = |extra: &[&str]| {
+        let v = check_json(
+            &[
+                &[
+                    "--claim",
+                    "Trade between Russia and China reached $185 billion last year.",
+                ][..],
+                extra,
+            ]
+            .concat(),
+        );
+        let c = &v["claims"][0];
+        (
+            c["verdict"].as_str().unwrap().to_string(),
+            c["explanation"].as_str().unwrap().to_string(),
+        )
+    };
+    // Written in March 2023, "last year" is 2022, when trade was $185 billion.
+    let (v, why) = verdict(&["--as-of", "2023-03-25"]);
+    assert_eq!(v, "supported", "{why}");
+    assert!(why.contains("(2022)"), "{why}");
+    // Written in May 2024, it is 2023, when the sources give $240 billion.
+    let (v, why) = verdict(&["--as-of", "2024-05-20"]);
+    assert_eq!(v, "contradicted", "{why}");
+    // With no date, it is compared with every period, and says so.
+    let (v, why) = verdict(&[]);
+    assert_eq!(v, "supported", "{why}");
+    assert!(why.contains("--as-of"), "{why}");
+    cmd()
+        .args([
+            "check",
+            "--claim",
+            "x",
+            "--as-of",
+            "soon",
+            "--sources",
+            "sources",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--as-of: `soon` is not a date"));
+}

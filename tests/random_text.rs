@@ -8,6 +8,7 @@
 use crosscheck::check::{check, prepare_draft};
 use crosscheck::corpus::{Extracted, info};
 use crosscheck::extract::extract;
+use crosscheck::findings::{ExtractReport, FigureRecord, QuoteRecord};
 use crosscheck::render::{self, Format, Style};
 use crosscheck::scan::scan;
 use crosscheck::source::Document;
@@ -205,8 +206,8 @@ proptest! {
         }
     }
 
-    /// A few such sources scanned, and a draft checked against them: both
-    /// end, and every report renders in every format. The sources and the
+    /// A few such sources extracted and scanned, and a draft checked against
+    /// them: each ends, and every report renders in every format. The sources and the
     /// draft share passages (so that the scan and the check have
     /// quotations and figures in common to compare), each joined with text
     /// of its own.
@@ -235,12 +236,21 @@ proptest! {
             let (doc, _) = Document::from_text(&format!("s{i}"), &format!("s{i}.md"), &t);
             ex.add(info(&doc), extract(&doc, &speakers));
         }
+        let style = Style::default();
+        let extracted = ExtractReport {
+            quotes: ex.quotes.iter().map(QuoteRecord::from).collect(),
+            figures: ex.figures.iter().map(FigureRecord::from).collect(),
+        };
+        for format in FORMATS {
+            let out = render::extract(&extracted, format, &style);
+            prop_assert!(out.is_ok());
+            well_formed(format, &out.unwrap())?;
+        }
         let (draft, _) = Document::from_text("draft", "draft.md", &join(&draft.0, &draft.1));
         let claims = prepare_draft(&draft, &speakers);
         let checked = check(&claims, &ex, &speakers);
         prop_assert_eq!(checked.claims.len(), claims.len());
         let scanned = scan(ex, &speakers);
-        let style = Style::default();
         for format in FORMATS {
             let scan_out = render::scan(&scanned, format, &style);
             let check_out = render::check(&checked, format, &style);

@@ -206,11 +206,11 @@ proptest! {
         }
     }
 
-    /// A few such sources extracted and scanned, and a draft checked against
-    /// them: each ends, and every report renders in every format. The sources and the
-    /// draft share passages (so that the scan and the check have
-    /// quotations and figures in common to compare), each joined with text
-    /// of its own.
+    /// A few such sources extracted and scanned, and a draft checked
+    /// against them: each ends, and every report renders in every format.
+    /// The sources and the draft share passages (so that the scan and the
+    /// check have quotations and figures in common to compare), each joined
+    /// with text of its own.
     #[test]
     fn any_sources_scan_and_check_and_render(
         shared in proptest::collection::vec(text(25), 1..5),

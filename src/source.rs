@@ -464,34 +464,27 @@ pub fn source_ids(paths: &[PathBuf]) -> Vec<String> {
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| p.display().to_string())
     };
-    let mut ids: Vec<String> = paths.iter().map(|p| stem(p)).collect();
     // Two files of one folder with one stem ("story.md", "story.txt"): no
     // folder tells them apart, so every file of that stem goes by its name
     // with its extension.
-    let mut names: BTreeMap<(&str, Option<&Path>), BTreeSet<&std::ffi::OsStr>> = BTreeMap::new();
-    for (id, p) in ids.iter().zip(paths) {
+    let mut names: BTreeMap<(String, Option<&Path>), BTreeSet<&std::ffi::OsStr>> = BTreeMap::new();
+    for p in paths {
         if let Some(name) = p.file_name() {
-            names.entry((id, p.parent())).or_default().insert(name);
+            names.entry((stem(p), p.parent())).or_default().insert(name);
         }
     }
     let shared_folder: BTreeSet<String> = names
-        .iter()
+        .into_iter()
         .filter(|(_, n)| n.len() > 1)
-        .map(|((id, _), _)| id.to_string())
+        .map(|((stem, _), _)| stem)
         .collect();
-    for (id, p) in ids.iter_mut().zip(paths) {
-        if shared_folder.contains(id.as_str())
-            && let Some(name) = p.file_name()
-        {
-            *id = name.to_string_lossy().into_owned();
-        }
-    }
     let stem = |p: &Path| -> String {
         match p.file_name() {
             Some(name) if shared_folder.contains(&stem(p)) => name.to_string_lossy().into_owned(),
             _ => stem(p),
         }
     };
+    let mut ids: Vec<String> = paths.iter().map(|p| stem(p)).collect();
     let mut depth = 1;
     loop {
         let mut counts: BTreeMap<&str, usize> = BTreeMap::new();

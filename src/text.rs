@@ -805,19 +805,25 @@ fn starts_sentence(rest: &str) -> bool {
 }
 
 /// Where the run of letters, digits and full stops that ends `before`
-/// starts (`before.len()` for none): ASCII bytes tested as they are, other
-/// characters decoded.
+/// starts (`before.len()` for none).
 fn dotted_word_start(before: &str) -> usize {
-    let bytes = before.as_bytes();
-    let mut start = before.len();
+    run_start(before, before.len(), |c| is_alnum(c) || c == '.')
+}
+
+/// Where the run of characters that `keep` takes and that ends at byte `at`
+/// of `s` starts: ASCII bytes tested as they are, other characters decoded.
+fn run_start(s: &str, at: usize, keep: impl Fn(char) -> bool) -> usize {
+    let bytes = s.as_bytes();
+    let mut start = at;
     while let Some(&b) = start.checked_sub(1).map(|i| &bytes[i]) {
-        if b.is_ascii_alphanumeric() || b == b'.' {
+        if b < 0x80 {
+            if !keep(char::from(b)) {
+                break;
+            }
             start -= 1;
-        } else if b < 0x80 {
-            break;
         } else {
-            match before[..start].chars().next_back() {
-                Some(c) if is_alnum(c) => start -= c.len_utf8(),
+            match s[..start].chars().next_back() {
+                Some(c) if keep(c) => start -= c.len_utf8(),
                 _ => break,
             }
         }
@@ -825,54 +831,39 @@ fn dotted_word_start(before: &str) -> usize {
     start
 }
 
-/// Whether an ASCII byte is whitespace as `char::is_whitespace` has it
-/// (tab, line feed, vertical tab, form feed, carriage return, space).
-fn ascii_space(b: u8) -> bool {
-    matches!(b, b'\t'..=b'\r' | b' ')
+/// Where the run of characters that `keep` takes and that starts at byte
+/// `at` of `s` ends: ASCII bytes tested as they are.
+fn run_end(s: &str, at: usize, keep: impl Fn(char) -> bool) -> usize {
+    let bytes = s.as_bytes();
+    let mut end = at;
+    while let Some(&b) = bytes.get(end) {
+        if b < 0x80 {
+            if !keep(char::from(b)) {
+                break;
+            }
+            end += 1;
+        } else {
+            match s[end..].chars().next() {
+                Some(c) if keep(c) => end += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    end
 }
 
 /// Where the run of non-whitespace characters that ends at byte `at` of
 /// `s` starts: `s[..at].trim_end_matches(|c| !c.is_whitespace()).len()`,
 /// with ASCII bytes tested as they are and only other characters decoded.
 pub fn nonspace_start(s: &str, at: usize) -> usize {
-    let bytes = s.as_bytes();
-    let mut start = at;
-    while let Some(&b) = start.checked_sub(1).map(|i| &bytes[i]) {
-        if b < 0x80 {
-            if ascii_space(b) {
-                break;
-            }
-            start -= 1;
-        } else {
-            match s[..start].chars().next_back() {
-                Some(c) if !c.is_whitespace() => start -= c.len_utf8(),
-                _ => break,
-            }
-        }
-    }
-    start
+    run_start(s, at, |c| !c.is_whitespace())
 }
 
 /// Where the run of non-whitespace characters that starts at byte `at` of
 /// `s` ends: `at + s[at..].find(char::is_whitespace)` (the end of `s` for
 /// none), with ASCII bytes tested as they are.
 pub fn nonspace_end(s: &str, at: usize) -> usize {
-    let bytes = s.as_bytes();
-    let mut end = at;
-    while let Some(&b) = bytes.get(end) {
-        if b < 0x80 {
-            if ascii_space(b) {
-                break;
-            }
-            end += 1;
-        } else {
-            match s[end..].chars().next() {
-                Some(c) if !c.is_whitespace() => end += c.len_utf8(),
-                _ => break,
-            }
-        }
-    }
-    end
+    run_end(s, at, |c| !c.is_whitespace())
 }
 
 fn ends_abbreviation(before: &str) -> bool {

@@ -125,9 +125,8 @@ pub fn parse_claims_toml(path: &str, text: &str) -> Result<Vec<Claim>, Error> {
 /// `sources` list lets nothing count as evidence, and a waiver needs its
 /// reason.
 fn check_optional_keys(id: &str, c: &ClaimEntry) -> Result<(), String> {
-    let blank = |s: &str| !s.chars().any(char::is_alphanumeric);
     for (key, value) in [("speaker", &c.speaker), ("quote", &c.quote)] {
-        if value.as_deref().is_some_and(blank) {
+        if value.as_deref().is_some_and(crate::text::says_nothing) {
             return Err(format!(
                 "claim `{id}` has an empty `{key}` (leave it out to use the claim's text)"
             ));

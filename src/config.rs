@@ -67,7 +67,7 @@ impl Config {
         let mut owner: BTreeMap<String, &str> = BTreeMap::new();
         for (canonical, aliases) in &self.speakers {
             for name in std::iter::once(canonical).chain(aliases) {
-                if !name.chars().any(char::is_alphanumeric) {
+                if crate::text::says_nothing(name) {
                     return Err(format!(
                         "[speakers]: {name:?} names no one (a name or alias needs a letter or digit)"
                     ));

@@ -852,6 +852,12 @@ fn run_end(s: &str, at: usize, keep: impl Fn(char) -> bool) -> usize {
     end
 }
 
+/// Whether `s` holds no letter or digit: a name, alias or quotation made
+/// of such text says nothing (`""`, `" "`, `"“”"`).
+pub fn says_nothing(s: &str) -> bool {
+    !s.chars().any(is_alnum)
+}
+
 /// Where the run of non-whitespace characters that ends at byte `at` of
 /// `s` starts: `s[..at].trim_end_matches(|c| !c.is_whitespace()).len()`,
 /// with ASCII bytes tested as they are and only other characters decoded.

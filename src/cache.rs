@@ -970,7 +970,7 @@ mod tests {
         let mut w = cache.writer();
         for f in &files {
             let text = std::fs::read_to_string(f).expect("read");
-            let key = Key::of(crate::source::without_bom(&text));
+            let key = Key::of(&text);
             let entry = cache.get(&key, QUOTES | FIGURES).expect("held");
             w.add(&f.display().to_string(), entry).expect("add");
         }

@@ -228,7 +228,6 @@ impl Extracted {
                 let path = std::path::Path::new(&info.path);
                 let raw = source::read_source(path);
                 let text = raw.as_deref().map_err(Clone::clone).and_then(|t| {
-                    let t = source::without_bom(t);
                     let same =
                         t.len() == info.len && info.fingerprint.is_none_or(|h| fingerprint(t) == h);
                     if same {
@@ -343,12 +342,11 @@ fn extract_file(
     let stdin = path.as_os_str() == "-";
     let texts = wanted.texts || stdin;
     let cache = cache.filter(|_| !stdin);
-    let body = source::without_bom(&text);
-    let key = cache.map(|_| Key::of(body));
+    let key = cache.map(|_| Key::of(&text));
     let parts = cache::parts(wanted.quotes, wanted.figures);
     if let (Some(c), Some(key)) = (cache, key)
         && let Some(entry) = c.get(&key, parts)
-        && let Some((mut info, mut ex, w)) = cache::decode(&entry.bytes, id, &shown, body, texts)
+        && let Some((mut info, mut ex, w)) = cache::decode(&entry.bytes, id, &shown, &text, texts)
     {
         if !wanted.quotes {
             ex.quotes.clear();

@@ -35,7 +35,8 @@ pub struct Document {
     /// Path as given or found (`-` for standard input).
     pub path: String,
     pub meta: Meta,
-    /// The whole text as stored, BOM removed.
+    /// The whole text as stored, a byte-order mark included: offsets into
+    /// it are offsets into the file.
     pub text: String,
     /// Byte offset where the body starts (after the front matter).
     pub body_start: usize,
@@ -63,18 +64,18 @@ impl Document {
     /// Builds a document from text already in memory. Front matter problems
     /// are returned as warnings; the document is always produced.
     pub fn from_text(id: &str, path: &str, text: &str) -> (Document, Vec<Warning>) {
-        Self::from_string(id, path, without_bom(text).to_string())
+        Self::from_string(id, path, text.to_string())
     }
 
-    /// [`Document::from_text`] of a text already owned: no copy of it
-    /// unless it opens with a byte-order mark.
-    pub fn from_string(id: &str, path: &str, mut text: String) -> (Document, Vec<Warning>) {
-        if text.starts_with('\u{feff}') {
-            text.drain(..'\u{feff}'.len_utf8());
-        }
+    /// [`Document::from_text`] of a text already owned. A byte-order mark
+    /// stays in the text, before the front matter and the body, so that
+    /// byte offsets count from the start of the file.
+    pub fn from_string(id: &str, path: &str, text: String) -> (Document, Vec<Warning>) {
         let lines = LineIndex::new(&text);
         let mut warnings = Vec::new();
-        let (meta, body_start) = parse_front_matter(&text, path, &mut warnings);
+        let bom = bom_len(&text);
+        let (meta, after_bom) = parse_front_matter(&text[bom..], path, &mut warnings);
+        let body_start = bom + after_bom;
         let doc = Document {
             id: id.into(),
             path: path.to_string(),
@@ -91,9 +92,12 @@ impl Document {
         &self.text[self.body_start..]
     }
 
-    /// 1-based line and column of a byte offset in `text`.
+    /// 1-based line and column of a byte offset in `text`. A byte-order
+    /// mark is no character of the first line.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        self.lines.line_col(&self.text, offset)
+        let (line, column) = self.lines.line_col(&self.text, offset);
+        let bom = line == 1 && offset >= bom_len(&self.text) && bom_len(&self.text) > 0;
+        (line, column - usize::from(bom))
     }
 
     /// The span of a byte range of `text`.
@@ -404,10 +408,13 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, &'static str> {
     String::from_utf8(bytes).map_err(|_| "not valid UTF-8")
 }
 
-/// `text` without a leading byte-order mark: a document's text, to which
-/// its offsets refer.
-pub fn without_bom(text: &str) -> &str {
-    text.strip_prefix('\u{feff}').unwrap_or(text)
+/// Bytes of the byte-order mark `text` opens with: 3, or 0 without one.
+fn bom_len(text: &str) -> usize {
+    if text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    }
 }
 
 /// Bytes read at first from a source file: more than most news articles.
@@ -675,9 +682,15 @@ mod tests {
         assert!(w.is_empty(), "{w:?}");
         assert_eq!(d.date(), Some(jiff::civil::date(2024, 5, 17)));
         assert_eq!(d.body(), "Hello.\r\n");
-        // An owned text is the same document, its mark dropped in place.
-        let (o, _) = Document::from_string("a", "a.md", t.to_string());
-        assert_eq!((o.text, o.body_start), (d.text, d.body_start));
+        // Offsets are the file's: the mark is kept, and it is no column.
+        assert_eq!(&t[d.body_start..], "Hello.\r\n");
+        assert_eq!(d.text, t);
+        assert_eq!(d.line_col(d.body_start), (4, 1));
+        let (plain, _) = Document::from_text("a", "a.md", "\u{feff}Hello.");
+        assert_eq!(plain.body_start, 3);
+        assert_eq!(plain.line_col(3), (1, 1));
+        assert_eq!(plain.line_col(4), (1, 2));
+        assert_eq!(plain.line_col(0), (1, 1));
     }
 
     #[test]

@@ -185,3 +185,81 @@ fn stats_tell_how_many_sources_came_from_the_cache() {
     // Without --stats, not a word of them.
     assert!(stats_of(&plain.2).is_empty());
 }
+
+/// Every quotation's and figure's `start..end`, as the JSON extraction
+/// report gives them, cut from the bytes of the file named by its source.
+fn cut_by_offsets(report: &[u8], files: &[(&str, &std::path::Path)]) -> Vec<(String, String)> {
+    let v: serde_json::Value = serde_json::from_slice(report).expect("JSON");
+    let mut cuts = Vec::new();
+    for kind in ["quotes", "figures"] {
+        for item in v[kind].as_array().expect("a list") {
+            let source = item["source"].as_str().expect("a source");
+            let (_, path) = files.iter().find(|(id, _)| *id == source).expect("known");
+            let raw = std::fs::read(path).expect("read");
+            let (s, e) = (
+                item["start"].as_u64().unwrap(),
+                item["end"].as_u64().unwrap(),
+            );
+            let cut = String::from_utf8_lossy(&raw[s as usize..e as usize]).into_owned();
+            cuts.push((item["text"].as_str().expect("text").to_string(), cut));
+        }
+    }
+    cuts
+}
+
+#[test]
+fn offsets_count_the_bytes_of_the_file_byte_order_mark_included() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let article = std::fs::read_to_string("sources/vov-2023-03.md").expect("sample");
+    // The same article with a byte-order mark and CRLF lines, and without.
+    let marked_dir = dir.path().join("marked");
+    let plain_dir = dir.path().join("plain");
+    std::fs::create_dir_all(&marked_dir).expect("mkdir");
+    std::fs::create_dir_all(&plain_dir).expect("mkdir");
+    let marked = marked_dir.join("vov.md");
+    let plain = plain_dir.join("vov.md");
+    std::fs::write(
+        &marked,
+        format!("\u{feff}{}", article.replace('\n', "\r\n")),
+    )
+    .expect("write");
+    std::fs::write(&plain, &article).expect("write");
+    let cache = dir.path().join("cache");
+    let cache = cache.to_str().expect("utf-8 path");
+    let files = [
+        ("marked/vov", marked.as_path()),
+        ("plain/vov", plain.as_path()),
+    ];
+    let both = [marked_dir.to_str().unwrap(), plain_dir.to_str().unwrap()];
+    let args = ["extract", both[0], both[1], "--format", "json"];
+    let uncached = run(&args);
+    assert_eq!(uncached.0, Some(0), "{}", uncached.2);
+    let cuts = cut_by_offsets(&uncached.1, &files);
+    assert!(cuts.len() > 10, "{cuts:?}");
+    for (text, cut) in &cuts {
+        assert_eq!(text, cut);
+    }
+    // A cache holds the two files apart, and gives the same offsets back.
+    let with: Vec<&str> = args.iter().copied().chain(["--cache", cache]).collect();
+    for round in ["made", "read"] {
+        let got = run(&with);
+        assert!(got.1 == uncached.1, "cache {round}: the report differs");
+    }
+    // The mark is no column: the first line's columns are those without it.
+    let first = |body: &str| {
+        let p = dir.path().join(format!("first-{}.md", body.len()));
+        std::fs::write(&p, body).expect("write");
+        let got = run(&["extract", p.to_str().unwrap(), "--format", "json"]);
+        let v: serde_json::Value = serde_json::from_slice(&got.1).expect("JSON");
+        let q = &v["quotes"][0];
+        (
+            q["line"].as_u64(),
+            q["column"].as_u64(),
+            q["start"].as_u64(),
+        )
+    };
+    let line = "Xi said: \u{201c}We are good neighbours.\u{201d}\n";
+    let (l, c, s) = first(line);
+    assert_eq!(first(&format!("\u{feff}{line}")), (l, c, s.map(|s| s + 3)));
+    assert_eq!((l, c), (Some(1), Some(11)));
+}

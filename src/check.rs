@@ -554,10 +554,14 @@ fn all_evidence(report: &mut CheckReport) -> impl Iterator<Item = &mut Evidence>
 /// agrees with a source's figure of any period, so the explanation says so
 /// and names the periods it agrees for. Empty for any other figure.
 fn unresolved_note(f: &Figure, agree: &[&Figure]) -> String {
-    let (None, Some(note)) = (&f.period, &f.period_note) else {
+    let (None, Some(phrase)) = (
+        &f.period,
+        f.period_note
+            .as_deref()
+            .and_then(crate::extract::period::unresolved_phrase),
+    ) else {
         return String::new();
     };
-    let phrase = note.split(" unresolved").next().unwrap_or(note);
     format!(
         "; the claim's {phrase} has no date to resolve against (`as_of` in a claims file, or `--as-of`, gives one), so sources of every period were compared: it agrees for {}",
         compare::period_labels(agree.iter().copied(), "no stated period")

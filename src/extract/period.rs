@@ -160,12 +160,29 @@ enum Kind {
     Year,
 }
 
+/// The note of a period phrase the source's missing date leaves
+/// unresolved: `"last year" unresolved: source has no date`.
+fn no_date(phrase: &str) -> String {
+    format!("\"{phrase}\" unresolved: source has no date")
+}
+
+/// [`no_date`] of a phrase that has no year of its own ("in May").
+fn no_year(phrase: &str) -> String {
+    format!("\"{phrase}\" unresolved: no year and source has no date")
+}
+
+/// The phrase, in its quotation marks, that a note of [`no_date`] or
+/// [`no_year`] says is unresolved.
+pub fn unresolved_phrase(note: &str) -> Option<&str> {
+    note.split_once(" unresolved: ").map(|(phrase, _)| phrase)
+}
+
 /// Resolves "this year", "last year" or a literal year against `doc`.
 fn resolve_year(s: &str, doc: Option<Date>) -> Result<i16, String> {
     if let Some(y) = valid_year(s) {
         return Ok(y);
     }
-    let d = doc.ok_or_else(|| format!("\"{s}\" unresolved: source has no date"))?;
+    let d = doc.ok_or_else(|| no_date(s))?;
     Ok(match s.to_lowercase().as_str() {
         "this year" => d.year(),
         "next year" => d.year() + 1,
@@ -229,12 +246,8 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                             return Ok(None);
                         };
                         let y = if g(3).is_empty() {
-                            doc.map(|d| d.year()).ok_or_else(|| {
-                                format!(
-                                    "\"{}\" unresolved: no year and source has no date",
-                                    whole.as_str()
-                                )
-                            })?
+                            doc.map(|d| d.year())
+                                .ok_or_else(|| no_year(whole.as_str()))?
                         } else {
                             resolve_year(g(3), doc)?
                         };
@@ -268,15 +281,11 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                     },
                     Kind::Since => {
                         let y = valid_year(g(1));
-                        let d = doc.ok_or_else(|| {
-                            format!("\"{}\" unresolved: source has no date", whole.as_str())
-                        })?;
+                        let d = doc.ok_or_else(|| no_date(whole.as_str()))?;
                         y.and_then(|y| year_range(y, d.year()))
                     }
                     Kind::PastYears => {
-                        let d = doc.ok_or_else(|| {
-                            format!("\"{}\" unresolved: source has no date", whole.as_str())
-                        })?;
+                        let d = doc.ok_or_else(|| no_date(whole.as_str()))?;
                         let n = if !g(1).is_empty() {
                             10
                         } else if !g(3).is_empty() {
@@ -287,9 +296,7 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                         year_range(d.year() - n, d.year())
                     }
                     Kind::Relative => {
-                        let d = doc.ok_or_else(|| {
-                            format!("\"{}\" unresolved: source has no date", whole.as_str())
-                        })?;
+                        let d = doc.ok_or_else(|| no_date(whole.as_str()))?;
                         match g(1).to_lowercase().as_str() {
                             "this year" | "so far this year" => year_period(d.year()),
                             "next year" => year_period(d.year() + 1),
@@ -308,12 +315,7 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                         };
                         // "in May" is a month only when the source is dated;
                         // "may" the verb never follows "in".
-                        let d = doc.ok_or_else(|| {
-                            format!(
-                                "\"{}\" unresolved: no year and source has no date",
-                                whole.as_str()
-                            )
-                        })?;
+                        let d = doc.ok_or_else(|| no_year(whole.as_str()))?;
                         let y = if m > d.month() {
                             d.year() - 1
                         } else {
@@ -455,6 +457,21 @@ mod tests {
         );
         assert_eq!(labels("between 2010 and 2020", d), vec!["2010/2020"]);
         assert_eq!(labels("in January-February", d), vec!["2023-01/2023-02"]);
+    }
+
+    #[test]
+    fn an_unresolved_note_gives_its_phrase_back() {
+        for phrase in ["last year", "in May", "since 2019"] {
+            assert_eq!(
+                unresolved_phrase(&no_date(phrase)),
+                Some(&*format!("\"{phrase}\""))
+            );
+            assert_eq!(
+                unresolved_phrase(&no_year(phrase)),
+                Some(&*format!("\"{phrase}\""))
+            );
+        }
+        assert_eq!(unresolved_phrase("fiscal year"), None);
     }
 
     #[test]

@@ -226,9 +226,9 @@ pub fn load_claims_file(path: &Path) -> Result<ClaimsInput, Error> {
         )));
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let text = crate::source::decode(bytes).map_err(|m| Error::Parse {
+    let text = crate::source::decode(bytes).map_err(|message| Error::Parse {
         path: shown.clone(),
-        message: m.to_string(),
+        message,
     })?;
     if text.trim().is_empty() {
         return Err(Error::Parse {

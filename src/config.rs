@@ -40,11 +40,12 @@ impl Config {
         if !required && !path.exists() {
             return Ok(Config::default());
         }
-        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+        let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
         let parse_error = |message: String| Error::Parse {
             path: path.display().to_string(),
             message,
         };
+        let text = crate::source::decode(bytes).map_err(parse_error)?;
         let mut config: Config = toml::from_str(&text).map_err(|e| parse_error(e.to_string()))?;
         if let Some(dir) = &config.cache {
             if dir.as_os_str().is_empty() {

@@ -398,14 +398,31 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Why a file's bytes cannot be read as a source.
-pub fn decode(bytes: Vec<u8>) -> Result<String, &'static str> {
+/// The file's bytes as text, or why they cannot be read as a source: where
+/// the first byte that is not UTF-8 stands, and what the file likely is.
+pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
+    // What Windows editors save as "Unicode": every other byte is NUL.
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err("not valid UTF-8: it is UTF-16 text (save it as UTF-8)".into());
+    }
     // The memchr crate's search: vector instructions, where the slice's
     // own `contains` reads a word at a time.
     if memchr::memchr(0, &bytes).is_some() {
-        return Err("binary file (contains NUL bytes)");
+        return Err("binary file (contains NUL bytes)".into());
     }
-    String::from_utf8(bytes).map_err(|_| "not valid UTF-8")
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let at = e.utf8_error().valid_up_to();
+        // All before `at` is UTF-8: its lines and characters count.
+        let valid = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+        let line_start = valid.rfind('\n').map_or(0, |i| i + 1);
+        format!(
+            "not valid UTF-8 at line {}, column {} (byte 0x{:02X}; Latin-1 or Windows-1252 text? save it as UTF-8)",
+            valid.matches('\n').count() + 1,
+            valid[line_start..].chars().count() + 1,
+            bytes[at],
+        )
+    })
 }
 
 /// Bytes of the byte-order mark `text` opens with: 3, or 0 without one.
@@ -737,8 +754,33 @@ mod tests {
 
     #[test]
     fn decode_rejects_binary_and_bad_utf8() {
-        assert!(decode(vec![b'a', 0, b'b']).is_err());
-        assert!(decode(vec![0xff, 0xfe, b'a']).is_err());
+        assert!(
+            decode(vec![b'a', 0, b'b'])
+                .unwrap_err()
+                .starts_with("binary file")
+        );
+        assert!(
+            decode(vec![0xff, 0xfe, b'a', 0])
+                .unwrap_err()
+                .contains("UTF-16")
+        );
+        assert!(
+            decode(vec![0xfe, 0xff, 0, b'a'])
+                .unwrap_err()
+                .contains("UTF-16")
+        );
         assert_eq!(decode(b"ok".to_vec()).unwrap(), "ok");
+        // Where the first bad byte stands: line, and column in characters.
+        let latin = b"Title\n\xc3\xa9t\xe9 said\n".to_vec();
+        let why = decode(latin).unwrap_err();
+        assert!(
+            why.starts_with("not valid UTF-8 at line 2, column 3 (byte 0xE9;"),
+            "{why}"
+        );
+        let first = decode(b"\x93quoted\x94".to_vec()).unwrap_err();
+        assert!(
+            first.starts_with("not valid UTF-8 at line 1, column 1 (byte 0x93;"),
+            "{first}"
+        );
     }
 }

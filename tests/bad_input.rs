@@ -320,3 +320,56 @@ fn stdin_is_one_document() {
         .code(0)
         .stderr("");
 }
+
+#[test]
+fn text_that_is_not_utf8_says_where_and_what_it_likely_is() {
+    let d = tempfile::tempdir().unwrap();
+    article(d.path(), "good.md");
+    // Windows-1252 curly quotes, and a file saved as UTF-16.
+    fs::write(
+        d.path().join("cp1252.md"),
+        b"Line one.\nHe said \x93yes\x94.\n",
+    )
+    .unwrap();
+    let mut utf16 = vec![0xff, 0xfe];
+    utf16.extend("Xi said “yes”.".encode_utf16().flat_map(u16::to_le_bytes));
+    fs::write(d.path().join("utf16.md"), &utf16).unwrap();
+    cmd()
+        .args(["extract", "--format", "json"])
+        .arg(d.path())
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains(
+            "cp1252.md: not valid UTF-8 at line 2, column 9 (byte 0x93; Latin-1 or Windows-1252 text? save it as UTF-8); skipped",
+        ))
+        .stderr(predicate::str::contains(
+            "utf16.md: not valid UTF-8: it is UTF-16 text (save it as UTF-8); skipped",
+        ))
+        .stderr(no_panic());
+    // A claims file and a configuration say the same, and stop the run.
+    let claims = d.path().join("claims.toml");
+    fs::write(&claims, b"[[claim]]\nquote = \"caf\xe9\"\n").unwrap();
+    cmd()
+        .arg("check")
+        .arg(&claims)
+        .arg("--sources")
+        .arg(d.path().join("good.md"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "claims.toml: not valid UTF-8 at line 2, column 13 (byte 0xE9;",
+        ))
+        .stderr(no_panic());
+    let config = d.path().join("desk.toml");
+    fs::write(&config, &utf16).unwrap();
+    cmd()
+        .args(["scan", "--config"])
+        .arg(&config)
+        .arg(d.path().join("good.md"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "desk.toml: not valid UTF-8: it is UTF-16 text",
+        ))
+        .stderr(no_panic());
+}

@@ -19,6 +19,13 @@ fn article(dir: &Path, name: &str) {
     .unwrap();
 }
 
+/// `crosscheck check CLAIMS --sources SOURCES`.
+fn check(claims: &Path, sources: impl AsRef<std::ffi::OsStr>) -> Command {
+    let mut c = cmd();
+    c.arg("check").arg(claims).arg("--sources").arg(sources);
+    c
+}
+
 /// A panic prints "panicked" and exits 101; none of the cases may.
 fn no_panic() -> impl Predicate<str> {
     predicate::str::contains("panicked").not()
@@ -30,11 +37,7 @@ fn malformed_toml_names_file_line_and_column() {
     article(d.path(), "a.md");
     let claims = d.path().join("bad.toml");
     fs::write(&claims, "[[claim]]\ntext = \"unterminated\n").unwrap();
-    cmd()
-        .args(["check"])
-        .arg(&claims)
-        .arg("--sources")
-        .arg(d.path().join("a.md"))
+    check(&claims, d.path().join("a.md"))
         .assert()
         .code(2)
         .stderr(predicate::str::contains("bad.toml"))
@@ -74,11 +77,7 @@ fn unknown_claim_key_is_named() {
     article(d.path(), "a.md");
     let claims = d.path().join("c.toml");
     fs::write(&claims, "[[claim]]\ntext = \"x\"\nspeakr = \"Xi\"\n").unwrap();
-    cmd()
-        .arg("check")
-        .arg(&claims)
-        .arg("--sources")
-        .arg(d.path())
+    check(&claims, d.path())
         .assert()
         .code(2)
         .stderr(predicate::str::contains("c.toml"))
@@ -96,11 +95,7 @@ fn empty_claims_file_is_an_error() {
     ] {
         let claims = d.path().join(name);
         fs::write(&claims, text).unwrap();
-        cmd()
-            .arg("check")
-            .arg(&claims)
-            .arg("--sources")
-            .arg(d.path())
+        check(&claims, d.path())
             .assert()
             .code(2)
             .stderr(predicate::str::contains(name));
@@ -210,11 +205,7 @@ fn draft_that_is_not_text_is_exit_2() {
     article(d.path(), "a.md");
     let draft = d.path().join("draft.md");
     fs::write(&draft, b"\xff\xfe bad").unwrap();
-    cmd()
-        .arg("check")
-        .arg(&draft)
-        .arg("--sources")
-        .arg(d.path().join("a.md"))
+    check(&draft, d.path().join("a.md"))
         .assert()
         .code(2)
         .stderr(predicate::str::contains("draft.md: not valid UTF-8"));
@@ -226,11 +217,7 @@ fn a_draft_with_nothing_to_check_says_so() {
     article(d.path(), "a.md");
     let draft = d.path().join("draft.md");
     fs::write(&draft, "Nothing here is quoted or counted.\n").unwrap();
-    cmd()
-        .arg("check")
-        .arg(&draft)
-        .arg("--sources")
-        .arg(d.path().join("a.md"))
+    check(&draft, d.path().join("a.md"))
         .arg("--no-progress")
         .assert()
         .code(0)
@@ -349,11 +336,7 @@ fn text_that_is_not_utf8_says_where_and_what_it_likely_is() {
     // A claims file and a configuration say the same, and stop the run.
     let claims = d.path().join("claims.toml");
     fs::write(&claims, b"[[claim]]\nquote = \"caf\xe9\"\n").unwrap();
-    cmd()
-        .arg("check")
-        .arg(&claims)
-        .arg("--sources")
-        .arg(d.path().join("good.md"))
+    check(&claims, d.path().join("good.md"))
         .assert()
         .code(2)
         .stderr(predicate::str::contains(

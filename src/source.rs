@@ -149,7 +149,16 @@ impl From<RawMeta> for Fields {
             title: yaml_string(raw.title),
             outlet: yaml_string(raw.outlet),
             author: yaml_string(raw.author),
-            date: yaml_string(raw.date),
+            // A list or a mapping is no date: kept as written, so that the
+            // warning shows it.
+            date: match raw.date {
+                Some(
+                    v @ (serde_yaml_ng::Value::Sequence(_)
+                    | serde_yaml_ng::Value::Mapping(_)
+                    | serde_yaml_ng::Value::Tagged(_)),
+                ) => Some(serde_json::to_string(&v).unwrap_or_else(|_| "(a mapping)".into())),
+                v => yaml_string(v),
+            },
             url: yaml_string(raw.url),
             language: yaml_string(raw.language),
         }
@@ -293,7 +302,7 @@ fn parse_front_matter(text: &str, path: &str, warnings: &mut Vec<Warning>) -> (M
                     path: path.to_string(),
                     line: date_line,
                     message: format!(
-                        "front matter date `{s}` is not a date (expected YYYY-MM-DD); relative periods in this source stay unresolved"
+                        "front matter date `{s}` is not a date (expected YYYY-MM-DD, or a month by its name: 21 March 2023); relative periods in this source stay unresolved"
                     ),
                 });
                 None
@@ -311,11 +320,50 @@ fn parse_front_matter(text: &str, path: &str, warnings: &mut Vec<Warning>) -> (M
     (meta, body_start)
 }
 
-/// Accepts `YYYY-MM-DD`, optionally followed by a time (`2023-03-21T10:00:00Z`).
+/// Accepts `YYYY-MM-DD`, optionally followed by a time after `T` or a
+/// space (`2023-03-21T10:00:00Z`), and the forms that leave no doubt which
+/// number is the day: `2023/3/21`, `21 March 2023`, `March 21, 2023` (a
+/// month's name in full or cut short, `Sept.` and `Mar.` as news style
+/// writes them; a weekday before it). `03/04/2023` is refused, not guessed.
 pub fn parse_date(s: &str) -> Option<Date> {
     let s = s.trim();
-    let day = s.get(..10).unwrap_or(s);
-    day.parse::<Date>().ok()
+    if let Some(day) = s.get(..10)
+        && s[10..]
+            .chars()
+            .next()
+            .is_none_or(|c| matches!(c, 'T' | 't' | ' '))
+        && let Ok(d) = day.parse::<Date>()
+    {
+        return Some(d);
+    }
+    const FORMS: [&str; 12] = [
+        "%Y-%m-%d",
+        "%Y/%m/%d",
+        "%d %B %Y",
+        "%d %b %Y",
+        "%B %d, %Y",
+        "%b %d, %Y",
+        "%B %d %Y",
+        "%b %d %Y",
+        "%A, %B %d, %Y",
+        "%A, %b %d, %Y",
+        "%A, %d %B %Y",
+        "%A %d %B %Y",
+    ];
+    // "Sept. 5, 2023": jiff's short names are three letters, without a dot.
+    let plain = s
+        .split_whitespace()
+        .map(|w| match w.strip_suffix('.').unwrap_or(w) {
+            "Sept" | "sept" => "Sep",
+            w => w,
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    FORMS
+        .iter()
+        .filter_map(|f| Date::strptime(f, &plain).ok())
+        // A year of four digits: "March 2023" is no 20th of March in 23.
+        .find(|d| d.year() >= 1000)
 }
 
 /// What loading a set of paths produced.
@@ -642,6 +690,19 @@ mod tests {
 
     proptest::proptest! {
         #[test]
+        fn every_day_reads_back_from_its_iso_form_and_its_names(days in 0i32..80_000) {
+            let day = jiff::civil::date(1900, 1, 1)
+                .checked_add(jiff::Span::new().days(days))
+                .unwrap();
+            for form in ["%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%b %d, %Y", "%A, %B %d, %Y", "%Y-%m-%dT%H:%M:%S"] {
+                let written = day.strftime(form).to_string();
+                proptest::prop_assert_eq!(parse_date(&written), Some(day), "{}", written);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
         fn fast_front_matter_agrees_with_the_parser(
             lines in proptest::collection::vec(
                 (
@@ -672,6 +733,54 @@ mod tests {
         assert_eq!(d.date(), Some(jiff::civil::date(2023, 3, 21)));
         assert_eq!(d.body(), "Body line.\n");
         assert_eq!(d.line_col(d.body_start).0, 6);
+    }
+
+    #[test]
+    fn dates_are_read_in_the_forms_that_leave_no_doubt() {
+        let d = |y, m, day| Some(jiff::civil::date(y, m, day));
+        for (given, want) in [
+            ("2023-03-20", d(2023, 3, 20)),
+            (" 2023-03-20T10:00:00+03:00 ", d(2023, 3, 20)),
+            ("2023-03-20 10:00", d(2023, 3, 20)),
+            ("2023-3-5", d(2023, 3, 5)),
+            ("2023/03/20", d(2023, 3, 20)),
+            ("20 March 2023", d(2023, 3, 20)),
+            ("5 mar 2023", d(2023, 3, 5)),
+            ("March 20, 2023", d(2023, 3, 20)),
+            ("Mar. 20, 2023", d(2023, 3, 20)),
+            ("Sept. 5, 2023", d(2023, 9, 5)),
+            ("March 20 2023", d(2023, 3, 20)),
+            ("Monday, March 20, 2023", d(2023, 3, 20)),
+            ("Monday, 20 March 2023", d(2023, 3, 20)),
+            // Which of 03 and 04 is the month is not guessed.
+            ("03/04/2023", None),
+            ("04.03.2023", None),
+            // Days that do not exist, trailing digits, no day at all.
+            ("2023-02-30", None),
+            ("2023-03-201", None),
+            ("February 30, 2023", None),
+            ("March 2023", None),
+            ("Tuesday, March 20, 2023", None),
+            ("", None),
+            ("yesterday", None),
+        ] {
+            assert_eq!(parse_date(given), want, "{given:?}");
+        }
+    }
+
+    #[test]
+    fn a_date_given_as_a_list_is_a_warning() {
+        let t = "---\ndate: [2023-03-20]\n---\nBody.\n";
+        let (d, w) = Document::from_text("a", "a.md", t);
+        assert_eq!(d.date(), None);
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(
+            w[0].message.contains("`[\"2023-03-20\"]` is not a date"),
+            "{w:?}"
+        );
+        // An empty date is no date and no warning.
+        let (d, w) = Document::from_text("a", "a.md", "---\ndate:\n---\nBody.\n");
+        assert_eq!((d.date(), w.len()), (None, 0));
     }
 
     #[test]

@@ -912,6 +912,10 @@ impl Entities {
         if name.is_empty() {
             return self.resolve_description(&format!("the {}", desc.join(" ")), m);
         }
+        if let Some(body) = body_named(m, &name) {
+            self.add_body(body.to_string());
+            return (body.to_string(), false);
+        }
         let joined = name.join(" ");
         if let Some(c) = speakers.lookup(&joined) {
             let c = c.to_string();
@@ -1100,6 +1104,12 @@ impl Entities {
             let lower = sp.to_lowercase();
             if lower.split_whitespace().any(|w| PERSON_ROLES.contains(&w)) {
                 let _ = self.resolve_description(&lower, sp);
+            } else if let Some((_, rest)) = sp.trim().split_once(char::is_whitespace)
+                && let Some(body) = body_named(rest, &Self::split(rest).1)
+            {
+                // "The Chinese Foreign Ministry published": a later "the
+                // ministry" is this body.
+                self.add_body(body.to_string());
             }
             return;
         }
@@ -1120,7 +1130,9 @@ impl Entities {
             return;
         }
         let (desc, name) = Self::split(sp);
-        if person_like(&name) {
+        if let Some(body) = body_named(sp, &name) {
+            self.add_body(body.to_string());
+        } else if person_like(&name) {
             let joined = name.join(" ");
             let full = speakers.lookup(&joined).map_or(joined, str::to_string);
             self.add_person(&full, desc);
@@ -1449,6 +1461,21 @@ fn not_speaker_lower(lower: &str) -> bool {
 }
 
 static NOT_SPEAKER_LIST: LazyLock<WordList> = LazyLock::new(|| WordList::new(NOT_SPEAKERS));
+
+/// A body named by capitalised descriptor words and one word of a body
+/// ("China's Foreign Ministry", "Foreign Ministry"), as `mention` writes
+/// it; `name` is its name proper ([`Entities::split`]). A name proper of
+/// one word that is a body's is no person called "Ministry". A name of two
+/// words ("Stuart Hall") stays a name.
+fn body_named<'m>(mention: &'m str, name: &[&str]) -> Option<&'m str> {
+    let m = mention.trim();
+    (name.len() == 1
+        && org_word(name[0])
+        && m.contains(char::is_whitespace)
+        && m.split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase)))
+    .then_some(m)
+}
 
 /// Whether a word (any case) is in [`ORG_WORDS`].
 fn org_word(w: &str) -> bool {
@@ -3282,6 +3309,45 @@ mod tests {
                 .speaker_mention
                 .as_deref(),
             Some("Mr. Putin")
+        );
+    }
+
+    #[test]
+    fn a_body_named_with_a_possessor_or_a_title_word_is_no_person() {
+        let who =
+            |body: &str| -> Vec<Option<String>> { q(body).into_iter().map(|x| x.1).collect() };
+        // Named in the cue clause, with a possessor and with a descriptor.
+        assert_eq!(
+            who(
+                "China's Foreign Ministry described the visit as “a journey of friendship and peace.”"
+            ),
+            vec![sp("China's Foreign Ministry")]
+        );
+        assert_eq!(
+            who("Foreign Ministry said “we oppose all sanctions here.”"),
+            vec![sp("Foreign Ministry")]
+        );
+        // Named as a sentence's subject, then called "the ministry".
+        for opening in ["China’s Foreign Ministry", "The Chinese Foreign Ministry"] {
+            let body = format!(
+                "{opening} published its own summary. In a statement, the ministry said “the visit has deepened mutual trust.”"
+            );
+            let named = opening.trim_start_matches("The ");
+            assert_eq!(who(&body), vec![sp(named)], "{body}");
+        }
+        // Two words of a name stay a person, whose pronoun follows.
+        assert_eq!(
+            who(
+                "Stuart Hall said “the talks went well.” Later he added: “We will meet again soon.”"
+            ),
+            vec![sp("Stuart Hall"), sp("Stuart Hall")]
+        );
+        // A titled name after a body's words is the person.
+        assert_eq!(
+            who(
+                "Foreign Ministry spokesman Wang Wenbin said “the visit was a success for both sides.”"
+            ),
+            vec![sp("Wang Wenbin")]
         );
     }
 

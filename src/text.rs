@@ -415,7 +415,10 @@ pub struct Block {
 }
 
 /// Splits `text[range]` into blocks. Blank lines end paragraphs; every heading
-/// and list-item line is a block of its own.
+/// and list-item line is a block of its own. What a reader of the article
+/// never sees is no block: an HTML comment opening a line (`<!-- desk
+/// note -->`) and a fenced code block (```` ``` ```` or `~~~`), each only
+/// when it is closed, so a stray opener hides nothing.
 pub fn blocks(text: &str, range: Range<usize>) -> Vec<Block> {
     let mut out = Vec::new();
     let mut para: Option<Range<usize>> = None;
@@ -430,6 +433,16 @@ pub fn blocks(text: &str, range: Range<usize>) -> Vec<Block> {
         let lead = trimmed.len() - trimmed.trim_start().len();
         let content = &trimmed[lead..];
         let content_start = pos + lead;
+        if let Some(after) = hidden_until(text, content_start, end) {
+            if let Some(p) = para.take() {
+                out.push(Block {
+                    kind: BlockKind::Paragraph,
+                    range: p,
+                });
+            }
+            pos = after;
+            continue;
+        }
         let marker = block_marker(content);
         if content.is_empty() {
             if let Some(p) = para.take() {
@@ -466,6 +479,45 @@ pub fn blocks(text: &str, range: Range<usize>) -> Vec<Block> {
         });
     }
     out
+}
+
+/// Where the text a reader does not see ends, when a closed HTML comment or
+/// a closed code fence opens the line whose content starts at `at`: past
+/// the comment's `-->` (the end of its line when nothing follows there), or
+/// past the closing fence's line. `None` for any other line.
+fn hidden_until(text: &str, at: usize, end: usize) -> Option<usize> {
+    let b = &text.as_bytes()[at..end];
+    let line_after = |i: usize| memchr::memchr(b'\n', &b[i..]).map_or(end, |n| at + i + n + 1);
+    match b.first()? {
+        b'<' if b.starts_with(b"<!--") => {
+            let close = 4 + memchr::memmem::find(&b[4..], b"-->")? + 3;
+            let rest = memchr::memchr(b'\n', &b[close..]).map_or(b.len(), |n| close + n);
+            Some(if b[close..rest].trim_ascii().is_empty() {
+                line_after(close)
+            } else {
+                at + close
+            })
+        }
+        &fence @ (b'`' | b'~') => {
+            let n = b.iter().take_while(|&&c| c == fence).count();
+            if n < 3 {
+                return None;
+            }
+            // A later line of at least as many of the same mark, and
+            // nothing else but space.
+            let mut line = line_after(0) - at;
+            while line < b.len() {
+                let next = line_after(line) - at;
+                let content = b[line..next].trim_ascii();
+                if content.len() >= n && content.iter().all(|&c| c == fence) {
+                    return Some(at + next);
+                }
+                line = next;
+            }
+            None
+        }
+        _ => None,
+    }
 }
 
 /// Recognises a heading or list marker at the start of a line; returns the
@@ -1075,6 +1127,40 @@ mod tests {
                 (BlockKind::ListItem, "“Two.”"),
             ]
         );
+    }
+
+    #[test]
+    fn comments_and_code_fences_are_no_blocks() {
+        let got = |t: &str| -> Vec<String> {
+            blocks(t, 0..t.len())
+                .iter()
+                .map(|b| t[b.range.clone()].to_string())
+                .collect()
+        };
+        let t = "One.\n<!-- desk: Putin said \"x\" -->\nTwo.\n\n<!--\nnote\n-->\nThree.\n```text\nsaid \"code\"\n```\nFour.\n~~~~\n```\n~~~~\nFive.";
+        assert_eq!(got(t), ["One.", "Two.", "Three.", "Four.", "Five."]);
+        // Text after a comment on its line is read.
+        assert_eq!(got("<!-- a -->Six.\nSeven."), ["Six.\nSeven."]);
+        // Openers never closed hide nothing; nor do two marks.
+        for open in [
+            "<!-- never closed\nText.",
+            "```\nText.",
+            "``\nText.",
+            "~~~\nText.\n```",
+        ] {
+            assert_eq!(
+                got(open).concat().replace('\n', ""),
+                open.replace('\n', ""),
+                "{open:?}"
+            );
+        }
+        // A closing fence needs as many marks as its opener.
+        assert_eq!(got("````\n```\nhidden\n````\nShown."), ["Shown."]);
+        // A close past the range asked for is none.
+        let t = "<!-- a\nIn. -->";
+        let b = blocks(t, 0..t.len() - 4);
+        assert_eq!(b.len(), 1);
+        assert_eq!(&t[b[0].range.clone()], "<!-- a\nIn.");
     }
 
     #[test]

@@ -443,3 +443,18 @@ fn as_of_resolves_the_relative_periods_of_claims_without_a_date() {
         .code(2)
         .stderr(predicate::str::contains("--as-of: `soon` is not a date"));
 }
+
+#[test]
+fn a_drafts_comments_and_code_are_not_claims() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("draft.md");
+    std::fs::write(
+        &draft,
+        "---\ndate: 2024-06-01\n---\n<!-- editor: Putin said “we are the ones driving these changes together”? -->\n\nXi has described the two countries as “good neighbours, good friends and reliable partners”.\n\n```\nTrade was $999 billion in 2023.\n```\n",
+    )
+    .unwrap();
+    let v = check_json(&[draft.to_str().unwrap()]);
+    let claims = v["claims"].as_array().unwrap();
+    let lines: Vec<u64> = claims.iter().map(|c| c["line"].as_u64().unwrap()).collect();
+    assert_eq!(lines, [6], "{claims:#?}");
+}

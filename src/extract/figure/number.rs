@@ -14,7 +14,7 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         (?P<cur>US\$|\$|€|£|¥|(?-u:\b)(?:USD|EUR|RMB|CNY|RUB|GBP)\ ?)?
-        (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\ \u{202F}\u{A0}]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
+        (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\ \u{202F}\u{A0}]\d{3})+(?:[.,]\d+)?|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d+(?:\.\d+|,\d{1,2}(?-u:\b))?)
         (?P<mag>\ ?(?i:thousand|million|billion|trillion|mln|bln|bn|mn|tn)(?-u:\b)|(?:k|m|b|K|M|B|T)(?-u:\b))?",
     )
     .expect("number pattern compiles")
@@ -178,6 +178,42 @@ pub fn parse_scaled(s: &str, exp: i32) -> Option<f64> {
     let text = std::str::from_utf8(&buf[..n]).ok()?;
     let v: f64 = text.parse().ok()?;
     v.is_finite().then_some(v)
+}
+
+/// A number written with a decimal comma or with dots between thousands,
+/// as much of Europe writes it, in the form [`parse_scaled`] reads (`,`
+/// between thousands, `.` the point):
+/// - dots between two groups or more, with a comma after them:
+///   "1.234.567", "1.234.567,5";
+/// - a comma before one or two digits (never a group of three): "1,5
+///   million", "7,25%";
+/// - a comma after space-separated groups: "2 400,5";
+/// - one dot before three digits ending in "00", without a magnitude word
+///   after it: "4.200 km" is 4,200 km, as no one writes 4.2 with two
+///   trailing zeros ("4.250 km" stays 4.25, "1.200 billion" 1.2 billion).
+///
+/// Anything else is returned as it is.
+pub fn point_and_groups(num: &str, has_magnitude: bool) -> Cow<'_, str> {
+    let dots = num.bytes().filter(|&b| b == b'.').count();
+    let comma = num.rfind(',');
+    let swap = || Cow::Owned(num.replace('.', "").replace(',', "."));
+    if dots >= 2 || (dots == 1 && comma.is_some_and(|c| c > num.find('.').unwrap_or(0))) {
+        return swap();
+    }
+    if dots == 0 && comma.is_some_and(|c| (2..=3).contains(&(num.len() - c))) {
+        return swap();
+    }
+    if !has_magnitude
+        && let Some((int, frac)) = num.split_once('.')
+        && (1..=3).contains(&int.len())
+        && !int.starts_with('0')
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.len() == 3
+        && frac.ends_with("00")
+    {
+        return Cow::Owned(format!("{int}{frac}"));
+    }
+    Cow::Borrowed(num)
 }
 
 /// Half a unit of the last digit written, times `10^exp`: "30" gives 0.5,
@@ -434,8 +470,15 @@ fn digit_number(s: &str, whole: Range<usize>, out: &mut Vec<Raw>) {
     {
         return;
     }
+    // "1,5,6" as "1,2.3" above: a list or a malformed number.
+    if matches!(after, Some(',' | '.'))
+        && s[whole.end + 1..].starts_with(|x: char| x.is_ascii_digit())
+    {
+        return;
+    }
     let exp = mag.map_or(0, magnitude_exp);
-    let Some(value) = parse_scaled(num, exp) else {
+    let digits = point_and_groups(num, mag.is_some());
+    let Some(value) = parse_scaled(&digits, exp) else {
         return;
     };
     let (start, value) = match sign {
@@ -449,7 +492,7 @@ fn digit_number(s: &str, whole: Range<usize>, out: &mut Vec<Raw>) {
         start,
         end: whole.end,
         value,
-        digit: digit_rounding(num, exp),
+        digit: digit_rounding(&digits, exp),
         currency: cur.and_then(currency_symbol),
         has_magnitude: mag.is_some(),
         plain_integer: !num.contains([',', '.', ' ', '\u{202F}', '\u{A0}']) && sign.is_none(),
@@ -629,6 +672,31 @@ mod tests {
         }
     }
 
+    #[test]
+    fn european_points_and_groups_are_read() {
+        let value = |t: &str| -> Vec<f64> { raw_numbers(t).iter().map(|r| r.value).collect() };
+        assert_eq!(value("rose to 1,5 million barrels"), [1_500_000.0]);
+        assert_eq!(value("inflation of 7,25% in March"), [7.25]);
+        assert_eq!(value("a 4.200 km border"), [4200.0]);
+        assert_eq!(value("a 4.250 km route"), [4.25]);
+        assert_eq!(value("a loan of 1.200 billion euros"), [1.2e9]);
+        assert_eq!(value("1.234.567 residents"), [1_234_567.0]);
+        assert_eq!(value("2.345.678,50 euros"), [2_345_678.5]);
+        assert_eq!(value("2 400,5 tonnes"), [2400.5]);
+        // English forms are as they were.
+        assert_eq!(value("1,640 billion yuan"), [1.64e12]);
+        assert_eq!(value("33.7 billion"), [33.7e9]);
+        assert_eq!(value("0.500 km"), [0.5]);
+        // "10.000 m" is the 10,000 metres race, not ten metres.
+        assert_eq!(value("the 10.000 m race"), [10_000.0]);
+        // A list of digits is no number.
+        assert!(value("chapters 1,2,3 and 4.5.6").is_empty());
+        // The tolerance is the last digit's: "4.200" is 4,200 give or take
+        // half a metre's worth, "1,5 million" 1.5 million give or take 50,000.
+        assert_eq!(raw_numbers("4.200 km")[0].digit, 0.5);
+        assert_eq!(raw_numbers("1,5 million")[0].digit, 50_000.0);
+    }
+
     /// No character of the General Punctuation block is a number, which
     /// [`may_hold_digit`] takes for granted.
     #[test]
@@ -668,6 +736,32 @@ mod tests {
     }
 
     proptest! {
+        /// A number written as much of Europe writes it ("1.234.567,5")
+        /// reads as its English form ("1,234,567.5") does.
+        #[test]
+        fn european_forms_read_as_english_ones(
+            int in 1_000_000u64..1_000_000_000_000,
+            frac in proptest::option::of(1u32..100),
+        ) {
+            let groups = |sep: char| {
+                let digits = int.to_string();
+                let mut out = String::new();
+                for (i, c) in digits.chars().enumerate() {
+                    if i > 0 && (digits.len() - i) % 3 == 0 {
+                        out.push(sep);
+                    }
+                    out.push(c);
+                }
+                out
+            };
+            let (english, european) = match frac {
+                Some(f) => (format!("{}.{f}", groups(',')), format!("{},{f}", groups('.'))),
+                None => (groups(','), groups('.')),
+            };
+            let read = |t: &str| raw_numbers(&format!("a figure of {t} tonnes")).iter().map(|r| (r.value, r.digit)).collect::<Vec<_>>();
+            prop_assert_eq!(read(&european), read(&english), "{} / {}", european, english);
+        }
+
         /// One search for both kinds finds what the two searches found.
         #[test]
         fn one_search_finds_what_two_found(

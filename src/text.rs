@@ -643,6 +643,9 @@ pub fn is_alnum(c: char) -> bool {
 /// (`trim_matches(|c: char| !c.is_alphanumeric())`). A word that opens and
 /// ends with an ASCII letter or digit (nearly every one) is returned as it
 /// is, without decoding its end characters.
+/// The test is inlined where it is called (some ten places, several a
+/// word), the trimming kept apart.
+#[inline]
 pub fn trim_marks(w: &str) -> &str {
     let b = w.as_bytes();
     if b.first().is_some_and(u8::is_ascii_alphanumeric)
@@ -650,6 +653,12 @@ pub fn trim_marks(w: &str) -> &str {
     {
         return w;
     }
+    trim_other_marks(w)
+}
+
+/// [`trim_marks`] of a word with a mark or another character at an end.
+#[inline(never)]
+fn trim_other_marks(w: &str) -> &str {
     w.trim_matches(|c: char| !is_alnum(c))
 }
 

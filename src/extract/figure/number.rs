@@ -194,10 +194,25 @@ pub fn parse_scaled(s: &str, exp: i32) -> Option<f64> {
 ///
 /// Anything else is returned as it is.
 pub fn point_and_groups(num: &str, has_magnitude: bool) -> Cow<'_, str> {
-    let dots = num.bytes().filter(|&b| b == b'.').count();
-    let comma = num.rfind(',');
+    // One pass over the bytes: most numbers are digits alone.
+    let (mut dots, mut first_dot, mut comma) = (0, 0, None);
+    for (i, b) in num.bytes().enumerate() {
+        match b {
+            b'.' => {
+                if dots == 0 {
+                    first_dot = i;
+                }
+                dots += 1;
+            }
+            b',' => comma = Some(i),
+            _ => {}
+        }
+    }
+    if dots == 0 && comma.is_none() {
+        return Cow::Borrowed(num);
+    }
     let swap = || Cow::Owned(num.replace('.', "").replace(',', "."));
-    if dots >= 2 || (dots == 1 && comma.is_some_and(|c| c > num.find('.').unwrap_or(0))) {
+    if dots >= 2 || (dots == 1 && comma.is_some_and(|c| c > first_dot)) {
         return swap();
     }
     if dots == 0 && comma.is_some_and(|c| (2..=3).contains(&(num.len() - c))) {

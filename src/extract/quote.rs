@@ -563,8 +563,9 @@ const DESCRIPTION: &str = concat!(
 );
 
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    let titled = titled_name(0);
     Regex::new(&format!(
-        r"^[\s,.;:!?…—–-]{{0,4}}(?:(?P<sp>{DESCRIPTION}|he|she|they|He|She|They|{NAME})(?:,\s+[^,]{{1,60}},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|once\s+)?(?P<cue>{CUES})(?-u:\b)|(?P<cue2>{CUES})\s+(?P<sp2>{DESCRIPTION}|{NAME}))"
+        r"^[\s,.;:!?…—–-]{{0,4}}(?:(?P<sp>{DESCRIPTION}|he|she|they|He|She|They|{titled}|{NAME})(?:,\s+[^,]{{1,60}},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|once\s+)?(?P<cue>{CUES})(?-u:\b)|(?P<cue2>{CUES})\s+(?P<sp2>{DESCRIPTION}|{titled}|{NAME}))"
     ))
     .expect("after pattern")
 });
@@ -623,7 +624,8 @@ static HEADING: LazyLock<Regex> = LazyLock::new(|| {
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     const W: &str = word!();
     Regex::new(&format!(
-        r"^(?P<sp>[A-Z][{W}'’.-]+(?:\s+[A-Z][{W}'’.-]+){{0,3}}):\s"
+        // In bold or italics too: "**Putin:**", "**Putin**:", "_Xi:_".
+        r"^(?:\*\*|__|\*|_)?(?P<sp>[A-Z][{W}'’.-]+(?:\s+[A-Z][{W}'’.-]+){{0,3}})(?:\*\*|__|\*|_)?:(?:\*\*|__|\*|_)?\s"
     ))
     .expect("label pattern")
 });
@@ -706,6 +708,10 @@ struct Entities {
     /// Speaker a paragraph ending in a colon introduced, and the block the
     /// introduced quotation opens.
     intro: Option<(String, usize)>,
+    /// Where the cue clause after the last quotation ends ("“…,” said
+    /// Dmitry Peskov"), and the speaker it named: a quotation opening
+    /// right after it (“and we’re ready for it.”) is the same speaker's.
+    cued_until: Option<(usize, String)>,
 }
 
 /// How many of a list's names hold each lowercase word, and a filter of
@@ -1998,17 +2004,25 @@ fn sentence_subject(sentence: &str) -> Option<&str> {
     subject_and_verb(sentence).map(|(sp, _, _)| sp)
 }
 
+/// A name with lowercase titles before it ("Union leader Marta Kell",
+/// "Russia's deputy foreign minister Andrei Rudenko", "spokesman Dmitry
+/// Peskov"): at least `lead` and at most three capitalised words, one to
+/// three of the [`TITLES`], then a [`NAME`].
+fn titled_name(lead: usize) -> String {
+    const W: &str = word!();
+    let titles: Vec<String> = TITLES.iter().map(|t| regex::escape(t)).collect();
+    format!(
+        r"(?:[A-Z][{W}'’.-]*\s+){{{lead},3}}(?:(?:{})\s+){{1,3}}{NAME}",
+        titles.join("|")
+    )
+}
+
 /// A sentence opening with its subject: a description, a pronoun, a titled
 /// name or a name; an optional possessive and appositive; an optional
 /// adverb; then the lowercase word after it (its verb).
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     const W: &str = word!();
-    // "Union leader Marta Kell": lowercase titles inside the name.
-    let titles: Vec<String> = TITLES.iter().map(|t| regex::escape(t)).collect();
-    let titled = format!(
-        r"(?:[A-Z][{W}'’.-]*\s+){{1,3}}(?:(?:{})\s+){{1,3}}{NAME}",
-        titles.join("|")
-    );
+    let titled = titled_name(1);
     Regex::new(&format!(
         r"^(?P<sp>{DESCRIPTION}|He|She|They|{titled}|{NAME})(?:['’]s)?(?:,\s+[^,“”]{{1,60}},)?\s+(?:(?:{})\s+)?(?P<verb>[a-z][{W}-]*)",
         SUBJECT_ADVERBS.join("|")
@@ -2114,8 +2128,9 @@ static PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| {
 /// A cue closing the sentence after a quotation inside it ("The leaders
 /// will meet «one on one» over dinner, Ushakov said.").
 static END_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    let titled = titled_name(0);
     Regex::new(&format!(
-        r#"[,—–]\s*(?:(?P<sp>{DESCRIPTION}|he|she|they|{NAME})\s+(?:also\s+|later\s+)?(?:{CUES})|(?:{CUES})\s+(?P<sp2>{DESCRIPTION}|{NAME}))(?-u:\b)[^,;:“”"«»„.!?]{{0,40}}[.!?]?[\s*_]*$"#
+        r#"[,—–]\s*(?:(?P<sp>{DESCRIPTION}|he|she|they|{titled}|{NAME})\s+(?:also\s+|later\s+)?(?:{CUES})|(?:{CUES})\s+(?P<sp2>{DESCRIPTION}|{titled}|{NAME}))(?-u:\b)[^,;:“”"«»„.!?]{{0,40}}[.!?]?[\s*_]*$"#
     ))
     .expect("end cue pattern")
 });
@@ -2292,10 +2307,14 @@ fn build(
     let mut body_mention = false;
     // The fast DFA finds each match; captures (slow) run on that slice only.
     let after_cue = AFTER.find(after);
+    // Where the cue clause after the quotation ends, when it names the
+    // speaker.
+    let mut after_cue_end = None;
     if let Some(m) = after_cue
         && let Some((sp, cue)) = after_parts(&after[..m.end()])
         && plausible_speaker(&after[sp.clone()])
     {
+        after_cue_end = Some(after_start + m.end());
         mention = Some(clean_mention(&after[sp]));
         adjacent = true;
         cue_gap = 0;
@@ -2432,8 +2451,26 @@ fn build(
     // With no mention, `BEFORE` was searched in `before` (a mention is
     // never dropped once the `BEFORE` step is past).
     let cue_seen = mention.is_some() || after_cue.is_some() || before_cue;
-    let alone = before_start == sent_start && !before.chars().any(is_alnum);
-    if !cue_seen && alone {
+    // Alone: nothing before it in its sentence, and no name after it ("“…”,
+    // a déclaré Emmanuel Macron" is no one's rather than the last
+    // speaker's).
+    let alone = before_start == sent_start
+        && !before.chars().any(is_alnum)
+        && !after
+            .split_whitespace()
+            .any(|w| w.starts_with(char::is_uppercase));
+    // The second part of a quotation split by its cue ("“…,” said X,
+    // “…”"): the speaker the cue named.
+    if mention.is_none()
+        && let Some((end, sp)) = &state.cued_until
+        && *end <= q.open
+        && text[*end..q.open]
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–'))
+    {
+        inherited = Some(sp.clone());
+        adjacent = true;
+    } else if !cue_seen && alone {
         let opens_block = !text[block.range.start..q.open].chars().any(is_alnum);
         inherited = match (&state.intro, &state.continuing) {
             (Some((sp, b)), _) if *b == state.block && opens_block => Some(sp.clone()),
@@ -2502,6 +2539,7 @@ fn build(
     }
     .filter(|s| !is_pronoun(s))
     .or(inherited);
+    state.cued_until = after_cue_end.zip(speaker.clone());
     if kind == QuoteKind::Speech {
         state.addressee = addressee;
         state.continuing = speaker.clone().map(|s| (s, state.block));
@@ -3310,6 +3348,72 @@ mod tests {
                 .as_deref(),
             Some("Mr. Putin")
         );
+    }
+
+    #[test]
+    fn a_name_after_its_cue_may_carry_lowercase_titles() {
+        let who =
+            |body: &str| -> Vec<Option<String>> { q(body).into_iter().map(|x| x.1).collect() };
+        for (after, speaker) in [
+            ("said Kremlin spokesman Dmitry Peskov.", "Dmitry Peskov"),
+            ("Kremlin spokesman Dmitry Peskov said.", "Dmitry Peskov"),
+            ("said spokesman Dmitry Peskov.", "Dmitry Peskov"),
+            (
+                "said Russia's deputy foreign minister Andrei Rudenko.",
+                "Andrei Rudenko",
+            ),
+            ("said Foreign Minister Sergei Lavrov.", "Sergei Lavrov"),
+        ] {
+            let body =
+                format!("Xi Jinping arrived. “The talks were long and very useful,” {after}");
+            assert_eq!(who(&body), vec![sp(speaker)], "{body}");
+        }
+    }
+
+    #[test]
+    fn the_second_part_of_a_split_quotation_is_its_cues_speaker() {
+        let who =
+            |body: &str| -> Vec<Option<String>> { q(body).into_iter().map(|x| x.1).collect() };
+        assert_eq!(
+            who("“It’s a new era,” said Dmitry Peskov, “and we’re ready for it.”"),
+            vec![sp("Dmitry Peskov"), sp("Dmitry Peskov")]
+        );
+        assert_eq!(
+            who("Vladimir Putin arrived. “It’s a new era,” he said, “and we’re ready for it.”"),
+            vec![sp("Vladimir Putin"), sp("Vladimir Putin")]
+        );
+        // Words between the two parts that are no cue clause break it.
+        assert_eq!(
+            who(
+                "“It’s a new era,” said Dmitry Peskov, before the crowd cheered “and we’re ready for it.”"
+            )[1],
+            None
+        );
+    }
+
+    #[test]
+    fn a_quotation_with_a_name_after_it_continues_no_one() {
+        // A cue this reader does not know ("a déclaré") names someone
+        // else: the quotation is no one's, not the last speaker's.
+        let r = q(
+            "Xi said: “We are friends and will remain friends.”\n\n“Nous sommes amis pour toujours”, a déclaré Emmanuel Macron.\n\n„Wir bleiben Partner für immer“, sagte Olaf Scholz.\n",
+        );
+        let who: Vec<Option<String>> = r.into_iter().map(|x| x.1).collect();
+        assert_eq!(who, vec![sp("Xi"), None, None]);
+    }
+
+    #[test]
+    fn transcript_labels_in_bold_or_italics() {
+        for label in ["**Putin:**", "**Putin**:", "_Putin:_", "Putin:"] {
+            let body = format!(
+                "**Q:** Will trade keep growing?\n\n{label} “Yes, it will grow every single year.”\n"
+            );
+            assert_eq!(
+                q(&body).into_iter().map(|x| x.1).collect::<Vec<_>>(),
+                vec![sp("Putin")],
+                "{body}"
+            );
+        }
     }
 
     #[test]

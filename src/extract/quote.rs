@@ -2454,11 +2454,13 @@ fn build(
     // Alone: nothing before it in its sentence, and no name after it ("“…”,
     // a déclaré Emmanuel Macron" is no one's rather than the last
     // speaker's).
-    let alone = before_start == sent_start
-        && !before.chars().any(is_alnum)
-        && !after
-            .split_whitespace()
-            .any(|w| w.starts_with(char::is_uppercase));
+    let alone = || {
+        before_start == sent_start
+            && !before.chars().any(is_alnum)
+            && !after
+                .split_whitespace()
+                .any(|w| w.starts_with(char::is_uppercase))
+    };
     // The second part of a quotation split by its cue ("“…,” said X,
     // “…”"): the speaker the cue named.
     if mention.is_none()
@@ -2470,7 +2472,7 @@ fn build(
     {
         inherited = Some(sp.clone());
         adjacent = true;
-    } else if !cue_seen && alone {
+    } else if !cue_seen && alone() {
         let opens_block = !text[block.range.start..q.open].chars().any(is_alnum);
         inherited = match (&state.intro, &state.continuing) {
             (Some((sp, b)), _) if *b == state.block && opens_block => Some(sp.clone()),

@@ -809,6 +809,24 @@ const PERSON_ROLES: &[&str] = &[
     "negotiator",
 ];
 
+/// The roles of those a text calls "the leader" or "the president".
+const LEADING_ROLES: &[&str] = &[
+    "president",
+    "leader",
+    "premier",
+    "prime",
+    "chancellor",
+    "chairman",
+];
+
+/// Whether a person introduced with the descriptors `desc` may be "the
+/// Chinese leader": one with a leading role, or with no role at all (a
+/// name introduced without a title), never a minister or a spokesman.
+fn may_lead(desc: &[String]) -> bool {
+    let role = |d: &&String| PERSON_ROLES.contains(&d.as_str());
+    desc.iter().any(|d| LEADING_ROLES.contains(&d.as_str())) || !desc.iter().any(|d| role(&d))
+}
+
 /// How many people and bodies are remembered for resolving short forms: the
 /// most recently mentioned ones. Bounds the work per sentence, so a document
 /// naming thousands of people stays linear.
@@ -1003,6 +1021,10 @@ impl Entities {
             .collect();
         let person_role = words.iter().any(|w| PERSON_ROLES.contains(w));
         if person_role {
+            // "the Chinese leader" or "the Chinese president" is no one
+            // introduced as a minister or a spokesman.
+            let leads = words.iter().any(|w| matches!(*w, "leader" | "president"));
+            let may_be = |d: &[String]| !leads || may_lead(d);
             // The most recent person introduced with all these descriptors.
             let found = self
                 .people
@@ -1013,6 +1035,7 @@ impl Entities {
                         .iter()
                         .all(|w| d.iter().any(|x| x == w) || matches!(*w, "leader"))
                         && !d.is_empty()
+                        && may_be(d)
                 })
                 .or_else(|| {
                     // "the Russian leader": nationality alone.
@@ -1022,6 +1045,7 @@ impl Entities {
                             .filter(|w| **w != "leader" && **w != "president")
                             .all(|w| d.iter().any(|x| x == w))
                             && words.iter().any(|w| d.iter().any(|x| x == w))
+                            && may_be(d)
                     })
                 })
                 .map(|Person { name: n, .. }| n.clone());
@@ -1051,7 +1075,7 @@ impl Entities {
                     desc.iter().any(|d| PERSON_ROLES.contains(&d.as_str()))
                         && !desc.iter().any(|d| d == r)
                 });
-                !nationality_clash && !role_clash
+                !nationality_clash && !role_clash && may_be(desc)
             };
             let last = self.last_person.clone().filter(|last| {
                 fits(
@@ -3349,6 +3373,33 @@ mod tests {
                 .speaker_mention
                 .as_deref(),
             Some("Mr. Putin")
+        );
+    }
+
+    #[test]
+    fn the_leader_is_no_minister() {
+        let who =
+            |body: &str| -> Vec<Option<String>> { q(body).into_iter().map(|x| x.1).collect() };
+        // A minister is never "the Chinese leader" or "the Chinese president".
+        for called in ["the Chinese leader", "the Chinese president"] {
+            let body = format!(
+                "Chinese Foreign Minister Wang Yi said ties were “rock solid for years.” “Nobody can stop us now,” {called} said."
+            );
+            // No one named fits: the description, as written, speaks.
+            assert_eq!(who(&body)[1], sp(&called["the ".len()..]), "{body}");
+        }
+        // A president is, and so is a name introduced with no title.
+        assert_eq!(
+            who(
+                "Chinese President Xi Jinping arrived. “Nobody can stop us now,” the Chinese leader said."
+            )[0],
+            sp("Xi Jinping")
+        );
+        assert_eq!(
+            who(
+                "Xi Jinping said ties were “rock solid for years.” “Nobody can stop us now,” the Chinese leader said."
+            )[1],
+            sp("Xi Jinping")
         );
     }
 

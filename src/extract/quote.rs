@@ -573,7 +573,7 @@ static AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     const W: &str = word!();
     Regex::new(&format!(
-        r"(?P<sp>{DESCRIPTION}|(?-u:\b)[Hh]e|(?-u:\b)[Ss]he|(?-u:\b)[Tt]hey|{NAME})(?:,\s+[^,“”]{{1,60}},)?,?\s+(?:(?:[a-z][{W}'’-]*|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+){{0,3}}?(?P<cue>{CUES})(?-u:\b)"
+        r"(?P<sp>{DESCRIPTION}|(?-u:\b)[Hh]e|(?-u:\b)[Ss]he|(?-u:\b)[Tt]hey|{NAME})(?:,\s+[^,“”]{{1,60}},|\s+(?:—|–|--)\s+[^—–“”]{{1,60}}?\s+(?:—|–|--))?,?\s+(?:(?:[a-z][{W}'’-]*|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+){{0,3}}?(?P<cue>{CUES})(?-u:\b)"
     ))
     .expect("before pattern")
 });
@@ -3374,6 +3374,18 @@ mod tests {
                 .as_deref(),
             Some("Mr. Putin")
         );
+    }
+
+    #[test]
+    fn an_appositive_between_dashes_stands_between_speaker_and_cue() {
+        let who =
+            |body: &str| -> Vec<Option<String>> { q(body).into_iter().map(|x| x.1).collect() };
+        for dash in ["—", "–", "--"] {
+            let body = format!(
+                "Sergei Lavrov {dash} who has served since 2004 {dash} said the talks were “constructive and very useful.”"
+            );
+            assert_eq!(who(&body), vec![sp("Sergei Lavrov")], "{body}");
+        }
     }
 
     #[test]

@@ -8,7 +8,8 @@
 //! - `OUT/sources/NNNNNN.md`: news-like articles (2-6 KB, YAML front matter
 //!   with title, outlet, date 2019-2025, url), filler prose, quotations with
 //!   attributions in varied positions and figures with units, qualifiers and
-//!   periods, drawn from pools of canonical quotations and facts so that the
+//!   periods (each of a year before the article's date), drawn from pools
+//!   of canonical quotations and facts so that the
 //!   same quotation and the same figure recur across many articles. A small
 //!   share of quotations and facts is deliberately altered in some articles
 //!   (a word substituted, a speaker swapped, a value changed).
@@ -91,7 +92,8 @@ impl Rng {
 /// its corpora again instead of reusing those of an older generator.
 /// 2: template slots followed by a comma are filled ("a fair deal, not").
 /// 3: `figures.tsv`, the truth about every figure (the articles unchanged).
-const GENERATOR: u32 = 3;
+/// 4: an article's figures are of years before its date.
+const GENERATOR: u32 = 4;
 
 const MALE: &str = "Adrian Boris Casimir Dmitri Elias Farid Gustav Henrik Ivo Jonas Kenji Lorenzo \
     Matteo Nikolai Omar Pavel Quentin Rafael Stefan Tobias Ulrich Viktor Wendel Xavier Yusuf Zoltan \
@@ -1027,7 +1029,15 @@ fn main() {
                     para.push(p);
                 }
                 2 | 3 => {
-                    let fi = rng.below(w.facts.len());
+                    // An article reports what had happened by its date: a
+                    // fact of a year before the article's, the first from
+                    // the one drawn (a figure of a later year would be a
+                    // forecast, which crosscheck reads as one).
+                    let drawn = rng.below(w.facts.len());
+                    let fi = (0..w.facts.len())
+                        .map(|k| (drawn + k) % w.facts.len())
+                        .find(|&i| w.facts[i].year < year)
+                        .unwrap_or(drawn);
                     let f = &w.facts[fi];
                     let subj = &w.subjects[f.subject];
                     let kind = &SUBJECTS[subj.kind];

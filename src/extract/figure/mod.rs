@@ -388,6 +388,12 @@ fn sentence_figures(
             }
             None => (None, None),
         };
+        // What a period after the publication date holds has not happened:
+        // "the plan foresees trade of $300 billion in 2030" is no actual.
+        let modality = match (&per, doc.date()) {
+            (Some(p), Some(d)) if modality == Modality::Actual && p.start > d => Modality::Forecast,
+            _ => modality,
+        };
         // Subject and passage come from a bounded window around the figure,
         // so a huge sentence costs linear time, not quadratic.
         let (w0, w1) = crate::text::window(s, start, end, PASSAGE_WINDOW);

@@ -35,6 +35,12 @@ const TARGET_WORDS: &[&str] = &[
 const FORECAST_WORDS: &[&str] = &[
     "expected",
     "expects",
+    "expect",
+    "expecting",
+    "foresee",
+    "foresees",
+    "envisage",
+    "envisages",
     "projected",
     "projects",
     "projection",

@@ -398,9 +398,41 @@ fn modality() {
         ("Trade will reach $250 billion.", Modality::Forecast),
         ("Trade could reach $250 billion.", Modality::Forecast),
         ("Trade reached $240 billion in 2023.", Modality::Actual),
+        (
+            "They expect trade of $300 billion by 2030.",
+            Modality::Forecast,
+        ),
+        (
+            "The plan foresees trade of $300 billion.",
+            Modality::Forecast,
+        ),
     ] {
         assert_eq!(one(t).modality, m, "{t}");
     }
+}
+
+#[test]
+fn a_period_after_the_publication_date_is_no_actual() {
+    // Written 2023-03-21: 2030 and next year have not happened.
+    for t in [
+        "Trade of $300 billion in 2030 is in the plan.",
+        "Trade hits $300 billion next year in the plan.",
+    ] {
+        assert_eq!(one(t).modality, Modality::Forecast, "{t}");
+    }
+    // This year has begun: what it holds may be so far.
+    assert_eq!(
+        one("Trade hit $40 billion this year.").modality,
+        Modality::Actual
+    );
+    // A target stays a target, and with no publication date, no period
+    // is after it.
+    assert_eq!(
+        one("The goal is $300 billion in 2030.").modality,
+        Modality::Target
+    );
+    let undated = figs("Trade of $300 billion in 2030 is in the plan.", None);
+    assert_eq!(undated[0].modality, Modality::Actual);
 }
 
 #[test]

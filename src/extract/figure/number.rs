@@ -13,9 +13,9 @@ use std::sync::LazyLock;
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        (?P<cur>US\$|\$|€|£|¥|(?-u:\b)(?:USD|EUR|RMB|CNY|RUB|GBP)\ ?)?
+        (?P<cur>US\$|\$|€|£|¥|₹|(?-u:\b)(?:USD|EUR|RMB|CNY|RUB|GBP|INR)\ ?|(?-u:\b)Rs\.?\ ?)?
         (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\ \u{202F}\u{A0}]\d{3})+(?:[.,]\d+)?|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d+(?:\.\d+|,\d{1,2}(?-u:\b))?)
-        (?P<mag>\ ?(?i:thousand|million|billion|trillion|mln|bln|bn|mn|tn)(?-u:\b)|(?:k|m|b|K|M|B|T)(?-u:\b))?",
+        (?P<mag>\ ?(?i:thousand|million|billion|trillion|mln|bln|bn|mn|tn|crores?|lakhs?)(?-u:\b)|(?:k|m|b|K|M|B|T)(?-u:\b))?",
     )
     .expect("number pattern compiles")
 });
@@ -125,6 +125,9 @@ pub fn word_value(w: &str) -> Option<f64> {
 pub fn magnitude_exp(m: &str) -> i32 {
     match m.trim().to_lowercase().as_str() {
         "thousand" | "k" => 3,
+        // Indian English: a lakh is 100,000, a crore ten million.
+        "lakh" | "lakhs" => 5,
+        "crore" | "crores" => 7,
         "million" | "mln" | "mn" | "m" => 6,
         "billion" | "bln" | "bn" | "b" => 9,
         "trillion" | "tn" | "t" => 12,
@@ -288,7 +291,9 @@ fn word_unit(lw: &str) -> Option<&'static str> {
 /// ends with one, and the magnitude is ASCII letters, a space or the long s
 /// that `(?i)` lets stand for "s".
 fn number_parts(m: &str) -> (Option<&str>, &str, Option<&str>) {
-    let is_cur = |c: char| matches!(c, '$' | '€' | '£' | '¥' | ' ') || c.is_ascii_uppercase();
+    let is_cur = |c: char| {
+        matches!(c, '$' | '€' | '£' | '¥' | '₹' | ' ' | 's' | '.') || c.is_ascii_uppercase()
+    };
     let is_mag = |c: char| c == ' ' || c == 'ſ' || c.is_ascii_alphabetic();
     let num_start = m.find(|c: char| !is_cur(c)).unwrap_or(m.len());
     let num_end = m.rfind(|c: char| !is_mag(c)).map_or(m.len(), |i| {

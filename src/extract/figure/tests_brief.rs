@@ -412,6 +412,30 @@ fn modality() {
 }
 
 #[test]
+fn basis_points_rupees_lakhs_and_crores() {
+    // A basis point is a hundredth of a percentage point.
+    for t in [
+        "The bank raised rates by 50 basis points.",
+        "The bank raised rates by 50 bps.",
+        "The bank raised rates by 0.5 percentage points.",
+    ] {
+        let (v, u) = vu(t);
+        assert!(close(v, 0.5) && u == "percentage-points", "{t}: {v} {u}");
+    }
+    // Indian English: a lakh is 100,000, a crore ten million.
+    for (t, want) in [
+        ("Exports rose to Rs 500 crore.", 5e9),
+        ("Exports rose to Rs. 500 crore.", 5e9),
+        ("Exports rose to ₹500 crore.", 5e9),
+        ("Exports rose to INR 2 lakh.", 2e5),
+        ("Exports rose to 12 lakh rupees.", 1.2e6),
+    ] {
+        let (v, u) = vu(t);
+        assert!(close(v, want) && u == "INR", "{t}: {v} {u}");
+    }
+}
+
+#[test]
 fn a_period_after_the_publication_date_is_no_actual() {
     // Written 2023-03-21: 2030 and next year have not happened.
     for t in [

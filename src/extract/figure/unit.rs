@@ -17,6 +17,10 @@ const UNITS: &[(&str, &str, f64)] = &[
     ("cubic metres", "m3", 1.0),
     ("percentage points", "percentage-points", 1.0),
     ("percentage point", "percentage-points", 1.0),
+    // A basis point is a hundredth of a percentage point.
+    ("basis points", "percentage-points", 0.01),
+    ("basis point", "percentage-points", 0.01),
+    ("bps", "percentage-points", 0.01),
     ("per cent", "percent", 1.0),
     ("percent", "percent", 1.0),
     ("pct", "percent", 1.0),
@@ -62,6 +66,9 @@ const UNITS: &[(&str, &str, f64)] = &[
     ("euro", "EUR", 1.0),
     ("eur", "EUR", 1.0),
     ("pounds", "GBP", 1.0),
+    ("rupees", "INR", 1.0),
+    ("rupee", "INR", 1.0),
+    ("inr", "INR", 1.0),
 ];
 
 /// The places in [`UNITS`] of the phrases opening with each byte, in order.
@@ -98,6 +105,7 @@ pub fn currency_symbol(c: &str) -> Option<&'static str> {
         "£" | "GBP" => Some("GBP"),
         "¥" | "RMB" | "CNY" => Some("CNY"),
         "RUB" => Some("RUB"),
+        "₹" | "Rs" | "Rs." | "INR" => Some("INR"),
         _ => None,
     }
 }

@@ -673,13 +673,37 @@ fn similarity_by_sets(a: &[Shared], b: &[Shared], w: &TermWeights) -> f64 {
 /// the same thing (equal heads: "have met 40 times", "signed 14
 /// documents") or their terms overlap enough.
 pub fn same_subject(a: &Figure, b: &Figure, w: &TermWeights) -> bool {
-    if a.subject.name_numbers != b.subject.name_numbers || !names_agree(a, b) {
+    if a.subject.name_numbers != b.subject.name_numbers
+        || !names_agree(a, b)
+        || opposed(&a.subject.terms, &b.subject.terms)
+    {
         return false;
     }
     if a.unit == "count" && a.subject.head.is_some() && a.subject.head == b.subject.head {
         return true;
     }
     subject_similarity(&a.subject.terms, &b.subject.terms, w) >= SUBJECT_SIMILARITY
+}
+
+/// The terms of a flow's two directions, or of a balance's two signs.
+const OPPOSITES: [(&str, &str); 3] = [
+    ("export", "import"),
+    ("inflow", "outflow"),
+    ("surplus", "deficit"),
+];
+
+/// Whether one subject names one side of [`OPPOSITES`] and the other
+/// subject the other side (and neither both): "Russia's exports to China"
+/// and "Russia's imports from China" are two things, however many other
+/// terms they share. (Exports one way and imports the other are two
+/// customs offices' counts of one flow, which differ as a rule: they are
+/// not compared either.)
+fn opposed(a: &[Shared], b: &[Shared]) -> bool {
+    let has = |s: &[Shared], t: &str| s.iter().any(|x| &**x == t);
+    let one_side = |s: &[Shared], x: &str, y: &str| has(s, x) && !has(s, y);
+    OPPOSITES.iter().any(|&(x, y)| {
+        (one_side(a, x, y) && one_side(b, y, x)) || (one_side(a, y, x) && one_side(b, x, y))
+    })
 }
 
 /// Whether the names in two subjects can be about one thing: one subject
@@ -1254,6 +1278,46 @@ mod tests {
         f.subject.terms = terms.iter().map(|&t| t.into()).collect();
         f.subject.names = names.iter().map(|&t| t.into()).collect();
         f
+    }
+
+    #[test]
+    fn exports_and_imports_are_two_subjects() {
+        let figure = |sentence: &str| {
+            let text = format!("---\ndate: 2024-02-01\n---\n{sentence}\n");
+            let (doc, _) = crate::source::Document::from_text("t", "t.md", &text);
+            let mut f = crate::extract::figure::extract_figures(&doc);
+            assert_eq!(f.len(), 1, "{sentence}: {f:#?}");
+            f.remove(0)
+        };
+        let w = TermWeights::default();
+        let same = |a: &str, b: &str| same_subject(&figure(a), &figure(b), &w);
+        let exports = "Russia's exports to China rose to $129 billion in 2023.";
+        assert!(!same(
+            exports,
+            "Russia's imports from China were $111 billion in 2023."
+        ));
+        assert!(!same(
+            "Russia exported goods worth $129 billion in 2023.",
+            "Russia imported goods worth $111 billion in 2023."
+        ));
+        assert!(!same(
+            "The trade surplus was $30 billion in 2023.",
+            "The trade deficit was $30 billion in 2023."
+        ));
+        assert!(!same(
+            "Capital inflows reached $5 billion in 2023.",
+            "Capital outflows reached $5 billion in 2023."
+        ));
+        // The same direction, written otherwise, is still one subject.
+        assert!(same(
+            exports,
+            "Russia's exports to China were about $130 billion in 2023."
+        ));
+        // A subject naming both sides ("exports and imports") is no side.
+        assert!(same(
+            "Trade, exports and imports together, hit $240 billion in 2023.",
+            "Trade in exports and imports reached $240 billion in 2023."
+        ));
     }
 
     #[test]

@@ -504,7 +504,7 @@ fn code<T: PartialEq>(all: &[T], v: T) -> Option<u8> {
 }
 
 /// The figure attributes there are (a record's are `&'static str`).
-const ATTRIBUTES: &[&str] = &["record"];
+const ATTRIBUTES: &[&str] = &["record", "share", "rise", "fall"];
 
 /// One source's records from its entry: what extraction with `texts` would
 /// give for the source `id` at `path` whose text is `text` (the one whose

@@ -676,13 +676,33 @@ pub fn same_subject(a: &Figure, b: &Figure, w: &TermWeights) -> bool {
     if a.subject.name_numbers != b.subject.name_numbers
         || !names_agree(a, b)
         || opposed(&a.subject.terms, &b.subject.terms)
+        || percent_kind(a) != percent_kind(b)
     {
         return false;
     }
     if a.unit == "count" && a.subject.head.is_some() && a.subject.head == b.subject.head {
         return true;
     }
-    subject_similarity(&a.subject.terms, &b.subject.terms, w) >= SUBJECT_SIMILARITY
+    // Shares of one whole differ by their part ("the yuan's share of
+    // trade", "oil made up 40% of trade"), which their other terms
+    // outweigh: shares are one subject only when nearly all terms agree.
+    let least = match percent_kind(a) {
+        Some("share") => SHARE_SIMILARITY,
+        _ => SUBJECT_SIMILARITY,
+    };
+    subject_similarity(&a.subject.terms, &b.subject.terms, w) >= least
+}
+
+/// [`SUBJECT_SIMILARITY`] of two shares (`percent_kind`).
+const SHARE_SIMILARITY: f64 = 0.9;
+
+/// What a percentage is of: a share, a rise, a fall, or none said
+/// (`extract::figure::percent_kind`, kept in its attributes).
+fn percent_kind(f: &Figure) -> Option<&'static str> {
+    f.attributes
+        .iter()
+        .copied()
+        .find(|a| matches!(*a, "share" | "rise" | "fall"))
 }
 
 /// The terms of a flow's two directions, or of a balance's two signs.
@@ -1317,6 +1337,33 @@ mod tests {
         assert!(same(
             "Trade, exports and imports together, hit $240 billion in 2023.",
             "Trade in exports and imports reached $240 billion in 2023."
+        ));
+    }
+
+    #[test]
+    fn shares_rises_and_falls_are_subjects_of_their_own() {
+        let figure = |sentence: &str| {
+            let text = format!("---\ndate: 2023-06-01\n---\n{sentence}\n");
+            let (doc, _) = crate::source::Document::from_text("t", "t.md", &text);
+            crate::extract::figure::extract_figures(&doc).remove(0)
+        };
+        let w = TermWeights::default();
+        let same = |a: &str, b: &str| same_subject(&figure(a), &figure(b), &w);
+        let rise = "Russia-China trade rose 26% in 2022.";
+        assert!(same(rise, "Russia-China trade grew by 26.3% in 2022."));
+        assert!(!same(
+            rise,
+            "The yuan's share of Russia-China trade reached 90% in 2022."
+        ));
+        assert!(!same(rise, "Russia-China trade fell 5% in 2022."));
+        // Shares of one whole differ by their part.
+        assert!(!same(
+            "The yuan's share of Russia-China trade reached 90% in 2022.",
+            "Oil made up 40% of Russia-China trade in 2022."
+        ));
+        assert!(same(
+            "The yuan's share of Russia-China trade reached 90% in 2022.",
+            "The yuan's share of Russia-China trade was 95% in 2022."
         ));
     }
 

@@ -186,6 +186,87 @@ fn future_month(
     }
 }
 
+/// What a percentage is of, when its words say: `share` for a part of a
+/// whole ("90% of the trade", "its share reached 90%", "accounted for
+/// 30%"), `rise` or `fall` for a change ("rose 26%", "fell by 5%"). A
+/// share, a rise and a fall of one thing are three subjects
+/// (`compare::same_subject`): "trade rose 26%" does not contradict "the
+/// yuan's share of trade reached 90%". `before` is the sentence up to the
+/// figure, `after` the lowercase text after it.
+fn percent_kind(before: &str, after: &str) -> Option<&'static str> {
+    const RISE: &[&str] = &[
+        "rose",
+        "rise",
+        "rises",
+        "risen",
+        "grew",
+        "grow",
+        "grows",
+        "grown",
+        "increased",
+        "increase",
+        "increases",
+        "jumped",
+        "climbed",
+        "gained",
+        "surged",
+        "soared",
+        "expanded",
+        "up",
+    ];
+    const FALL: &[&str] = &[
+        "fell",
+        "fall",
+        "falls",
+        "fallen",
+        "dropped",
+        "drop",
+        "drops",
+        "declined",
+        "declines",
+        "decreased",
+        "slipped",
+        "slumped",
+        "plunged",
+        "contracted",
+        "shrank",
+        "down",
+    ];
+    if after.starts_with(" of ") {
+        return Some("share");
+    }
+    let tail = lower_tail(before, 60);
+    let mut words = tail.split_whitespace().rev();
+    let mut last = words.next();
+    // "rose by 26%", "fell by 5%"; not "fell to 5%", a level.
+    if last == Some("by") {
+        last = words.next();
+    }
+    if let Some(w) = last {
+        let w = w.trim_end_matches(',');
+        if RISE.contains(&w) {
+            return Some("rise");
+        }
+        if FALL.contains(&w) {
+            return Some("fall");
+        }
+    }
+    // The clause before it names a share.
+    let clause = tail.rsplit([',', ';']).next().unwrap_or(&tail);
+    [
+        "share",
+        "accounted for",
+        "accounts for",
+        "account for",
+        "made up",
+        "makes up",
+        "make up",
+    ]
+    .iter()
+    .any(|w| clause.contains(w))
+    .then_some("share")
+}
+
 /// Bytes of context kept on each side of a figure in a long sentence.
 const PASSAGE_WINDOW: usize = 400;
 
@@ -379,6 +460,11 @@ fn sentence_figures(
             || is_record(next_clause)
         {
             attributes.push("record");
+        }
+        if unit_name == "percent"
+            && let Some(kind) = percent_kind(&s[..start], &after)
+        {
+            attributes.push(kind);
         }
         let modality = modality(s, start, end);
         let (per, note) = match period_for(&periods, s, start, end) {

@@ -412,6 +412,36 @@ fn modality() {
 }
 
 #[test]
+fn a_percentage_says_whether_it_is_a_share_a_rise_or_a_fall() {
+    let kind = |t: &str| one(t).attributes.iter().copied().find(|a| *a != "record");
+    for (t, want) in [
+        ("Russia-China trade rose 26% in 2022.", Some("rise")),
+        ("Trade grew by 26.3% in 2022.", Some("rise")),
+        ("Trade was up 4% in 2022.", Some("rise")),
+        ("Trade fell 5% in the first quarter.", Some("fall")),
+        ("Exports dropped by 3 percent.", Some("fall")),
+        (
+            "Oil made up 40% of Russia-China trade in 2022.",
+            Some("share"),
+        ),
+        (
+            "More than 90 percent of our trade is settled in rubles.",
+            Some("share"),
+        ),
+        (
+            "The yuan's share of trade reached 90% in 2022.",
+            Some("share"),
+        ),
+        ("China accounted for 30% of Russia's trade.", Some("share")),
+        // A level after "to" is none of them.
+        ("Unemployment fell to 3.1% in 2022.", None),
+        ("Inflation was 7.4% in 2022.", None),
+    ] {
+        assert_eq!(kind(t), want, "{t}");
+    }
+}
+
+#[test]
 fn basis_points_rupees_lakhs_and_crores() {
     // A basis point is a hundredth of a percentage point.
     for t in [

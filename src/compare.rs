@@ -698,7 +698,7 @@ const SHARE_SIMILARITY: f64 = 0.9;
 
 /// What a percentage is of: a share, a rise, a fall, or none said
 /// (`extract::figure::percent_kind`, kept in its attributes).
-fn percent_kind(f: &Figure) -> Option<&'static str> {
+pub fn percent_kind(f: &Figure) -> Option<&'static str> {
     f.attributes
         .iter()
         .copied()

@@ -416,6 +416,8 @@ struct SubjectKey<'a> {
     head: Option<&'a str>,
     name_numbers: &'a [Shared],
     names: &'a [Shared],
+    /// A percentage's kind: share, rise, fall ([`compare::percent_kind`]).
+    kind: Option<&'static str>,
 }
 
 impl<'a> SubjectKey<'a> {
@@ -429,6 +431,7 @@ impl<'a> SubjectKey<'a> {
             head: f.subject.head.as_deref(),
             name_numbers: &f.subject.name_numbers,
             names: &f.subject.names,
+            kind: compare::percent_kind(f),
         }
     }
 }

@@ -1491,6 +1491,44 @@ mod tests {
     }
 
     #[test]
+    fn a_rise_a_fall_and_a_share_of_one_thing_are_never_compared() {
+        let trade = ["trade", "russia", "china"];
+        let pct = |src: &str, line: usize, v: f64, kind: Option<&'static str>| {
+            let mut f = figure(src, line, v, "percent", Exact, &trade, Some(2023), Actual);
+            f.attributes = kind.into_iter().collect();
+            f
+        };
+        let dates = [
+            ("a", d(2024, 2, 1)),
+            ("b", d(2024, 2, 2)),
+            ("c", d(2024, 2, 3)),
+        ];
+        // Equal subject terms: one key each, not one key for all three.
+        let ex = corpus(
+            &dates,
+            vec![],
+            vec![
+                pct("a", 4, 26.0, Some("rise")),
+                pct("b", 4, 5.0, Some("fall")),
+                pct("c", 4, 90.0, Some("share")),
+            ],
+        );
+        let r = scan(ex, &SpeakerTable::default());
+        assert!(statuses(&r).is_empty(), "{:?}", statuses(&r));
+        // Two rises of it are compared as ever.
+        let ex = corpus(
+            &dates,
+            vec![],
+            vec![
+                pct("a", 4, 26.0, Some("rise")),
+                pct("b", 4, 5.0, Some("rise")),
+            ],
+        );
+        let r = scan(ex, &SpeakerTable::default());
+        assert_eq!(statuses(&r), vec![(ItemKind::Figure, Status::Conflict, 2)]);
+    }
+
+    #[test]
     fn signature_pairs_are_all_pairs_until_there_are_too_many() {
         let list = |n: usize, most: usize| -> Vec<(usize, Vec<usize>)> {
             (0..n)

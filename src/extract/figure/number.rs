@@ -287,14 +287,15 @@ fn word_unit(lw: &str) -> Option<&'static str> {
 
 /// A match of [`NUMBER`] cut into its groups by hand, which is much cheaper
 /// than asking the regex for captures. The cut is exact: the currency
-/// (symbols, ASCII capitals, a space) holds no digit, the number starts and
-/// ends with one, and the magnitude is ASCII letters, a space or the long s
-/// that `(?i)` lets stand for "s".
+/// (symbols, ASCII capitals, a space, the "s" and "." of "Rs.") holds no
+/// digit, the number starts and ends with one, and the magnitude is ASCII
+/// letters, a space, or the long s and the Kelvin sign that `(?i)` lets
+/// stand for "s" and "k" ("lakh").
 fn number_parts(m: &str) -> (Option<&str>, &str, Option<&str>) {
     let is_cur = |c: char| {
         matches!(c, '$' | '€' | '£' | '¥' | '₹' | ' ' | 's' | '.') || c.is_ascii_uppercase()
     };
-    let is_mag = |c: char| c == ' ' || c == 'ſ' || c.is_ascii_alphabetic();
+    let is_mag = |c: char| c == ' ' || c == 'ſ' || c == '\u{212A}' || c.is_ascii_alphabetic();
     let num_start = m.find(|c: char| !is_cur(c)).unwrap_or(m.len());
     let num_end = m.rfind(|c: char| !is_mag(c)).map_or(m.len(), |i| {
         i + m[i..].chars().next().map_or(0, char::len_utf8)
@@ -703,6 +704,8 @@ mod tests {
         assert_eq!(value("1.234.567 residents"), [1_234_567.0]);
         assert_eq!(value("2.345.678,50 euros"), [2_345_678.5]);
         assert_eq!(value("2 400,5 tonnes"), [2400.5]);
+        // The Kelvin sign is a "k" to `(?i)`: "2 la\u{212A}h" is 2 lakh.
+        assert_eq!(value("Rs 2 la\u{212A}h"), [2e5]);
         // English forms are as they were.
         assert_eq!(value("1,640 billion yuan"), [1.64e12]);
         assert_eq!(value("33.7 billion"), [33.7e9]);

@@ -1300,17 +1300,23 @@ mod tests {
         f
     }
 
+    /// The one figure of `sentence`, in an article of 2024-02-01.
+    fn figure_of(sentence: &str) -> Figure {
+        let text = format!("---\ndate: 2024-02-01\n---\n{sentence}\n");
+        let (doc, _) = crate::source::Document::from_text("t", "t.md", &text);
+        let mut f = crate::extract::figure::extract_figures(&doc);
+        assert_eq!(f.len(), 1, "{sentence}: {f:#?}");
+        f.remove(0)
+    }
+
+    /// [`same_subject`] of the figures of two sentences ([`figure_of`]).
+    fn same_subject_of(a: &str, b: &str) -> bool {
+        same_subject(&figure_of(a), &figure_of(b), &TermWeights::default())
+    }
+
     #[test]
     fn exports_and_imports_are_two_subjects() {
-        let figure = |sentence: &str| {
-            let text = format!("---\ndate: 2024-02-01\n---\n{sentence}\n");
-            let (doc, _) = crate::source::Document::from_text("t", "t.md", &text);
-            let mut f = crate::extract::figure::extract_figures(&doc);
-            assert_eq!(f.len(), 1, "{sentence}: {f:#?}");
-            f.remove(0)
-        };
-        let w = TermWeights::default();
-        let same = |a: &str, b: &str| same_subject(&figure(a), &figure(b), &w);
+        let same = same_subject_of;
         let exports = "Russia's exports to China rose to $129 billion in 2023.";
         assert!(!same(
             exports,
@@ -1342,13 +1348,7 @@ mod tests {
 
     #[test]
     fn shares_rises_and_falls_are_subjects_of_their_own() {
-        let figure = |sentence: &str| {
-            let text = format!("---\ndate: 2023-06-01\n---\n{sentence}\n");
-            let (doc, _) = crate::source::Document::from_text("t", "t.md", &text);
-            crate::extract::figure::extract_figures(&doc).remove(0)
-        };
-        let w = TermWeights::default();
-        let same = |a: &str, b: &str| same_subject(&figure(a), &figure(b), &w);
+        let same = same_subject_of;
         let rise = "Russia-China trade rose 26% in 2022.";
         assert!(same(rise, "Russia-China trade grew by 26.3% in 2022."));
         assert!(!same(

@@ -96,8 +96,9 @@ impl Document {
     /// mark is no character of the first line.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let (line, column) = self.lines.line_col(&self.text, offset);
-        let bom = line == 1 && offset >= bom_len(&self.text) && bom_len(&self.text) > 0;
-        (line, column - usize::from(bom))
+        let bom = bom_len(&self.text);
+        let after_bom = line == 1 && bom > 0 && offset >= bom;
+        (line, column - usize::from(after_bom))
     }
 
     /// The span of a byte range of `text`.

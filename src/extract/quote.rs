@@ -823,8 +823,8 @@ const LEADING_ROLES: &[&str] = &[
 /// Chinese leader": one with a leading role, or with no role at all (a
 /// name introduced without a title), never a minister or a spokesman.
 fn may_lead(desc: &[String]) -> bool {
-    let role = |d: &&String| PERSON_ROLES.contains(&d.as_str());
-    desc.iter().any(|d| LEADING_ROLES.contains(&d.as_str())) || !desc.iter().any(|d| role(&d))
+    desc.iter().any(|d| LEADING_ROLES.contains(&d.as_str()))
+        || !desc.iter().any(|d| PERSON_ROLES.contains(&d.as_str()))
 }
 
 /// How many people and bodies are remembered for resolving short forms: the
@@ -1135,6 +1135,12 @@ impl Entities {
             if lower.split_whitespace().any(|w| PERSON_ROLES.contains(&w)) {
                 let _ = self.resolve_description(&lower, sp);
             } else if let Some((_, rest)) = sp.trim().split_once(char::is_whitespace)
+                // Most descriptions end in no body's word: not split.
+                && rest
+                    .split_whitespace()
+                    .next_back()
+                    .and_then(Self::name_word)
+                    .is_some_and(org_word)
                 && let Some(body) = body_named(rest, &Self::split(rest).1)
             {
                 // "The Chinese Foreign Ministry published": a later "the

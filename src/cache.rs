@@ -18,6 +18,7 @@
 //! did not hold.
 
 use crate::corpus::SourceInfo;
+use crate::extract::attribute::ALL as ATTRIBUTES;
 use crate::extract::{Extraction, Figure, Modality, Period, Qualifier, Quote, QuoteKind, Subject};
 use crate::source::Warning;
 use crate::speakers::SpeakerTable;
@@ -502,9 +503,6 @@ pub fn encode(
 fn code<T: PartialEq>(all: &[T], v: T) -> Option<u8> {
     u8::try_from(all.iter().position(|x| *x == v)?).ok()
 }
-
-/// The figure attributes there are (a record's are `&'static str`).
-const ATTRIBUTES: &[&str] = &["record", "share", "rise", "fall"];
 
 /// One source's records from its entry: what extraction with `texts` would
 /// give for the source `id` at `path` whose text is `text` (the one whose

@@ -25,7 +25,7 @@
 //! actual, they are about the same period, and their intervals do not
 //! overlap.
 
-use crate::extract::{Figure, Modality};
+use crate::extract::{Figure, Modality, attribute};
 use crate::normalize::{Token, fold, is_function_word, tokens_of_fold};
 use crate::text::Shared;
 use rayon::prelude::*;
@@ -676,7 +676,7 @@ pub fn same_subject(a: &Figure, b: &Figure, w: &TermWeights) -> bool {
     if a.subject.name_numbers != b.subject.name_numbers
         || !names_agree(a, b)
         || opposed(&a.subject.terms, &b.subject.terms)
-        || percent_kind(a) != percent_kind(b)
+        || kind(a) != kind(b)
     {
         return false;
     }
@@ -686,23 +686,24 @@ pub fn same_subject(a: &Figure, b: &Figure, w: &TermWeights) -> bool {
     // Shares of one whole differ by their part ("the yuan's share of
     // trade", "oil made up 40% of trade"), which their other terms
     // outweigh: shares are one subject only when nearly all terms agree.
-    let least = match percent_kind(a) {
-        Some("share") => SHARE_SIMILARITY,
+    let least = match kind(a) {
+        Some(attribute::SHARE) => SHARE_SIMILARITY,
         _ => SUBJECT_SIMILARITY,
     };
     subject_similarity(&a.subject.terms, &b.subject.terms, w) >= least
 }
 
-/// [`SUBJECT_SIMILARITY`] of two shares (`percent_kind`).
+/// [`SUBJECT_SIMILARITY`] of two shares (`kind`).
 const SHARE_SIMILARITY: f64 = 0.9;
 
-/// What a percentage is of: a share, a rise, a fall, or none said
-/// (`extract::figure::percent_kind`, kept in its attributes).
-pub fn percent_kind(f: &Figure) -> Option<&'static str> {
+/// What a figure is when not a level: a share, a rise, a fall, the level a
+/// change started from, or none said ([`attribute::KINDS`], kept in its
+/// attributes by `extract::figure`).
+pub fn kind(f: &Figure) -> Option<&'static str> {
     f.attributes
         .iter()
         .copied()
-        .find(|a| matches!(*a, "share" | "rise" | "fall"))
+        .find(|a| attribute::KINDS.contains(a))
 }
 
 /// The terms of a flow's two directions, or of a balance's two signs.

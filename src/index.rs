@@ -416,7 +416,7 @@ struct SubjectKey<'a> {
     head: Option<&'a str>,
     name_numbers: &'a [Shared],
     names: &'a [Shared],
-    /// A percentage's kind: share, rise, fall ([`compare::percent_kind`]).
+    /// A figure's kind: share, rise, fall, earlier ([`compare::kind`]).
     kind: Option<&'static str>,
 }
 
@@ -431,7 +431,7 @@ impl<'a> SubjectKey<'a> {
             head: f.subject.head.as_deref(),
             name_numbers: &f.subject.name_numbers,
             names: &f.subject.names,
-            kind: compare::percent_kind(f),
+            kind: compare::kind(f),
         }
     }
 }

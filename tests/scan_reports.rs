@@ -461,3 +461,73 @@ fn zero_threads_is_a_usage_error() {
     assert!(err.contains("--jobs"), "{err}");
     assert!(out.stdout.is_empty());
 }
+
+/// The statuses `crosscheck scan` gives the figures of `texts` (one source
+/// each, dated the same day), with the surfaces they stand for.
+fn figure_statuses(texts: &[&str]) -> Vec<(String, Vec<String>)> {
+    let d = tempfile::tempdir().unwrap();
+    for (k, t) in texts.iter().enumerate() {
+        let body = format!("---\ndate: 2024-06-10\noutlet: Outlet {k}\n---\n\n{t}\n");
+        std::fs::write(d.path().join(format!("s{k}.md")), body).unwrap();
+    }
+    let dir = d.path().to_str().unwrap();
+    let (json, _) = run(&["scan", dir, "--format", "json"]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "figure")
+        .map(|f| {
+            let surfaces = f["items"].as_array().unwrap().iter();
+            (
+                f["status"].as_str().unwrap().to_string(),
+                surfaces
+                    .map(|i| i["surface"].as_str().unwrap().to_string())
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_change_is_no_conflict_with_the_level_it_reached() {
+    let level = "Russia's oil export revenues were $15.3 billion in May.";
+    let got = figure_statuses(&[
+        level,
+        "Russia's oil export revenues rose by $1.5 billion in May, the agency said.",
+        "Russia's oil export revenues rose by $1.5 billion to $15.3 billion in May.",
+    ]);
+    // The two levels agree, and so do the two rises.
+    let pair = |s: &str| ("consistent".to_string(), vec![s.to_string(), s.to_string()]);
+    assert_eq!(got, [pair("$15.3 billion"), pair("$1.5 billion")]);
+    // Two levels that differ are a conflict, as ever.
+    let got = figure_statuses(&[
+        level,
+        "Russia's oil export revenues were $12 billion in May.",
+    ]);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].0, "conflict");
+}
+
+#[test]
+fn the_level_a_change_started_from_is_not_the_period_of_the_sentence() {
+    // "from $147 billion" is the level before 2022's rise: not 2022's.
+    let got = figure_statuses(&[
+        "Trade between Russia and China rose from $147 billion to $190 billion in 2022.",
+        "Trade between Russia and China reached $190 billion in 2022.",
+    ]);
+    assert!(
+        got.iter().all(|(status, _)| status != "conflict"),
+        "{got:?}"
+    );
+    // Written beside its year, it is that year's.
+    let got = figure_statuses(&[
+        "Trade between Russia and China rose from $147 billion in 2021 to $190 billion in 2022.",
+        "Trade between Russia and China was $140 billion in 2021.",
+    ]);
+    assert!(
+        got.iter().any(|(status, _)| status == "conflict"),
+        "{got:?}"
+    );
+}

@@ -185,6 +185,27 @@ pub struct Subject {
     pub names: Box<[Shared]>,
 }
 
+/// The words a figure's `attributes` hold, each spelled once here.
+pub mod attribute {
+    /// "a record $185 billion": not a qualifier, the value stays exact.
+    pub const RECORD: &str = "record";
+    /// A part of a whole, in percent ("90% of the trade").
+    pub const SHARE: &str = "share";
+    /// A change up ("rose by $1.5 billion", "a 26% increase").
+    pub const RISE: &str = "rise";
+    /// A change down ("fell 5%", "dropped by nearly $10").
+    pub const FALL: &str = "fall";
+    /// The level a change started from, its period not written beside it
+    /// ("rose from $147 billion to $190 billion last year": the first
+    /// figure is not last year's).
+    pub const EARLIER: &str = "earlier";
+    /// What a figure is when it is not a level. Figures of different
+    /// kinds (none is a kind too) are never compared.
+    pub const KINDS: &[&str] = &[SHARE, RISE, FALL, EARLIER];
+    /// Every attribute there is.
+    pub const ALL: &[&str] = &[RECORD, SHARE, RISE, FALL, EARLIER];
+}
+
 /// One figure in one source.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Figure {
@@ -208,7 +229,8 @@ pub struct Figure {
     pub period_note: Option<String>,
     pub modality: Modality,
     pub subject: Subject,
-    /// Attributes such as "record" that are not qualifiers.
+    /// Attributes that are not qualifiers: a record, and what the figure
+    /// is when not a level ([`attribute`]).
     pub attributes: Box<[&'static str]>,
     /// Page furniture (subscription prices, caption dates): kept for
     /// `extract`, never compared.

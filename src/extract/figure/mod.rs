@@ -21,7 +21,7 @@ pub mod unit;
 mod tests_brief;
 
 use super::period;
-use super::{Figure, Modality, Qualifier, Subject};
+use super::{Figure, Modality, Qualifier, Subject, attribute};
 use crate::source::Document;
 use crate::text::is_alnum;
 use crate::text::{Layout, SharedSlice};
@@ -186,70 +186,135 @@ fn future_month(
     }
 }
 
-/// What a percentage is of, when its words say: `share` for a part of a
-/// whole ("90% of the trade", "its share reached 90%", "accounted for
-/// 30%"), `rise` or `fall` for a change ("rose 26%", "fell by 5%"). A
-/// share, a rise and a fall of one thing are three subjects
+/// Verbs and nouns of a change up: "rose 26%", "up $1.5 billion", "a 5%
+/// increase", "an increase of 5%".
+const RISE: &[&str] = &[
+    "rose",
+    "rise",
+    "rises",
+    "risen",
+    "grew",
+    "grow",
+    "grows",
+    "grown",
+    "growth",
+    "increased",
+    "increase",
+    "increases",
+    "jumped",
+    "jump",
+    "climbed",
+    "gained",
+    "gain",
+    "surged",
+    "soared",
+    "expanded",
+    "up",
+];
+/// Verbs and nouns of a change down: "fell 5%", "down $10", "a 3% drop".
+const FALL: &[&str] = &[
+    "fell",
+    "fall",
+    "falls",
+    "fallen",
+    "dropped",
+    "drop",
+    "drops",
+    "declined",
+    "decline",
+    "declines",
+    "decreased",
+    "decrease",
+    "slipped",
+    "slumped",
+    "plunged",
+    "contracted",
+    "shrank",
+    "down",
+];
+
+/// The nouns of [`RISE`] and [`FALL`], which may follow the figure.
+const CHANGE_NOUNS: &[&str] = &[
+    "rise", "increase", "growth", "gain", "jump", "fall", "drop", "decline", "decrease",
+];
+
+/// `rise` or `fall` when `word` (lowercase, a trailing comma allowed)
+/// names a change.
+fn change_word(word: &str) -> Option<&'static str> {
+    let w = word.trim_end_matches(',');
+    if RISE.contains(&w) {
+        Some(attribute::RISE)
+    } else if FALL.contains(&w) {
+        Some(attribute::FALL)
+    } else {
+        None
+    }
+}
+
+/// Whether `before` (the sentence up to a number) ends with a change and
+/// "from": "rose from", "up from", "an increase from". The number is the
+/// level the change started at.
+fn after_change_from(before: &str) -> bool {
+    // Qualifier words between: "rose from about $147 billion".
+    const QUALIFYING: &[&str] = &[
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "roughly",
+        "some",
+        "approximately",
+        "just",
+        "over",
+        "under",
+        "than",
+        "more",
+        "less",
+        "only",
+        "a",
+        "an",
+    ];
+    let tail = lower_tail(before, 48);
+    let mut words = tail
+        .split_whitespace()
+        .rev()
+        .skip_while(|w| QUALIFYING.contains(w));
+    words.next() == Some("from") && words.next().and_then(change_word).is_some()
+}
+
+/// What a figure is when its words say it is not a level: `rise` or `fall`
+/// for a change of any unit ("rose 26%", "fell by 5%", "rose by $1.5
+/// billion", "a 5% increase", "a drop of $10"), `share` for a part of a
+/// whole in percent ("90% of the trade", "its share reached 90%",
+/// "accounted for 30%"). Kinds are subjects of their own
 /// (`compare::same_subject`): "trade rose 26%" does not contradict "the
-/// yuan's share of trade reached 90%". `before` is the sentence up to the
-/// figure, `after` the lowercase text after it.
-fn percent_kind(before: &str, after: &str) -> Option<&'static str> {
-    const RISE: &[&str] = &[
-        "rose",
-        "rise",
-        "rises",
-        "risen",
-        "grew",
-        "grow",
-        "grows",
-        "grown",
-        "increased",
-        "increase",
-        "increases",
-        "jumped",
-        "climbed",
-        "gained",
-        "surged",
-        "soared",
-        "expanded",
-        "up",
-    ];
-    const FALL: &[&str] = &[
-        "fell",
-        "fall",
-        "falls",
-        "fallen",
-        "dropped",
-        "drop",
-        "drops",
-        "declined",
-        "declines",
-        "decreased",
-        "slipped",
-        "slumped",
-        "plunged",
-        "contracted",
-        "shrank",
-        "down",
-    ];
-    if after.starts_with(" of ") {
-        return Some("share");
+/// yuan's share of trade reached 90%", nor "revenues rose by $1.5 billion"
+/// "revenues were $15.3 billion". `before` is the sentence up to the
+/// figure, `after` the lowercase text after it (unit included in neither).
+fn figure_kind(before: &str, after: &str, percent: bool) -> Option<&'static str> {
+    if percent && after.starts_with(" of ") {
+        return Some(attribute::SHARE);
+    }
+    // "a 26% increase", "a $1.5 billion drop": a noun, not a verb ("$5
+    // billion fell short") nor "up" or "down" ("$5 million up front").
+    let next = after.split_whitespace().next().unwrap_or("");
+    let next = next.trim_end_matches([',', '.', ';']);
+    if CHANGE_NOUNS.contains(&next) {
+        return change_word(next);
     }
     let tail = lower_tail(before, 60);
     let mut words = tail.split_whitespace().rev();
     let mut last = words.next();
-    // "rose by 26%", "fell by 5%"; not "fell to 5%", a level.
-    if last == Some("by") {
+    // "rose by 26%", "fell by 5%", "an increase of 5%"; not "fell to 5%",
+    // a level.
+    if matches!(last, Some("by" | "of")) {
         last = words.next();
     }
-    if let Some(w) = last {
-        let w = w.trim_end_matches(',');
-        if RISE.contains(&w) {
-            return Some("rise");
-        }
-        if FALL.contains(&w) {
-            return Some("fall");
-        }
+    if let Some(kind) = last.and_then(change_word) {
+        return Some(kind);
+    }
+    if !percent {
+        return None;
     }
     // The clause before it names a share.
     let clause = tail.rsplit([',', ';']).next().unwrap_or(&tail);
@@ -264,7 +329,7 @@ fn percent_kind(before: &str, after: &str) -> Option<&'static str> {
     ]
     .iter()
     .any(|w| clause.contains(w))
-    .then_some("share")
+    .then_some(attribute::SHARE)
 }
 
 /// Bytes of context kept on each side of a figure in a long sentence.
@@ -302,10 +367,24 @@ fn sentence_figures(
             let between = lower_tail(&s[..first.start], 16)
                 .trim_end()
                 .ends_with("between");
-            if (matches!(gap, "-" | "–" | "—")
-                || gap.eq_ignore_ascii_case("to")
-                || between && gap.eq_ignore_ascii_case("and"))
+            // Not a range: a change and the level it reached ("rose by
+            // $1.5 billion to $15.3 billion", "rose from $147 billion to
+            // $190 billion"; "grew by 2 to 3 percent" is one), or a year
+            // and an amount ("in 2021 to $190 billion").
+            let to = gap.eq_ignore_ascii_case("to");
+            let change_to = to
+                && (after_change_from(&s[..first.start])
+                    || (first.currency.is_some() || first.has_magnitude)
+                        && lower_tail(&s[..first.start], 4).trim_end().ends_with(" by"));
+            let year_then_amount = first.plain_integer
+                && !first.has_magnitude
+                && first.currency.is_none()
+                && (1800.0..=2200.0).contains(&first.value)
+                && (next.currency.is_some() || next.has_magnitude);
+            if (matches!(gap, "-" | "–" | "—") || to || between && gap.eq_ignore_ascii_case("and"))
                 && first.word == next.word
+                && !change_to
+                && !year_then_amount
             {
                 last = next.clone();
                 is_range = true;
@@ -459,21 +538,30 @@ fn sentence_figures(
             || is_record(&after)
             || is_record(next_clause)
         {
-            attributes.push("record");
+            attributes.push(attribute::RECORD);
         }
-        if unit_name == "percent"
-            && let Some(kind) = percent_kind(&s[..start], &after)
-        {
+        if let Some(kind) = figure_kind(&s[..start], &after, unit_name == "percent") {
             attributes.push(kind);
         }
         let modality = modality(s, start, end);
+        // Where the next figure starts: a period written before it is this
+        // one's own.
+        let following = raws.get(i).map_or(s.len(), |r| r.start);
+        let mut period_beside = false;
         let (per, note) = match period_for(&periods, s, start, end) {
             Some(mut m) => {
+                period_beside = m.start >= end && m.start <= following;
                 future_month(&mut m, s, modality, doc.date());
                 (m.period, m.note)
             }
             None => (None, None),
         };
+        // "rose from $147 billion to $190 billion last year": the first is
+        // the level before, of a period not said ("from $147 billion in
+        // 2021" is 2021's).
+        if !period_beside && after_change_from(&s[..start]) {
+            attributes.push(attribute::EARLIER);
+        }
         // What a period after the publication date holds has not happened:
         // "the plan foresees trade of $300 billion in 2030" is no actual.
         let modality = match (&per, doc.date()) {

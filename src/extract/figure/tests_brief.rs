@@ -442,6 +442,95 @@ fn a_percentage_says_whether_it_is_a_share_a_rise_or_a_fall() {
 }
 
 #[test]
+fn a_change_of_any_unit_is_a_rise_or_a_fall() {
+    let kind = |t: &str| one(t).attributes.iter().copied().find(|a| *a != "record");
+    for (t, want) in [
+        (
+            "Oil export revenues rose by $1.5 billion in May.",
+            Some("rise"),
+        ),
+        (
+            "Prices have dropped by nearly $10 since April.",
+            Some("fall"),
+        ),
+        ("Output was down 200,000 barrels.", Some("fall")),
+        ("Trade posted a $12 billion increase in 2022.", Some("rise")),
+        ("Trade posted a 5% increase in 2022.", Some("rise")),
+        ("The ministry reported a drop of $10 billion.", Some("fall")),
+        ("There was an increase of 5% in trade.", Some("rise")),
+        // Levels.
+        ("Oil export revenues rose to $15.3 billion in May.", None),
+        ("Oil export revenues were $15.3 billion in May.", None),
+        // A verb after the figure is not its kind.
+        ("Exports of $5 billion fell short of the plan.", None),
+        ("The firm paid $5 million up front.", None),
+    ] {
+        assert_eq!(kind(t), want, "{t}");
+    }
+}
+
+#[test]
+fn a_change_and_the_level_it_reached_are_not_a_range() {
+    let got = |t: &str| -> Vec<(f64, Qualifier, Vec<&'static str>, Option<String>)> {
+        dated(t)
+            .into_iter()
+            .map(|f| {
+                let period = f.period.as_ref().map(|p| p.label.to_string());
+                (f.value, f.qualifier, f.attributes.to_vec(), period)
+            })
+            .collect()
+    };
+    let (bn, ex) = (1e9, Qualifier::Exact);
+    assert_eq!(
+        got("Oil export revenues rose by $1.5 billion to $15.3 billion in 2022."),
+        [
+            (1.5 * bn, ex, vec!["rise"], Some("2022".into())),
+            (15.3 * bn, ex, vec![], Some("2022".into()))
+        ]
+    );
+    // The level a change started from: its own period when written beside
+    // it, else marked as earlier (it is not the period of the sentence).
+    assert_eq!(
+        got("Trade rose from $147 billion in 2021 to $190 billion in 2022."),
+        [
+            (147.0 * bn, ex, vec![], Some("2021".into())),
+            (190.0 * bn, ex, vec![], Some("2022".into()))
+        ]
+    );
+    assert_eq!(
+        got("Trade rose from about $147 billion to $190 billion in 2022."),
+        [
+            (
+                147.0 * bn,
+                Qualifier::About,
+                vec!["earlier"],
+                Some("2022".into())
+            ),
+            (190.0 * bn, ex, vec![], Some("2022".into()))
+        ]
+    );
+    assert_eq!(
+        got("Inflation was 8.3% in May 2022, up from 7.8% in April 2022."),
+        [
+            (8.3, ex, vec![], Some("2022-05".into())),
+            (7.8, ex, vec![], Some("2022-04".into()))
+        ]
+    );
+    assert_eq!(
+        got("Revenues were $15.3 billion in 2022, up from $13.8 billion.")[1].2,
+        ["earlier"]
+    );
+    // Ranges stay ranges.
+    for t in [
+        "Trade is expected to grow by 2 to 3 percent in 2023.",
+        "Estimates range from $30 billion to $40 billion.",
+        "Trade was 30 to 40 billion dollars.",
+    ] {
+        assert_eq!(one(t).qualifier, Qualifier::Range, "{t}");
+    }
+}
+
+#[test]
 fn basis_points_rupees_lakhs_and_crores() {
     // A basis point is a hundredth of a percentage point.
     for t in [

@@ -538,10 +538,38 @@ macro_rules! word {
     };
 }
 
+/// The lowercase words inside a name ("Ursula von der Leyen", "Mohammed bin
+/// Salman", "Lula da Silva"), as a regex: one or two of them, each followed
+/// by space, between two capitalised words of a [`NAME`].
+macro_rules! particles {
+    () => {
+        concat!(r"(?:(?:", particle_words!(), r")\s+){1,2}")
+    };
+}
+
+/// The words of [`particles!`], as the alternatives of a regex.
+macro_rules! particle_words {
+    () => {
+        "von|van|der|den|de|del|della|di|da|dos|das|du|bin|bint|ibn|al|el|ter|ten|le|la"
+    };
+}
+
+/// Whether `w` is one of the [`particle_words!`].
+fn is_particle(w: &str) -> bool {
+    static LIST: LazyLock<Vec<&'static str>> =
+        LazyLock::new(|| particle_words!().split('|').collect());
+    LIST.contains(&w)
+}
+
 const NAME: &str = concat!(
-    r"(?:[A-Z][",
+    // "von der Leyen said": a surname may open with its particles.
+    r"(?-u:\b)(?:",
+    particles!(),
+    r")?(?:[A-Z][",
     word!(),
-    r"'’.-]*\s+){0,5}[A-Z][",
+    r"'’.-]*\s+(?:",
+    particles!(),
+    r")?){0,5}(?:al-|el-)?[A-Z][",
     word!(),
     r"’'-]*[",
     word!(),
@@ -968,6 +996,20 @@ impl Entities {
                 self.add_person(&full, desc);
                 return (full, true);
             }
+        }
+        // "von der Leyen": a surname with its particles, the last full
+        // name ending with it.
+        if name.len() > 1
+            && name[..name.len() - 1].iter().all(|w| is_particle(w))
+            && let Some(Person { name: full, .. }) = self.people.iter().rev().find(|p| {
+                p.name.len() > joined.len()
+                    && p.name.ends_with(&joined)
+                    && p.name[..p.name.len() - joined.len()].ends_with(' ')
+            })
+        {
+            let full = full.clone();
+            self.last_person = Some(full.clone());
+            return (full, true);
         }
         self.add_person(&joined, desc);
         (joined, true)
@@ -1706,13 +1748,21 @@ fn person_like(name: &[&str]) -> bool {
     let article = name
         .first()
         .is_some_and(|w| ["the", "a", "an"].iter().any(|a| w.eq_ignore_ascii_case(a)));
+    // "Ursula von der Leyen": particles between the capitalised words.
+    let inner = |i: usize, w: &str| i > 0 && i + 1 < name.len() && is_particle(w);
+    let particles = name
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| inner(i, w))
+        .count();
     !article
-        && (2..=3).contains(&name.len())
-        && name.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars().skip(1).any(char::is_lowercase)
-                && !not_speaker(w)
-                && !MONTH_LIST.contains(w)
+        && (2..=3).contains(&(name.len() - particles))
+        && name.iter().enumerate().all(|(i, w)| {
+            inner(i, w)
+                || w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().skip(1).any(char::is_lowercase)
+                    && !not_speaker(w)
+                    && !MONTH_LIST.contains(w)
         })
         && !org_word(name[name.len() - 1])
 }
@@ -3460,6 +3510,51 @@ mod tests {
             )[1],
             None
         );
+    }
+
+    #[test]
+    fn names_hold_their_particles() {
+        let who =
+            |body: &str| -> Vec<Option<String>> { q(body).into_iter().map(|x| x.1).collect() };
+        for (body, want) in [
+            (
+                "“Europe must be ready,” Ursula von der Leyen said.",
+                "Ursula von der Leyen",
+            ),
+            (
+                "“We will not give in,” said Luiz Inácio Lula da Silva.",
+                "Luiz Inácio Lula da Silva",
+            ),
+            (
+                "“Prices are fair,” Saudi Energy Minister Prince Abdulaziz bin Salman said.",
+                "Prince Abdulaziz bin Salman",
+            ),
+            (
+                "“We will respond,” said Bashar al-Assad.",
+                "Bashar al-Assad",
+            ),
+            (
+                "“Trade is growing,” said Carlos de la Cruz, the minister.",
+                "Carlos de la Cruz",
+            ),
+            // A surname with its particles, alone.
+            (
+                "“This is a war,” von der Leyen told lawmakers.",
+                "von der Leyen",
+            ),
+        ] {
+            assert_eq!(who(body), [sp(want)], "{body}");
+        }
+        // A full name with particles is a person for the pronoun after it,
+        // and its surname alone is that person.
+        assert_eq!(
+            who(
+                "Ursula von der Leyen arrived in Kyiv. “We are with you,” she said.\n\nOlaf Scholz stayed in Berlin.\n\n“Europe is united,” von der Leyen said."
+            ),
+            [sp("Ursula von der Leyen"), sp("Ursula von der Leyen")]
+        );
+        // A particle alone is no name, nor one inside a word.
+        assert_eq!(who("“We are ready,” de said."), [None]);
     }
 
     #[test]

@@ -126,12 +126,62 @@ impl SpeakerTable {
         // Surrounding space splits away.
         let mut key = name_tokens(self.lookup(name).unwrap_or(name));
         // A possessor is a place or a body, not a word of the name:
-        // "China's Foreign Ministry" is the "Chinese Foreign Ministry".
+        // "China's Foreign Ministry" is the "Chinese Foreign Ministry". A
+        // country's name becomes its adjective, so that Russia's ministry
+        // is not China's; any other possessor is dropped.
         if key.iter().any(|t| !t.ends_with("'s")) {
-            key.retain(|t| !t.ends_with("'s"));
+            key = key
+                .into_iter()
+                .filter_map(|t| match t.strip_suffix("'s") {
+                    None => Some(t),
+                    Some(place) => demonym(place).map(str::to_string),
+                })
+                .collect();
         }
         key
     }
+}
+
+/// The adjective of a country news names often, by its name (lowercase):
+/// "russia" is "russian".
+fn demonym(country: &str) -> Option<&'static str> {
+    const DEMONYMS: &[(&str, &str)] = &[
+        ("america", "american"),
+        ("australia", "australian"),
+        ("belarus", "belarusian"),
+        ("brazil", "brazilian"),
+        ("britain", "british"),
+        ("canada", "canadian"),
+        ("china", "chinese"),
+        ("egypt", "egyptian"),
+        ("france", "french"),
+        ("germany", "german"),
+        ("india", "indian"),
+        ("indonesia", "indonesian"),
+        ("iran", "iranian"),
+        ("iraq", "iraqi"),
+        ("israel", "israeli"),
+        ("italy", "italian"),
+        ("japan", "japanese"),
+        ("kazakhstan", "kazakh"),
+        ("korea", "korean"),
+        ("mexico", "mexican"),
+        ("nigeria", "nigerian"),
+        ("pakistan", "pakistani"),
+        ("poland", "polish"),
+        ("qatar", "qatari"),
+        ("russia", "russian"),
+        ("spain", "spanish"),
+        ("syria", "syrian"),
+        ("taiwan", "taiwanese"),
+        ("turkey", "turkish"),
+        ("ukraine", "ukrainian"),
+        ("vietnam", "vietnamese"),
+    ];
+    DEMONYMS
+        .iter()
+        .find(|(c, _)| *c == country)
+        .map(|&(_, d)| d)
 }
 
 /// [`SpeakerTable::same`] of two names' [`SpeakerTable::key`]s.
@@ -201,6 +251,15 @@ mod tests {
         assert!(t.same("China's Foreign Ministry", "Chinese Foreign Ministry"));
         assert!(t.same("China’s Foreign Ministry", "Foreign Ministry"));
         assert!(t.same("Italy's Marco Ricci", "Marco Ricci"));
+        // A country's possessor is its adjective: two countries' bodies
+        // are two bodies.
+        assert!(!t.same("Russia's Foreign Ministry", "China's Foreign Ministry"));
+        // (The adjectives "Russian" and "Chinese" are titles, dropped as
+        // "Russian President" is: only the possessor keeps a country.)
+        assert!(t.same("Russia's Foreign Ministry", "Chinese Foreign Ministry"));
+        assert!(!t.same("Russia's Foreign Ministry", "Italian Foreign Ministry"));
+        assert!(t.same("Russia's Foreign Ministry", "Russian Foreign Ministry"));
+        assert!(t.same("Ukraine’s Foreign Ministry", "the foreign ministry"));
         assert!(!t.same("Italy's Marco Ricci", "Anna Ricci Bruni"));
         // A name of possessives only keeps them.
         assert!(!t.same("Xi's", "Putin's"));

@@ -174,9 +174,26 @@ fn units_and_aliases() {
     ] {
         assert_eq!(vu(t), (38e9, "m3".into()), "{t}");
     }
+    // A rate is a unit of its own: barrels a day are not barrels.
+    for t in [
+        "Exports were 2 million barrels a day.",
+        "Exports were 2 million barrels per day.",
+        "Exports were 2 million barrels of oil per day.",
+        "Exports were 2 million barrels daily.",
+        "Exports were 2 million bpd.",
+        "Exports were 2 million b/d.",
+        "Exports were 2mn bbl/d.",
+    ] {
+        assert_eq!(vu(t), (2e6, "barrels/day".into()), "{t}");
+    }
     assert_eq!(
-        vu("Exports were 2 million barrels a day."),
+        vu("Storage held 2 million barrels in May."),
         (2e6, "barrels".into())
+    );
+    // A unit word runs to a word's end.
+    assert_eq!(
+        vu("Exports were 2 million bpdx units."),
+        (2e6, "count".into())
     );
     assert_eq!(vu("Russia shipped 100 tonnes."), (100.0, "tonnes".into()));
     assert_eq!(vu("Russia shipped 100 tons."), (100.0, "tonnes".into()));

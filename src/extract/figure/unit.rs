@@ -36,6 +36,20 @@ const UNITS: &[(&str, &str, f64)] = &[
     ("tcm", "m3", 1e12),
     ("m³", "m3", 1.0),
     ("m3", "m3", 1.0),
+    // A rate is no stock: 9.4 million barrels a day is not 9.4 million
+    // barrels.
+    ("barrels of oil per day", "barrels/day", 1.0),
+    ("barrels of oil a day", "barrels/day", 1.0),
+    ("barrels per day", "barrels/day", 1.0),
+    ("barrels a day", "barrels/day", 1.0),
+    ("barrels daily", "barrels/day", 1.0),
+    ("barrels/day", "barrels/day", 1.0),
+    ("barrels/d", "barrels/day", 1.0),
+    ("barrel per day", "barrels/day", 1.0),
+    ("barrel a day", "barrels/day", 1.0),
+    ("bbl/d", "barrels/day", 1.0),
+    ("bpd", "barrels/day", 1.0),
+    ("b/d", "barrels/day", 1.0),
     ("barrels", "barrels", 1.0),
     ("barrel", "barrels", 1.0),
     ("bbl", "barrels", 1.0),
@@ -134,8 +148,9 @@ pub fn unit_after(rest: &str) -> Option<(&'static str, f64, usize)> {
         let (phrase, unit, factor) = &UNITS[k];
         if let Some(after) = lower.strip_prefix(phrase) {
             let glued = after.chars().next().is_some_and(is_alnum);
-            // "%" needs no word boundary; words do.
-            if glued && phrase.chars().all(is_alnum) {
+            // "%" needs no word boundary; words do ("bpd", "barrels per
+            // day").
+            if glued && phrase.chars().next_back().is_some_and(is_alnum) {
                 continue;
             }
             // "years" only as a duration: "40 years", not "40 years ago".

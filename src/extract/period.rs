@@ -2,8 +2,9 @@
 //! against the source's publication date with `jiff`.
 //!
 //! Recognised: years ("in 2022", "2022's"), months ("March 2023", "in
-//! March"), days ("21 March 2023", "March 21, 2023"), quarters ("the first
-//! quarter of 2023"), leading months ("the first two months of this year"),
+//! March"), days ("21 March 2023", "March 21, 2023"), quarters and halves
+//! ("the first quarter of 2023", "Q1 2023", "H2 2022", "in the first
+//! quarter"), leading months ("the first two months of this year"),
 //! month ranges ("January-February"), year ranges ("between 2010 and 2020",
 //! "2010-2020"), "since 2010", "by 2024", "last year", "this year", "next
 //! year", "last month", "over the past decade", "in the past five years".
@@ -24,6 +25,10 @@ pub struct Mention {
     pub period: Option<Period>,
     /// Why `period` is None (a relative expression in an undated source).
     pub note: Option<String>,
+    /// Whether the text names no year ("in March", "in the first
+    /// quarter"): the year is the publication's, or the next one for what
+    /// is yet to come (`extract::figure`).
+    pub yearless: bool,
 }
 
 /// Month names, lowercase, January first.
@@ -74,7 +79,7 @@ fn year_period(y: i16) -> Option<Period> {
     })
 }
 
-fn month_range(y1: i16, m1: i8, y2: i16, m2: i8) -> Option<Period> {
+pub(crate) fn month_range(y1: i16, m1: i8, y2: i16, m2: i8) -> Option<Period> {
     let start = Date::new(y1, m1, 1).ok()?;
     let end_first = Date::new(y2, m2, 1).ok()?;
     let end = end_first.last_of_month();
@@ -116,8 +121,10 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         r"(this year|last year|next year|the previous year|a year earlier|(?:1[89]|2[01])\d\d)";
     let n = r"(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})";
     let list: Vec<(Kind, String)> = vec![
-        (Kind::Quarter, format!(r"(?i)(?-u:\b)(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+{rel_year}")),
+        (Kind::Quarter, format!(r"(?i)(?-u:\b)(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\s+(?:of\s+)?{rel_year}")),
         (Kind::Quarter, format!(r"(?i)(?-u:\b)q([1-4])\s+{year}(?-u:\b)")),
+        (Kind::Half, format!(r"(?i)(?-u:\b)(?:the\s+)?(first|second|1st|2nd)[\s-]+half\s+(?:of\s+)?{rel_year}")),
+        (Kind::Half, format!(r"(?i)(?-u:\b)h([12])\s+{year}(?-u:\b)")),
         (Kind::LeadingMonths, format!(r"(?i)(?-u:\b)(?:the\s+)?first\s+{n}\s+months\s+of\s+{rel_year}")),
         (Kind::MonthRange, format!(r"(?i)(?-u:\b)({month})\s*(?:-|–|—|to|through)\s*({month})(?:\s+(?:of\s+)?{rel_year})?")),
         (Kind::Day, format!(r"(?i)(?-u:\b)({month})\s+(\d{{1,2}}),?\s+{year}(?-u:\b)")),
@@ -129,6 +136,9 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (Kind::PastYears, format!(r"(?i)(?-u:\b)(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?:(decade)|{n}\s+years|(year))(?-u:\b)")),
         (Kind::Relative, r"(?i)(?-u:\b)(last year|this year|next year|the previous year|a year earlier|a year ago|last month|this month|so far this year)(?-u:\b)".to_string()),
         (Kind::MonthAlone, format!(r"(?i)(?-u:\b)in\s+({month})(?-u:\b)")),
+        // "in the first quarter", "first-half profit", "in Q3": the year
+        // is the publication's. Not "the first half of the meeting".
+        (Kind::PartAlone, r"(?i)(?-u:\b)(?:(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(quarter|half)|(q)([1-4])|(h)([12]))(?-u:\b)(\s+of)?".to_string()),
         (Kind::By, format!(r"(?i)(?-u:\b)by\s+(?:the\s+end\s+of\s+)?{year}(?-u:\b)")),
         (Kind::Year, format!(r"(?:^|[^\d,.$€£¥/:-]){year}(?:'s|’s)?(?:$|[^\d%-]|-(?:[a-z]))")),
     ];
@@ -156,6 +166,8 @@ enum Kind {
     PastYears,
     Relative,
     MonthAlone,
+    Half,
+    PartAlone,
     By,
     Year,
 }
@@ -212,6 +224,7 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                         end: e,
                         period: Some(p),
                         note: None,
+                        yearless: false,
                     });
                 }
             }
@@ -235,6 +248,47 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                         };
                         let y = resolve_year(g(2), doc)?;
                         month_range(y, 3 * q - 2, y, 3 * q)
+                    }
+                    Kind::Half => {
+                        let h: i8 = if matches!(g(1).to_lowercase().as_str(), "first" | "1st" | "1")
+                        {
+                            1
+                        } else {
+                            2
+                        };
+                        let y = resolve_year(g(2), doc)?;
+                        month_range(y, 6 * h - 5, y, 6 * h)
+                    }
+                    Kind::PartAlone => {
+                        if !g(7).is_empty() {
+                            // "the first half of the meeting": no period.
+                            return Ok(None);
+                        }
+                        let ordinal = |w: &str| match w.to_lowercase().as_str() {
+                            "first" | "1st" | "1" => 1,
+                            "second" | "2nd" | "2" => 2,
+                            "third" | "3rd" | "3" => 3,
+                            _ => 4,
+                        };
+                        // (first month, months long) of the part.
+                        let (first, len): (i8, i8) = if !g(3).is_empty() {
+                            (3 * ordinal(g(4)) - 2, 3)
+                        } else if !g(5).is_empty() {
+                            (6 * ordinal(g(6)) - 5, 6)
+                        } else if g(2).eq_ignore_ascii_case("half") {
+                            (6 * ordinal(g(1)).min(2) - 5, 6)
+                        } else {
+                            (3 * ordinal(g(1)) - 2, 3)
+                        };
+                        // The latest such part begun by the publication
+                        // date, as for a month alone.
+                        let d = doc.ok_or_else(|| no_year(whole.as_str()))?;
+                        let y = if first > d.month() {
+                            d.year() - 1
+                        } else {
+                            d.year()
+                        };
+                        month_range(y, first, y, first + len - 1)
                     }
                     Kind::LeadingMonths => {
                         let n = count_word(g(1)).unwrap_or(1).clamp(1, 12) as i8;
@@ -327,12 +381,14 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                     Kind::Year => unreachable!("years are read above"),
                 })
             })();
+            let yearless = matches!(kind, Kind::MonthAlone | Kind::PartAlone);
             match result {
                 Ok(Some(p)) => found.push(Mention {
                     start: s,
                     end: e,
                     period: Some(p),
                     note: None,
+                    yearless,
                 }),
                 Ok(None) => {}
                 Err(note) => found.push(Mention {
@@ -340,6 +396,7 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                     end: e,
                     period: None,
                     note: Some(note),
+                    yearless,
                 }),
             }
         }
@@ -456,6 +513,29 @@ mod tests {
             vec!["2024-01/2024-03"]
         );
         assert_eq!(labels("between 2010 and 2020", d), vec!["2010/2020"]);
+        assert_eq!(
+            labels("first-quarter 2022 profit", d),
+            vec!["2022-01/2022-03"]
+        );
+        assert_eq!(
+            labels("in the second half of last year", d),
+            vec!["2022-07/2022-12"]
+        );
+        assert_eq!(labels("in H1 2021", d), vec!["2021-01/2021-06"]);
+        // No year: the latest such part begun by the publication date.
+        assert_eq!(labels("in the first quarter", d), vec!["2023-01/2023-03"]);
+        assert_eq!(labels("in the fourth quarter", d), vec!["2022-10/2022-12"]);
+        assert_eq!(labels("first-half profit", d), vec!["2023-01/2023-06"]);
+        assert_eq!(labels("in Q3", d), vec!["2022-07/2022-09"]);
+        // Not a period: another whole's part, or a word that only starts so.
+        assert!(labels("in the first half of the meeting", d).is_empty());
+        assert!(labels("the first halfway point", d).is_empty());
+        assert!(labels("the Q3X chip", d).is_empty());
+        // Undated: unresolved, with a note.
+        assert_eq!(
+            find("in the first quarter", None)[0].note.as_deref(),
+            Some("\"the first quarter\" unresolved: no year and source has no date")
+        );
         assert_eq!(labels("in January-February", d), vec!["2023-01/2023-02"]);
     }
 

@@ -155,34 +155,22 @@ fn in_relative_clause(s: &str, m_start: usize, m_end: usize, fig_start: usize) -
             .any(|w| first.eq_ignore_ascii_case(w))
 }
 
-/// A month named without a year resolves to the latest such month up to the
+/// A month or a part of a year named without a year ("in March", "in the
+/// fourth quarter") resolves to the latest such one begun by the
 /// publication date ("in March" in an April article); for a forecast or a
 /// target it is the next one ("will rise by 4 percent in January", written in
 /// October, is about the coming January).
-fn future_month(
-    m: &mut period::Mention,
-    s: &str,
-    modality: Modality,
-    doc: Option<jiff::civil::Date>,
-) {
+fn future_month(m: &mut period::Mention, modality: Modality, doc: Option<jiff::civil::Date>) {
     let (Some(p), Some(d)) = (m.period.as_mut(), doc) else {
         return;
     };
-    let bare = !s[m.start..m.end].chars().any(|c| c.is_ascii_digit())
-        && !s[m.start..m.end].to_ascii_lowercase().contains("year")
-        && p.label.len() == 7;
-    if !bare || modality == Modality::Actual || p.end >= d {
+    if !m.yearless || modality == Modality::Actual || p.end >= d {
         return;
     }
-    if let (Ok(start), Ok(end)) = (
-        p.start.checked_add(jiff::Span::new().years(1)),
-        p.end
-            .first_of_month()
-            .checked_add(jiff::Span::new().years(1)),
-    ) {
-        p.start = start;
-        p.end = end.last_of_month();
-        p.label = crate::text::intern(&format!("{:04}-{:02}", start.year(), start.month()));
+    let next = |date: jiff::civil::Date| (date.year() + 1, date.month());
+    let ((y1, m1), (y2, m2)) = (next(p.start), next(p.end));
+    if let Some(later) = period::month_range(y1, m1, y2, m2) {
+        *p = later;
     }
 }
 
@@ -551,7 +539,7 @@ fn sentence_figures(
         let (per, note) = match period_for(&periods, s, start, end) {
             Some(mut m) => {
                 period_beside = m.start >= end && m.start <= following;
-                future_month(&mut m, s, modality, doc.date());
+                future_month(&mut m, modality, doc.date());
                 (m.period, m.note)
             }
             None => (None, None),

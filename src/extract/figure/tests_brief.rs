@@ -628,6 +628,32 @@ fn cases_from_the_sample_corpus() {
     assert_eq!(f[0].period.as_ref().map(|p| &*p.label), Some("2025-01"));
     let f = figs("Exports rose 4 percent in January.", Some("2024-10-09"));
     assert_eq!(f[0].period.as_ref().map(|p| &*p.label), Some("2024-01"));
+    // A quarter or a half without a year, likewise.
+    let label = |t: &str| {
+        figs(t, Some("2024-10-09"))[0]
+            .period
+            .as_ref()
+            .map(|p| p.label.to_string())
+    };
+    for (t, want) in [
+        (
+            "Profit rose 4 percent in the first quarter.",
+            "2024-01/2024-03",
+        ),
+        (
+            "Profit will rise 4 percent in the first quarter.",
+            "2025-01/2025-03",
+        ),
+        (
+            "Profit will rise 4 percent in the fourth quarter.",
+            "2024-10/2024-12",
+        ),
+        ("First-half profit was $2 billion.", "2024-01/2024-06"),
+        // "last month" names its year: no next one.
+        ("Profit would fall 4 percent from last month.", "2024-09"),
+    ] {
+        assert_eq!(label(t).as_deref(), Some(want), "{t}");
+    }
     let f = one("Its share has risen by about 30 percentage points since the start of 2022.");
     assert_eq!(f.period.map(|p| p.label).as_deref(), Some("2022/2023"));
     let f = one("The pipeline, which began pumping gas at the end of 2019, carries 61 bcm a year.");

@@ -71,6 +71,17 @@ fn count_word(w: &str) -> Option<i16> {
     words.iter().position(|x| *x == w).map(|i| i as i16 + 1)
 }
 
+/// The number of a quarter or a half as its pattern captures it ("first",
+/// "2nd", "3"); what is not 1 to 3 is 4.
+fn ordinal(w: &str) -> i8 {
+    match w.to_lowercase().as_str() {
+        "first" | "1st" | "1" => 1,
+        "second" | "2nd" | "2" => 2,
+        "third" | "3rd" | "3" => 3,
+        _ => 4,
+    }
+}
+
 fn year_period(y: i16) -> Option<Period> {
     Some(Period {
         start: date(y, 1, 1),
@@ -240,22 +251,12 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
             let result: Result<Option<Period>, String> = (|| {
                 Ok(match kind {
                     Kind::Quarter => {
-                        let q: i8 = match g(1).to_lowercase().as_str() {
-                            "first" | "1st" | "1" => 1,
-                            "second" | "2nd" | "2" => 2,
-                            "third" | "3rd" | "3" => 3,
-                            _ => 4,
-                        };
+                        let q = ordinal(g(1));
                         let y = resolve_year(g(2), doc)?;
                         month_range(y, 3 * q - 2, y, 3 * q)
                     }
                     Kind::Half => {
-                        let h: i8 = if matches!(g(1).to_lowercase().as_str(), "first" | "1st" | "1")
-                        {
-                            1
-                        } else {
-                            2
-                        };
+                        let h = ordinal(g(1)).min(2);
                         let y = resolve_year(g(2), doc)?;
                         month_range(y, 6 * h - 5, y, 6 * h)
                     }
@@ -264,12 +265,6 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                             // "the first half of the meeting": no period.
                             return Ok(None);
                         }
-                        let ordinal = |w: &str| match w.to_lowercase().as_str() {
-                            "first" | "1st" | "1" => 1,
-                            "second" | "2nd" | "2" => 2,
-                            "third" | "3rd" | "3" => 3,
-                            _ => 4,
-                        };
                         // (first month, months long) of the part.
                         let (first, len): (i8, i8) = if !g(3).is_empty() {
                             (3 * ordinal(g(4)) - 2, 3)

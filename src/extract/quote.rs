@@ -585,15 +585,30 @@ macro_rules! heads {
 static HEAD_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| heads!().split('|').collect());
 
 const DESCRIPTION: &str = concat!(
-    r"(?:[Tt]he|[Aa]n?)\s+(?:[A-Za-z-]+\s+){0,3}?(?i:",
+    r"(?:[Tt]he|[Aa]n?)\s+(?:[A-Za-z0-9-]+\s+){0,3}?(?i:",
     heads!(),
     r")(?-u:\b)"
 );
 
+/// A signature after a quotation: a dash, a name (titled or not), and at
+/// most a comma and a description to the end of the paragraph.
+static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
+    let titled = titled_name(0);
+    Regex::new(&format!(
+        r"^\s*(?:—|–|--?)\s*(?P<sp>{titled}|{NAME})\s*(?:,[^\n“”,]{{1,80}})?\s*$"
+    ))
+    .expect("signed pattern")
+});
+
+/// "was quoted as saying", "was quoted by TASS as saying": the words
+/// between a speaker and the cue "saying" (the agency is not the speaker).
+const QUOTED_AS: &str =
+    r"(?:was\s+|is\s+)?quoted\s+(?:by\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}\s+)?as";
+
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     let titled = titled_name(0);
     Regex::new(&format!(
-        r"^[\s,.;:!?…—–-]{{0,4}}(?:(?P<sp>{DESCRIPTION}|he|she|they|He|She|They|{titled}|{NAME})(?:,\s+[^,]{{1,60}},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|once\s+)?(?P<cue>{CUES})(?-u:\b)|(?P<cue2>{CUES})\s+(?P<sp2>{DESCRIPTION}|{titled}|{NAME}))"
+        r"^[\s,.;:!?…—–-]{{0,4}}(?:(?P<sp>{DESCRIPTION}|he|she|they|He|She|They|{titled}|{NAME})(?:,\s+[^,]{{1,60}},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|once\s+|{QUOTED_AS}\s+)?(?P<cue>{CUES})(?-u:\b)|(?P<cue2>{CUES})\s+(?P<sp2>{DESCRIPTION}|{titled}|{NAME}))"
     ))
     .expect("after pattern")
 });
@@ -601,7 +616,7 @@ static AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     const W: &str = word!();
     Regex::new(&format!(
-        r"(?P<sp>{DESCRIPTION}|(?-u:\b)[Hh]e|(?-u:\b)[Ss]he|(?-u:\b)[Tt]hey|{NAME})(?:,\s+[^,“”]{{1,60}},|\s+(?:—|–|--)\s+[^—–“”]{{1,60}}?\s+(?:—|–|--))?,?\s+(?:(?:[a-z][{W}'’-]*|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+){{0,3}}?(?P<cue>{CUES})(?-u:\b)"
+        r"(?P<sp>{DESCRIPTION}|(?-u:\b)[Hh]e|(?-u:\b)[Ss]he|(?-u:\b)[Tt]hey|{NAME})(?:,\s+[^,“”]{{1,60}},|\s+(?:—|–|--)\s+[^—–“”]{{1,60}}?\s+(?:—|–|--))?,?\s+(?:(?:[a-z][{W}'’-]*|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|{QUOTED_AS})\s+){{0,3}}?(?P<cue>{CUES})(?-u:\b)"
     ))
     .expect("before pattern")
 });
@@ -2403,6 +2418,18 @@ fn build(
             addressee = addressee_after(&after[cue.end..]);
         }
     }
+    // A quotation signed after a dash, alone in its paragraph: "“…” —
+    // Emmanuel Macron", "“…” – Kaja Kallas, EU foreign policy chief".
+    if mention.is_none()
+        && after.trim_start().starts_with(['—', '–', '-'])
+        && before.trim().chars().all(|c| matches!(c, '>' | '*' | '_'))
+        && let Some(sp) = SIGNED.captures(after).and_then(|c| c.name("sp"))
+        && plausible_speaker(sp.as_str())
+    {
+        mention = Some(clean_mention(sp.as_str()));
+        adjacent = true;
+        cue_gap = 0;
+    }
     // Whether `BEFORE` matches in `before`, once it was searched.
     let mut before_cue = false;
     if mention.is_none() {
@@ -2812,7 +2839,7 @@ fn plain_speaker(head: &str) -> Option<usize> {
             && is_head(last)
             && middle
                 .iter()
-                .all(|w| w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-') && !is_head(w))
+                .all(|w| w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') && !is_head(w))
     } else {
         // [`NAME`]: words opening with A-Z, the last ending with a word
         // character.
@@ -3509,6 +3536,37 @@ mod tests {
                 "“It’s a new era,” said Dmitry Peskov, before the crowd cheered “and we’re ready for it.”"
             )[1],
             None
+        );
+    }
+
+    #[test]
+    fn quoted_as_saying_signed_and_aged() {
+        let who =
+            |body: &str| -> Vec<Option<String>> { q(body).into_iter().map(|x| x.1).collect() };
+        // The agency that quotes is not the speaker.
+        assert_eq!(
+            who("Putin was quoted by TASS as saying: “We have no plans to attack.”"),
+            [sp("Putin")]
+        );
+        assert_eq!(
+            who("“The decision is final,” Putin was quoted as saying by RIA Novosti."),
+            [sp("Putin")]
+        );
+        // A signature after a dash, alone in the paragraph (or a quote
+        // block).
+        assert_eq!(
+            who("> “Good morning, Europe” — Emmanuel Macron, French president\n"),
+            [sp("Emmanuel Macron")]
+        );
+        assert_eq!(who("“We stand firm” - Kaja Kallas\n"), [sp("Kaja Kallas")]);
+        assert_eq!(who("“Words matter” — and so do deeds.\n"), [None]);
+        assert_eq!(who("“Words matter” — Putin was in Beijing then.\n"), [None]);
+        // A description with a number in it.
+        assert_eq!(
+            who(
+                "Vladimir Putin, the Russian president, arrived.\n\n“We are in no hurry,” the 71-year-old president said.\n"
+            ),
+            [sp("Vladimir Putin")]
         );
     }
 

@@ -2945,6 +2945,11 @@ mod tests {
             .collect()
     }
 
+    /// The speakers of `body`'s quotations, in order.
+    fn who(body: &str) -> Vec<Option<String>> {
+        q(body).into_iter().map(|x| x.1).collect()
+    }
+
     fn sp(s: &str) -> Option<String> {
         Some(s.to_string())
     }
@@ -3461,8 +3466,6 @@ mod tests {
 
     #[test]
     fn an_appositive_between_dashes_stands_between_speaker_and_cue() {
-        let who =
-            |body: &str| -> Vec<Option<String>> { q(body).into_iter().map(|x| x.1).collect() };
         for dash in ["—", "–", "--"] {
             let body = format!(
                 "Sergei Lavrov {dash} who has served since 2004 {dash} said the talks were “constructive and very useful.”"
@@ -3473,8 +3476,6 @@ mod tests {
 
     #[test]
     fn the_leader_is_no_minister() {
-        let who =
-            |body: &str| -> Vec<Option<String>> { q(body).into_iter().map(|x| x.1).collect() };
         // A minister is never "the Chinese leader" or "the Chinese president".
         for called in ["the Chinese leader", "the Chinese president"] {
             let body = format!(
@@ -3500,8 +3501,6 @@ mod tests {
 
     #[test]
     fn a_name_after_its_cue_may_carry_lowercase_titles() {
-        let who =
-            |body: &str| -> Vec<Option<String>> { q(body).into_iter().map(|x| x.1).collect() };
         for (after, speaker) in [
             ("said Kremlin spokesman Dmitry Peskov.", "Dmitry Peskov"),
             ("Kremlin spokesman Dmitry Peskov said.", "Dmitry Peskov"),
@@ -3520,8 +3519,6 @@ mod tests {
 
     #[test]
     fn the_second_part_of_a_split_quotation_is_its_cues_speaker() {
-        let who =
-            |body: &str| -> Vec<Option<String>> { q(body).into_iter().map(|x| x.1).collect() };
         assert_eq!(
             who("“It’s a new era,” said Dmitry Peskov, “and we’re ready for it.”"),
             vec![sp("Dmitry Peskov"), sp("Dmitry Peskov")]
@@ -3541,8 +3538,6 @@ mod tests {
 
     #[test]
     fn quoted_as_saying_signed_and_aged() {
-        let who =
-            |body: &str| -> Vec<Option<String>> { q(body).into_iter().map(|x| x.1).collect() };
         // The agency that quotes is not the speaker.
         assert_eq!(
             who("Putin was quoted by TASS as saying: “We have no plans to attack.”"),
@@ -3572,8 +3567,6 @@ mod tests {
 
     #[test]
     fn names_hold_their_particles() {
-        let who =
-            |body: &str| -> Vec<Option<String>> { q(body).into_iter().map(|x| x.1).collect() };
         for (body, want) in [
             (
                 "“Europe must be ready,” Ursula von der Leyen said.",
@@ -3642,8 +3635,6 @@ mod tests {
 
     #[test]
     fn a_body_named_with_a_possessor_or_a_title_word_is_no_person() {
-        let who =
-            |body: &str| -> Vec<Option<String>> { q(body).into_iter().map(|x| x.1).collect() };
         // Named in the cue clause, with a possessor and with a descriptor.
         assert_eq!(
             who(

@@ -676,7 +676,7 @@ pub fn same_subject(a: &Figure, b: &Figure, w: &TermWeights) -> bool {
     if a.subject.name_numbers != b.subject.name_numbers
         || !names_agree(a, b)
         || opposed(&a.subject.terms, &b.subject.terms)
-        || kind(a) != kind(b)
+        || compared_kind(a) != compared_kind(b)
     {
         return false;
     }
@@ -704,6 +704,26 @@ pub fn kind(f: &Figure) -> Option<&'static str> {
         .iter()
         .copied()
         .find(|a| attribute::KINDS.contains(a))
+}
+
+/// What [`kind`] a figure is compared as: a rise and a fall are both a
+/// change, compared by their signed intervals ([`signed_interval`]): "rose
+/// 5%" contradicts "fell 3%" of the same thing in the same period.
+pub fn compared_kind(f: &Figure) -> Option<&'static str> {
+    match kind(f) {
+        Some(attribute::FALL) => Some(attribute::RISE),
+        k => k,
+    }
+}
+
+/// A figure's interval with a fall as a negative change: "fell 3%" is
+/// [-3.5, -2.5].
+pub fn signed_interval(f: &Figure) -> (f64, f64) {
+    if kind(f) == Some(attribute::FALL) {
+        (-f.high, -f.low)
+    } else {
+        (f.low, f.high)
+    }
 }
 
 /// The terms of a flow's two directions, or of a balance's two signs.
@@ -767,7 +787,8 @@ pub fn relate(
             b.modality.as_str()
         ));
     }
-    let overlap = a.low <= b.high && b.low <= a.high;
+    let ((a_low, a_high), (b_low, b_high)) = (signed_interval(a), signed_interval(b));
+    let overlap = a_low <= b_high && b_low <= a_high;
     match (&a.period, &b.period) {
         (Some(pa), Some(pb)) if !pa.same(pb) => {
             return Relation::OtherPeriod(format!("{} vs {}", pa.label, pb.label));
@@ -817,6 +838,14 @@ pub fn relate(
             show_value(b)
         ));
     }
+    if kind(a) != kind(b) {
+        // A rise against a fall.
+        return Relation::Conflict(format!(
+            "{} vs {}: opposite directions",
+            show_value(a),
+            show_value(b)
+        ));
+    }
     let gap = relative_gap(a.value, b.value);
     Relation::Conflict(format!(
         "{} vs {}: {}% apart, intervals do not overlap",
@@ -842,8 +871,19 @@ pub fn period_labels<'a>(figs: impl IntoIterator<Item = &'a Figure>, none: &str)
     labels.into_iter().collect::<Vec<_>>().join(", ")
 }
 
-/// A figure's value for people: "$185 billion", "26%", "4,200 km", "about 40".
+/// A figure's value for people: "$185 billion", "26%", "4,200 km", "about
+/// 40"; a change says its direction ("up 26%", "down about 5%").
 pub fn show_value(f: &Figure) -> String {
+    let direction = match kind(f) {
+        Some(attribute::RISE) => "up ",
+        Some(attribute::FALL) => "down ",
+        _ => "",
+    };
+    format!("{direction}{}", show_amount(f))
+}
+
+/// [`show_value`] without the direction.
+fn show_amount(f: &Figure) -> String {
     let q = match f.qualifier {
         crate::extract::Qualifier::Exact => "",
         crate::extract::Qualifier::About => "about ",
@@ -1348,7 +1388,7 @@ mod tests {
     }
 
     #[test]
-    fn shares_rises_and_falls_are_subjects_of_their_own() {
+    fn shares_changes_and_levels_are_subjects_of_their_own() {
         let same = same_subject_of;
         let rise = "Russia-China trade rose 26% in 2022.";
         assert!(same(rise, "Russia-China trade grew by 26.3% in 2022."));
@@ -1356,7 +1396,12 @@ mod tests {
             rise,
             "The yuan's share of Russia-China trade reached 90% in 2022."
         ));
-        assert!(!same(rise, "Russia-China trade fell 5% in 2022."));
+        assert!(!same(
+            "Russia-China trade rose by $40 billion in 2022.",
+            "Russia-China trade was $190 billion in 2022."
+        ));
+        // A rise and a fall are one subject, a change, compared by sign.
+        assert!(same(rise, "Russia-China trade fell 5% in 2022."));
         // Shares of one whole differ by their part.
         assert!(!same(
             "The yuan's share of Russia-China trade reached 90% in 2022.",
@@ -1366,6 +1411,34 @@ mod tests {
             "The yuan's share of Russia-China trade reached 90% in 2022.",
             "The yuan's share of Russia-China trade was 95% in 2022."
         ));
+    }
+
+    #[test]
+    fn a_fall_is_a_negative_change() {
+        let relate_of = |a: &str, b: &str| relate(&figure_of(a), None, &figure_of(b), None);
+        let rise = "Russia-China trade rose 5% in 2022.";
+        assert_eq!(
+            relate_of(rise, "Russia-China trade fell 5% in 2022."),
+            Relation::Conflict("up 5% vs down 5%: opposite directions".into())
+        );
+        assert_eq!(
+            relate_of(
+                "Russia-China trade fell 5% in 2022.",
+                "Russia-China trade dropped by about 5% in 2022."
+            ),
+            Relation::Agree
+        );
+        assert_eq!(
+            relate_of(
+                "Russia-China trade fell 5% in 2022.",
+                "Russia-China trade fell 9% in 2022."
+            ),
+            Relation::Conflict("down 5% vs down 9%: 44% apart, intervals do not overlap".into())
+        );
+        assert_eq!(
+            relate_of(rise, "Russia-China trade rose about 5% in 2022."),
+            Relation::Agree
+        );
     }
 
     #[test]

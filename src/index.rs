@@ -416,7 +416,8 @@ struct SubjectKey<'a> {
     head: Option<&'a str>,
     name_numbers: &'a [Shared],
     names: &'a [Shared],
-    /// A figure's kind: share, rise, fall, earlier ([`compare::kind`]).
+    /// What a figure is compared as: share, change, earlier
+    /// ([`compare::compared_kind`]).
     kind: Option<&'static str>,
 }
 
@@ -431,7 +432,7 @@ impl<'a> SubjectKey<'a> {
             head: f.subject.head.as_deref(),
             name_numbers: &f.subject.name_numbers,
             names: &f.subject.names,
-            kind: compare::kind(f),
+            kind: compare::compared_kind(f),
         }
     }
 }

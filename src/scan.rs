@@ -777,8 +777,10 @@ fn relation_key(ex: &Extracted, f: &Figure) -> RelationKey {
         modality: f.modality,
         qualifier: f.qualifier,
         value: f.value.to_bits(),
-        low: f.low.to_bits(),
-        high: f.high.to_bits(),
+        // A fall relates to others as its negative ("fell 3%" against
+        // "rose 3%").
+        low: crate::compare::signed_interval(f).0.to_bits(),
+        high: crate::compare::signed_interval(f).1.to_bits(),
         period: f.period.clone(),
         period_note: f.period_note.clone(),
         // The date matters only to counts with no period.
@@ -1491,7 +1493,7 @@ mod tests {
     }
 
     #[test]
-    fn a_rise_a_fall_and_a_share_of_one_thing_are_never_compared() {
+    fn a_change_a_level_and_a_share_of_one_thing_are_never_compared() {
         let trade = ["trade", "russia", "china"];
         let pct = |src: &str, line: usize, v: f64, kind: Option<&'static str>| {
             let mut f = figure(src, line, v, "percent", Exact, &trade, Some(2023), Actual);
@@ -1509,12 +1511,28 @@ mod tests {
             vec![],
             vec![
                 pct("a", 4, 26.0, Some("rise")),
-                pct("b", 4, 5.0, Some("fall")),
+                pct("b", 4, 5.0, None),
                 pct("c", 4, 90.0, Some("share")),
             ],
         );
         let r = scan(ex, &SpeakerTable::default());
         assert!(statuses(&r).is_empty(), "{:?}", statuses(&r));
+        // A fall is a negative change: against two rises of its size, it
+        // conflicts with each, and they agree.
+        let ex = corpus(
+            &dates,
+            vec![],
+            vec![
+                pct("a", 4, 5.0, Some("rise")),
+                pct("b", 4, 5.0, Some("rise")),
+                pct("c", 4, 5.0, Some("fall")),
+            ],
+        );
+        let r = scan(ex, &SpeakerTable::default());
+        assert_eq!(statuses(&r), vec![(ItemKind::Figure, Status::Conflict, 3)]);
+        let f = &r.findings[0];
+        assert_eq!(f.pairs.len(), 2, "{:?}", f.pairs);
+        assert!(f.summary.contains("opposite directions"), "{}", f.summary);
         // Two rises of it are compared as ever.
         let ex = corpus(
             &dates,

@@ -677,6 +677,7 @@ pub fn same_subject(a: &Figure, b: &Figure, w: &TermWeights) -> bool {
         || !names_agree(a, b)
         || opposed(&a.subject.terms, &b.subject.terms)
         || compared_kind(a) != compared_kind(b)
+        || basis(a) != basis(b)
     {
         return false;
     }
@@ -704,6 +705,18 @@ pub fn kind(f: &Figure) -> Option<&'static str> {
         .iter()
         .copied()
         .find(|a| attribute::KINDS.contains(a))
+}
+
+/// What a figure is counted per, when its words say ([`attribute::BASES`]:
+/// "per head", "a month", "a barrel"). Figures on two bases, or on a
+/// basis and on none, are never compared: GDP per head is not GDP, a
+/// monthly wage not a yearly one, prices 0.6% up on the month not 3.2% up
+/// on the year.
+pub fn basis(f: &Figure) -> Option<&'static str> {
+    f.attributes
+        .iter()
+        .copied()
+        .find(|a| attribute::BASES.contains(a))
 }
 
 /// What [`kind`] a figure is compared as: a rise and a fall are both a
@@ -872,14 +885,17 @@ pub fn period_labels<'a>(figs: impl IntoIterator<Item = &'a Figure>, none: &str)
 }
 
 /// A figure's value for people: "$185 billion", "26%", "4,200 km", "about
-/// 40"; a change says its direction ("up 26%", "down about 5%").
+/// 40"; a change says its direction ("up 26%", "down about 5%"), a figure
+/// on a basis says it ("$14,000 per head", "$63 a barrel").
 pub fn show_value(f: &Figure) -> String {
     let direction = match kind(f) {
         Some(attribute::RISE) => "up ",
         Some(attribute::FALL) => "down ",
         _ => "",
     };
-    format!("{direction}{}", show_amount(f))
+    // "per-head" reads "per head".
+    let per = basis(f).map_or(String::new(), |b| format!(" {}", b.replace('-', " ")));
+    format!("{direction}{}{per}", show_amount(f))
 }
 
 /// [`show_value`] without the direction.

@@ -419,6 +419,8 @@ struct SubjectKey<'a> {
     /// What a figure is compared as: share, change, earlier
     /// ([`compare::compared_kind`]).
     kind: Option<&'static str>,
+    /// What it is counted per ([`compare::basis`]).
+    basis: Option<&'static str>,
 }
 
 impl<'a> SubjectKey<'a> {
@@ -433,6 +435,7 @@ impl<'a> SubjectKey<'a> {
             name_numbers: &f.subject.name_numbers,
             names: &f.subject.names,
             kind: compare::compared_kind(f),
+            basis: compare::basis(f),
         }
     }
 }

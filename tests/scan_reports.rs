@@ -531,3 +531,31 @@ fn the_level_a_change_started_from_is_not_the_period_of_the_sentence() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_figure_per_head_a_month_or_a_barrel_is_no_total() {
+    for (a, b) in [
+        (
+            "Russia's GDP per capita was $14,000 in 2023.",
+            "Russia's GDP was $2 trillion in 2023.",
+        ),
+        (
+            "China's average monthly wage was 9,000 yuan in 2023.",
+            "China's average annual wage was 120,000 yuan in 2023.",
+        ),
+        (
+            "Consumer prices rose 0.6% month on month in March.",
+            "Consumer prices rose 3.2% year on year in March.",
+        ),
+    ] {
+        let got = figure_statuses(&[a, b]);
+        assert!(got.is_empty(), "{a} / {b}: {got:?}");
+    }
+    // Two figures on one basis are compared, and say their basis.
+    let got = figure_statuses(&[
+        "Consumer prices rose 0.6% month on month in March.",
+        "Consumer prices rose 0.9% m/m in March.",
+    ]);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].0, "conflict");
+}

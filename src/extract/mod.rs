@@ -202,8 +202,57 @@ pub mod attribute {
     /// What a figure is when it is not a level. Figures of different
     /// kinds (none is a kind too) are never compared.
     pub const KINDS: &[&str] = &[SHARE, RISE, FALL, EARLIER];
+    /// What a figure is counted per, when its words say ("GDP per capita",
+    /// "a monthly wage", "0.6% month on month", "$63 a barrel"): a basis.
+    /// Figures on different bases, or one on a basis and one on none, are
+    /// never compared. A year is the basis a figure has when none is said
+    /// ("annual inflation", "50 bcm a year"), so it is none.
+    pub const PER_HEAD: &str = "per-head";
+    pub const PER_MONTH: &str = "per-month";
+    pub const PER_QUARTER: &str = "per-quarter";
+    pub const PER_WEEK: &str = "per-week";
+    pub const PER_DAY: &str = "per-day";
+    pub const PER_HOUR: &str = "per-hour";
+    /// A quarter's or a month's rate scaled to a year ("grew at an
+    /// annualised rate of 1.2%").
+    pub const ANNUALISED: &str = "annualised";
+    pub const PER_BARREL: &str = "per-barrel";
+    pub const PER_TONNE: &str = "per-tonne";
+    pub const PER_SHARE: &str = "per-share";
+    /// A price of one of anything else ("$3 a gallon", "per kilo").
+    pub const PER_UNIT: &str = "per-unit";
+    pub const BASES: &[&str] = &[
+        PER_HEAD,
+        PER_MONTH,
+        PER_QUARTER,
+        PER_WEEK,
+        PER_DAY,
+        PER_HOUR,
+        ANNUALISED,
+        PER_BARREL,
+        PER_TONNE,
+        PER_SHARE,
+        PER_UNIT,
+    ];
     /// Every attribute there is.
-    pub const ALL: &[&str] = &[RECORD, SHARE, RISE, FALL, EARLIER];
+    pub const ALL: &[&str] = &[
+        RECORD,
+        SHARE,
+        RISE,
+        FALL,
+        EARLIER,
+        PER_HEAD,
+        PER_MONTH,
+        PER_QUARTER,
+        PER_WEEK,
+        PER_DAY,
+        PER_HOUR,
+        ANNUALISED,
+        PER_BARREL,
+        PER_TONNE,
+        PER_SHARE,
+        PER_UNIT,
+    ];
 }
 
 /// One figure in one source.

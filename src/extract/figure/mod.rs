@@ -320,6 +320,114 @@ fn figure_kind(before: &str, after: &str, percent: bool) -> Option<&'static str>
     .then_some(attribute::SHARE)
 }
 
+/// What a figure is counted per ([`attribute::BASES`]), from the words of
+/// its clause before it (`before`, the sentence up to the figure: "GDP per
+/// capita was", "the average monthly wage was", "grew at an annualised
+/// rate of") or right after it (`after`, lowercase: "per capita", "a
+/// month", "month on month", "m/m", "a barrel", "per tonne").
+fn basis(before: &str, after: &str) -> Option<&'static str> {
+    use attribute::*;
+    // After the figure: "per" or "a" and a noun, or a change's base.
+    const AFTER: &[(&str, &str)] = &[
+        ("month on month", PER_MONTH),
+        ("month-on-month", PER_MONTH),
+        ("m/m", PER_MONTH),
+        ("quarter on quarter", PER_QUARTER),
+        ("quarter-on-quarter", PER_QUARTER),
+        ("q/q", PER_QUARTER),
+        ("annualised", ANNUALISED),
+        ("annualized", ANNUALISED),
+        ("on an annualised basis", ANNUALISED),
+        ("on an annualized basis", ANNUALISED),
+    ];
+    const NOUNS: &[(&str, &str)] = &[
+        ("capita", PER_HEAD),
+        ("head", PER_HEAD),
+        ("person", PER_HEAD),
+        ("inhabitant", PER_HEAD),
+        ("resident", PER_HEAD),
+        ("month", PER_MONTH),
+        ("quarter", PER_QUARTER),
+        ("week", PER_WEEK),
+        ("day", PER_DAY),
+        ("hour", PER_HOUR),
+        ("barrel", PER_BARREL),
+        ("bbl", PER_BARREL),
+        ("tonne", PER_TONNE),
+        ("ton", PER_TONNE),
+        ("metric ton", PER_TONNE),
+        ("share", PER_SHARE),
+        ("kilo", PER_UNIT),
+        ("kilogram", PER_UNIT),
+        ("kg", PER_UNIT),
+        ("litre", PER_UNIT),
+        ("liter", PER_UNIT),
+        ("gallon", PER_UNIT),
+        ("ounce", PER_UNIT),
+        ("unit", PER_UNIT),
+        ("thousand cubic", PER_UNIT),
+        ("1,000 cubic", PER_UNIT),
+        ("mwh", PER_UNIT),
+        ("kwh", PER_UNIT),
+        ("megawatt", PER_UNIT),
+    ];
+    let after = after.trim_start();
+    let word_end = |rest: &str| !rest.starts_with(|c: char| c.is_alphanumeric());
+    for &(phrase, b) in AFTER {
+        if let Some(rest) = after.strip_prefix(phrase)
+            && word_end(rest)
+        {
+            return Some(b);
+        }
+    }
+    let per = ["per ", "a ", "an ", "each ", "every ", "/"]
+        .iter()
+        .find_map(|p| after.strip_prefix(p));
+    if let Some(rest) = per {
+        for &(noun, b) in NOUNS {
+            if let Some(tail) = rest.strip_prefix(noun) {
+                // The noun alone or plural: "a day", "per 1,000 cubic
+                // metres"; not "a headline".
+                let tail = tail.strip_prefix('s').unwrap_or(tail);
+                if word_end(tail) || noun.ends_with(" cubic") {
+                    return Some(b);
+                }
+            }
+        }
+    }
+    // Before it, in its clause.
+    let tail = lower_tail(before, 60);
+    let clause = tail.rsplit([',', ';', ':']).next().unwrap_or(&tail);
+    const BEFORE: &[(&str, &str)] = &[
+        ("per capita", PER_HEAD),
+        ("per-capita", PER_HEAD),
+        ("per head", PER_HEAD),
+        ("per person", PER_HEAD),
+        ("monthly", PER_MONTH),
+        ("month-on-month", PER_MONTH),
+        ("month on month", PER_MONTH),
+        ("quarterly", PER_QUARTER),
+        ("quarter-on-quarter", PER_QUARTER),
+        ("quarter on quarter", PER_QUARTER),
+        ("weekly", PER_WEEK),
+        ("hourly", PER_HOUR),
+        ("annualised", ANNUALISED),
+        ("annualized", ANNUALISED),
+        ("annual rate", ANNUALISED),
+    ];
+    let words: Vec<&str> = clause
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    BEFORE.iter().find_map(|&(phrase, b)| {
+        let n = phrase.split(' ').count();
+        words
+            .windows(n)
+            .any(|w| w.iter().copied().eq(phrase.split(' ')))
+            .then_some(b)
+    })
+}
+
 /// Bytes of context kept on each side of a figure in a long sentence.
 const PASSAGE_WINDOW: usize = 400;
 
@@ -530,6 +638,9 @@ fn sentence_figures(
         }
         if let Some(kind) = figure_kind(&s[..start], &after, unit_name == "percent") {
             attributes.push(kind);
+        }
+        if let Some(basis) = basis(&s[..start], &after) {
+            attributes.push(basis);
         }
         let modality = modality(s, start, end);
         // Where the next figure starts: a period written before it is this

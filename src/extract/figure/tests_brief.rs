@@ -487,6 +487,58 @@ fn a_change_of_any_unit_is_a_rise_or_a_fall() {
 }
 
 #[test]
+fn a_figure_says_what_it_is_counted_per() {
+    let basis = |t: &str| {
+        one(t)
+            .attributes
+            .iter()
+            .copied()
+            .find(|a| crate::extract::attribute::BASES.contains(a))
+    };
+    for (t, want) in [
+        (
+            "Russia's GDP per capita was $14,000 in 2023.",
+            Some("per-head"),
+        ),
+        ("Output was $14,000 per head in 2023.", Some("per-head")),
+        (
+            "The average monthly wage was 9,000 yuan.",
+            Some("per-month"),
+        ),
+        ("Rent is $900 a month.", Some("per-month")),
+        (
+            "Prices rose 0.6% month on month in March.",
+            Some("per-month"),
+        ),
+        ("Prices rose 0.6% m/m in March.", Some("per-month")),
+        (
+            "GDP grew 0.3% quarter-on-quarter in 2023.",
+            Some("per-quarter"),
+        ),
+        (
+            "GDP grew at an annualised rate of 1.2% in 2023.",
+            Some("annualised"),
+        ),
+        (
+            "Urals crude averaged $63 a barrel in 2023.",
+            Some("per-barrel"),
+        ),
+        ("Coal sold for $120 per tonne in 2023.", Some("per-tonne")),
+        ("Petrol cost $3 a gallon in 2023.", Some("per-unit")),
+        ("The firm earned $2 a share in 2023.", Some("per-share")),
+        // A year is the basis when none is said.
+        ("Prices rose 3.2% year on year in March.", None),
+        ("The pipe carries 38 bcm a year.", None),
+        ("The average annual wage was 120,000 yuan.", None),
+        ("Russia's GDP was $2 trillion in 2023.", None),
+        // A noun that only starts so.
+        ("Trade was $5 billion a headline figure.", None),
+    ] {
+        assert_eq!(basis(t), want, "{t}");
+    }
+}
+
+#[test]
 fn a_change_and_the_level_it_reached_are_not_a_range() {
     let got = |t: &str| -> Vec<(f64, Qualifier, Vec<&'static str>, Option<String>)> {
         dated(t)

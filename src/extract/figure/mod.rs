@@ -174,6 +174,9 @@ fn future_month(m: &mut period::Mention, modality: Modality, doc: Option<jiff::c
     }
 }
 
+/// Bytes before a figure read for its kind and basis.
+const TAIL: usize = 60;
+
 /// Verbs and nouns of a change up: "rose 26%", "up $1.5 billion", "a 5%
 /// increase", "an increase of 5%".
 const RISE: &[&str] = &[
@@ -239,10 +242,11 @@ fn change_word(word: &str) -> Option<&'static str> {
     }
 }
 
-/// Whether `before` (the sentence up to a number) ends with a change and
+/// Whether `tail` (the sentence up to a number, its last [`TAIL`] bytes
+/// lowercase) ends with a change and
 /// "from": "rose from", "up from", "an increase from". The number is the
 /// level the change started at.
-fn after_change_from(before: &str) -> bool {
+fn after_change_from(tail: &str) -> bool {
     // Qualifier words between: "rose from about $147 billion".
     const QUALIFYING: &[&str] = &[
         "about",
@@ -262,7 +266,6 @@ fn after_change_from(before: &str) -> bool {
         "a",
         "an",
     ];
-    let tail = lower_tail(before, 48);
     let mut words = tail
         .split_whitespace()
         .rev()
@@ -277,9 +280,10 @@ fn after_change_from(before: &str) -> bool {
 /// "accounted for 30%"). Kinds are subjects of their own
 /// (`compare::same_subject`): "trade rose 26%" does not contradict "the
 /// yuan's share of trade reached 90%", nor "revenues rose by $1.5 billion"
-/// "revenues were $15.3 billion". `before` is the sentence up to the
-/// figure, `after` the lowercase text after it (unit included in neither).
-fn figure_kind(before: &str, after: &str, percent: bool) -> Option<&'static str> {
+/// "revenues were $15.3 billion". `tail` is the sentence up to the figure
+/// (its last [`TAIL`] bytes, lowercase), `after` the lowercase text after it
+/// (unit included in neither).
+fn figure_kind(tail: &str, after: &str, percent: bool) -> Option<&'static str> {
     if percent && after.starts_with(" of ") {
         return Some(attribute::SHARE);
     }
@@ -290,7 +294,6 @@ fn figure_kind(before: &str, after: &str, percent: bool) -> Option<&'static str>
     if CHANGE_NOUNS.contains(&next) {
         return change_word(next);
     }
-    let tail = lower_tail(before, 60);
     let mut words = tail.split_whitespace().rev();
     let mut last = words.next();
     // "rose by 26%", "fell by 5%", "an increase of 5%"; not "fell to 5%",
@@ -305,7 +308,7 @@ fn figure_kind(before: &str, after: &str, percent: bool) -> Option<&'static str>
         return None;
     }
     // The clause before it names a share.
-    let clause = tail.rsplit([',', ';']).next().unwrap_or(&tail);
+    let clause = tail.rsplit([',', ';']).next().unwrap_or(tail);
     [
         "share",
         "accounted for",
@@ -321,11 +324,11 @@ fn figure_kind(before: &str, after: &str, percent: bool) -> Option<&'static str>
 }
 
 /// What a figure is counted per ([`attribute::BASES`]), from the words of
-/// its clause before it (`before`, the sentence up to the figure: "GDP per
+/// its clause before it (`tail`, as [`figure_kind`] takes it: "GDP per
 /// capita was", "the average monthly wage was", "grew at an annualised
 /// rate of") or right after it (`after`, lowercase: "per capita", "a
 /// month", "month on month", "m/m", "a barrel", "per tonne").
-fn basis(before: &str, after: &str) -> Option<&'static str> {
+fn basis(tail: &str, after: &str) -> Option<&'static str> {
     use attribute::*;
     // After the figure: "per" or "a" and a noun, or a change's base.
     const AFTER: &[(&str, &str)] = &[
@@ -395,38 +398,43 @@ fn basis(before: &str, after: &str) -> Option<&'static str> {
             }
         }
     }
-    // Before it, in its clause.
-    let tail = lower_tail(before, 60);
-    let clause = tail.rsplit([',', ';', ':']).next().unwrap_or(&tail);
-    const BEFORE: &[(&str, &str)] = &[
-        ("per capita", PER_HEAD),
-        ("per-capita", PER_HEAD),
-        ("per head", PER_HEAD),
-        ("per person", PER_HEAD),
-        ("monthly", PER_MONTH),
-        ("month-on-month", PER_MONTH),
-        ("month on month", PER_MONTH),
-        ("quarterly", PER_QUARTER),
-        ("quarter-on-quarter", PER_QUARTER),
-        ("quarter on quarter", PER_QUARTER),
-        ("weekly", PER_WEEK),
-        ("hourly", PER_HOUR),
-        ("annualised", ANNUALISED),
-        ("annualized", ANNUALISED),
-        ("annual rate", ANNUALISED),
-    ];
-    let words: Vec<&str> = clause
-        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    BEFORE.iter().find_map(|&(phrase, b)| {
-        let n = phrase.split(' ').count();
-        words
-            .windows(n)
-            .any(|w| w.iter().copied().eq(phrase.split(' ')))
-            .then_some(b)
-    })
+    // Before it, in its clause: one pass of an automaton over the clause.
+    let clause = tail.rsplit([',', ';', ':']).next().unwrap_or(tail);
+    let bytes = clause.as_bytes();
+    let word_byte = |i: Option<usize>| {
+        i.and_then(|i| bytes.get(i))
+            .is_some_and(|b| b.is_ascii_alphanumeric())
+    };
+    BASIS_BEFORE
+        .find_overlapping_iter(clause)
+        .find(|m| !word_byte(m.start().checked_sub(1)) && !word_byte(Some(m.end())))
+        .map(|m| BASIS_BEFORE_WORDS[m.pattern().as_usize()].1)
 }
+
+/// The words before a figure that give its basis ([`basis`]).
+const BASIS_BEFORE_WORDS: &[(&str, &str)] = &[
+    ("per capita", attribute::PER_HEAD),
+    ("per-capita", attribute::PER_HEAD),
+    ("per head", attribute::PER_HEAD),
+    ("per person", attribute::PER_HEAD),
+    ("monthly", attribute::PER_MONTH),
+    ("month-on-month", attribute::PER_MONTH),
+    ("month on month", attribute::PER_MONTH),
+    ("quarterly", attribute::PER_QUARTER),
+    ("quarter-on-quarter", attribute::PER_QUARTER),
+    ("quarter on quarter", attribute::PER_QUARTER),
+    ("weekly", attribute::PER_WEEK),
+    ("hourly", attribute::PER_HOUR),
+    ("annualised", attribute::ANNUALISED),
+    ("annualized", attribute::ANNUALISED),
+    ("annual rate", attribute::ANNUALISED),
+];
+
+/// [`BASIS_BEFORE_WORDS`] in one automaton.
+static BASIS_BEFORE: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new(BASIS_BEFORE_WORDS.iter().map(|w| w.0)).expect("basis words")
+    });
 
 /// Bytes of context kept on each side of a figure in a long sentence.
 const PASSAGE_WINDOW: usize = 400;
@@ -469,7 +477,7 @@ fn sentence_figures(
             // and an amount ("in 2021 to $190 billion").
             let to = gap.eq_ignore_ascii_case("to");
             let change_to = to
-                && (after_change_from(&s[..first.start])
+                && (after_change_from(&lower_tail(&s[..first.start], TAIL))
                     || (first.currency.is_some() || first.has_magnitude)
                         && lower_tail(&s[..first.start], 4).trim_end().ends_with(" by"));
             let year_then_amount = first.plain_integer
@@ -636,10 +644,12 @@ fn sentence_figures(
         {
             attributes.push(attribute::RECORD);
         }
-        if let Some(kind) = figure_kind(&s[..start], &after, unit_name == "percent") {
+        // The words before it, lowercase, read by the next three.
+        let tail = lower_tail(&s[..start], TAIL);
+        if let Some(kind) = figure_kind(&tail, &after, unit_name == "percent") {
             attributes.push(kind);
         }
-        if let Some(basis) = basis(&s[..start], &after) {
+        if let Some(basis) = basis(&tail, &after) {
             attributes.push(basis);
         }
         let modality = modality(s, start, end);
@@ -658,7 +668,7 @@ fn sentence_figures(
         // "rose from $147 billion to $190 billion last year": the first is
         // the level before, of a period not said ("from $147 billion in
         // 2021" is 2021's).
-        if !period_beside && after_change_from(&s[..start]) {
+        if !period_beside && after_change_from(&tail) {
             attributes.push(attribute::EARLIER);
         }
         // What a period after the publication date holds has not happened:

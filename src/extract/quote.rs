@@ -600,6 +600,17 @@ static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("signed pattern")
 });
 
+/// The sentence after a quotation naming its speaker: "That was how Xi
+/// put it", "Those were the words of President Tokayev", "So said Li
+/// Qiang".
+static NAMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    let titled = titled_name(0);
+    Regex::new(&format!(
+        r"^\s*(?:(?:That|This|Such)\s+(?:was|is)\s+how\s+(?P<sp>{DESCRIPTION}|{titled}|{NAME})\s+(?:put|described|summed|phrased|said|explained)|(?:Those|These)\s+were\s+(?:the\s+)?words\s+of\s+(?P<sp2>{DESCRIPTION}|{titled}|{NAME})|So\s+said\s+(?P<sp3>{DESCRIPTION}|{titled}|{NAME}))(?-u:\b)"
+    ))
+    .expect("named-after pattern")
+});
+
 /// "was quoted as saying", "was quoted by TASS as saying": the words
 /// between a speaker and the cue "saying" (the agency is not the speaker;
 /// its name is ASCII letters, as a Unicode class would multiply the
@@ -2421,10 +2432,32 @@ fn build(
     }
     // A quotation signed after a dash, alone in its paragraph: "“…” —
     // Emmanuel Macron", "“…” – Kaja Kallas, EU foreign policy chief".
+    // Or named by the sentence after it: "“…” That was how Xi put it."
+    let signed = || {
+        let next = after.trim_start();
+        let c = if next.starts_with(['—', '–', '-']) {
+            if !before.trim().chars().all(|c| matches!(c, '>' | '*' | '_')) {
+                return None;
+            }
+            SIGNED.captures(after)?
+        } else if after.trim().is_empty() {
+            // The sentence after it, in the same paragraph.
+            let end = floor_char_boundary(text, block.range.end.min(after_start + CONTEXT));
+            let rest = text.get(after_start..end)?;
+            let first_word = rest.trim_start().split(' ').next()?;
+            if !["That", "This", "Such", "Those", "These", "So"].contains(&first_word) {
+                return None;
+            }
+            NAMED_AFTER.captures(rest)?
+        } else {
+            return None;
+        };
+        c.name("sp")
+            .or_else(|| c.name("sp2"))
+            .or_else(|| c.name("sp3"))
+    };
     if mention.is_none()
-        && after.trim_start().starts_with(['—', '–', '-'])
-        && before.trim().chars().all(|c| matches!(c, '>' | '*' | '_'))
-        && let Some(sp) = SIGNED.captures(after).and_then(|c| c.name("sp"))
+        && let Some(sp) = signed()
         && plausible_speaker(sp.as_str())
     {
         mention = Some(clean_mention(sp.as_str()));
@@ -3563,6 +3596,32 @@ mod tests {
                 "Vladimir Putin, the Russian president, arrived.\n\n“We are in no hurry,” the 71-year-old president said.\n"
             ),
             [sp("Vladimir Putin")]
+        );
+    }
+
+    #[test]
+    fn the_sentence_after_a_quotation_may_name_its_speaker() {
+        assert_eq!(
+            who(
+                "Putin said: “We are ready.”\n\n“Peace needs patience.” That was how Xi put it on Friday.\n"
+            ),
+            [sp("Putin"), sp("Xi")]
+        );
+        assert_eq!(
+            who(
+                "“We are brothers.” Those were the words of Kazakh President Kassym-Jomart Tokayev.\n"
+            ),
+            [sp("Kassym-Jomart Tokayev")]
+        );
+        assert_eq!(
+            who("“Trade will grow.” So said Li Qiang, the premier.\n"),
+            [sp("Li Qiang")]
+        );
+        // Not the sentence of another paragraph, nor another subject.
+        assert_eq!(who("“Trade will grow.”\n\nSo said Li Qiang.\n"), [None]);
+        assert_eq!(
+            who("“Trade will grow.” That was how markets saw it.\n"),
+            [None]
         );
     }
 

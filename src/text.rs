@@ -553,9 +553,9 @@ fn block_marker(content: &str) -> Option<(BlockKind, usize)> {
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "col", "lt", "sgt", "capt", "gov",
     "sen", "rep", "rev", "hon", "pres", "amb", "no", "nos", "vol", "vs", "etc", "approx", "inc",
-    "rs", "ltd", "co", "corp", "dept", "est", "fig", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "u.s", "u.k", "u.n", "e.u", "p.m",
-    "a.m",
+    "rs", "rb", "rbs", "ltd", "co", "corp", "dept", "est", "fig", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "u.s", "u.k", "u.n",
+    "e.u", "p.m", "a.m",
 ];
 
 /// Closing characters that may follow sentence-final punctuation and still

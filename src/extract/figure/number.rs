@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        (?P<cur>US\$|\$|€|£|¥|₹|(?-u:\b)(?:USD|EUR|RMB|CNY|RUB|GBP|INR)\ ?|(?-u:\b)Rs\.?\ ?)?
+        (?P<cur>US\$|\$|€|£|¥|₹|₽|(?-u:\b)(?:USD|EUR|RMB|CNY|RUB|GBP|INR)\ ?|(?-u:\b)(?:Rs|Rbs?)\.?\ ?)?
         (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\ \u{202F}\u{A0}]\d{3})+(?:[.,]\d+)?|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d+(?:\.\d+|,\d{1,2}(?-u:\b))?)
         (?P<mag>\ ?(?i:thousand|million|billion|trillion|mln|bln|bn|mn|tn|crores?|lakhs?)(?-u:\b)|(?:k|m|b|K|M|B|T)(?-u:\b))?",
     )
@@ -287,13 +287,15 @@ fn word_unit(lw: &str) -> Option<&'static str> {
 
 /// A match of [`NUMBER`] cut into its groups by hand, which is much cheaper
 /// than asking the regex for captures. The cut is exact: the currency
-/// (symbols, ASCII capitals, a space, the "s" and "." of "Rs.") holds no
+/// (symbols, ASCII capitals, a space, the "b", "s" and "." of "Rs." and
+/// "Rbs.") holds no
 /// digit, the number starts and ends with one, and the magnitude is ASCII
 /// letters, a space, or the long s and the Kelvin sign that `(?i)` lets
 /// stand for "s" and "k" ("lakh").
 fn number_parts(m: &str) -> (Option<&str>, &str, Option<&str>) {
     let is_cur = |c: char| {
-        matches!(c, '$' | '€' | '£' | '¥' | '₹' | ' ' | 's' | '.') || c.is_ascii_uppercase()
+        matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₽' | ' ' | 'b' | 's' | '.')
+            || c.is_ascii_uppercase()
     };
     let is_mag = |c: char| c == ' ' || c == 'ſ' || c == '\u{212A}' || c.is_ascii_alphabetic();
     let num_start = m.find(|c: char| !is_cur(c)).unwrap_or(m.len());

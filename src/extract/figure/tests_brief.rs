@@ -600,6 +600,20 @@ fn a_change_and_the_level_it_reached_are_not_a_range() {
 }
 
 #[test]
+fn rubles_by_symbol_and_abbreviation() {
+    for t in [
+        "Net profit was Rbs 629bn in 2023.",
+        "Net profit was Rbs. 629bn in 2023.",
+        "Net profit was Rb629bn in 2023.",
+        "Net profit was ₽629bn in 2023.",
+        "Net profit was RUB 629bn in 2023.",
+        "Net profit was 629 billion rubles in 2023.",
+    ] {
+        assert_eq!(vu(t), (629e9, "RUB".into()), "{t}");
+    }
+}
+
+#[test]
 fn basis_points_rupees_lakhs_and_crores() {
     // A basis point is a hundredth of a percentage point.
     for t in [

@@ -118,7 +118,7 @@ pub fn currency_symbol(c: &str) -> Option<&'static str> {
         "€" | "EUR" => Some("EUR"),
         "£" | "GBP" => Some("GBP"),
         "¥" | "RMB" | "CNY" => Some("CNY"),
-        "RUB" => Some("RUB"),
+        "RUB" | "₽" | "Rb" | "Rb." | "Rbs" | "Rbs." => Some("RUB"),
         "₹" | "Rs" | "Rs." | "INR" => Some("INR"),
         _ => None,
     }

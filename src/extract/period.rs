@@ -145,7 +145,7 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (Kind::YearRange, format!(r"(?-u:\b){year}\s*[-–]\s*{year}(?-u:\b)")),
         (Kind::Since, format!(r"(?i)(?-u:\b)since\s+(?:the\s+(?:start|beginning|end|middle)\s+of\s+)?{year}(?-u:\b)")),
         (Kind::PastYears, format!(r"(?i)(?-u:\b)(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?:(decade)|{n}\s+years|(year))(?-u:\b)")),
-        (Kind::Relative, r"(?i)(?-u:\b)(last year|this year|next year|the previous year|a year earlier|a year ago|last month|this month|so far this year)(?-u:\b)".to_string()),
+        (Kind::Relative, r"(?i)(?-u:\b)(last year|this year|next year|the previous year|a year earlier|a year ago|last month|this month|so far this year|today|currently|at present)(?-u:\b)".to_string()),
         (Kind::MonthAlone, format!(r"(?i)(?-u:\b)in\s+({month})(?-u:\b)")),
         // "in the first quarter", "first-half profit", "in Q3": the year
         // is the publication's. Not "the first half of the meeting".
@@ -347,7 +347,9 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                     Kind::Relative => {
                         let d = doc.ok_or_else(|| no_date(whole.as_str()))?;
                         match g(1).to_lowercase().as_str() {
-                            "this year" | "so far this year" => year_period(d.year()),
+                            // "40 bcm today": this year's.
+                            "this year" | "so far this year" | "today" | "currently"
+                            | "at present" => year_period(d.year()),
                             "next year" => year_period(d.year() + 1),
                             "last month" => {
                                 let m =

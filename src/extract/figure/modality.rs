@@ -90,6 +90,16 @@ static MODALITY: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 });
 
 pub fn modality(s: &str, start: usize, end: usize) -> Modality {
+    // "compared with 40 bcm today": what is so now is no goal, whatever
+    // the sentence aims at.
+    let next = s[end..].trim_start();
+    if ["today", "currently", "at present"].iter().any(|w| {
+        next.get(..w.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(w))
+            && !next[w.len()..].starts_with(|c: char| is_alnum(c))
+    }) {
+        return Modality::Actual;
+    }
     let lo = crate::text::floor_char_boundary(s, start.saturating_sub(90));
     let from = s[lo..start].rfind([';', '.']).map_or(lo, |i| lo + i + 1);
     let to = crate::text::floor_char_boundary(s, (end + 14).min(s.len()));

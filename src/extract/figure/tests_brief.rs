@@ -694,6 +694,22 @@ fn cases_from_the_sample_corpus() {
     assert_eq!(f[0].period.as_ref().map(|p| &*p.label), Some("2025-01"));
     let f = figs("Exports rose 4 percent in January.", Some("2024-10-09"));
     assert_eq!(f[0].period.as_ref().map(|p| &*p.label), Some("2024-01"));
+    // What is so today is this year's actual, whatever the sentence aims at.
+    let f = figs(
+        "Moscow aims to raise exports to 100 bcm by 2030, compared with 40 bcm today.",
+        Some("2024-03-05"),
+    );
+    let got: Vec<(Modality, Option<String>)> = f
+        .iter()
+        .map(|f| (f.modality, f.period.as_ref().map(|p| p.label.to_string())))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Modality::Target, Some("2030".into())),
+            (Modality::Actual, Some("2024".into()))
+        ]
+    );
     // A quarter or a half without a year, likewise.
     let label = |t: &str| {
         figs(t, Some("2024-10-09"))[0]

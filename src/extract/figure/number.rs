@@ -25,7 +25,7 @@ static NUMBER_WORD: LazyLock<Regex> = LazyLock::new(|| {
     let teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
     let tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?P<w>a\s+dozen|dozens|half\s+a\s+dozen|half|a\s+third|a\s+quarter|twice|doubled|doubling|tripled|tripling|quadrupled|(?:two|three|four|five|six|seven|eight|nine|ten)fold|(?:a|one|two|three|four|five)\s+decades?|(?:a|one|two|three)\s+centur(?:y|ies)|(?:{tens})(?:[-\s](?:{units}))?|{teens}|a\s+hundred|(?:{units})\s+hundred)(?P<mag>\s+(?:thousand|million|billion|trillion))?(?-u:\b)"
+        r"(?i)(?-u:\b)(?P<w>a\s+dozen|dozens|half\s+a\s+dozen|half|a\s+third|a\s+quarter|two[-\s]thirds|three[-\s]quarters|twice|doubled|doubling|tripled|tripling|quadrupled|(?:two|three|four|five|six|seven|eight|nine|ten)fold|(?:a|one|two|three|four|five)\s+decades?|(?:a|one|two|three)\s+centur(?:y|ies)|(?:{tens})(?:[-\s](?:{units}))?|{teens}|a\s+hundred|(?:{units})\s+hundred)(?P<mag>\s+(?:thousand|million|billion|trillion))?(?-u:\b)"
     ))
     .expect("number word pattern compiles")
 });
@@ -104,6 +104,8 @@ pub fn word_value(w: &str) -> Option<f64> {
         ["half", "a", "dozen"] => Some(6.0),
         ["a", "third"] => Some(100.0 / 3.0),
         ["a", "quarter"] => Some(25.0),
+        ["two", "thirds"] => Some(200.0 / 3.0),
+        ["three", "quarters"] => Some(75.0),
         ["twice"] => Some(2.0),
         ["a", "hundred"] => Some(100.0),
         [n, "hundred"] => small(n).map(|v| v * 100.0),
@@ -276,7 +278,12 @@ fn word_unit(lw: &str) -> Option<&'static str> {
         || lw.ends_with("fold")
     {
         Some("times")
-    } else if lw == "half" || lw.starts_with("a third") || lw.starts_with("a quarter") {
+    } else if lw == "half"
+        || lw.starts_with("a third")
+        || lw.starts_with("a quarter")
+        || lw.ends_with("thirds")
+        || lw.ends_with("quarters")
+    {
         Some("percent")
     } else if lw.contains("decade") || lw.contains("centur") {
         Some("years")
@@ -554,14 +561,17 @@ fn word_number(s: &str, start: usize, out: &mut Vec<Raw>) {
         return;
     }
     // "a third term", "half the delegation": ordinals and loose words;
-    // only "a third of", "a quarter of", "half of" are fractions.
+    // only "a third of", "a quarter of", "half of", "two-thirds of" are
+    // fractions.
     // "the second half of 2023" is a period, not a fraction.
     let prev = lower_tail(&s[..whole.start()], 12);
     let prev_word = prev.split_whitespace().next_back().unwrap_or("");
-    if (["a third", "a quarter", "half"]
+    let fraction = ["a third", "a quarter", "half"]
         .iter()
         .any(|p| lw.starts_with(p))
-        && !lw.starts_with("half a dozen"))
+        || lw.ends_with("thirds")
+        || lw.ends_with("quarters");
+    if (fraction && !lw.starts_with("half a dozen"))
         && (!lower_head(&s[whole.end()..], 4).starts_with(" of")
             || matches!(prev_word, "first" | "second" | "the" | "latter" | "other"))
     {

@@ -600,6 +600,35 @@ fn a_change_and_the_level_it_reached_are_not_a_range() {
 }
 
 #[test]
+fn two_thirds_and_three_quarters_of_a_whole() {
+    for (t, v) in [
+        (
+            "Two-thirds of Russia's oil exports went to Asia in 2023.",
+            200.0 / 3.0,
+        ),
+        (
+            "Two thirds of Russia's oil exports went to Asia in 2023.",
+            200.0 / 3.0,
+        ),
+        (
+            "Three quarters of the trade was settled in rubles in 2023.",
+            75.0,
+        ),
+        (
+            "Three-quarters of the trade was settled in rubles in 2023.",
+            75.0,
+        ),
+    ] {
+        let f = one(t);
+        assert!(close(f.value, v) && f.unit == "percent", "{t}: {f:?}");
+        assert_eq!(&f.attributes[..], ["share"], "{t}");
+    }
+    // Not a fraction without "of"; a number word is still a number.
+    assert!(dated("Two thirds voted yes.").is_empty());
+    assert_eq!(vu("Two hundred ships crossed."), (200.0, "count".into()));
+}
+
+#[test]
 fn rubles_by_symbol_and_abbreviation() {
     for t in [
         "Net profit was Rbs 629bn in 2023.",

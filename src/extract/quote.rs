@@ -611,6 +611,16 @@ static NAMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("named-after pattern")
 });
 
+/// A speaker's words named right before a quotation: "In Xi's words,",
+/// "Xi's message was blunt:", "Xi's words —".
+static POSSESSOR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    let titled = titled_name(0);
+    Regex::new(&format!(
+        r"(?:^|[^A-Za-z0-9'’])(?P<sp>{titled}|{NAME})['’]s\s+(?:own\s+)?(?:words|message|remarks|phrase|statement|comments?|reply|answer|verdict|warning|promise|pledge|response)(?:\s+(?:was|were)\s+[a-z]+)?[\s,:—–-]*$"
+    ))
+    .expect("possessor pattern")
+});
+
 /// "was quoted as saying", "was quoted by TASS as saying": the words
 /// between a speaker and the cue "saying" (the agency is not the speaker;
 /// its name is ASCII letters, as a Unicode class would multiply the
@@ -2528,6 +2538,16 @@ fn build(
             adjacent = true;
         }
     }
+    // "In Xi's words, “…”", "Xi's message was blunt: “…”".
+    if mention.is_none()
+        && (before.contains("'s ") || before.contains("’s "))
+        && let Some(sp) = POSSESSOR_BEFORE.captures(before).and_then(|c| c.name("sp"))
+        && plausible_speaker(sp.as_str())
+    {
+        mention = Some(clean_mention(sp.as_str()));
+        adjacent = true;
+        cue_gap = 0;
+    }
     if mention.is_none()
         && let Some(l) = label
     {
@@ -3623,6 +3643,23 @@ mod tests {
             who("“Trade will grow.” That was how markets saw it.\n"),
             [None]
         );
+    }
+
+    #[test]
+    fn a_speakers_words_named_before_the_quotation() {
+        for body in [
+            "In Xi’s words, “the friendship has no limits”.",
+            "Xi's message was blunt: “Stop the war.”",
+            "Xi's words — “peace is the only way” — were widely reported.",
+        ] {
+            assert_eq!(
+                who(&format!("Putin spoke first.\n\n{body}\n")),
+                [sp("Xi")],
+                "{body}"
+            );
+        }
+        // A possessor of anything else is no speaker.
+        assert_eq!(who("Xi's plan was simple: “peace first”.\n"), [None]);
     }
 
     #[test]

@@ -18,7 +18,7 @@
 //! did not hold.
 
 use crate::corpus::SourceInfo;
-use crate::extract::attribute::ALL as ATTRIBUTES;
+use crate::extract::attribute;
 use crate::extract::{Extraction, Figure, Modality, Period, Qualifier, Quote, QuoteKind, Subject};
 use crate::source::Warning;
 use crate::speakers::SpeakerTable;
@@ -604,7 +604,7 @@ pub fn decode(
         let mut attributes = Vec::new();
         for _ in 0..r.count()? {
             let a = r.str()?;
-            attributes.push(*ATTRIBUTES.iter().find(|x| **x == a)?);
+            attributes.push(attribute::all().find(|x| *x == a)?);
         }
         let noise = match r.u8()? {
             0 => false,

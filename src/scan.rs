@@ -773,14 +773,15 @@ struct RelationKey {
 }
 
 fn relation_key(ex: &Extracted, f: &Figure) -> RelationKey {
+    // A fall relates to others as its negative ("fell 3%" against "rose
+    // 3%").
+    let (low, high) = crate::compare::signed_interval(f);
     RelationKey {
         modality: f.modality,
         qualifier: f.qualifier,
         value: f.value.to_bits(),
-        // A fall relates to others as its negative ("fell 3%" against
-        // "rose 3%").
-        low: crate::compare::signed_interval(f).0.to_bits(),
-        high: crate::compare::signed_interval(f).1.to_bits(),
+        low: low.to_bits(),
+        high: high.to_bits(),
         period: f.period.clone(),
         period_note: f.period_note.clone(),
         // The date matters only to counts with no period.

@@ -234,25 +234,12 @@ pub mod attribute {
         PER_SHARE,
         PER_UNIT,
     ];
-    /// Every attribute there is.
-    pub const ALL: &[&str] = &[
-        RECORD,
-        SHARE,
-        RISE,
-        FALL,
-        EARLIER,
-        PER_HEAD,
-        PER_MONTH,
-        PER_QUARTER,
-        PER_WEEK,
-        PER_DAY,
-        PER_HOUR,
-        ANNUALISED,
-        PER_BARREL,
-        PER_TONNE,
-        PER_SHARE,
-        PER_UNIT,
-    ];
+    /// Every attribute there is: a record, the kinds and the bases.
+    pub fn all() -> impl Iterator<Item = &'static str> {
+        std::iter::once(RECORD)
+            .chain(KINDS.iter().copied())
+            .chain(BASES.iter().copied())
+    }
 }
 
 /// One figure in one source.

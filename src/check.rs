@@ -614,6 +614,25 @@ fn check_figure(
             Relation::OtherPeriod(why) | Relation::OtherModality(why) => other.push((g, why)),
         }
     }
+    // A source that gives the claim's value and another too names two
+    // things ("BYD faces 17.4%, SAIC 37.6%"): its other value, and any
+    // source's value that agrees with that other one, does not dispute the
+    // claim (as in scan: `scan::figure_relations`).
+    let supporting: BTreeSet<&str> = agree.iter().map(|a| &*a.span.source).collect();
+    let twins: Vec<&Figure> = conflict
+        .iter()
+        .map(|(g, _)| *g)
+        .filter(|g| supporting.contains(&*g.span.source))
+        .collect();
+    if !twins.is_empty() {
+        conflict.retain(|(g, _)| {
+            !twins.iter().any(|h| {
+                std::ptr::eq(*h, *g)
+                    || compare::relate(h, ex.date_of(&h.span.source), g, ex.date_of(&g.span.source))
+                        == Relation::Agree
+            })
+        });
+    }
     let ev = |list: &[&Figure], agrees: bool| -> Vec<Evidence> {
         list.iter()
             .take(5)
@@ -942,6 +961,38 @@ mod tests {
             .claims
             .remove(0);
         assert_eq!(c.verdict, Verdict::Disputed, "{}", c.explanation);
+    }
+
+    #[test]
+    fn a_source_giving_the_claimed_value_and_another_does_not_dispute_it() {
+        let duty = ["duti", "face", "addit"];
+        let d = |y, m, day| Some(jiff::civil::date(y, m, day));
+        let pct = |src: &str, v: f64| figure(src, 4, v, "percent", Exact, &duty, None, Actual);
+        // "a" gives two values of what reads as one subject ("BYD faces
+        // 17.4%, SAIC 37.6%"); "b" gives the first.
+        let ex = corpus(
+            &[("a", d(2024, 7, 5)), ("b", d(2024, 7, 6))],
+            vec![],
+            vec![pct("a", 17.4), pct("a", 37.6), pct("b", 17.4)],
+        );
+        let verdict_of = |v: f64| {
+            let c = check(
+                &[with_figure("x", pct("claim", v))],
+                &ex,
+                &SpeakerTable::default(),
+            )
+            .claims
+            .remove(0);
+            (c.verdict, c.explanation)
+        };
+        // "a" gives both values: "b"'s 17.4% is no dispute of 37.6%.
+        for v in [17.4, 37.6] {
+            let (verdict, why) = verdict_of(v);
+            assert_eq!(verdict, Verdict::Supported, "{v}: {why}");
+        }
+        // 20% is in no source, and against all three.
+        let (v, why) = verdict_of(20.0);
+        assert_eq!(v, Verdict::Contradicted, "{why}");
     }
 
     #[test]

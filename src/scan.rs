@@ -842,7 +842,7 @@ fn figure_relations(
     index: &FigureIndex,
     members: &[usize],
     key_pairs: &[(usize, usize)],
-) -> (Vec<(usize, usize, String)>, bool) {
+) -> Relations {
     let pos: HashMap<usize, usize> = members.iter().enumerate().map(|(k, &i)| (i, k)).collect();
     // Per key: its figures bucketed by signature (first figure kept for
     // relating; positions of all).
@@ -864,6 +864,25 @@ fn figure_relations(
     }
     let mut conflicts = Vec::new();
     let mut other_period = false;
+    let mut within_one_source = None;
+    let source = |p: usize| &*ex.figures[members[p]].span.source;
+    // The first of `ps` (positions), and the first from another source
+    // than the first's: between them, a figure from another source than
+    // any given one's, when there is one.
+    let firsts = |ps: &[usize]| {
+        let first = ps[0];
+        (
+            first,
+            ps.iter().copied().find(|&q| source(q) != source(first)),
+        )
+    };
+    let other_source = |(first, second): (usize, Option<usize>), p: usize| {
+        if source(first) != source(p) {
+            Some(first)
+        } else {
+            second
+        }
+    };
     let relate = |a: usize, b: usize| {
         let (f, g) = (&ex.figures[a], &ex.figures[b]);
         compare::relate(f, ex.date_of(&f.span.source), g, ex.date_of(&g.span.source))
@@ -879,18 +898,37 @@ fn figure_relations(
             let ((fa, pa), (fb, pb)) = (&la[x], &lb[y]);
             match relate(*fa, *fb) {
                 Relation::Conflict(why) => {
-                    // Every figure of one value against the first of
-                    // the other, and the other way round: each
-                    // disagreeing figure is listed, in a number of
-                    // pairs that grows with the group, not with its
-                    // square. The reason reads in the pair's order: the
-                    // figure that comes first in the group first.
+                    // Every figure of one value against a figure of the
+                    // other from another source, and the other way
+                    // round: each disagreeing figure is listed, in a
+                    // number of pairs that grows with the group, not
+                    // with its square. Two figures of one source are
+                    // never a conflict: one article giving two values
+                    // is two things ("BYD faces 17.4%, SAIC 37.6%") far
+                    // more often than it contradicts itself. The reason
+                    // reads in the pair's order: the figure that comes
+                    // first in the group first.
                     let mut why_back: Option<String> = None;
-                    let listed = pa
-                        .iter()
-                        .map(|&p| (p, pb[0]))
-                        .chain(pb.iter().skip(1).map(|&q| (pa[0], q)));
-                    for (p, q) in listed {
+                    let (ends_a, ends_b) = (firsts(pa), firsts(pb));
+                    // Pairs (position in `pa`, position in `pb`), or
+                    // `None` for a figure with no partner from another
+                    // source.
+                    let listed =
+                        pa.iter()
+                            .map(|&p| other_source(ends_b, p).map(|q| (p, q)).ok_or((p, pb[0])))
+                            .chain(pb.iter().map(|&q| {
+                                other_source(ends_a, q).map(|p| (p, q)).ok_or((pa[0], q))
+                            }));
+                    let mut pairs = Vec::new();
+                    for pair in listed {
+                        match pair {
+                            Ok(pq) => pairs.push(pq),
+                            Err((p, q)) => {
+                                within_one_source = within_one_source.or(Some((p.min(q), p.max(q))))
+                            }
+                        }
+                    }
+                    for (p, q) in pairs {
                         if p < q {
                             conflicts.push((p, q, why.clone()));
                         } else if q < p {
@@ -909,13 +947,58 @@ fn figure_relations(
     }
     conflicts.sort_by_key(|c| (c.0, c.1));
     conflicts.dedup_by(|a, b| (a.0, a.1) == (b.0, b.1));
-    (conflicts, other_period)
+    // A source that gives one value and another of the group too, the
+    // second agreeing with the other source's, names two things (the group
+    // mixes them): "a: BYD 17.4%, SAIC 37.6%" against "b: SAIC 37.6%" is no
+    // conflict of 17.4% with 37.6%.
+    if !conflicts.is_empty() {
+        let mut by_source: HashMap<&str, Vec<usize>> = HashMap::default();
+        for p in 0..members.len() {
+            by_source.entry(source(p)).or_default().push(p);
+        }
+        let twin = |p: usize, q: usize| {
+            by_source[source(p)]
+                .iter()
+                .copied()
+                .find(|&r| r != p && matches!(relate(members[r], members[q]), Relation::Agree))
+                .map(|r| (p.min(r), p.max(r)))
+        };
+        conflicts.retain(|&(p, q, _)| match twin(p, q).or_else(|| twin(q, p)) {
+            Some(pair) => {
+                within_one_source = within_one_source.or(Some(pair));
+                false
+            }
+            None => true,
+        });
+    }
+    Relations {
+        conflicts,
+        other_period,
+        within_one_source,
+    }
+}
+
+/// How a figure group's figures relate ([`figure_relations`]).
+struct Relations {
+    /// Conflicting pairs of positions in the group (`a < b`), each pair
+    /// from two sources, with the reason.
+    conflicts: Vec<(usize, usize, String)>,
+    /// Whether any two are about different periods.
+    other_period: bool,
+    /// Two figures of one source that would conflict, were they from two,
+    /// or whose one agrees with a figure the other conflicts with: taken as
+    /// two things, not a conflict (see [`figure_relations`]).
+    within_one_source: Option<(usize, usize)>,
 }
 
 fn figure_group(
     ex: &Extracted,
     members: &[usize],
-    (conflicts, other_period): (Vec<(usize, usize, String)>, bool),
+    Relations {
+        conflicts,
+        other_period,
+        within_one_source,
+    }: Relations,
 ) -> Finding {
     let figs: Vec<&Figure> = members.iter().map(|&i| &ex.figures[i]).collect();
     let pairs: Vec<Pair> = conflicts
@@ -975,10 +1058,17 @@ fn figure_group(
             )
         }
         Status::OtherPeriod => format!(
-            "{} figures in {} for different periods ({}); none contradicts another for the same period",
+            "{} figures in {} for different periods ({}); none contradicts another for the same period{}",
             figs.len(),
             counted(sources.len(), "source"),
-            compare::period_labels(figs.iter().copied(), "unstated")
+            compare::period_labels(figs.iter().copied(), "unstated"),
+            one_source_note(&figs, within_one_source),
+        ),
+        _ if within_one_source.is_some() => format!(
+            "{} figures in {}: none contradicts one from another source{}",
+            figs.len(),
+            counted(sources.len(), "source"),
+            one_source_note(&figs, within_one_source),
         ),
         _ => format!(
             "{} figures in {} agree",
@@ -995,6 +1085,19 @@ fn figure_group(
         items: Vec::new(),
         pairs,
     }
+}
+
+/// What a group's summary says of two figures of one source that differ
+/// ([`Relations::within_one_source`]): nothing when there are none.
+fn one_source_note(figs: &[&Figure], pair: Option<(usize, usize)>) -> String {
+    pair.map_or(String::new(), |(a, b)| {
+        format!(
+            "; {} gives both {} and {}, taken as two things",
+            figs[a].span.source,
+            show_value(figs[a]),
+            show_value(figs[b])
+        )
+    })
 }
 
 /// A figure's item, made of its record.
@@ -1490,6 +1593,53 @@ mod tests {
         assert_eq!(
             f.summary,
             "$240 billion (2023, b) vs $210 billion (2023, c): 13% apart, intervals do not overlap"
+        );
+    }
+
+    #[test]
+    fn two_values_in_one_source_are_two_things_not_a_conflict() {
+        let duty = ["duti", "face", "addit"];
+        // "BYD faces a 17.4% duty, SAIC 37.6%", read as one subject: the
+        // other source agrees with one of the two.
+        let ex = corpus(
+            &[("a", d(2024, 7, 5)), ("b", d(2024, 7, 6))],
+            vec![],
+            vec![
+                figure("a", 4, 17.4, "percent", Exact, &duty, None, Actual),
+                figure("a", 4, 37.6, "percent", Exact, &duty, None, Actual),
+                figure("b", 6, 37.6, "percent", Exact, &duty, None, Actual),
+            ],
+        );
+        let r = scan(ex, &SpeakerTable::default());
+        assert_eq!(
+            statuses(&r),
+            vec![(ItemKind::Figure, Status::Consistent, 3)]
+        );
+        assert_eq!(
+            r.findings[0].summary,
+            "3 figures in 2 sources: none contradicts one from another source; \
+             a gives both 17.4% and 37.6%, taken as two things"
+        );
+        // A third value from another source is a conflict with each of
+        // the two, listed against figures of other sources only.
+        let ex = corpus(
+            &[("a", d(2024, 7, 5)), ("b", d(2024, 7, 6))],
+            vec![],
+            vec![
+                figure("a", 4, 17.4, "percent", Exact, &duty, None, Actual),
+                figure("a", 4, 37.6, "percent", Exact, &duty, None, Actual),
+                figure("b", 6, 20.0, "percent", Exact, &duty, None, Actual),
+            ],
+        );
+        let r = scan(ex, &SpeakerTable::default());
+        assert_eq!(statuses(&r), vec![(ItemKind::Figure, Status::Conflict, 3)]);
+        let f = &r.findings[0];
+        let sources = |p: &Pair| (&*f.items[p.a].source, &*f.items[p.b].source);
+        assert_eq!(f.pairs.len(), 2, "{:?}", f.pairs);
+        assert!(
+            f.pairs.iter().all(|p| sources(p) == ("a", "b")),
+            "{:?}",
+            f.pairs
         );
     }
 

@@ -614,9 +614,8 @@ pub fn subject_in(
             asides.push((c, close));
         }
     }
-    let inside_other = |o: usize| {
-        others.iter().any(|&(a, b)| o >= a && o < b) || asides.iter().any(|&(a, b)| o > a && o < b)
-    };
+    let inside_figure = |o: usize| others.iter().any(|&(a, b)| o >= a && o < b);
+    let inside_other = |o: usize| inside_figure(o) || asides.iter().any(|&(a, b)| o > a && o < b);
     let mut picked: Vec<(usize, &str)> = Vec::new();
     for &(o, w) in words.iter().rev().filter(|(o, _)| *o < start) {
         if o < hard_start {
@@ -625,6 +624,15 @@ pub fn subject_in(
         // Past the clause start only when the clause gave fewer than two.
         let in_clause = picked.iter().filter(|(p, _)| *p >= clause_start).count();
         if picked.len() == 5 || (o < clause_start && in_clause >= 2 && !relative) {
+            break;
+        }
+        // Another figure, with a name of this one's own between them: the
+        // words before it are its subject, not this one's. "SAIC faces
+        // 37.6%, BYD 17.4% and Geely 20%": 20% is Geely's, not BYD's or
+        // SAIC's. (With no name between, as in "trade rose 26% to $240
+        // billion" or "reached $240 billion, beating the $200 billion
+        // goal", the two share theirs.)
+        if inside_figure(o) && picked.iter().any(|(_, w)| capitalised(w)) {
             break;
         }
         let name_number = is_name_number(w)

@@ -229,6 +229,36 @@ fn counts_of_things() {
 }
 
 #[test]
+fn each_figure_of_a_list_of_names_is_its_name_s() {
+    let f = dated("Of the three, SAIC faces the highest rate, 37.6%, BYD 17.4% and Geely 20%.");
+    assert_eq!(f.len(), 3);
+    let names = |k: usize| {
+        f[k].subject
+            .names
+            .iter()
+            .map(|n| n.to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(0), ["saic"]);
+    assert_eq!(names(1), ["byd"], "{:?}", f[1].subject);
+    assert_eq!(names(2), ["geeli"], "{:?}", f[2].subject);
+    // With no name between them, a change and the level it reached share
+    // their subject.
+    let f = dated("Trade rose 26% to $240 billion in 2023.");
+    assert!(
+        f[1].subject.terms.contains(&"trade".into()),
+        "{:?}",
+        f[1].subject
+    );
+    let f = dated("Trade reached $240 billion last year, beating the $200 billion goal.");
+    assert!(
+        f[1].subject.terms.contains(&"trade".into()),
+        "{:?}",
+        f[1].subject
+    );
+}
+
+#[test]
 fn not_figures() {
     for t in [
         "In 2023 the leaders met.",

@@ -1599,18 +1599,20 @@ mod tests {
     #[test]
     fn two_values_in_one_source_are_two_things_not_a_conflict() {
         let duty = ["duti", "face", "addit"];
-        // "BYD faces a 17.4% duty, SAIC 37.6%", read as one subject: the
-        // other source agrees with one of the two.
-        let ex = corpus(
-            &[("a", d(2024, 7, 5)), ("b", d(2024, 7, 6))],
-            vec![],
-            vec![
-                figure("a", 4, 17.4, "percent", Exact, &duty, None, Actual),
-                figure("a", 4, 37.6, "percent", Exact, &duty, None, Actual),
-                figure("b", 6, 37.6, "percent", Exact, &duty, None, Actual),
-            ],
-        );
-        let r = scan(ex, &SpeakerTable::default());
+        // "a" gives 17.4% and 37.6% of what reads as one subject ("BYD
+        // faces a 17.4% duty, SAIC 37.6%"); "b" gives `b_value`.
+        let scan_with = |b_value: f64| {
+            let pct =
+                |src: &str, line, v| figure(src, line, v, "percent", Exact, &duty, None, Actual);
+            let ex = corpus(
+                &[("a", d(2024, 7, 5)), ("b", d(2024, 7, 6))],
+                vec![],
+                vec![pct("a", 4, 17.4), pct("a", 4, 37.6), pct("b", 6, b_value)],
+            );
+            scan(ex, &SpeakerTable::default())
+        };
+        // "b" agrees with one of the two.
+        let r = scan_with(37.6);
         assert_eq!(
             statuses(&r),
             vec![(ItemKind::Figure, Status::Consistent, 3)]
@@ -1620,18 +1622,9 @@ mod tests {
             "3 figures in 2 sources: none contradicts one from another source; \
              a gives both 17.4% and 37.6%, taken as two things"
         );
-        // A third value from another source is a conflict with each of
-        // the two, listed against figures of other sources only.
-        let ex = corpus(
-            &[("a", d(2024, 7, 5)), ("b", d(2024, 7, 6))],
-            vec![],
-            vec![
-                figure("a", 4, 17.4, "percent", Exact, &duty, None, Actual),
-                figure("a", 4, 37.6, "percent", Exact, &duty, None, Actual),
-                figure("b", 6, 20.0, "percent", Exact, &duty, None, Actual),
-            ],
-        );
-        let r = scan(ex, &SpeakerTable::default());
+        // A third value is a conflict with each of the two, listed against
+        // figures of other sources only.
+        let r = scan_with(20.0);
         assert_eq!(statuses(&r), vec![(ItemKind::Figure, Status::Conflict, 3)]);
         let f = &r.findings[0];
         let sources = |p: &Pair| (&*f.items[p.a].source, &*f.items[p.b].source);

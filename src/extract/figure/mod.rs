@@ -92,6 +92,53 @@ fn qualifier_after(tail: &str) -> (Option<Qualifier>, usize) {
     (None, 0)
 }
 
+/// The unit of a number written without one because the sentence's
+/// previous figure gave it: "reached 437,000 vehicles last year, up from
+/// 11,000 in 2019", "sales hit $5 billion, compared with 3 billion". Only
+/// after words that compare it with that figure ("from", "compared
+/// with", "against", "versus"), only a count (with its counted noun) or a
+/// number with a magnitude ("3 billion") of an amount (not of a percentage
+/// or a ratio): a bare "from 3" may be anything.
+/// Returns the unit and the counted noun.
+fn carried_unit(
+    s: &str,
+    raw: &number::Raw,
+    is_range: bool,
+    previous: Option<&'static str>,
+    previous_noun: Option<&str>,
+) -> Option<(&'static str, Option<String>)> {
+    let previous = previous?;
+    if is_range || raw.word || (raw.plain_integer && (1800.0..=2200.0).contains(&raw.value)) {
+        return None;
+    }
+    let tail = lower_tail(&s[..raw.start], 24);
+    let tail = tail.trim_end();
+    let compared = [
+        "from",
+        "compared with",
+        "compared to",
+        "against",
+        "versus",
+        "vs",
+        "vs.",
+    ]
+    .iter()
+    .any(|w| {
+        tail.strip_suffix(w)
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with([' ', ',']))
+    });
+    if !compared {
+        return None;
+    }
+    match (previous, previous_noun) {
+        ("count", Some(noun)) => Some(("count", Some(noun.to_string()))),
+        // "rose 5% from 3 billion" is no 3 billion percent.
+        ("count" | "percent" | "percentage-points" | "times", _) => None,
+        (unit, _) if raw.has_magnitude => Some((unit, None)),
+        _ => None,
+    }
+}
+
 /// How far (bytes) a period mention may stand from its figure, unless it
 /// opens the sentence.
 const PERIOD_REACH: usize = 160;
@@ -457,7 +504,9 @@ fn sentence_figures(
     let first_index = out.len();
     // Per figure of this sentence: its context window and counted noun, for
     // the subjects computed once every figure's span is known.
-    let mut counted_nouns: Vec<(usize, usize, Option<String>)> = Vec::new();
+    // A figure whose unit is the previous one's ([`carried_unit`]) has its
+    // subject too.
+    let mut counted_nouns: Vec<(usize, usize, Option<String>, bool)> = Vec::new();
     let mut i = 0;
     while i < raws.len() {
         let mut first = raws[i].clone();
@@ -522,6 +571,8 @@ fn sentence_figures(
         let (after_q, skip) = qualifier_after(&s[last.end..]);
         let tail = &s[last.end + skip..];
         let unit = unit_after(tail);
+        // Whether the unit is the previous figure's ([`carried_unit`]).
+        let mut carried = false;
         let (unit_name, factor, unit_len, counted) = match unit {
             Some((u, f, len)) => (u, f, len, None),
             None => match first.currency {
@@ -564,7 +615,19 @@ fn sentence_figures(
                         Some((noun, len)) => ("count", 1.0, len, Some(noun)),
                         None => match first.fixed_unit {
                             Some(u) => (u, 1.0, 0, None),
-                            None => continue,
+                            None => match carried_unit(
+                                s,
+                                &first,
+                                is_range,
+                                out[first_index..].last().map(|f| f.unit),
+                                counted_nouns.last().and_then(|c| c.2.as_deref()),
+                            ) {
+                                Some((u, noun)) => {
+                                    carried = true;
+                                    (u, 1.0, 0, noun)
+                                }
+                                None => continue,
+                            },
                         },
                     },
                 },
@@ -576,6 +639,7 @@ fn sentence_figures(
             && counted.is_none()
             && first.fixed_unit.is_none()
             && unit_name != "times"
+            && !carried
         {
             continue;
         }
@@ -681,7 +745,7 @@ fn sentence_figures(
         // so a huge sentence costs linear time, not quadratic.
         let (w0, w1) = crate::text::window(s, start, end, PASSAGE_WINDOW);
         let subj = Subject::default();
-        counted_nouns.push((w0, w1, counted));
+        counted_nouns.push((w0, w1, counted, carried));
         let span = doc.span(base + start, base + end);
         let passage = crate::text::narrow(base + w0)..crate::text::narrow(base + w1);
         let passage_text: crate::text::Shared = s[w0..w1].into();
@@ -717,7 +781,11 @@ fn sentence_figures(
     // The words of the whole sentence, shared by the figures whose window is
     // all of it (every figure of a sentence of usual length).
     let sentence_words = std::cell::OnceCell::new();
-    for (k, (w0, w1, counted)) in counted_nouns.into_iter().enumerate() {
+    for (k, (w0, w1, counted, carried)) in counted_nouns.into_iter().enumerate() {
+        if carried && k > 0 {
+            out[first_index + k].subject = out[first_index + k - 1].subject.clone();
+            continue;
+        }
         let (start, end) = spans[k];
         // Spans are in order: only those inside the bounded window.
         let lo = spans.partition_point(|&(a, _)| a < w0);

@@ -114,6 +114,9 @@ pub const RULES: &[Rule] = &[
             "no fewer than",
             "a minimum of",
             "not less than",
+            "as little as",
+            "as few as",
+            "as low as",
         ],
         low: Bound::Value,
         high: Bound::Share(0.5),
@@ -127,6 +130,9 @@ pub const RULES: &[Rule] = &[
             "no more than",
             "a maximum of",
             "not more than",
+            "as much as",
+            "as many as",
+            "as high as",
         ],
         low: Bound::Zero,
         high: Bound::Value,
@@ -307,6 +313,14 @@ mod tests {
             Some((Qualifier::AtMost, "no more than "))
         );
         assert_eq!(q("just under "), Some((Qualifier::Nearly, "just under ")));
+        assert_eq!(
+            q("duties of as much as "),
+            Some((Qualifier::AtMost, "as much as "))
+        );
+        assert_eq!(
+            q("prices as low as "),
+            Some((Qualifier::AtLeast, "as low as "))
+        );
         assert_eq!(
             q("hit nearly a record "),
             Some((Qualifier::Nearly, "nearly a record "))

@@ -630,6 +630,46 @@ fn a_change_and_the_level_it_reached_are_not_a_range() {
 }
 
 #[test]
+fn a_number_compared_with_the_previous_figure_takes_its_unit() {
+    let f = figs(
+        "EV exports to the EU reached 437,000 vehicles last year, according to the Rhodium Group, up from 11,000 in 2019.",
+        Some("2024-07-05"),
+    );
+    assert_eq!(f.len(), 2, "{f:#?}");
+    assert_eq!((f[1].value, f[1].unit), (11_000.0, "count"));
+    assert_eq!(f[1].period.as_ref().map(|p| &*p.label), Some("2019"));
+    assert_eq!(&*f[1].text, "11,000");
+    // Its subject is the first figure's, not the agency before it.
+    assert_eq!(f[1].subject, f[0].subject);
+    for (t, v, u) in [
+        (
+            "Sales hit $5 billion, compared with 3 billion a year earlier.",
+            3e9,
+            "USD",
+        ),
+        (
+            "Output was 12 million tonnes against 9.5 million in 2022.",
+            9.5e6,
+            "tonnes",
+        ),
+    ] {
+        let f = dated(t);
+        assert_eq!(f.len(), 2, "{t}: {f:#?}");
+        assert_eq!((f[1].value, f[1].unit), (v, u), "{t}");
+    }
+    // A bare number, a year, a number word and a percentage's magnitude
+    // carry nothing.
+    for t in [
+        "Exports reached 437,000 vehicles, up from 2019.",
+        "Sales hit $5 billion, up from 3 a year earlier.",
+        "Turnout rose 5% from 3 million.",
+        "They signed 14 agreements, up from eight.",
+    ] {
+        assert_eq!(dated(t).len(), 1, "{t}: {:#?}", dated(t));
+    }
+}
+
+#[test]
 fn two_thirds_and_three_quarters_of_a_whole() {
     for (t, v) in [
         (

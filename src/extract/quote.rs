@@ -590,6 +590,15 @@ const DESCRIPTION: &str = concat!(
     r")(?-u:\b)"
 );
 
+/// Someone named by whom they speak for: "Putin's spokesman", "Xi's top
+/// adviser", "Russia's foreign ministry" (the possessor is not the
+/// speaker).
+const POSSESSED: &str = concat!(
+    r"(?:[A-Z][A-Za-z.-]*\s+){0,3}[A-Z][A-Za-z-]*['’]s\s+(?:[a-z-]+\s+){0,2}?(?i:",
+    heads!(),
+    r")(?-u:\b)"
+);
+
 /// A signature after a quotation: a dash, a name (titled or not), and at
 /// most a comma and a description to the end of the paragraph.
 static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
@@ -630,7 +639,7 @@ const QUOTED_AS: &str = r"(?:was\s+|is\s+)?quoted\s+(?:by\s+(?:the\s+)?[A-Z][A-Z
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     let titled = titled_name(0);
     Regex::new(&format!(
-        r"^[\s,.;:!?…—–-]{{0,4}}(?:(?P<sp>{DESCRIPTION}|he|she|they|He|She|They|{titled}|{NAME})(?:,\s+[^,]{{1,60}},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|once\s+|{QUOTED_AS}\s+)?(?P<cue>{CUES})(?-u:\b)|(?P<cue2>{CUES})\s+(?P<sp2>{DESCRIPTION}|{titled}|{NAME}))"
+        r"^[\s,.;:!?…—–-]{{0,4}}(?:(?P<sp>{DESCRIPTION}|he|she|they|He|She|They|{titled}|{POSSESSED}|{NAME})(?:,\s+[^,]{{1,60}},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|once\s+|{QUOTED_AS}\s+)?(?P<cue>{CUES})(?-u:\b)|(?P<cue2>{CUES})\s+(?P<sp2>{DESCRIPTION}|{titled}|{POSSESSED}|{NAME}))"
     ))
     .expect("after pattern")
 });
@@ -638,7 +647,7 @@ static AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     const W: &str = word!();
     Regex::new(&format!(
-        r"(?P<sp>{DESCRIPTION}|(?-u:\b)[Hh]e|(?-u:\b)[Ss]he|(?-u:\b)[Tt]hey|{NAME})(?:,\s+[^,“”]{{1,60}},|\s+(?:—|–|--)\s+[^—–“”]{{1,60}}?\s+(?:—|–|--))?,?\s+(?:(?:[a-z][{W}'’-]*|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|{QUOTED_AS})\s+){{0,3}}?(?P<cue>{CUES})(?-u:\b)"
+        r"(?P<sp>{DESCRIPTION}|(?-u:\b)[Hh]e|(?-u:\b)[Ss]he|(?-u:\b)[Tt]hey|(?-u:\b){POSSESSED}|{NAME})(?:,\s+[^,“”]{{1,60}},|\s+(?:—|–|--)\s+[^—–“”]{{1,60}}?\s+(?:—|–|--))?,?\s+(?:(?:[a-z][{W}'’-]*|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|{QUOTED_AS})\s+){{0,3}}?(?P<cue>{CUES})(?-u:\b)"
     ))
     .expect("before pattern")
 });
@@ -942,6 +951,34 @@ impl Entities {
         (0..tokens.len()).rposition(is_title).map_or(0, |i| i + 1)
     }
 
+    /// A mention of someone by whom they speak for, a possessor and
+    /// lowercase words ending with a head word ("Putin's spokesman", "Mr
+    /// Xi's top adviser", "Russia's foreign ministry"): the mention from the
+    /// possessor on. The possessor is not the speaker.
+    fn possessed(mention: &str) -> Option<&str> {
+        let words: Vec<&str> = mention.split_whitespace().collect();
+        let at = words
+            .iter()
+            .position(|w| w.ends_with("'s") || w.ends_with("’s"))?;
+        let roles = &words[at + 1..];
+        let head = roles.last()?;
+        let lowercase = |w: &&str| w.chars().next().is_some_and(char::is_lowercase);
+        let is_head = with_lowercase(head, |h| HEAD_WORDS.contains(&h));
+        (roles.len() <= 3 && roles.iter().all(lowercase) && is_head).then(|| {
+            let start = words[at].as_ptr() as usize - mention.as_ptr() as usize;
+            // The possessor's name may start before it ("Vladimir Putin's").
+            let start = words[..at]
+                .iter()
+                .rev()
+                .take_while(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase) && !TITLE_LIKE_LIST.contains(w)
+                })
+                .last()
+                .map_or(start, |w| w.as_ptr() as usize - mention.as_ptr() as usize);
+            &mention[start..]
+        })
+    }
+
     /// Keeps the words of a name proper in `words`: a possessor before it
     /// dropped ("Italy's Marco Ricci": the possessor is a place or body)
     /// and marks after each word trimmed.
@@ -996,6 +1033,18 @@ impl Entities {
         }
         if lower.starts_with("the ") || lower.starts_with("a ") || lower.starts_with("an ") {
             return self.resolve_description(&lower, m);
+        }
+        if let Some(spoken_for) = Self::possessed(m) {
+            let person = spoken_for
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|head| with_lowercase(head, |h| PERSON_ROLES.contains(&h)));
+            if person {
+                self.last_person = Some(spoken_for.to_string());
+            } else {
+                self.add_body(spoken_for.to_string());
+            }
+            return (spoken_for.to_string(), person);
         }
         let (desc, name) = Self::split(m);
         if name.is_empty() {
@@ -2247,7 +2296,7 @@ static PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| {
 static END_CUE: LazyLock<Regex> = LazyLock::new(|| {
     let titled = titled_name(0);
     Regex::new(&format!(
-        r#"[,—–]\s*(?:(?P<sp>{DESCRIPTION}|he|she|they|{titled}|{NAME})\s+(?:also\s+|later\s+)?(?:{CUES})|(?:{CUES})\s+(?P<sp2>{DESCRIPTION}|{titled}|{NAME}))(?-u:\b)[^,;:“”"«»„.!?]{{0,40}}[.!?]?[\s*_]*$"#
+        r#"[,—–]\s*(?:(?P<sp>{DESCRIPTION}|he|she|they|{titled}|{POSSESSED}|{NAME})\s+(?:also\s+|later\s+)?(?:{CUES})|(?:{CUES})\s+(?P<sp2>{DESCRIPTION}|{titled}|{POSSESSED}|{NAME}))(?-u:\b)[^,;:“”"«»„.!?]{{0,40}}[.!?]?[\s*_]*$"#
     ))
     .expect("end cue pattern")
 });
@@ -3764,6 +3813,45 @@ mod tests {
                 "Foreign Ministry spokesman Wang Wenbin said “the visit was a success for both sides.”"
             ),
             vec![sp("Wang Wenbin")]
+        );
+    }
+
+    #[test]
+    fn someone_speaking_for_a_possessor_is_not_the_possessor() {
+        // Before the quotation, after it, with the cue first, and at the
+        // end of the sentence.
+        for (body, speaker) in [
+            (
+                "Mr Putin's spokesman said: “The president is satisfied.”",
+                "Putin's spokesman",
+            ),
+            (
+                "“The president is satisfied,” Putin’s spokesman said.",
+                "Putin’s spokesman",
+            ),
+            ("“It went well,” said Xi's top adviser.", "Xi's top adviser"),
+            (
+                "Trade is up, and “a lot”, Vladimir Putin's spokesman said.",
+                "Vladimir Putin's spokesman",
+            ),
+            (
+                "Russia's foreign ministry said: “No comment on that.”",
+                "Russia's foreign ministry",
+            ),
+        ] {
+            assert_eq!(who(body), vec![sp(speaker)], "{body}");
+        }
+        // A pronoun after it is the spokesman's; the possessor's own words
+        // stay his.
+        assert_eq!(
+            who(
+                "Putin's spokesman said: “The president is satisfied.” He added: “Nothing more to say.”"
+            ),
+            vec![sp("Putin's spokesman"), sp("Putin's spokesman")]
+        );
+        assert_eq!(
+            who("Putin's words were clear: “No retreat from here.”"),
+            vec![sp("Putin")]
         );
     }
 

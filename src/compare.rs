@@ -684,6 +684,12 @@ pub fn same_subject(a: &Figure, b: &Figure, w: &TermWeights) -> bool {
     if a.unit == "count" && a.subject.head.is_some() && a.subject.head == b.subject.head {
         return true;
     }
+    // Counts of two things ("14 documents", "1.2 million visits"; the
+    // killed and the injured) are two subjects, however many other words
+    // their subjects share.
+    if a.unit == "count" && a.subject.head.is_some() && b.subject.head.is_some() {
+        return false;
+    }
     // Shares of one whole differ by their part ("the yuan's share of
     // trade", "oil made up 40% of trade"), which their other terms
     // outweigh: shares are one subject only when nearly all terms agree.
@@ -1369,6 +1375,32 @@ mod tests {
     /// [`same_subject`] of the figures of two sentences ([`figure_of`]).
     fn same_subject_of(a: &str, b: &str) -> bool {
         same_subject(&figure_of(a), &figure_of(b), &TermWeights::default())
+    }
+
+    #[test]
+    fn counts_of_two_things_are_two_subjects() {
+        let same = same_subject_of;
+        // The dead by any word for them; the injured and the missing apart.
+        let killed = "At least 62 people were killed in the quake in Noto.";
+        assert!(same(
+            killed,
+            "The death toll from the Noto quake rose to 64."
+        ));
+        assert!(same(killed, "The Noto quake left 64 dead."));
+        assert!(!same(killed, "The quake in Noto injured 300 people."));
+        assert!(!same(
+            killed,
+            "Some 120 people are still missing after the Noto quake."
+        ));
+        // Documents and visits, however many words their sentences share.
+        assert!(!same(
+            "Xi ended his visit to Russia after the governments signed 14 documents.",
+            "Russia expects 1.2 million visits by Chinese tourists after the visit."
+        ));
+        assert!(same(
+            "Putin and Xi have met about 40 times.",
+            "Putin and Xi have held over 40 meetings."
+        ));
     }
 
     #[test]

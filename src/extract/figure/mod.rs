@@ -30,7 +30,7 @@ use noise::{is_noise, is_noise_by_place};
 use number::{is_month_day, lower_head, lower_tail, parse_number, raw_numbers_by_sentence};
 use qualifier::{interval, qualifier_before, range_interval};
 use subject::{subject_in, words_with_offsets};
-use unit::{counted_noun, unit_after};
+use unit::{counted_before, counted_noun, unit_after};
 
 pub use subject::terms;
 
@@ -108,7 +108,7 @@ fn carried_unit(
     previous_noun: Option<&str>,
 ) -> Option<(&'static str, Option<String>)> {
     let previous = previous?;
-    if is_range || raw.word || (raw.plain_integer && (1800.0..=2200.0).contains(&raw.value)) {
+    if is_range || raw.word || raw.year_like() {
         return None;
     }
     let tail = lower_tail(&s[..raw.start], 24);
@@ -529,10 +529,8 @@ fn sentence_figures(
                 && (after_change_from(&lower_tail(&s[..first.start], TAIL))
                     || (first.currency.is_some() || first.has_magnitude)
                         && lower_tail(&s[..first.start], 4).trim_end().ends_with(" by"));
-            let year_then_amount = first.plain_integer
-                && !first.has_magnitude
+            let year_then_amount = first.year_like()
                 && first.currency.is_none()
-                && (1800.0..=2200.0).contains(&first.value)
                 && (next.currency.is_some() || next.has_magnitude);
             if (matches!(gap, "-" | "–" | "—") || to || between && gap.eq_ignore_ascii_case("and"))
                 && first.word == next.word
@@ -615,18 +613,31 @@ fn sentence_figures(
                         Some((noun, len)) => ("count", 1.0, len, Some(noun)),
                         None => match first.fixed_unit {
                             Some(u) => (u, 1.0, 0, None),
-                            None => match carried_unit(
-                                s,
-                                &first,
-                                is_range,
-                                out[first_index..].last().map(|f| f.unit),
-                                counted_nouns.last().and_then(|c| c.2.as_deref()),
-                            ) {
-                                Some((u, noun)) => {
-                                    carried = true;
-                                    (u, 1.0, 0, noun)
-                                }
-                                None => continue,
+                            // "the death toll rose to 62", "the number of
+                            // visitors reached 1,200"; a number word too
+                            // small to count ("rose to three") aside.
+                            // Not a number glued to a word after it: "a
+                            // 7.6-magnitude quake".
+                            None => match (!first.year_like()
+                                && (!first.word || first.value >= 10.0)
+                                && !tail.starts_with('-'))
+                            .then(|| counted_before(&lower_tail(&s[..first.start], 2 * TAIL)))
+                            .flatten()
+                            {
+                                Some(noun) => ("count", 1.0, 0, Some(noun)),
+                                None => match carried_unit(
+                                    s,
+                                    &first,
+                                    is_range,
+                                    out[first_index..].last().map(|f| f.unit),
+                                    counted_nouns.last().and_then(|c| c.2.as_deref()),
+                                ) {
+                                    Some((u, noun)) => {
+                                        carried = true;
+                                        (u, 1.0, 0, noun)
+                                    }
+                                    None => continue,
+                                },
                             },
                         },
                     },
@@ -643,8 +654,7 @@ fn sentence_figures(
         {
             continue;
         }
-        let year_like =
-            first.plain_integer && (1800.0..=2200.0).contains(&first.value) && !first.has_magnitude;
+        let year_like = first.year_like();
         if year_like && first.currency.is_none() && unit_name == "count" {
             continue;
         }

@@ -269,6 +269,14 @@ pub(super) struct Raw {
     pub(super) fixed_unit: Option<&'static str>,
 }
 
+impl Raw {
+    /// Whether it may be a year: a plain integer from 1800 to 2200, no
+    /// magnitude.
+    pub(super) fn year_like(&self) -> bool {
+        self.plain_integer && (1800.0..=2200.0).contains(&self.value) && !self.has_magnitude
+    }
+}
+
 /// The unit a number word carries by itself, if any.
 fn word_unit(lw: &str) -> Option<&'static str> {
     if lw == "twice"

@@ -231,6 +231,13 @@ const STOP: &[&str] = &[
     "october",
     "november",
     "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
     "stretches",
     "stretch",
     "runs",
@@ -411,6 +418,11 @@ fn lemma(w: &str) -> &str {
         "held" => "hold",
         "turnover" => "trade",
         "bcm" => "gas",
+        // The dead, by any word for them ("62 dead", "the death toll",
+        // "62 people died", "62 people were killed", "62 deaths").
+        "dead" | "died" | "die" | "dies" | "death" | "deaths" | "fatalities" | "killed"
+        | "killing" => "kill",
+        "wounded" | "hurt" => "injured",
         _ => w,
     }
 }
@@ -532,6 +544,17 @@ pub fn words_with_offsets(s: &str) -> Vec<(usize, &str)> {
     out
 }
 
+/// Counted nouns of people in general: a count of them is about what
+/// happened to them (see [`subject_in`]).
+const GENERIC_COUNTED: &[&str] = &[
+    "people",
+    "persons",
+    "individuals",
+    "men",
+    "women",
+    "children",
+];
+
 /// At most this many terms in a subject.
 pub const MAX_TERMS: usize = 8;
 
@@ -635,7 +658,13 @@ pub fn subject_in(
         if inside_figure(o) && picked.iter().any(|(_, w)| capitalised(w)) {
             break;
         }
+        // Not a decimal's or a compound's first part ("7.6-magnitude").
+        let glued = s[o + w.len()..].starts_with('-')
+            || s[o + w.len()..]
+                .strip_prefix(['.', ','])
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
         let name_number = is_name_number(w)
+            && !glued
             && words
                 .iter()
                 .rev()
@@ -701,6 +730,27 @@ pub fn subject_in(
             }
         }
     }
+    let lower_first = |w: &&&str| w.chars().next().is_some_and(char::is_lowercase);
+    // People counted say nothing of what they are counted for: what
+    // happened to them does ("62 people were killed", "injured 300
+    // people", "120 people are still missing"). That word, after them in
+    // the clause or else the nearest before, is the head.
+    let predicate = counted
+        .filter(|c| GENERIC_COUNTED.iter().any(|g| c.eq_ignore_ascii_case(g)))
+        .and_then(|_| {
+            after
+                .iter()
+                .filter(lower_first)
+                // Not an adverb: "46 people seriously injured".
+                .find(|w| is_content(&clean_word(w)) && !w.ends_with("ly"))
+                .or_else(|| picked.iter().rev().find(lower_first))
+                .copied()
+        });
+    if let Some(p) = predicate
+        && !picked.contains(&p)
+    {
+        follow.push(p);
+    }
     let mut all: Vec<&str> = follow.clone();
     all.extend(picked.iter().copied());
     let text_words: Vec<&str> = picked.iter().chain(follow.iter()).copied().collect();
@@ -708,9 +758,9 @@ pub fn subject_in(
     terms.truncate(MAX_TERMS);
     // The head: the noun counted, else the nearest content word before.
     // Names come last: "who has met Xi over 40 times" counts meetings.
-    let lower_first = |w: &&&str| w.chars().next().is_some_and(char::is_lowercase);
-    let head = follow
+    let head = predicate
         .iter()
+        .chain(follow.iter())
         .chain(picked.iter().rev().filter(lower_first))
         .chain(picked.iter().rev())
         .filter(|w| !is_name_number(w))

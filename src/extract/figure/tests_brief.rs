@@ -670,6 +670,54 @@ fn a_number_compared_with_the_previous_figure_takes_its_unit() {
 }
 
 #[test]
+fn people_counted_by_what_befell_them() {
+    let head = |t: &str| one(t).subject.head.map(|h| h.to_string());
+    let kill = Some("kill".to_string());
+    for t in [
+        "At least 62 people were killed in the quake.",
+        "The quake left 62 dead.",
+        "The quake killed 62 people.",
+        "The death toll rose to at least 62 on Tuesday.",
+        "The number of dead climbed to 64.",
+    ] {
+        let f = one(t);
+        assert_eq!(f.unit, "count", "{t}");
+        assert_eq!(head(t), kill, "{t}: {:?}", f.subject);
+    }
+    assert_eq!(
+        &*one("The quake left more than 300 injured.").text,
+        "more than 300 injured"
+    );
+    assert_eq!(
+        head("Some 120 people are still missing."),
+        Some("miss".into())
+    );
+    // An adverb is not what befell them.
+    assert_eq!(
+        head("It left 46 people seriously injured."),
+        Some("injur".into())
+    );
+    assert_eq!(
+        head("The number of visitors reached 1,200."),
+        Some("visitor".into())
+    );
+    // A number glued to the word after it, a year and a number word too
+    // small to count are no count of the dead; nor is a number the clause
+    // does not lead to ("the toll, officials said, 62").
+    for t in [
+        "The number of dead from the 7.6-magnitude earthquake is unknown.",
+        "The death toll was the highest since 2011.",
+        "The death toll rose to three.",
+    ] {
+        assert!(dated(t).is_empty(), "{t}: {:#?}", dated(t));
+    }
+    // "Monday" is no name, and "7" of "7.6" no name number.
+    let f = one("The number of dead from Monday's 7.6-magnitude quake climbed to 64.");
+    assert!(f.subject.names.is_empty(), "{:?}", f.subject);
+    assert!(f.subject.name_numbers.is_empty(), "{:?}", f.subject);
+}
+
+#[test]
 fn two_thirds_and_three_quarters_of_a_whole() {
     for (t, v) in [
         (

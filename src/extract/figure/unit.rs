@@ -164,6 +164,12 @@ pub fn unit_after(rest: &str) -> Option<(&'static str, f64, usize)> {
 /// A plural-looking lowercase word that is not a unit or a function word.
 pub fn counted_noun(rest: &str) -> Option<(String, usize)> {
     let r = rest.strip_prefix(' ')?;
+    // "62 dead", "300 injured", "12 missing": people, by what befell them.
+    let first = r.split(' ').next().unwrap_or("");
+    let first = first.trim_end_matches(|c: char| !c.is_alphabetic());
+    if CASUALTIES.contains(&first) {
+        return Some((first.to_string(), first.len() + 1));
+    }
     // Allow one modifier: "14 cooperation documents", "40 bilateral agreements".
     let mut consumed = 1;
     let mut words: Vec<&str> = Vec::new();
@@ -195,6 +201,67 @@ pub fn counted_noun(rest: &str) -> Option<(String, usize)> {
         return None;
     }
     Some((last.to_string(), consumed - 1))
+}
+
+/// Words that count people by what befell them, right after a number
+/// ("62 dead", "at least 300 injured").
+pub const CASUALTIES: &[&str] = &[
+    "dead",
+    "killed",
+    "injured",
+    "wounded",
+    "hurt",
+    "missing",
+    "displaced",
+    "evacuated",
+    "arrested",
+    "detained",
+];
+
+/// The noun a number counts when the words before it name it: "the number
+/// of visitors rose to 1,200" counts visitors, "the death toll rose to 62"
+/// the dead. `tail` is the lowercase clause up to the number.
+pub fn counted_before(tail: &str) -> Option<String> {
+    let clause = tail.rsplit([',', ';', ':', '(']).next().unwrap_or(tail);
+    // Right before the number (past qualifier words), a word that leads to
+    // a level: "rose to 62", "stood at 64", "a toll of 62", "reached 1,200".
+    const QUALIFYING: &[&str] = &[
+        "more", "than", "over", "about", "around", "nearly", "almost", "some", "roughly", "just",
+        "under", "fewer", "less",
+    ];
+    const LEADING: &[&str] = &[
+        "to",
+        "at",
+        "of",
+        "was",
+        "is",
+        "were",
+        "are",
+        "reached",
+        "hit",
+        "passed",
+        "topped",
+        "exceeded",
+        "surpassed",
+    ];
+    let mut words = clause.split_whitespace().rev().peekable();
+    if words.next_if_eq(&"least").is_some() {
+        words.next_if_eq(&"at");
+    }
+    while words.next_if(|w| QUALIFYING.contains(w)).is_some() {}
+    if !words.next().is_some_and(|w| LEADING.contains(&w)) {
+        return None;
+    }
+    if let Some((_, rest)) = clause.rsplit_once("number of ") {
+        let noun = rest.split_whitespace().next()?;
+        let noun = noun.trim_end_matches(|c: char| !c.is_alphabetic());
+        return (plural(noun) || CASUALTIES.contains(&noun) || noun == "deaths")
+            .then(|| noun.to_string());
+    }
+    clause
+        .split_whitespace()
+        .any(|w| w == "toll")
+        .then(|| "dead".to_string())
 }
 
 fn plural(w: &str) -> bool {

@@ -31,6 +31,17 @@ pub struct Mention {
     pub yearless: bool,
 }
 
+/// The days of the week, lowercase.
+pub const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Month names, lowercase, January first.
 pub const MONTHS: &[&str] = &[
     "january",

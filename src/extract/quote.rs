@@ -1624,7 +1624,14 @@ fn not_speaker_lower(lower: &str) -> bool {
     NOT_SPEAKER_LIST.contains_lower(lower)
 }
 
-static NOT_SPEAKER_LIST: LazyLock<WordList> = LazyLock::new(|| WordList::new(NOT_SPEAKERS));
+static NOT_SPEAKER_LIST: LazyLock<WordList> = LazyLock::new(|| {
+    let words: Vec<&'static str> = NOT_SPEAKERS
+        .iter()
+        .chain(super::period::WEEKDAYS)
+        .copied()
+        .collect();
+    WordList::new(&words)
+});
 
 /// A body named by capitalised descriptor words and one word of a body
 /// ("China's Foreign Ministry", "Foreign Ministry"), as `mention` writes
@@ -1691,13 +1698,6 @@ const NOT_SPEAKERS: &[&str] = &[
     "we",
     "i",
     "you",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "today",
     "yesterday",
     "observers",

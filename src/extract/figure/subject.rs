@@ -231,13 +231,6 @@ const STOP: &[&str] = &[
     "october",
     "november",
     "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "stretches",
     "stretch",
     "runs",
@@ -318,7 +311,12 @@ impl Hasher for Fnv {
 }
 
 static STOP_SET: LazyLock<std::collections::HashSet<&'static str, BuildHasherDefault<Fnv>>> =
-    LazyLock::new(|| STOP.iter().copied().collect());
+    LazyLock::new(|| {
+        STOP.iter()
+            .chain(crate::extract::period::WEEKDAYS)
+            .copied()
+            .collect()
+    });
 
 /// Whether a lowercase word can name what a figure measures.
 fn is_content(lw: &str) -> bool {

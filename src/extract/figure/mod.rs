@@ -247,6 +247,9 @@ const RISE: &[&str] = &[
     "surged",
     "soared",
     "expanded",
+    "raised",
+    "hiked",
+    "lifted",
     "up",
 ];
 /// Verbs and nouns of a change down: "fell 5%", "down $10", "a 3% drop".
@@ -268,6 +271,12 @@ const FALL: &[&str] = &[
     "plunged",
     "contracted",
     "shrank",
+    "cut",
+    "cuts",
+    "lowered",
+    "reduced",
+    "trimmed",
+    "slashed",
     "down",
 ];
 
@@ -294,30 +303,60 @@ fn change_word(word: &str) -> Option<&'static str> {
 /// "from": "rose from", "up from", "an increase from". The number is the
 /// level the change started at.
 fn after_change_from(tail: &str) -> bool {
-    // Qualifier words between: "rose from about $147 billion".
-    const QUALIFYING: &[&str] = &[
-        "about",
-        "around",
-        "nearly",
-        "almost",
-        "roughly",
-        "some",
-        "approximately",
-        "just",
-        "over",
-        "under",
-        "than",
-        "more",
-        "less",
-        "only",
-        "a",
-        "an",
-    ];
     let mut words = tail
         .split_whitespace()
         .rev()
-        .skip_while(|w| QUALIFYING.contains(w));
+        .skip_while(|w| FROM_QUALIFYING.contains(w));
     words.next() == Some("from") && words.next().and_then(change_word).is_some()
+}
+
+/// Words that may stand between "from" and the number: "rose from about
+/// $147 billion", "to 3.75% from a record 4%".
+const FROM_QUALIFYING: &[&str] = &[
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "roughly",
+    "some",
+    "approximately",
+    "just",
+    "over",
+    "under",
+    "than",
+    "more",
+    "less",
+    "only",
+    "a",
+    "an",
+    "record",
+];
+
+/// Whether the number at `start` of `s` is the level a change started
+/// from, written after the level it reached (`previous`, that figure's
+/// span in `s`): "cut the rate to 3.75% from 4%", "raised its forecast to
+/// 2.5% from 2.3%".
+fn from_after_level(tail: &str, s: &str, start: usize, previous: Option<(usize, usize)>) -> bool {
+    let Some((p_start, p_end)) = previous else {
+        return false;
+    };
+    let mut words = tail
+        .split_whitespace()
+        .rev()
+        .skip_while(|w| FROM_QUALIFYING.contains(w));
+    if words.next() != Some("from") || p_end > start {
+        return false;
+    }
+    // Only "from" and qualifier words between the two figures, and "to"
+    // right before the first.
+    let between = s[p_end..start].trim();
+    let led_by_to = s[..p_start].trim_end();
+    between
+        .split_whitespace()
+        .all(|w| w.eq_ignore_ascii_case("from") || FROM_QUALIFYING.contains(&&*w.to_lowercase()))
+        && led_by_to.len() >= 3
+        && led_by_to.is_char_boundary(led_by_to.len() - 3)
+        && led_by_to[led_by_to.len() - 3..].eq_ignore_ascii_case(" to")
 }
 
 /// What a figure is when its words say it is not a level: `rise` or `fall`
@@ -345,11 +384,24 @@ fn figure_kind(tail: &str, after: &str, percent: bool) -> Option<&'static str> {
     let mut last = words.next();
     // "rose by 26%", "fell by 5%", "an increase of 5%"; not "fell to 5%",
     // a level.
+    let by = last == Some("by");
     if matches!(last, Some("by" | "of")) {
         last = words.next();
     }
     if let Some(kind) = last.and_then(change_word) {
         return Some(kind);
+    }
+    // "cut its deposit rate by 25 basis points": a verb of change a few
+    // words before "by", in the clause.
+    if by {
+        let kind = words
+            .take(4)
+            .take_while(|w| !w.ends_with([',', ';', ':']) && !w.bytes().any(|b| b.is_ascii_digit()))
+            .filter(|w| !matches!(*w, "up" | "down") && !CHANGE_NOUNS.contains(w))
+            .find_map(change_word);
+        if kind.is_some() {
+            return kind;
+        }
     }
     if !percent {
         return None;
@@ -531,7 +583,7 @@ fn sentence_figures(
                         && lower_tail(&s[..first.start], 4).trim_end().ends_with(" by"));
             let year_then_amount = first.year_like()
                 && first.currency.is_none()
-                && (next.currency.is_some() || next.has_magnitude);
+                && (next.currency.is_some() || next.has_magnitude || next.value < 1000.0);
             if (matches!(gap, "-" | "–" | "—") || to || between && gap.eq_ignore_ascii_case("and"))
                 && first.word == next.word
                 && !change_to
@@ -742,7 +794,12 @@ fn sentence_figures(
         // "rose from $147 billion to $190 billion last year": the first is
         // the level before, of a period not said ("from $147 billion in
         // 2021" is 2021's).
-        if !period_beside && after_change_from(&tail) {
+        let previous = out[first_index..]
+            .last()
+            .map(|f| (f.span.start as usize - base, f.span.end as usize - base));
+        if !period_beside
+            && (after_change_from(&tail) || from_after_level(&tail, s, start, previous))
+        {
             attributes.push(attribute::EARLIER);
         }
         // What a period after the publication date holds has not happened:

@@ -718,6 +718,38 @@ fn people_counted_by_what_befell_them() {
 }
 
 #[test]
+fn a_level_then_the_level_it_came_from() {
+    let got = |t: &str| {
+        figs(t, Some("2024-06-06"))
+            .into_iter()
+            .map(|f| (f.value, f.qualifier, f.attributes.to_vec()))
+            .collect::<Vec<_>>()
+    };
+    let ex = Qualifier::Exact;
+    // "to X from Y": Y is the level before.
+    assert_eq!(
+        got("The ECB lowered its deposit rate to 3.75% from a record 4%."),
+        [(3.75, ex, vec![]), (4.0, ex, vec!["record", "earlier"])]
+    );
+    // A year before "to" is no range's end.
+    assert_eq!(
+        got("The ECB raised its inflation forecast for 2024 to 2.5% from 2.3%."),
+        [(2.5, ex, vec![]), (2.3, ex, vec!["earlier"])]
+    );
+    // A cut and a hike are changes.
+    assert_eq!(
+        got("The ECB cut its deposit rate by 25 basis points.")[0].2,
+        ["fall"]
+    );
+    assert_eq!(
+        got("The Fed hiked rates by 75 basis points.")[0].2,
+        ["rise"]
+    );
+    // A range stays one.
+    assert_eq!(got("It sees 2,000 to 3,000 troops.")[0].1, Qualifier::Range);
+}
+
+#[test]
 fn two_thirds_and_three_quarters_of_a_whole() {
     for (t, v) in [
         (

@@ -618,19 +618,25 @@ fn check_figure(
     // things ("BYD faces 17.4%, SAIC 37.6%"): its other value, and any
     // source's value that agrees with that other one, does not dispute the
     // claim (as in scan: `scan::figure_relations`).
-    let supporting: BTreeSet<&str> = agree.iter().map(|a| &*a.span.source).collect();
+    // Only when the two are two things, not one thing said twice ("at
+    // least 62" and "62" agree with each other: the source says 62).
+    let relate = |a: &Figure, b: &Figure| {
+        compare::relate(a, ex.date_of(&a.span.source), b, ex.date_of(&b.span.source))
+    };
     let twins: Vec<&Figure> = conflict
         .iter()
         .map(|(g, _)| *g)
-        .filter(|g| supporting.contains(&*g.span.source))
+        .filter(|g| {
+            agree.iter().any(|a| {
+                a.span.source == g.span.source && matches!(relate(a, g), Relation::Conflict(_))
+            })
+        })
         .collect();
     if !twins.is_empty() {
         conflict.retain(|(g, _)| {
-            !twins.iter().any(|h| {
-                std::ptr::eq(*h, *g)
-                    || compare::relate(h, ex.date_of(&h.span.source), g, ex.date_of(&g.span.source))
-                        == Relation::Agree
-            })
+            !twins
+                .iter()
+                .any(|h| std::ptr::eq(*h, *g) || relate(h, g) == Relation::Agree)
         });
     }
     let ev = |list: &[&Figure], agrees: bool| -> Vec<Evidence> {
@@ -993,6 +999,20 @@ mod tests {
         // 20% is in no source, and against all three.
         let (v, why) = verdict_of(20.0);
         assert_eq!(v, Verdict::Contradicted, "{why}");
+        // A loose figure and an exact one that agree with each other are
+        // one thing said twice: the exact one still disputes the claim.
+        let mut loose = pct("a", 62.0);
+        loose.qualifier = AtLeast;
+        (loose.low, loose.high) = (62.0, 93.0);
+        let ex = corpus(&[("a", d(2024, 7, 5))], vec![], vec![loose, pct("a", 62.0)]);
+        let c = check(
+            &[with_figure("x", pct("claim", 80.0))],
+            &ex,
+            &SpeakerTable::default(),
+        )
+        .claims
+        .remove(0);
+        assert_eq!(c.verdict, Verdict::Disputed, "{}", c.explanation);
     }
 
     #[test]

@@ -956,11 +956,17 @@ fn figure_relations(
         for p in 0..members.len() {
             by_source.entry(source(p)).or_default().push(p);
         }
+        // A figure of `p`'s source that agrees with `q` and is another
+        // thing than `p` (they conflict: "at least 62" and "62" are one).
         let twin = |p: usize, q: usize| {
             by_source[source(p)]
                 .iter()
                 .copied()
-                .find(|&r| r != p && matches!(relate(members[r], members[q]), Relation::Agree))
+                .find(|&r| {
+                    r != p
+                        && matches!(relate(members[r], members[q]), Relation::Agree)
+                        && matches!(relate(members[r], members[p]), Relation::Conflict(_))
+                })
                 .map(|r| (p.min(r), p.max(r)))
         };
         conflicts.retain(|&(p, q, _)| match twin(p, q).or_else(|| twin(q, p)) {

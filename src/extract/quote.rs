@@ -1283,11 +1283,15 @@ impl Entities {
             let name = (Self::name_start(&[sp]) == 0)
                 .then(|| Self::name_word(sp))
                 .flatten();
+            // The one the last quotation was addressed to is known too
+            // ("Xi told Putin “…”. Putin, in turn, praised what he called
+            // “…”").
             if let Some(word) = name
                 && !is_pronoun(sp)
-                && self
+                && (self
                     .knows_outright(sp, speakers)
                     .unwrap_or_else(|| self.knows_name(&[word], speakers))
+                    || self.addressee.as_deref() == Some(word))
             {
                 let _ = self.resolve(sp, speakers);
             }
@@ -3852,6 +3856,23 @@ mod tests {
         assert_eq!(
             who("Putin's words were clear: “No retreat from here.”"),
             vec![sp("Putin")]
+        );
+    }
+
+    #[test]
+    fn the_one_addressed_is_known_to_the_sentences_after() {
+        assert_eq!(
+            who(
+                "Xi told Putin that China was “ready to work with Russia”. Putin, in turn, praised what he called “a truly strategic partnership”."
+            ),
+            vec![sp("Xi"), sp("Putin")]
+        );
+        // Not the one a pronoun means next.
+        assert_eq!(
+            who(
+                "Xi told Putin that China was “ready to work with Russia”. He added: “We are partners.”"
+            ),
+            vec![sp("Xi"), sp("Xi")]
         );
     }
 

@@ -614,12 +614,12 @@ fn check_figure(
             Relation::OtherPeriod(why) | Relation::OtherModality(why) => other.push((g, why)),
         }
     }
-    // A source that gives the claim's value and another too names two
-    // things ("BYD faces 17.4%, SAIC 37.6%"): its other value, and any
-    // source's value that agrees with that other one, does not dispute the
-    // claim (as in scan: `scan::figure_relations`).
-    // Only when the two are two things, not one thing said twice ("at
-    // least 62" and "62" agree with each other: the source says 62).
+    // A source that gives the claim's value and another that conflicts
+    // with it names two things ("BYD faces 17.4%, SAIC 37.6%"): its other
+    // value, and any source's value that agrees with that other one, does
+    // not dispute the claim (as in scan: `scan::figure_relations`). Two
+    // values that agree with each other are one thing said twice ("at
+    // least 62" and "62": the source says 62), and the exact one counts.
     let relate = |a: &Figure, b: &Figure| {
         compare::relate(a, ex.date_of(&a.span.source), b, ex.date_of(&b.span.source))
     };

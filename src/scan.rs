@@ -910,9 +910,9 @@ fn figure_relations(
                     // first in the group first.
                     let mut why_back: Option<String> = None;
                     let (ends_a, ends_b) = (firsts(pa), firsts(pb));
-                    // Pairs (position in `pa`, position in `pb`), or
-                    // `None` for a figure with no partner from another
-                    // source.
+                    // Pairs (position in `pa`, position in `pb`); as
+                    // an error, a figure with no partner from another
+                    // source, paired with one of its own source.
                     let listed =
                         pa.iter()
                             .map(|&p| other_source(ends_b, p).map(|q| (p, q)).ok_or((p, pb[0])))

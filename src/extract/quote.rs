@@ -1668,8 +1668,8 @@ static TITLE_LIKE_LIST: LazyLock<WordList> = LazyLock::new(|| {
 /// The months, for [`person_like`] and [`plausible_speaker`].
 static MONTH_LIST: LazyLock<WordList> = LazyLock::new(|| WordList::new(super::period::MONTHS));
 
-/// Capitalised words that start sentences or name days and months, never
-/// speakers.
+/// Capitalised words that start sentences or name days, never speakers
+/// (with the weekdays of `period::WEEKDAYS`).
 const NOT_SPEAKERS: &[&str] = &[
     "later",
     "then",

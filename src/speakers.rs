@@ -124,7 +124,16 @@ impl SpeakerTable {
     /// canonical form. For comparing one name with many ([`same_key`]).
     pub fn key(&self, name: &str) -> Vec<String> {
         // Surrounding space splits away.
-        let mut key = name_tokens(self.lookup(name).unwrap_or(name));
+        let name = self.lookup(name).unwrap_or(name);
+        let mut key = name_tokens(name);
+        // A body keeps its country: "the Chinese Foreign Ministry" is not
+        // the Russian one, though "Chinese President Xi" is Xi.
+        let body = key.iter().any(|t| BODY_WORDS.contains(&t.as_str()));
+        if body {
+            key = tokens_where(name, |t| {
+                !TITLES.contains(&t) || DEMONYMS.iter().any(|&(_, d)| d == t)
+            });
+        }
         // A possessor is a place or a body, not a word of the name:
         // "China's Foreign Ministry" is the "Chinese Foreign Ministry". A
         // country's name becomes its adjective, so that Russia's ministry
@@ -142,47 +151,69 @@ impl SpeakerTable {
     }
 }
 
+/// The words of a body's name ("Foreign Ministry", "the embassy"), whose
+/// country adjective stays in its key.
+const BODY_WORDS: &[&str] = &[
+    "ministry",
+    "embassy",
+    "government",
+    "parliament",
+    "council",
+    "office",
+    "agency",
+    "commission",
+    "mission",
+    "administration",
+    "cabinet",
+    "military",
+    "army",
+    "media",
+    "bank",
+];
+
 /// The adjective of a country news names often, by its name (lowercase):
 /// "russia" is "russian".
 fn demonym(country: &str) -> Option<&'static str> {
-    const DEMONYMS: &[(&str, &str)] = &[
-        ("america", "american"),
-        ("australia", "australian"),
-        ("belarus", "belarusian"),
-        ("brazil", "brazilian"),
-        ("britain", "british"),
-        ("canada", "canadian"),
-        ("china", "chinese"),
-        ("egypt", "egyptian"),
-        ("france", "french"),
-        ("germany", "german"),
-        ("india", "indian"),
-        ("indonesia", "indonesian"),
-        ("iran", "iranian"),
-        ("iraq", "iraqi"),
-        ("israel", "israeli"),
-        ("italy", "italian"),
-        ("japan", "japanese"),
-        ("kazakhstan", "kazakh"),
-        ("korea", "korean"),
-        ("mexico", "mexican"),
-        ("nigeria", "nigerian"),
-        ("pakistan", "pakistani"),
-        ("poland", "polish"),
-        ("qatar", "qatari"),
-        ("russia", "russian"),
-        ("spain", "spanish"),
-        ("syria", "syrian"),
-        ("taiwan", "taiwanese"),
-        ("turkey", "turkish"),
-        ("ukraine", "ukrainian"),
-        ("vietnam", "vietnamese"),
-    ];
     DEMONYMS
         .iter()
         .find(|(c, _)| *c == country)
         .map(|&(_, d)| d)
 }
+
+/// Countries and their adjectives ([`demonym`]).
+const DEMONYMS: &[(&str, &str)] = &[
+    ("america", "american"),
+    ("australia", "australian"),
+    ("belarus", "belarusian"),
+    ("brazil", "brazilian"),
+    ("britain", "british"),
+    ("canada", "canadian"),
+    ("china", "chinese"),
+    ("egypt", "egyptian"),
+    ("france", "french"),
+    ("germany", "german"),
+    ("india", "indian"),
+    ("indonesia", "indonesian"),
+    ("iran", "iranian"),
+    ("iraq", "iraqi"),
+    ("israel", "israeli"),
+    ("italy", "italian"),
+    ("japan", "japanese"),
+    ("kazakhstan", "kazakh"),
+    ("korea", "korean"),
+    ("mexico", "mexican"),
+    ("nigeria", "nigerian"),
+    ("pakistan", "pakistani"),
+    ("poland", "polish"),
+    ("qatar", "qatari"),
+    ("russia", "russian"),
+    ("spain", "spanish"),
+    ("syria", "syrian"),
+    ("taiwan", "taiwanese"),
+    ("turkey", "turkish"),
+    ("ukraine", "ukrainian"),
+    ("vietnam", "vietnamese"),
+];
 
 /// [`SpeakerTable::same`] of two names' [`SpeakerTable::key`]s.
 pub fn same_key(ta: &[String], tb: &[String]) -> bool {
@@ -215,6 +246,12 @@ pub(crate) fn alias_key(name: &str) -> String {
 
 /// Lowercase name tokens with titles, articles and punctuation removed.
 pub fn name_tokens(name: &str) -> Vec<String> {
+    tokens_where(name, |t| !TITLES.contains(&t))
+}
+
+/// The lowercase tokens of a name, punctuation and "the" removed, that
+/// `keep` keeps.
+fn tokens_where(name: &str, keep: impl Fn(&str) -> bool) -> Vec<String> {
     name.split(|c: char| c.is_whitespace() || c == ',')
         .map(|t| {
             let t = crate::text::trim_marks(t);
@@ -224,7 +261,7 @@ pub fn name_tokens(name: &str) -> Vec<String> {
                 t.replace('’', "'").to_lowercase()
             }
         })
-        .filter(|t| !t.is_empty() && t != "the" && !TITLES.contains(&t.as_str()))
+        .filter(|t| !t.is_empty() && t != "the" && keep(t))
         .collect()
 }
 
@@ -254,9 +291,11 @@ mod tests {
         // A country's possessor is its adjective: two countries' bodies
         // are two bodies.
         assert!(!t.same("Russia's Foreign Ministry", "China's Foreign Ministry"));
-        // (The adjectives "Russian" and "Chinese" are titles, dropped as
-        // "Russian President" is: only the possessor keeps a country.)
-        assert!(t.same("Russia's Foreign Ministry", "Chinese Foreign Ministry"));
+        // "Russian" and "Chinese" are titles of people, dropped as in
+        // "Russian President", but a body keeps its country.
+        assert!(!t.same("Russia's Foreign Ministry", "Chinese Foreign Ministry"));
+        assert!(!t.same("the Chinese embassy", "the Russian embassy"));
+        assert!(t.same("Chinese President Xi Jinping", "Xi Jinping"));
         assert!(!t.same("Russia's Foreign Ministry", "Italian Foreign Ministry"));
         assert!(t.same("Russia's Foreign Ministry", "Russian Foreign Ministry"));
         assert!(t.same("Ukraine’s Foreign Ministry", "the foreign ministry"));

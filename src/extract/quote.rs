@@ -646,8 +646,14 @@ static AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     const W: &str = word!();
+    // "Xi on Monday said": a weekday, capitalised, may stand before the cue.
+    let weekdays: Vec<String> = super::period::WEEKDAYS
+        .iter()
+        .map(|d| d[..1].to_ascii_uppercase() + &d[1..])
+        .collect();
+    let weekdays = weekdays.join("|");
     Regex::new(&format!(
-        r"(?P<sp>{DESCRIPTION}|(?-u:\b)[Hh]e|(?-u:\b)[Ss]he|(?-u:\b)[Tt]hey|(?-u:\b){POSSESSED}|{NAME})(?:,\s+[^,“”]{{1,60}},|\s+(?:—|–|--)\s+[^—–“”]{{1,60}}?\s+(?:—|–|--))?,?\s+(?:(?:[a-z][{W}'’-]*|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|{QUOTED_AS})\s+){{0,3}}?(?P<cue>{CUES})(?-u:\b)"
+        r"(?P<sp>{DESCRIPTION}|(?-u:\b)[Hh]e|(?-u:\b)[Ss]he|(?-u:\b)[Tt]hey|(?-u:\b){POSSESSED}|{NAME})(?:,\s+[^,“”]{{1,60}},|\s+(?:—|–|--)\s+[^—–“”]{{1,60}}?\s+(?:—|–|--))?,?\s+(?:(?:[a-z][{W}'’-]*|{weekdays}|{QUOTED_AS})\s+){{0,3}}?(?P<cue>{CUES})(?-u:\b)"
     ))
     .expect("before pattern")
 });

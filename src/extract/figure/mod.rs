@@ -303,11 +303,20 @@ fn change_word(word: &str) -> Option<&'static str> {
 /// "from": "rose from", "up from", "an increase from". The number is the
 /// level the change started at.
 fn after_change_from(tail: &str) -> bool {
+    before_from(tail)
+        .and_then(|mut words| words.next())
+        .and_then(change_word)
+        .is_some()
+}
+
+/// When `tail` (lowercase) ends with "from" and [`FROM_QUALIFYING`] words,
+/// the words before that "from", last first.
+fn before_from(tail: &str) -> Option<impl Iterator<Item = &str>> {
     let mut words = tail
         .split_whitespace()
         .rev()
         .skip_while(|w| FROM_QUALIFYING.contains(w));
-    words.next() == Some("from") && words.next().and_then(change_word).is_some()
+    (words.next() == Some("from")).then_some(words)
 }
 
 /// Words that may stand between "from" and the number: "rose from about
@@ -340,11 +349,7 @@ fn from_after_level(tail: &str, s: &str, start: usize, previous: Option<(usize, 
     let Some((p_start, p_end)) = previous else {
         return false;
     };
-    let mut words = tail
-        .split_whitespace()
-        .rev()
-        .skip_while(|w| FROM_QUALIFYING.contains(w));
-    if words.next() != Some("from") || p_end > start {
+    if before_from(tail).is_none() || p_end > start {
         return false;
     }
     // Only "from" and qualifier words between the two figures, and "to"

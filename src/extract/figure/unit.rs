@@ -255,8 +255,7 @@ pub fn counted_before(tail: &str) -> Option<String> {
     if let Some((_, rest)) = clause.rsplit_once("number of ") {
         let noun = rest.split_whitespace().next()?;
         let noun = noun.trim_end_matches(|c: char| !c.is_alphabetic());
-        return (plural(noun) || CASUALTIES.contains(&noun) || noun == "deaths")
-            .then(|| noun.to_string());
+        return (plural(noun) || CASUALTIES.contains(&noun)).then(|| noun.to_string());
     }
     clause
         .split_whitespace()

@@ -745,6 +745,65 @@ pub fn signed_interval(f: &Figure) -> (f64, f64) {
     }
 }
 
+/// A figure's [`signed_interval`] with, for each end, whether it is open:
+/// an end set by the rounding of the last digit written is ("59 seats" is
+/// 58.5 up to, not including, 59.5); an end the words set ("at least 40",
+/// "up to 50") or a loose tolerance ("about 40") is not.
+fn signed_ends(f: &Figure) -> ((f64, bool), (f64, bool)) {
+    use crate::extract::figure::qualifier::{Bound, rule};
+    let r = rule(f.qualifier);
+    let (low, high) = signed_interval(f);
+    // A point (no rounding at all) is closed.
+    let point = high - low <= ulps(low, high);
+    let (low_open, high_open) = (
+        !point && r.low == Bound::Round,
+        !point && r.high == Bound::Round,
+    );
+    if kind(f) == Some(attribute::FALL) {
+        ((low, high_open), (high, low_open))
+    } else {
+        ((low, low_open), (high, high_open))
+    }
+}
+
+/// How far apart two numbers as large as `x` and `y` may be and still be
+/// one number that arithmetic rounded two ways (27.5 + 0.05 against
+/// 27.6 - 0.05).
+fn ulps(x: f64, y: f64) -> f64 {
+    1e-9 * x.abs().max(y.abs()).max(f64::MIN_POSITIVE)
+}
+
+/// Whether two figures' intervals share a value, a fall counted as its
+/// negative. Intervals that only touch share one only where both ends are
+/// closed: "58 seats" and "59 seats" meet at 58.5, and "27.5%" and
+/// "27.6%" at 27.55, but no true value is written as both, so they do not
+/// agree; "at most 40" and "at least 40" do, at 40.
+pub fn intervals_meet(a: &Figure, b: &Figure) -> bool {
+    let (((al, al_open), (ah, ah_open)), ((bl, bl_open), (bh, bh_open))) =
+        (signed_ends(a), signed_ends(b));
+    // The later low end and the earlier high end, each open when either
+    // figure's end there is.
+    let pick = |x: f64, x_open: bool, y: f64, y_open: bool, later: bool| {
+        if (x - y).abs() <= ulps(x, y) {
+            (x, x_open || y_open)
+        } else if (x > y) == later {
+            (x, x_open)
+        } else {
+            (y, y_open)
+        }
+    };
+    let (low, low_open) = pick(al, al_open, bl, bl_open, true);
+    let (high, high_open) = pick(ah, ah_open, bh, bh_open, false);
+    if (high - low).abs() <= ulps(low, high) {
+        // One point in common: a value only if both ends hold it, or if
+        // the two intervals are one.
+        let same = (al - bl).abs() <= ulps(al, bl) && (ah - bh).abs() <= ulps(ah, bh);
+        same || !(low_open || high_open)
+    } else {
+        low < high
+    }
+}
+
 /// The terms of a flow's two directions, or of a balance's two signs.
 const OPPOSITES: [(&str, &str); 3] = [
     ("export", "import"),
@@ -806,8 +865,7 @@ pub fn relate(
             b.modality.as_str()
         ));
     }
-    let ((a_low, a_high), (b_low, b_high)) = (signed_interval(a), signed_interval(b));
-    let overlap = a_low <= b_high && b_low <= a_high;
+    let overlap = intervals_meet(a, b);
     match (&a.period, &b.period) {
         (Some(pa), Some(pb)) if !pa.same(pb) => {
             return Relation::OtherPeriod(format!("{} vs {}", pa.label, pb.label));
@@ -1375,6 +1433,46 @@ mod tests {
     /// [`same_subject`] of the figures of two sentences ([`figure_of`]).
     fn same_subject_of(a: &str, b: &str) -> bool {
         same_subject(&figure_of(a), &figure_of(b), &TermWeights::default())
+    }
+
+    #[test]
+    fn neighbouring_rounded_values_do_not_agree() {
+        let meet = |a: &str, b: &str| {
+            let (fa, fb) = (figure_of(a), figure_of(b));
+            assert_eq!(
+                intervals_meet(&fa, &fb),
+                intervals_meet(&fb, &fa),
+                "{a} / {b}"
+            );
+            intervals_meet(&fa, &fb)
+        };
+        // Rounding ends touch, but nothing is written as both.
+        assert!(!meet("The party won 58 seats.", "The party won 59 seats."));
+        for (a, b) in [
+            ("27.5", "27.6"),
+            ("34.2", "34.3"),
+            ("0.1", "0.2"),
+            ("71.3", "71.4"),
+        ] {
+            assert!(
+                !meet(&format!("Turnout was {a}%."), &format!("Turnout was {b}%.")),
+                "{a} / {b}"
+            );
+        }
+        assert!(!meet(
+            "Trade fell 2.5% last year.",
+            "Trade fell 2.6% last year."
+        ));
+        assert!(!meet(
+            "Exports were between 30 and 40 tonnes.",
+            "Exports were 41 tonnes."
+        ));
+        // Ends the words set are closed, and a value agrees with itself.
+        assert!(meet("Up to 40 people came.", "At least 40 people came."));
+        assert!(meet("The party won 59 seats.", "The party won 59 seats."));
+        assert!(meet("Turnout was 27.5%.", "Turnout was 27.55%."));
+        assert!(meet("They met about 40 times.", "They met over 40 times."));
+        assert!(meet("They met 40 times.", "They met at least 40 times."));
     }
 
     #[test]

@@ -864,6 +864,7 @@ fn figure_relations(
     }
     let mut conflicts = Vec::new();
     let mut other_period = false;
+    let mut not_compared: Option<String> = None;
     let mut within_one_source = None;
     let source = |p: usize| &*ex.figures[members[p]].span.source;
     // The first of `ps` (positions), and the first from another source
@@ -941,7 +942,10 @@ fn figure_relations(
                     }
                 }
                 Relation::OtherPeriod(_) => other_period = true,
-                Relation::Agree | Relation::OtherModality(_) => {}
+                Relation::OtherModality(why) => {
+                    not_compared.get_or_insert(why);
+                }
+                Relation::Agree => {}
             }
         }
     }
@@ -981,6 +985,7 @@ fn figure_relations(
         conflicts,
         other_period,
         within_one_source,
+        not_compared,
     }
 }
 
@@ -991,6 +996,9 @@ struct Relations {
     conflicts: Vec<(usize, usize, String)>,
     /// Whether any two are about different periods.
     other_period: bool,
+    /// Why two of them were not compared, if any two were not: a target
+    /// and an actual, two forecasts that differ (the first met).
+    not_compared: Option<String>,
     /// Two figures of one source that would conflict, were they from two,
     /// or whose one agrees with a figure the other conflicts with: taken as
     /// two things, not a conflict (see [`figure_relations`]).
@@ -1004,6 +1012,7 @@ fn figure_group(
         conflicts,
         other_period,
         within_one_source,
+        not_compared,
     }: Relations,
 ) -> Finding {
     let figs: Vec<&Figure> = members.iter().map(|&i| &ex.figures[i]).collect();
@@ -1067,7 +1076,7 @@ fn figure_group(
             "{} figures in {} for different periods ({}); none contradicts another for the same period{}",
             figs.len(),
             counted(sources.len(), "source"),
-            compare::period_labels(figs.iter().copied(), "unstated"),
+            period_labels(ex, &figs),
             one_source_note(&figs, within_one_source),
         ),
         _ if within_one_source.is_some() => format!(
@@ -1076,11 +1085,19 @@ fn figure_group(
             counted(sources.len(), "source"),
             one_source_note(&figs, within_one_source),
         ),
-        _ => format!(
-            "{} figures in {} agree",
-            figs.len(),
-            counted(sources.len(), "source")
-        ),
+        _ => match not_compared {
+            // "Agree" only of figures that were all compared.
+            Some(why) => format!(
+                "{} figures in {}: none contradicts another; not compared, as {why}",
+                figs.len(),
+                counted(sources.len(), "source")
+            ),
+            None => format!(
+                "{} figures in {} agree",
+                figs.len(),
+                counted(sources.len(), "source")
+            ),
+        },
     };
     Finding {
         id: String::new(),
@@ -1091,6 +1108,22 @@ fn figure_group(
         items: Vec::new(),
         pairs,
     }
+}
+
+/// The distinct periods of a group's figures, in order, comma-separated. A
+/// count with no period is true as of its source's date, and says so ("as
+/// of 2026-10-12"), as [`compare::relate`] reads it; any other figure with
+/// none is "unstated".
+fn period_labels(ex: &Extracted, figs: &[&Figure]) -> String {
+    let labels: std::collections::BTreeSet<String> = figs
+        .iter()
+        .map(|f| match (&f.period, ex.date_of(&f.span.source)) {
+            (Some(p), _) => p.label.to_string(),
+            (None, Some(d)) if f.unit == "count" => format!("as of {d}"),
+            (None, _) => "unstated".to_string(),
+        })
+        .collect();
+    labels.into_iter().collect::<Vec<_>>().join(", ")
 }
 
 /// What a group's summary says of two figures of one source that differ

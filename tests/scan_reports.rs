@@ -559,3 +559,93 @@ fn a_figure_per_head_a_month_or_a_barrel_is_no_total() {
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].0, "conflict");
 }
+
+#[test]
+fn neighbouring_values_are_a_conflict_and_the_whole_is_no_figure() {
+    // 58 and 59 seats, 27.5% and 27.6%: their rounding intervals touch,
+    // but no count is written as both.
+    let got = figure_statuses(&[
+        "The National Union came second with 59 seats.",
+        "The National Union came second with 58 seats.",
+    ]);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "conflict");
+    let got = figure_statuses(&[
+        "Turnout in Lakeland was 71.3% in 2023.",
+        "Turnout in Lakeland was 71.4% in 2023.",
+    ]);
+    assert_eq!(got[0].0, "conflict", "{got:?}");
+    // "79 of the 200 seats" is 79 seats: it agrees with 79 and is no
+    // conflict with the 200 of the chamber.
+    let got = figure_statuses(&[
+        "The Social Alliance won 79 of the 200 seats.",
+        "The Social Alliance won 79 seats.",
+    ]);
+    assert_eq!(
+        got,
+        [(
+            "consistent".to_string(),
+            vec!["79 of the 200 seats".to_string(), "79 seats".to_string()]
+        )]
+    );
+}
+
+/// The summaries `crosscheck scan` gives the findings of `texts` (as
+/// [`figure_statuses`] writes them).
+fn summaries(texts: &[&str]) -> Vec<String> {
+    let d = tempfile::tempdir().unwrap();
+    for (k, t) in texts.iter().enumerate() {
+        let body = format!("---\ndate: 2024-06-10\noutlet: Outlet {k}\n---\n\n{t}\n");
+        std::fs::write(d.path().join(format!("s{k}.md")), body).unwrap();
+    }
+    let (json, _) = run(&["scan", d.path().to_str().unwrap(), "--format", "json"]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["summary"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn figures_not_compared_are_not_said_to_agree() {
+    // Two forecasts that differ are no conflict, and no agreement either.
+    assert_eq!(
+        summaries(&[
+            "Turnout in Lakeland will be 71.3% in 2026.",
+            "Turnout in Lakeland will be 71.4% in 2026.",
+        ]),
+        [
+            "2 figures in 2 sources: none contradicts another; not compared, as two forecasts differ: 71.3% vs 71.4%"
+        ]
+    );
+    assert_eq!(
+        summaries(&[
+            "Turnout in Lakeland will be 71.4% in 2026.",
+            "Turnout in Lakeland will be 71.4% in 2026.",
+        ]),
+        ["2 figures in 2 sources agree"]
+    );
+}
+
+#[test]
+fn counts_of_two_dates_say_so() {
+    let d = tempfile::tempdir().unwrap();
+    for (k, date) in ["2026-10-12", "2026-10-13"].iter().enumerate() {
+        let seats = 59 - k;
+        let body = format!(
+            "---\ndate: {date}\n---\n\nThe National Union came second with {seats} seats.\n"
+        );
+        std::fs::write(d.path().join(format!("s{k}.md")), body).unwrap();
+    }
+    let (json, _) = run(&["scan", d.path().to_str().unwrap(), "--format", "json"]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let f = &v["findings"][0];
+    assert_eq!(f["status"], "other-period");
+    assert_eq!(
+        f["summary"],
+        "2 figures in 2 sources for different periods (as of 2026-10-12, as of 2026-10-13); \
+         none contradicts another for the same period"
+    );
+}

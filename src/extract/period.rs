@@ -156,6 +156,7 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (Kind::YearRange, format!(r"(?-u:\b){year}\s*[-–]\s*{year}(?-u:\b)")),
         (Kind::Since, format!(r"(?i)(?-u:\b)since\s+(?:the\s+(?:start|beginning|end|middle)\s+of\s+)?{year}(?-u:\b)")),
         (Kind::PastYears, format!(r"(?i)(?-u:\b)(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?:(decade)|{n}\s+years|(year))(?-u:\b)")),
+        (Kind::YearsAgo, format!(r"(?i)(?-u:\b)(?:{n}\s+years|(a\s+decade))\s+ago(?-u:\b)")),
         (Kind::Relative, r"(?i)(?-u:\b)(last year|this year|next year|the previous year|a year earlier|a year ago|last month|this month|so far this year|today|currently|at present)(?-u:\b)".to_string()),
         (Kind::MonthAlone, format!(r"(?i)(?-u:\b)in\s+({month})(?-u:\b)")),
         // "in the first quarter", "first-half profit", "in Q3": the year
@@ -186,6 +187,7 @@ enum Kind {
     YearRange,
     Since,
     PastYears,
+    YearsAgo,
     Relative,
     MonthAlone,
     Half,
@@ -259,6 +261,9 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                 continue;
             }
             let g = |i: usize| c.get(i).map(|m| m.as_str()).unwrap_or("");
+            if *kind == Kind::Relative && comparison_base(&sentence[..s], g(1)) {
+                continue;
+            }
             let result: Result<Option<Period>, String> = (|| {
                 Ok(match kind {
                     Kind::Quarter => {
@@ -355,6 +360,17 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                         };
                         year_range(d.year() - n, d.year())
                     }
+                    Kind::YearsAgo => {
+                        // "four years ago": that one year, counted back
+                        // from the publication's.
+                        let d = doc.ok_or_else(|| no_date(whole.as_str()))?;
+                        let n = if g(2).is_empty() {
+                            count_word(g(1)).unwrap_or(1)
+                        } else {
+                            10
+                        };
+                        year_period(d.year() - n)
+                    }
                     Kind::Relative => {
                         let d = doc.ok_or_else(|| no_date(whole.as_str()))?;
                         match g(1).to_lowercase().as_str() {
@@ -411,6 +427,25 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
     }
     found.sort_by_key(|m| m.start);
     found
+}
+
+/// Whether a relative period (`phrase`, after `before`) is what a change
+/// is measured against, not when it happened: "up 26% from a year
+/// earlier", "higher than last year", "up 5% on a year ago".
+fn comparison_base(before: &str, phrase: &str) -> bool {
+    let past = [
+        "a year earlier",
+        "a year ago",
+        "the previous year",
+        "last year",
+        "last month",
+    ];
+    let against = ["from", "than", "on", "over", "with", "versus", "vs", "vs."];
+    past.iter().any(|p| p.eq_ignore_ascii_case(phrase))
+        && before
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| against.iter().any(|a| a.eq_ignore_ascii_case(w)))
 }
 
 /// Where the year of a [`Kind::Year`] match starting at `start` stands:
@@ -511,6 +546,24 @@ mod tests {
         assert_eq!(labels("since 2010", d), vec!["2010/2023"]);
         assert_eq!(labels("by 2024", d), vec!["2024"]);
         assert_eq!(labels("over the past decade", d), vec!["2013/2023"]);
+        assert_eq!(labels("four years ago", d), vec!["2019"]);
+        // What a change is measured against is no period.
+        for base in [
+            "up 26% from a year earlier",
+            "higher than last year",
+            "up 5% on a year ago",
+            "compared with the previous year",
+        ] {
+            assert!(labels(base, d).is_empty(), "{base}");
+        }
+        assert_eq!(labels("up 26% a year earlier", d), vec!["2022"]);
+        assert_eq!(labels("Two years ago", d), vec!["2021"]);
+        assert_eq!(labels("12 years ago", d), vec!["2011"]);
+        assert_eq!(labels("a decade ago", d), vec!["2013"]);
+        assert_eq!(
+            labels("four years ago", None),
+            vec!["\"four years ago\" unresolved: source has no date"]
+        );
         assert_eq!(
             labels("in 2023 and in March 2022", d),
             vec!["2023", "2022-03"]

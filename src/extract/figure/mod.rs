@@ -159,7 +159,10 @@ fn period_for(
     let after = mentions
         .iter()
         .filter(|m| {
-            m.start >= end && m.start - end <= PERIOD_REACH && !s[end..m.start].contains([',', ';'])
+            m.start >= end
+                && m.start - end <= PERIOD_REACH
+                && !s[end..m.start].contains([',', ';'])
+                && !from_a_number(&s[end..m.start])
         })
         .min_by_key(|m| m.start - end);
     let before = mentions
@@ -184,6 +187,55 @@ fn period_for(
         (None, None) => return None,
     };
     Some(pick.clone())
+}
+
+/// Whether `whole`, the number after `part` in `s`, is the whole `part`
+/// is a part of: "79 of the 200 seats", "12 of its 15 reactors". Both
+/// bare numbers (no currency, no unit of their own, `part` no range, no
+/// qualifier after it), with "of" and at most a determiner between.
+fn part_of_whole(
+    s: &str,
+    part: &number::Raw,
+    whole: &number::Raw,
+    is_range: bool,
+    skip: usize,
+) -> bool {
+    let bare = |r: &number::Raw| r.currency.is_none() && r.fixed_unit.is_none() && !r.has_magnitude;
+    if is_range || skip > 0 || !bare(part) || !bare(whole) || part.year_like() || whole.year_like()
+    {
+        return false;
+    }
+    let Some(gap) = s.get(part.end..whole.start) else {
+        return false;
+    };
+    let mut words = gap.split_whitespace().map(str::to_ascii_lowercase);
+    words.next().as_deref() == Some("of")
+        && gap.starts_with(' ')
+        && gap.ends_with(' ')
+        && match words.next().as_deref() {
+            None => true,
+            Some("the" | "its" | "their" | "his" | "her" | "our" | "all") => words.next().is_none(),
+            Some(_) => false,
+        }
+}
+
+/// Whether `gap` (the words between a figure and a period after it) holds
+/// "from" and a number: the period is that number's, the level a change
+/// started from ("rose to 71.4% from 66.8% in 2022": 2022 is the 66.8%'s).
+fn from_a_number(gap: &str) -> bool {
+    let mut words = gap.split_whitespace();
+    while words.any(|w| w.eq_ignore_ascii_case("from")) {
+        let mut rest = words
+            .clone()
+            .skip_while(|w| FROM_QUALIFYING.contains(&&*w.to_ascii_lowercase()));
+        if rest.next().is_some_and(|w| {
+            w.trim_start_matches(|c: char| !c.is_alphanumeric())
+                .starts_with(|c: char| c.is_ascii_digit())
+        }) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether a mention before a figure sits in a relative clause closed
@@ -624,7 +676,19 @@ fn sentence_figures(
         // "a dozen or more documents", "40 or so times": a qualifier after
         // the number, before its unit.
         let (after_q, skip) = qualifier_after(&s[last.end..]);
-        let tail = &s[last.end + skip..];
+        let mut tail = &s[last.end + skip..];
+        // "79 of the 200 seats": a part, counted by its whole's unit, and
+        // the figure. The whole is no figure of its own: the chamber's 200
+        // seats against another source's "won 79 seats" is no conflict.
+        let mut unit_from = last.end + skip;
+        if let Some(whole) = raws
+            .get(i)
+            .filter(|w| part_of_whole(s, &first, w, is_range, skip))
+        {
+            unit_from = whole.end;
+            tail = &s[unit_from..];
+            i += 1;
+        }
         let unit = unit_after(tail);
         // Whether the unit is the previous figure's ([`carried_unit`]).
         let mut carried = false;
@@ -731,7 +795,7 @@ fn sentence_figures(
         if !low_v.is_finite() || !high_v.is_finite() {
             continue;
         }
-        let mut end = last.end + skip + unit_len;
+        let mut end = unit_from + unit_len;
         // A currency written after ("185 billion USD") is in unit_len.
         end = crate::text::floor_char_boundary(s, end.min(s.len()));
         let (qualifier, start) = if is_range {

@@ -250,6 +250,21 @@ const STOP: &[&str] = &[
     "countries",
     "country",
     "two",
+    // Counts of years and the like ("four years ago", "a decade earlier")
+    // say when, not what.
+    "one",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "ago",
+    "decade",
+    "decades",
+    "earlier",
     "both",
     "nations",
     "nation",
@@ -644,7 +659,19 @@ pub fn subject_in(
         }
         // Past the clause start only when the clause gave fewer than two.
         let in_clause = picked.iter().filter(|(p, _)| *p >= clause_start).count();
-        if picked.len() == 5 || (o < clause_start && in_clause >= 2 && !relative) {
+        // A name the fifth word starts back into is taken whole: "The
+        // Social Alliance won Sunday's parliamentary election in Lakeland
+        // with 34.2%" is the Social Alliance's, not an Alliance's.
+        let name_goes_on = || {
+            picked.len() < MAX_TERMS
+                && capitalised(w)
+                && picked
+                    .last()
+                    .is_some_and(|&(p, pw)| capitalised(pw) && s[o + w.len()..p].trim().is_empty())
+        };
+        if (picked.len() >= 5 && !name_goes_on())
+            || (o < clause_start && in_clause >= 2 && !relative)
+        {
             break;
         }
         // Another figure, with a name of this one's own between them: the

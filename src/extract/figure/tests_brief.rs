@@ -423,6 +423,59 @@ fn relative_period_in_undated_source_is_a_note() {
     assert_eq!(f[0].period.as_ref().map(|p| &*p.label), Some("2023"));
 }
 
+#[test]
+fn a_period_after_from_and_a_number_is_that_numbers() {
+    let labels = |t: &str| -> Vec<(String, Option<String>)> {
+        dated(t)
+            .into_iter()
+            .map(|f| (f.text.to_string(), f.period.map(|p| p.label.to_string())))
+            .collect()
+    };
+    let pair = |a: &str, pa: Option<&str>, b: &str, pb: Option<&str>| {
+        vec![
+            (a.to_string(), pa.map(str::to_string)),
+            (b.to_string(), pb.map(str::to_string)),
+        ]
+    };
+    assert_eq!(
+        labels("Turnout rose to 71.4% from 66.8% in 2022."),
+        pair("71.4%", None, "66.8%", Some("2022"))
+    );
+    assert_eq!(
+        labels("Trade rose to $190 billion in 2022 from $147 billion in 2021."),
+        pair("$190 billion", Some("2022"), "$147 billion", Some("2021"))
+    );
+    // With no number after "from", the period is the figure's.
+    assert_eq!(
+        labels("Exports rose 26% from a year earlier to $240 billion in 2023."),
+        pair("26%", Some("2023"), "$240 billion", Some("2023"))
+    );
+    // "N years ago" is a year, and its words are no subject.
+    let f = one("Four years ago it was 66.8 percent.");
+    assert_eq!(
+        f.period.map(|p| p.label.to_string()).as_deref(),
+        Some("2019")
+    );
+    assert_eq!(&*f.subject.text, "");
+}
+
+#[test]
+fn a_part_of_a_whole_is_counted_by_the_wholes_noun() {
+    let f2 = dated("The Social Alliance secured 34.6 percent, giving it 79 of the 200 seats.");
+    assert_eq!(f2.len(), 2, "{f2:#?}");
+    let f = &f2[1];
+    assert_eq!(
+        (f.value, f.unit, &*f.text),
+        (79.0, "count", "79 of the 200 seats")
+    );
+    assert_eq!(f.subject.head.as_deref(), Some("seat"));
+    assert_eq!(one("The party won 79 of 200 seats.").value, 79.0);
+    assert_eq!(one("Rescuers reached 12 of its 15 reactors.").value, 12.0);
+    // Not a whole: a unit, a year, a determiner past one.
+    assert_eq!(dated("Trade was 40% of the 200 billion dollars.").len(), 2);
+    assert_eq!(dated("They signed 14 of 2023 agreements.").len(), 0);
+}
+
 // ------------------------------------------------------------ modality
 
 #[test]
@@ -911,7 +964,7 @@ fn cases_from_the_sample_corpus() {
         ),
         ("First-half profit was $2 billion.", "2024-01/2024-06"),
         // "last month" names its year: no next one.
-        ("Profit would fall 4 percent from last month.", "2024-09"),
+        ("Profit would fall 4 percent last month.", "2024-09"),
     ] {
         assert_eq!(label(t).as_deref(), Some(want), "{t}");
     }
@@ -993,6 +1046,17 @@ fn subject_names_are_capitalised_words_inside_the_sentence() {
     assert!(
         names("Bilateral Trade Hits Record $240 Billion").is_empty(),
         "in a title-case headline capitals say nothing"
+    );
+}
+
+#[test]
+fn a_name_is_not_cut_by_the_word_limit() {
+    let f = one(
+        "The Social Alliance won Sunday's parliamentary election in Lakeland with 34.2% of the vote.",
+    );
+    assert_eq!(
+        &*f.subject.text,
+        "Social Alliance won parliamentary election Lakeland vote"
     );
 }
 

@@ -54,6 +54,30 @@ static NUMBER_OR_WORD: LazyLock<Regex> = LazyLock::new(|| {
     .expect("number or word pattern compiles")
 });
 
+/// Number words from zero to nineteen, each at its value.
+pub const SMALL_NUMBER_WORDS: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+
 pub fn word_value(w: &str) -> Option<f64> {
     let w = w.to_lowercase();
     let w: Vec<&str> = w
@@ -61,29 +85,7 @@ pub fn word_value(w: &str) -> Option<f64> {
         .filter(|s| !s.is_empty())
         .collect();
     let small = |s: &str| -> Option<f64> {
-        let names = [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-        ];
-        if let Some(i) = names.iter().position(|n| *n == s) {
+        if let Some(i) = SMALL_NUMBER_WORDS.iter().position(|n| *n == s) {
             return Some(i as f64);
         }
         let tens = [

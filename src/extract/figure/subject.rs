@@ -250,17 +250,8 @@ const STOP: &[&str] = &[
     "countries",
     "country",
     "two",
-    // Counts of years and the like ("four years ago", "a decade earlier")
-    // say when, not what.
-    "one",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
+    // With the small number words (see STOP_SET), counts of years ("four
+    // years ago", "a decade earlier") say when, not what.
     "ago",
     "decade",
     "decades",
@@ -329,6 +320,7 @@ static STOP_SET: LazyLock<std::collections::HashSet<&'static str, BuildHasherDef
     LazyLock::new(|| {
         STOP.iter()
             .chain(crate::extract::period::WEEKDAYS)
+            .chain(&super::number::SMALL_NUMBER_WORDS)
             .copied()
             .collect()
     });

@@ -630,6 +630,28 @@ fn figures_not_compared_are_not_said_to_agree() {
 }
 
 #[test]
+fn a_share_won_is_a_share_however_it_was_won() {
+    // Three wordings of one party's vote share: the verb is not the
+    // subject, and a bare "34.6 percent" won is a share of the vote.
+    let got = figure_statuses(&[
+        "The Social Alliance won Sunday's election with 34.2% of the vote.",
+        "With all votes counted, the Social Alliance secured 34.6 percent.",
+        "The Social Alliance of Maria Holm came first with roughly 34%.",
+    ]);
+    assert_eq!(
+        got,
+        [(
+            "conflict".to_string(),
+            vec![
+                "34.2%".to_string(),
+                "34.6 percent".to_string(),
+                "roughly 34%".to_string()
+            ]
+        )]
+    );
+}
+
+#[test]
 fn counts_of_two_dates_say_so() {
     let d = tempfile::tempdir().unwrap();
     for (k, date) in ["2026-10-12", "2026-10-13"].iter().enumerate() {

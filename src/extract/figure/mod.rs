@@ -426,6 +426,17 @@ fn from_after_level(tail: &str, s: &str, start: usize, previous: Option<(usize, 
 /// "revenues were $15.3 billion". `tail` is the sentence up to the figure
 /// (its last [`TAIL`] bytes, lowercase), `after` the lowercase text after it
 /// (unit included in neither).
+/// Verbs that take a share of what is counted, as a party's votes
+/// ([`figure_kind`]).
+const SHARE_VERBS: &[&str] = &[
+    "won", "wins", "win", "winning", "took", "takes", "taking", "secured", "secures", "securing",
+    "received", "receives", "garnered", "polled", "captured", "obtained", "got",
+];
+
+/// Verbs that place a party, before "with" and its share ("came second
+/// with 27.5%").
+const PLACING_VERBS: &[&str] = &["came", "finished", "ended", "placed"];
+
 fn figure_kind(tail: &str, after: &str, percent: bool) -> Option<&'static str> {
     if percent && after.starts_with(" of ") {
         return Some(attribute::SHARE);
@@ -452,6 +463,7 @@ fn figure_kind(tail: &str, after: &str, percent: bool) -> Option<&'static str> {
     // words before "by", in the clause.
     if by {
         let kind = words
+            .clone()
             .take(4)
             .take_while(|w| !w.ends_with([',', ';', ':']) && !w.bytes().any(|b| b.is_ascii_digit()))
             .filter(|w| !matches!(*w, "up" | "down") && !CHANGE_NOUNS.contains(w))
@@ -462,6 +474,13 @@ fn figure_kind(tail: &str, after: &str, percent: bool) -> Option<&'static str> {
     }
     if !percent {
         return None;
+    }
+    // Won, as votes are: "won 15.1%", "secured 34.6 percent", "came
+    // second with 27.5%", "finished with 27.1 percent".
+    if last.is_some_and(|w| SHARE_VERBS.contains(&w))
+        || last == Some("with") && words.take(2).any(|w| PLACING_VERBS.contains(&w))
+    {
+        return Some(attribute::SHARE);
     }
     // The clause before it names a share.
     let clause = tail.rsplit([',', ';']).next().unwrap_or(tail);

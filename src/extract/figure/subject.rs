@@ -321,6 +321,10 @@ static STOP_SET: LazyLock<std::collections::HashSet<&'static str, BuildHasherDef
         STOP.iter()
             .chain(crate::extract::period::WEEKDAYS)
             .chain(&super::number::SMALL_NUMBER_WORDS)
+            // How a share was won says nothing of whose it is: "the Social
+            // Alliance secured 34.6%" and "won 34.6% of the vote" are one.
+            .chain(super::SHARE_VERBS)
+            .chain(super::PLACING_VERBS)
             .copied()
             .collect()
     });

@@ -533,6 +533,15 @@ fn a_percentage_says_whether_it_is_a_share_a_rise_or_a_fall() {
             Some("share"),
         ),
         ("China accounted for 30% of Russia's trade.", Some("share")),
+        // Won, as votes are.
+        ("The Freedom Bloc won 15.1 percent.", Some("share")),
+        ("The Social Alliance secured 34.6 percent.", Some("share")),
+        ("The National Union came second with 27.5%.", Some("share")),
+        (
+            "The National Union finished with 27.1 percent.",
+            Some("share"),
+        ),
+        ("Inflation ended the year with 5%.", None),
         // A level after "to" is none of them.
         ("Unemployment fell to 3.1% in 2022.", None),
         ("Inflation was 7.4% in 2022.", None),
@@ -1052,11 +1061,11 @@ fn subject_names_are_capitalised_words_inside_the_sentence() {
 #[test]
 fn a_name_is_not_cut_by_the_word_limit() {
     let f = one(
-        "The Social Alliance won Sunday's parliamentary election in Lakeland with 34.2% of the vote.",
+        "The Social Alliance won the parliamentary election in northern Lakeland with 34.2% of the vote.",
     );
     assert_eq!(
         &*f.subject.text,
-        "Social Alliance won parliamentary election Lakeland vote"
+        "Social Alliance parliamentary election northern Lakeland vote"
     );
 }
 

@@ -40,6 +40,7 @@ pub const TITLES: &[&str] = &[
     "chief",
     "ceo",
     "executive",
+    "officer",
     "director",
     "head",
     "state",

@@ -93,7 +93,7 @@ fn ordinal(w: &str) -> i8 {
     }
 }
 
-fn year_period(y: i16) -> Option<Period> {
+pub(crate) fn year_period(y: i16) -> Option<Period> {
     Some(Period {
         start: date(y, 1, 1),
         end: date(y, 12, 31),
@@ -156,6 +156,7 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (Kind::YearRange, format!(r"(?-u:\b){year}\s*[-–]\s*{year}(?-u:\b)")),
         (Kind::Since, format!(r"(?i)(?-u:\b)since\s+(?:the\s+(?:start|beginning|end|middle)\s+of\s+)?{year}(?-u:\b)")),
         (Kind::PastYears, format!(r"(?i)(?-u:\b)(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?:(decade)|{n}\s+years|(year))(?-u:\b)")),
+        (Kind::FullYear, format!(r"(?i)(?-u:\b)(?:full|whole)[\s-]year(?:\s+{year})?(?-u:\b)")),
         (Kind::YearsAgo, format!(r"(?i)(?-u:\b)(?:{n}\s+years|(a\s+decade))\s+ago(?-u:\b)")),
         (Kind::Relative, r"(?i)(?-u:\b)(last year|this year|next year|the previous year|a year earlier|a year ago|last month|this month|so far this year|today|currently|at present)(?-u:\b)".to_string()),
         (Kind::MonthAlone, format!(r"(?i)(?-u:\b)in\s+({month})(?-u:\b)")),
@@ -188,6 +189,7 @@ enum Kind {
     Since,
     PastYears,
     YearsAgo,
+    FullYear,
     Relative,
     MonthAlone,
     Half,
@@ -360,6 +362,22 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                         };
                         year_range(d.year() - n, d.year())
                     }
+                    Kind::FullYear => {
+                        if let Some(y) = valid_year(g(1)) {
+                            year_period(y)
+                        } else {
+                            // "full-year profit": up to March, when the
+                            // year's results come out, the year before;
+                            // then the publication's (a forecast's next
+                            // one, as for a month alone).
+                            let d = doc.ok_or_else(|| no_year(whole.as_str()))?;
+                            year_period(if d.month() <= 3 {
+                                d.year() - 1
+                            } else {
+                                d.year()
+                            })
+                        }
+                    }
                     Kind::YearsAgo => {
                         // "four years ago": that one year, counted back
                         // from the publication's.
@@ -405,7 +423,8 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                     Kind::Year => unreachable!("years are read above"),
                 })
             })();
-            let yearless = matches!(kind, Kind::MonthAlone | Kind::PartAlone);
+            let yearless = matches!(kind, Kind::MonthAlone | Kind::PartAlone)
+                || *kind == Kind::FullYear && g(1).is_empty();
             match result {
                 Ok(Some(p)) => found.push(Mention {
                     start: s,
@@ -547,6 +566,13 @@ mod tests {
         assert_eq!(labels("by 2024", d), vec!["2024"]);
         assert_eq!(labels("over the past decade", d), vec!["2013/2023"]);
         assert_eq!(labels("four years ago", d), vec!["2019"]);
+        assert_eq!(labels("full-year profit", d), vec!["2022"]);
+        assert_eq!(
+            labels("full-year profit", Some(date(2023, 11, 5))),
+            vec!["2023"]
+        );
+        assert_eq!(labels("full-year 2021 profit", d), vec!["2021"]);
+        assert_eq!(labels("for the full year", d), vec!["2022"]);
         // What a change is measured against is no period.
         for base in [
             "up 26% from a year earlier",

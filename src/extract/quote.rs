@@ -2188,7 +2188,7 @@ fn titled_name(lead: usize) -> String {
     const W: &str = word!();
     let titles: Vec<String> = TITLES.iter().map(|t| regex::escape(t)).collect();
     format!(
-        r"(?:[A-Z][{W}'’.-]*\s+){{{lead},3}}(?:(?:{})\s+){{1,3}}{NAME}",
+        r"(?:[A-Z][{W}'’.-]*\s+){{{lead},3}}(?:[a-z][a-z-]*\s+){{0,2}}?(?:(?:{})\s+){{1,3}}{NAME}",
         titles.join("|")
     )
 }
@@ -3065,6 +3065,21 @@ mod tests {
 
     fn sp(s: &str) -> Option<String> {
         Some(s.to_string())
+    }
+
+    #[test]
+    fn a_title_may_have_lowercase_words_before_it() {
+        for body in [
+            "“Margins remain under pressure,” finance chief Per Ekström warned.",
+            "“Margins remain under pressure,” chief financial officer Per Ekström warned.",
+            "“Margins remain under pressure,” said chief financial officer Per Ekström.",
+        ] {
+            assert_eq!(who(body), [sp("Per Ekström")], "{body}");
+        }
+        assert_eq!(
+            who("“Rates will stay high,” central bank governor Lena Brandt said."),
+            [sp("Lena Brandt")]
+        );
     }
 
     #[test]

@@ -163,6 +163,7 @@ fn period_for(
                 && m.start - end <= PERIOD_REACH
                 && !s[end..m.start].contains([',', ';'])
                 && !from_a_number(&s[end..m.start])
+                && !modality::opens_clause(&s[end..m.start])
         })
         .min_by_key(|m| m.start - end);
     let before = mentions
@@ -268,7 +269,13 @@ fn future_month(m: &mut period::Mention, modality: Modality, doc: Option<jiff::c
     }
     let next = |date: jiff::civil::Date| (date.year() + 1, date.month());
     let ((y1, m1), (y2, m2)) = (next(p.start), next(p.end));
-    if let Some(later) = period::month_range(y1, m1, y2, m2) {
+    // A whole year ("full-year revenue") stays one, labelled as a year.
+    let later = if (m1, m2) == (1, 12) && y1 == y2 {
+        period::year_period(y1)
+    } else {
+        period::month_range(y1, m1, y2, m2)
+    };
+    if let Some(later) = later {
         *p = later;
     }
 }

@@ -80,7 +80,24 @@ const FORECAST_WORDS: &[&str] = &[
     "on track to",
     "estimated to reach",
     "anticipated",
+    "estimate of",
+    "estimates of",
+    "consensus",
 ];
+
+/// Words that open a clause of fact after a cue of intent or expectation:
+/// the cue before them is not about a figure after them.
+pub(super) const CLAUSE_OPENERS: &[&str] = &[
+    "after", "because", "while", "whereas", "but", "although", "though",
+];
+
+/// Whether `gap` holds a word of [`CLAUSE_OPENERS`]: what stands after it
+/// is another clause's ("raised its forecast to €59 billion after
+/// third-quarter profit jumped": the third quarter is not the forecast's).
+pub fn opens_clause(gap: &str) -> bool {
+    gap.split_whitespace()
+        .any(|w| CLAUSE_OPENERS.iter().any(|c| w.eq_ignore_ascii_case(c)))
+}
 
 /// Target phrases (ids below `TARGET_WORDS.len()`) and forecast phrases,
 /// searched in one pass.
@@ -104,11 +121,28 @@ pub fn modality(s: &str, start: usize, end: usize) -> Modality {
     let from = s[lo..start].rfind([';', '.']).map_or(lo, |i| lo + i + 1);
     let to = crate::text::floor_char_boundary(s, (end + 14).min(s.len()));
     let window = super::number::lowercase(&s[from..to]);
+    // A clause of its own opens before the figure: "raised its forecast to
+    // €59 billion after third-quarter profit jumped 16%" is no forecast of
+    // 16%.
+    // (Found in the text as written, and placed in the window, whose
+    // lowercase may be longer or shorter.)
+    let head = &s[from..start];
+    let clause = head
+        .rmatch_indices(' ')
+        .find(|&(i, _)| {
+            let rest = &head.as_bytes()[i + 1..];
+            CLAUSE_OPENERS.iter().any(|w| {
+                rest.len() > w.len()
+                    && rest[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+                    && !rest[w.len()].is_ascii_alphanumeric()
+            })
+        })
+        .map_or(0, |(i, _)| super::number::lowercase(&head[..i + 1]).len());
     let mut found = Modality::Actual;
     for m in MODALITY.find_overlapping_iter(window.as_ref()) {
         let before = window[..m.start()].chars().next_back();
         let after = window[m.end()..].chars().next();
-        if before.is_some_and(is_alnum) || after.is_some_and(is_alnum) {
+        if m.start() < clause || before.is_some_and(is_alnum) || after.is_some_and(is_alnum) {
             continue;
         }
         if m.pattern().as_usize() < TARGET_WORDS.len() {

@@ -325,6 +325,7 @@ static STOP_SET: LazyLock<std::collections::HashSet<&'static str, BuildHasherDef
             // Alliance secured 34.6%" and "won 34.6% of the vote" are one.
             .chain(super::SHARE_VERBS)
             .chain(super::PLACING_VERBS)
+            .chain(super::modality::CLAUSE_OPENERS)
             .copied()
             .collect()
     });
@@ -613,10 +614,22 @@ pub fn subject_in(
     // times") is a clause of its own.
     // (Searching from each space back is cheaper than a substring search.)
     let clause = &s[clause_start..start];
+    // So is one a conjunction opens ("raised its forecast after
+    // third-quarter profit jumped 16%": the 16% is profit's).
     let clause_start = clause
         .rmatch_indices(' ')
-        .find(|&(i, _)| clause[i..].starts_with(" that "))
-        .map_or(clause_start, |(i, _)| clause_start + i + " that ".len());
+        .find_map(|(i, _)| {
+            let rest = &clause[i + 1..];
+            std::iter::once("that")
+                .chain(super::modality::CLAUSE_OPENERS.iter().copied())
+                .find(|w| {
+                    rest.get(..w.len())
+                        .is_some_and(|h| h.eq_ignore_ascii_case(w))
+                        && rest[w.len()..].starts_with(' ')
+                })
+                .map(|w| i + 1 + w.len() + 1)
+        })
+        .map_or(clause_start, |k| clause_start + k);
     // A relative clause about a thing ("the pipeline, which is designed to
     // carry 50 bcm") is about what stands before it: read on past its start.
     // One about a person ("the Russian leader, who has met Xi 40 times")

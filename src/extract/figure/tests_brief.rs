@@ -506,9 +506,42 @@ fn modality() {
             "The plan foresees trade of $300 billion.",
             Modality::Forecast,
         ),
+        ("Analysts' estimates of $1.3 billion.", Modality::Forecast),
+        // A clause of fact after the cue: "after", "while", "but", ...
+        (
+            "It raised its forecast after profit jumped 16% in Italy.",
+            Modality::Actual,
+        ),
+        (
+            "Sales are expected to grow, but profit fell 4% in Italy.",
+            Modality::Actual,
+        ),
+        (
+            "Trade is expected to reach as much as $250 billion.",
+            Modality::Forecast,
+        ),
     ] {
         assert_eq!(one(t).modality, m, "{t}");
     }
+}
+
+#[test]
+fn a_clause_after_a_conjunction_keeps_its_own_period_and_subject() {
+    let f = dated(
+        "Nordvik raised its full-year revenue forecast to €59 billion after third-quarter net profit jumped 16%.",
+    );
+    assert_eq!(f.len(), 2, "{f:#?}");
+    let label = |f: &Figure| f.period.as_ref().map(|p| p.label.to_string());
+    // Dated 2023-03-21: the full year is 2022's, and a forecast's is the
+    // next one not ended; the third quarter is the profit's, not the
+    // forecast's.
+    assert_eq!(label(&f[0]).as_deref(), Some("2023"));
+    assert_eq!(f[0].modality, Modality::Forecast);
+    assert_eq!(label(&f[1]).as_deref(), Some("2022-07/2022-09"));
+    assert_eq!(f[1].modality, Modality::Actual);
+    assert_eq!(&*f[1].subject.text, "third-quarter net profit");
+    let f = one("Full-year profit rose 10%.");
+    assert_eq!(label(&f).as_deref(), Some("2022"));
 }
 
 #[test]

@@ -1476,6 +1476,24 @@ mod tests {
     }
 
     #[test]
+    fn the_us_is_a_name_not_a_pronoun() {
+        let same = same_subject_of;
+        for us in [
+            "US inflation was 3.2% in May.",
+            "Inflation in the U.S. was 3.3% in May.",
+            "U.S. inflation was 3.3% in May.",
+        ] {
+            assert!(!same(us, "UK inflation was 2% in May."), "{us}");
+            assert!(same(us, "US inflation was 3.2% in May."), "{us}");
+        }
+        // The pronoun is still no term.
+        let terms = figure_of("Trade with us was $5 billion in May.")
+            .subject
+            .terms;
+        assert_eq!(terms[..], [Shared::from("trade")]);
+    }
+
+    #[test]
     fn counts_of_two_things_are_two_subjects() {
         let same = same_subject_of;
         // The dead by any word for them; the injured and the missing apart.

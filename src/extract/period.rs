@@ -243,6 +243,7 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
             for whole in re.find_iter(sentence) {
                 let (s, e) = year_digits(sentence, whole.start());
                 if !taken(&found, s, e)
+                    && !year_compared_against(&sentence[..s])
                     && let Some(p) = valid_year(&sentence[s..e]).and_then(year_period)
                 {
                     found.push(Mention {
@@ -467,6 +468,24 @@ fn comparison_base(before: &str, phrase: &str) -> bool {
             .is_some_and(|w| against.iter().any(|a| a.eq_ignore_ascii_case(w)))
 }
 
+/// Whether a year after `before` is what a change is measured against:
+/// "up 1.1% from 2025", "down 3 percent on 2024", "higher than 2023".
+/// "From" and "on" count only right after a number or its percent ("rose
+/// from 2021 levels" aside, "from 2025 on" says when).
+fn year_compared_against(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    match words.next().map(str::to_ascii_lowercase).as_deref() {
+        Some("than" | "versus" | "vs" | "vs.") => true,
+        Some("from" | "on" | "over") => words.next().is_some_and(|w| {
+            w.ends_with(|c: char| c.is_ascii_digit() || c == '%')
+                || ["percent", "per", "cent", "points"]
+                    .iter()
+                    .any(|p| w.eq_ignore_ascii_case(p))
+        }),
+        _ => false,
+    }
+}
+
 /// Where the year of a [`Kind::Year`] match starting at `start` stands:
 /// the group its pattern captures, found without the capture search. The
 /// match opens with the year (at the sentence's start) or with one
@@ -583,6 +602,15 @@ mod tests {
             assert!(labels(base, d).is_empty(), "{base}");
         }
         assert_eq!(labels("up 26% a year earlier", d), vec!["2022"]);
+        for base in [
+            "up 1.1% from 2025",
+            "down 3 percent on 2024",
+            "higher than 2021",
+        ] {
+            assert!(labels(base, d).is_empty(), "{base}");
+        }
+        assert_eq!(labels("rose from 2021 levels", d), vec!["2021"]);
+        assert_eq!(labels("rose 5% in 2021", d), vec!["2021"]);
         assert_eq!(labels("Two years ago", d), vec!["2021"]);
         assert_eq!(labels("12 years ago", d), vec!["2011"]);
         assert_eq!(labels("a decade ago", d), vec!["2013"]);

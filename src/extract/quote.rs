@@ -3080,6 +3080,12 @@ mod tests {
             who("“Rates will stay high,” central bank governor Lena Brandt said."),
             [sp("Lena Brandt")]
         );
+        assert_eq!(
+            who(
+                "“We are still heading the wrong way,” said lead author Pierre Friedlingstein of the University of Exeter."
+            ),
+            [sp("Pierre Friedlingstein")]
+        );
     }
 
     #[test]

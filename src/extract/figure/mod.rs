@@ -433,6 +433,19 @@ fn from_after_level(tail: &str, s: &str, start: usize, previous: Option<(usize, 
 /// "revenues were $15.3 billion". `tail` is the sentence up to the figure
 /// (its last [`TAIL`] bytes, lowercase), `after` the lowercase text after it
 /// (unit included in neither).
+/// A change whose verb a coordination left out: in "Chinese emissions
+/// will rise 0.4%, Indian emissions by 4.6%", the 4.6% after a bare "by"
+/// rises too. The nearest change word before in the sentence (up to three
+/// times [`TAIL`] bytes back) gives the direction; percentages only.
+fn elided_change(s: &str, start: usize, percent: bool) -> Option<&'static str> {
+    let tail = lower_tail(&s[..start], 3 * TAIL);
+    let mut words = tail.split_whitespace().rev();
+    if !percent || words.next() != Some("by") {
+        return None;
+    }
+    words.find_map(change_word)
+}
+
 /// Verbs that take a share of what is counted, as a party's votes
 /// ([`figure_kind`]).
 const SHARE_VERBS: &[&str] = &[
@@ -867,7 +880,9 @@ fn sentence_figures(
         }
         // The words before it, lowercase, read by the next three.
         let tail = lower_tail(&s[..start], TAIL);
-        if let Some(kind) = figure_kind(&tail, &after, unit_name == "percent") {
+        if let Some(kind) = figure_kind(&tail, &after, unit_name == "percent")
+            .or_else(|| elided_change(s, start, unit_name == "percent"))
+        {
             attributes.push(kind);
         }
         if let Some(basis) = basis(&tail, &after) {

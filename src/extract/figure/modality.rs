@@ -77,7 +77,14 @@ const FORECAST_WORDS: &[&str] = &[
     "might reach",
     "likely to",
     "set to reach",
+    "set to rise",
+    "set to fall",
+    "set to grow",
+    "set to increase",
+    "set to decline",
     "on track to",
+    "on course to",
+    "poised to",
     "estimated to reach",
     "anticipated",
     "estimate of",
@@ -118,7 +125,12 @@ pub fn modality(s: &str, start: usize, end: usize) -> Modality {
         return Modality::Actual;
     }
     let lo = crate::text::floor_char_boundary(s, start.saturating_sub(90));
-    let from = s[lo..start].rfind([';', '.']).map_or(lo, |i| lo + i + 1);
+    // Not the point of a decimal ("rise 1.1 percent in 2026 to 38.1bn
+    // tonnes").
+    let from = s[lo..start]
+        .rmatch_indices([';', '.'])
+        .find(|&(i, _)| !s[lo + i + 1..].starts_with(|c: char| c.is_ascii_digit()))
+        .map_or(lo, |(i, _)| lo + i + 1);
     let to = crate::text::floor_char_boundary(s, (end + 14).min(s.len()));
     let window = super::number::lowercase(&s[from..to]);
     // A clause of its own opens before the figure: "raised its forecast to

@@ -382,6 +382,12 @@ fn clean_word(w: &str) -> CleanWord<'_> {
             .strip_suffix("'s")
             .or_else(|| lw.strip_suffix("'S"))
             .unwrap_or(lw);
+        // "US inflation" is the United States', not the pronoun's (a stop
+        // word): without it, it would be anyone's inflation, and conflict
+        // with the UK's.
+        if matches!(lw, "US" | "U.S") {
+            return CleanWord::Borrowed("usa");
+        }
         return if !lw.bytes().any(|b| b.is_ascii_uppercase()) {
             CleanWord::Borrowed(lw)
         } else if lw.len() <= CleanWord::INLINE {
@@ -487,7 +493,12 @@ fn name_terms(s: &str, words: &[&str], subject_terms: &[Shared]) -> Vec<Shared> 
     // lowercase content word settles it, so the scan stops there.
     let mut content = 0;
     let mut title_case = true;
-    for w in s.split_whitespace().filter(|w| is_content(&clean_word(w))) {
+    // (Acronyms are capitalised in any case: "Inflation in the U.S. was
+    // 3.3%" is no title.)
+    for w in s
+        .split_whitespace()
+        .filter(|w| is_content(&clean_word(w)) && !acronym(w))
+    {
         content += 1;
         if !capitalised(w) {
             title_case = false;
@@ -508,7 +519,9 @@ fn name_terms(s: &str, words: &[&str], subject_terms: &[Shared]) -> Vec<Shared> 
     };
     let mut out: Vec<Shared> = Vec::new();
     for w in words {
-        if !capitalised(w) || (offset(w).is_some() && offset(w) == opening) {
+        // A sentence's first word is capitalised whatever it is, unless it
+        // is an acronym ("UK inflation", "U.S. inflation").
+        if !capitalised(w) || (offset(w).is_some() && offset(w) == opening && !acronym(w)) {
             continue;
         }
         for t in terms(&[w]) {
@@ -520,6 +533,12 @@ fn name_terms(s: &str, words: &[&str], subject_terms: &[Shared]) -> Vec<Shared> 
     }
     out.sort();
     out
+}
+
+/// Whether a word is an acronym ("US", "U.S.", "IMF"): capitals and dots
+/// only, two or more of them.
+fn acronym(w: &str) -> bool {
+    w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'.')
 }
 
 /// A short number that can end a name ("2" in "Power of Siberia 2").
@@ -537,8 +556,22 @@ pub fn words_with_offsets(s: &str) -> Vec<(usize, &str)> {
     // About one word in six bytes of prose: one allocation, seldom a second.
     let mut out = Vec::with_capacity(s.len() / 6 + 1);
     let mut start = None;
+    // Past "U.S", read as one word ("U.S. inflation": the United States').
+    let mut skip_to = 0;
     for (i, c) in s.char_indices() {
+        if i < skip_to {
+            continue;
+        }
         let part = is_word_char(c);
+        if c == 'U'
+            && start.is_none()
+            && s[i..].starts_with("U.S")
+            && !s[i + 3..].starts_with(is_word_char)
+        {
+            out.push((i, &s[i..i + 3]));
+            skip_to = i + 3;
+            continue;
+        }
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(st)) => {

@@ -520,6 +520,11 @@ fn modality() {
             "Trade is expected to reach as much as $250 billion.",
             Modality::Forecast,
         ),
+        (
+            "Emissions are on course to reach 38.1bn tonnes.",
+            Modality::Forecast,
+        ),
+        ("Emissions are set to rise 0.4 percent.", Modality::Forecast),
     ] {
         assert_eq!(one(t).modality, m, "{t}");
     }
@@ -581,6 +586,30 @@ fn a_percentage_says_whether_it_is_a_share_a_rise_or_a_fall() {
     ] {
         assert_eq!(kind(t), want, "{t}");
     }
+}
+
+#[test]
+fn a_decimal_point_does_not_end_the_modality_window() {
+    let f = dated("Emissions are on course to rise 1.1 percent in 2023 to 38.1bn tonnes.");
+    assert_eq!(f.len(), 2, "{f:#?}");
+    assert!(f.iter().all(|f| f.modality == Modality::Forecast), "{f:#?}");
+}
+
+#[test]
+fn a_change_a_coordination_left_its_verb_out_of_is_still_a_change() {
+    let f = dated(
+        "Chinese emissions will rise 0.4%, Indian emissions by 4.6% and American emissions by 1.9%.",
+    );
+    let kinds: Vec<Vec<&str>> = f.iter().map(|f| f.attributes.to_vec()).collect();
+    assert_eq!(kinds, [["rise"], ["rise"], ["rise"]]);
+    let f = dated("EU emissions fell 3.8% and those of Japan by 2%.");
+    assert_eq!(f[1].attributes[..], ["fall"]);
+    // No change before: no kind.
+    let f = one("Output was driven by 5% of firms.");
+    assert!(
+        !f.attributes.iter().any(|a| ["rise", "fall"].contains(a)),
+        "{f:?}"
+    );
 }
 
 #[test]

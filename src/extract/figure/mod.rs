@@ -868,9 +868,12 @@ fn sentence_figures(
         let next_clause = after.split_once(',').map_or("", |(_, r)| r);
         let is_record = |t: &str| {
             let t = t.trim_start_matches([',', ' ', '(', '—', '–']);
-            t.starts_with("record")
-                || t.starts_with("a record")
-                || t.starts_with("an all-time high")
+            // "Record", not "recorded".
+            let word = |w: &str| {
+                t.strip_prefix(w)
+                    .is_some_and(|r| !r.starts_with(|c: char| c.is_alphabetic()))
+            };
+            word("record") || word("a record") || t.starts_with("an all-time high")
         };
         if lower_tail(&s[..start], 12).trim_end().ends_with("record")
             || is_record(&after)

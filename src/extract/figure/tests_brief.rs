@@ -1121,6 +1121,27 @@ fn subject_names_are_capitalised_words_inside_the_sentence() {
 }
 
 #[test]
+fn cases_with_two_modifiers_a_source_and_a_decimal() {
+    let f = one("Marenia has recorded more than 12,000 suspected cholera cases.");
+    assert_eq!((f.value, f.unit), (12000.0, "count"));
+    assert_eq!(f.subject.head.as_deref(), Some("case"));
+    // "Recorded" is no "record".
+    let f = dated("The toll stood at 231, with 12,870 cases recorded since July.");
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert!(f[1].attributes.is_empty(), "{f:?}");
+    assert_eq!(
+        one("Trade hit a record $240 billion.").attributes[..],
+        ["record"]
+    );
+    // The source a sentence opens with is not what a figure measures, and
+    // a decimal point does not end the words after it.
+    let f = &dated(
+        "According to Unicef, 40% of the country's 3.1 million people lack access to water.",
+    )[0];
+    assert_eq!(&*f.subject.text, "lack access");
+}
+
+#[test]
 fn a_name_is_not_cut_by_the_word_limit() {
     let f = one(
         "The Social Alliance won the parliamentary election in northern Lakeland with 34.2% of the vote.",

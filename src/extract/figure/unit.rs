@@ -170,10 +170,11 @@ pub fn counted_noun(rest: &str) -> Option<(String, usize)> {
     if CASUALTIES.contains(&first) {
         return Some((first.to_string(), first.len() + 1));
     }
-    // Allow one modifier: "14 cooperation documents", "40 bilateral agreements".
+    // Allow two modifiers: "14 cooperation documents", "40 bilateral
+    // agreements", "12,000 suspected cholera cases".
     let mut consumed = 1;
     let mut words: Vec<&str> = Vec::new();
-    for w in r.split(' ').take(2) {
+    for w in r.split(' ').take(3) {
         let word = w
             .find(|c: char| !(c.is_alphabetic() || c == '-'))
             .map_or(w, |i| &w[..i]);

@@ -338,7 +338,13 @@ fn check_quote(
         }
     }
     votes.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
-    let claim_speaker = q.speaker.as_deref().filter(|_| q.kind == QuoteKind::Speech);
+    // A claim's short fragment is a term to the extractor ("Okello said the
+    // outbreak was “entirely preventable”"), but one its own sentence
+    // gives to someone is what the claim says that one said: its speaker
+    // is checked. (A source's terms still cast no vote.)
+    let claim_speaker = q.speaker.as_deref().filter(|_| {
+        q.kind == QuoteKind::Speech || q.kind == QuoteKind::Term && q.speaker_mention.is_some()
+    });
     let agreeing_speaker = |s: &Quote| match (claim_speaker, &s.speaker) {
         (Some(c), Some(x)) => speakers.same(c, x),
         _ => true,

@@ -458,3 +458,38 @@ fn a_drafts_comments_and_code_are_not_claims() {
     let lines: Vec<u64> = claims.iter().map(|c| c["line"].as_u64().unwrap()).collect();
     assert_eq!(lines, [6], "{claims:#?}");
 }
+
+#[test]
+fn a_short_fragment_a_claim_gives_to_someone_has_its_speaker_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        "---\ndate: 2026-09-14\n---\n\n\"This outbreak is entirely preventable,\" said Dr. Amina Diallo, who leads the WHO team.\n",
+    )
+    .unwrap();
+    let verdict = |claim: &str| {
+        let out = cmd()
+            .args(["check", "--sources"])
+            .arg(dir.path())
+            .args(["--format", "json", "--claim", claim])
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["claims"][0]["verdict"].as_str().unwrap().to_string()
+    };
+    // Two words are a term to the extractor, but the claim names who said
+    // them.
+    assert_eq!(
+        verdict("Joseph Okello said the outbreak was \"entirely preventable\"."),
+        "misattributed"
+    );
+    assert_eq!(
+        verdict("Amina Diallo said the outbreak was \"entirely preventable\"."),
+        "supported"
+    );
+    // A scare quote no one is said to have said is checked for its words.
+    assert_eq!(
+        verdict("The outbreak was \"entirely preventable\"."),
+        "supported"
+    );
+}

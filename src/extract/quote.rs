@@ -2482,7 +2482,13 @@ fn build(
     // A body named by a phrase ("Chinese state media"), taken as written.
     let mut body_mention = false;
     // The fast DFA finds each match; captures (slow) run on that slice only.
-    let after_cue = AFTER.find(after);
+    // "Xi said “…” — Putin agreed.": past a dash, the one who agrees
+    // is not the one a cue right before the marks gave the words to.
+    let cued_before = || {
+        let b = before.trim_end().trim_end_matches([':', ',']).trim_end();
+        after.trim_start().starts_with(['—', '–']) && cue_at_end(b).is_some()
+    };
+    let after_cue = AFTER.find(after).filter(|_| !cued_before());
     // Where the cue clause after the quotation ends, when it names the
     // speaker.
     let mut after_cue_end = None;
@@ -3065,6 +3071,23 @@ mod tests {
 
     fn sp(s: &str) -> Option<String> {
         Some(s.to_string())
+    }
+
+    #[test]
+    fn one_who_agrees_after_a_dash_is_not_the_speaker_a_cue_named() {
+        assert_eq!(
+            who("Xi said “we will build a new world order together” — Putin agreed."),
+            [sp("Xi")]
+        );
+        assert_eq!(
+            who("Xi said: “We will build a new world order together.” — Putin agreed."),
+            [sp("Xi")]
+        );
+        // With no cue before, the name after the dash speaks.
+        assert_eq!(
+            who("“We will build a new world order together” — Putin said."),
+            [sp("Putin")]
+        );
     }
 
     #[test]

@@ -426,6 +426,20 @@ static REPORTING: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("reporting verbs build")
 });
 
+/// " that " and the [`super::modality::CLAUSE_OPENERS`], each between
+/// spaces (ASCII case ignored): a clause starts after the last of them
+/// before a figure.
+static CLAUSE_STARTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let words: Vec<String> = std::iter::once("that")
+        .chain(super::modality::CLAUSE_OPENERS.iter().copied())
+        .map(|w| format!(" {w} "))
+        .collect();
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(words)
+        .expect("clause openers build")
+});
+
 /// Irregular forms the Snowball stemmer leaves apart.
 fn lemma(w: &str) -> &str {
     match w {
@@ -556,22 +570,8 @@ pub fn words_with_offsets(s: &str) -> Vec<(usize, &str)> {
     // About one word in six bytes of prose: one allocation, seldom a second.
     let mut out = Vec::with_capacity(s.len() / 6 + 1);
     let mut start = None;
-    // Past "U.S", read as one word ("U.S. inflation": the United States').
-    let mut skip_to = 0;
     for (i, c) in s.char_indices() {
-        if i < skip_to {
-            continue;
-        }
         let part = is_word_char(c);
-        if c == 'U'
-            && start.is_none()
-            && s[i..].starts_with("U.S")
-            && !s[i + 3..].starts_with(is_word_char)
-        {
-            out.push((i, &s[i..i + 3]));
-            skip_to = i + 3;
-            continue;
-        }
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(st)) => {
@@ -583,6 +583,25 @@ pub fn words_with_offsets(s: &str) -> Vec<(usize, &str)> {
     }
     if let Some(st) = start {
         out.push((st, &s[st..]));
+    }
+    // "U.S" is one word ("U.S. inflation": the United States'), not "U"
+    // and "S" (joined here, once per word, rather than looked for at each
+    // character).
+    if let Some(k) = out.iter().position(|&(_, w)| w == "U") {
+        let mut merged = Vec::with_capacity(out.len());
+        merged.extend_from_slice(&out[..k]);
+        let mut rest = out[k..].iter().copied().peekable();
+        while let Some((o, w)) = rest.next() {
+            if w == "U"
+                && s[o..].starts_with("U.S")
+                && rest.next_if(|&(p, x)| p == o + 2 && x == "S").is_some()
+            {
+                merged.push((o, &s[o..o + 3]));
+            } else {
+                merged.push((o, w));
+            }
+        }
+        out = merged;
     }
     out
 }
@@ -657,19 +676,10 @@ pub fn subject_in(
     let clause = &s[clause_start..start];
     // So is one a conjunction opens ("raised its forecast after
     // third-quarter profit jumped 16%": the 16% is profit's).
-    let clause_start = clause
-        .rmatch_indices(' ')
-        .find_map(|(i, _)| {
-            let rest = &clause[i + 1..];
-            std::iter::once("that")
-                .chain(super::modality::CLAUSE_OPENERS.iter().copied())
-                .find(|w| {
-                    rest.get(..w.len())
-                        .is_some_and(|h| h.eq_ignore_ascii_case(w))
-                        && rest[w.len()..].starts_with(' ')
-                })
-                .map(|w| i + 1 + w.len() + 1)
-        })
+    let clause_start = CLAUSE_STARTS
+        .find_overlapping_iter(clause)
+        .map(|m| m.end())
+        .max()
         .map_or(clause_start, |k| clause_start + k);
     // A relative clause about a thing ("the pipeline, which is designed to
     // carry 50 bcm") is about what stands before it: read on past its start.

@@ -520,7 +520,7 @@ impl SentenceIndex<'_> {
 // ------------------------------------------------------------ attribution
 
 /// Cue verbs, every inflection spelled out (45 lemmas).
-const CUES: &str = "said|says|say|saying|told|tells|tell|telling|added|adds|adding|noting|stressing|warning|insisting|arguing|calling|describing|declaring|explaining|recalling|urging|stressed|stresses|noted|notes|described|describes|called|calls|wrote|writes|written|insisted|insists|warned|warns|declared|declares|announced|announces|explained|explains|argued|argues|claimed|claims|remarked|remarks|replied|replies|answered|answers|asked|asks|urged|urges|recalled|recalls|pledged|pledges|vowed|vows|promised|promises|admitted|admits|acknowledged|acknowledges|emphasised|emphasized|emphasises|emphasizes|underlined|underlines|observed|observes|continued|continues|concluded|concludes|suggested|suggests|reiterated|reiterates|affirmed|affirms|proclaimed|proclaims|hailed|hails|praised|praises|quipped|quips|joked|jokes|confirmed|confirms|cautioned|cautions|commented|comments|stated|states|asserted|asserts|tweeted|posted|predicted|predicts|boasted|complained|agreed|agrees|responded|responds|maintained|maintains|contended|recounted|pointed out|put it|reads|read|dubbed|termed|labelled|labeled|branded";
+const CUES: &str = "said|says|say|saying|told|tells|tell|telling|added|adds|adding|noting|stressing|warning|insisting|arguing|calling|describing|declaring|explaining|recalling|urging|stressed|stresses|noted|notes|described|describes|called|calls|wrote|writes|written|insisted|insists|warned|warns|declared|declares|announced|announces|explained|explains|argued|argues|claimed|claims|remarked|remarks|replied|replies|answered|answers|asked|asks|urged|urges|recalled|recalls|pledged|pledges|vowed|vows|promised|promises|admitted|admits|acknowledged|acknowledges|emphasised|emphasized|emphasises|emphasizes|underlined|underlines|observed|observes|continued|continues|concluded|concludes|suggested|suggests|reiterated|reiterates|affirmed|affirms|proclaimed|proclaims|hailed|hails|praised|praises|quipped|quips|joked|jokes|confirmed|confirms|cautioned|cautions|commented|comments|stated|states|asserted|asserts|tweeted|posted|predicted|predicts|boasted|complained|agreed|agrees|responded|responds|maintained|maintains|contended|recounted|pointed out|put it|reads|read|dubbed|termed|labelled|labeled|branded|conceded|concedes|countered|counters|retorted|lamented|laments|mused|shouted|testified|protested|pleaded|demanded|demands|repeated|repeats|clarified|hinted|signalled|signaled|assured|assures|threatened|threatens|wondered|elaborated";
 
 /// The characters of a word in a name or cue, as the contents of a regex
 /// class: Unicode's `\w` over the scripts English news writes names in
@@ -3071,6 +3071,33 @@ mod tests {
 
     fn sp(s: &str) -> Option<String> {
         Some(s.to_string())
+    }
+
+    #[test]
+    fn verbs_of_conceding_countering_and_pleading_are_cues() {
+        for cue in [
+            "conceded",
+            "countered",
+            "retorted",
+            "lamented",
+            "mused",
+            "shouted",
+            "testified",
+            "protested",
+            "pleaded",
+            "demanded",
+            "repeated",
+            "clarified",
+            "hinted",
+            "signalled",
+            "assured",
+            "threatened",
+            "wondered",
+            "elaborated",
+        ] {
+            let body = format!("“We are not there yet,” Joseph Okello {cue}.");
+            assert_eq!(who(&body), [sp("Joseph Okello")], "{body}");
+        }
     }
 
     #[test]

@@ -364,6 +364,15 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                         year_range(d.year() - n, d.year())
                     }
                     Kind::FullYear => {
+                        // "took a full year": a length of time, not when.
+                        let before = sentence[..s].trim_end().as_bytes();
+                        if before.len() >= 2
+                            && before[before.len() - 1].eq_ignore_ascii_case(&b'a')
+                            && !before[before.len() - 2].is_ascii_alphanumeric()
+                            || before.eq_ignore_ascii_case(b"a")
+                        {
+                            return Ok(None);
+                        }
                         if let Some(y) = valid_year(g(1)) {
                             year_period(y)
                         } else {
@@ -592,6 +601,8 @@ mod tests {
         );
         assert_eq!(labels("full-year 2021 profit", d), vec!["2021"]);
         assert_eq!(labels("for the full year", d), vec!["2022"]);
+        assert!(labels("it took a full year to build", d).is_empty());
+        assert!(labels("A full year later", d).is_empty());
         // What a change is measured against is no period.
         for base in [
             "up 26% from a year earlier",

@@ -423,27 +423,21 @@ fn from_after_level(tail: &str, s: &str, start: usize, previous: Option<(usize, 
         && led_by_to[led_by_to.len() - 3..].eq_ignore_ascii_case(" to")
 }
 
-/// What a figure is when its words say it is not a level: `rise` or `fall`
-/// for a change of any unit ("rose 26%", "fell by 5%", "rose by $1.5
-/// billion", "a 5% increase", "a drop of $10"), `share` for a part of a
-/// whole in percent ("90% of the trade", "its share reached 90%",
-/// "accounted for 30%"). Kinds are subjects of their own
-/// (`compare::same_subject`): "trade rose 26%" does not contradict "the
-/// yuan's share of trade reached 90%", nor "revenues rose by $1.5 billion"
-/// "revenues were $15.3 billion". `tail` is the sentence up to the figure
-/// (its last [`TAIL`] bytes, lowercase), `after` the lowercase text after it
-/// (unit included in neither).
 /// A change whose verb a coordination left out: in "Chinese emissions
 /// will rise 0.4%, Indian emissions by 4.6%", the 4.6% after a bare "by"
 /// rises too. The nearest change word before in the sentence (up to three
 /// times [`TAIL`] bytes back) gives the direction; percentages only.
-fn elided_change(s: &str, start: usize, percent: bool) -> Option<&'static str> {
-    let tail = lower_tail(&s[..start], 3 * TAIL);
-    let mut words = tail.split_whitespace().rev();
-    if !percent || words.next() != Some("by") {
+/// `tail` is the sentence's last [`TAIL`] bytes before the figure,
+/// lowercase, as [`figure_kind`] reads them.
+fn elided_change(s: &str, start: usize, tail: &str, percent: bool) -> Option<&'static str> {
+    if !percent || tail.split_whitespace().next_back() != Some("by") {
         return None;
     }
-    words.find_map(change_word)
+    lower_tail(&s[..start], 3 * TAIL)
+        .split_whitespace()
+        .rev()
+        .skip(1)
+        .find_map(change_word)
 }
 
 /// Verbs that take a share of what is counted, as a party's votes
@@ -457,6 +451,16 @@ const SHARE_VERBS: &[&str] = &[
 /// with 27.5%").
 const PLACING_VERBS: &[&str] = &["came", "finished", "ended", "placed"];
 
+/// What a figure is when its words say it is not a level: `rise` or `fall`
+/// for a change of any unit ("rose 26%", "fell by 5%", "rose by $1.5
+/// billion", "a 5% increase", "a drop of $10"), `share` for a part of a
+/// whole in percent ("90% of the trade", "its share reached 90%",
+/// "accounted for 30%", "won 15.1%"). Kinds are subjects of their own
+/// (`compare::same_subject`): "trade rose 26%" does not contradict "the
+/// yuan's share of trade reached 90%", nor "revenues rose by $1.5 billion"
+/// "revenues were $15.3 billion". `tail` is the sentence up to the figure
+/// (its last [`TAIL`] bytes, lowercase), `after` the lowercase text after it
+/// (unit included in neither).
 fn figure_kind(tail: &str, after: &str, percent: bool) -> Option<&'static str> {
     if percent && after.starts_with(" of ") {
         return Some(attribute::SHARE);
@@ -884,7 +888,7 @@ fn sentence_figures(
         // The words before it, lowercase, read by the next three.
         let tail = lower_tail(&s[..start], TAIL);
         if let Some(kind) = figure_kind(&tail, &after, unit_name == "percent")
-            .or_else(|| elided_change(s, start, unit_name == "percent"))
+            .or_else(|| elided_change(s, start, &tail, unit_name == "percent"))
         {
             attributes.push(kind);
         }

@@ -733,6 +733,8 @@ fn sentence_figures(
             i += 1;
         }
         let unit = unit_after(tail);
+        // "One in five", "three out of ten".
+        let is_ratio = first.word && number::ratio(&s[first.start..first.end].to_ascii_lowercase());
         // Whether the unit is the previous figure's ([`carried_unit`]).
         let mut carried = false;
         let (unit_name, factor, unit_len, counted) = match unit {
@@ -773,6 +775,11 @@ fn sentence_figures(
                             },
                         )
                     }
+                    // "one in five companies": a share of them, in percent.
+                    _ if is_ratio => match counted_noun(tail) {
+                        Some((noun, len)) => ("percent", 1.0, len, Some(noun)),
+                        None => ("percent", 1.0, 0, None),
+                    },
                     _ => match counted_noun(tail) {
                         Some((noun, len)) => ("count", 1.0, len, Some(noun)),
                         None => match first.fixed_unit {
@@ -889,6 +896,7 @@ fn sentence_figures(
         let tail = lower_tail(&s[..start], TAIL);
         if let Some(kind) = figure_kind(&tail, &after, unit_name == "percent")
             .or_else(|| elided_change(s, start, &tail, unit_name == "percent"))
+            .or_else(|| is_ratio.then_some(attribute::SHARE))
         {
             attributes.push(kind);
         }

@@ -25,7 +25,7 @@ static NUMBER_WORD: LazyLock<Regex> = LazyLock::new(|| {
     let teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
     let tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?P<w>a\s+dozen|dozens|half\s+a\s+dozen|half|a\s+third|a\s+quarter|two[-\s]thirds|three[-\s]quarters|twice|doubled|doubling|tripled|tripling|quadrupled|(?:two|three|four|five|six|seven|eight|nine|ten)fold|(?:a|one|two|three|four|five)\s+decades?|(?:a|one|two|three)\s+centur(?:y|ies)|(?:{tens})(?:[-\s](?:{units}))?|{teens}|a\s+hundred|(?:{units})\s+hundred)(?P<mag>\s+(?:thousand|million|billion|trillion))?(?-u:\b)"
+        r"(?i)(?-u:\b)(?P<w>(?:{units})\s+(?:in|out\s+of)\s+(?:two|three|four|five|six|seven|eight|nine|ten|a\s+hundred)|a\s+dozen|dozens|half\s+a\s+dozen|half|a\s+third|a\s+quarter|two[-\s]thirds|three[-\s]quarters|twice|doubled|doubling|tripled|tripling|quadrupled|(?:two|three|four|five|six|seven|eight|nine|ten)fold|(?:a|one|two|three|four|five)\s+decades?|(?:a|one|two|three)\s+centur(?:y|ies)|(?:{tens})(?:[-\s](?:{units}))?|{teens}|a\s+hundred|(?:{units})\s+hundred)(?P<mag>\s+(?:thousand|million|billion|trillion))?(?-u:\b)"
     ))
     .expect("number word pattern compiles")
 });
@@ -96,6 +96,9 @@ pub fn word_value(w: &str) -> Option<f64> {
             .map(|i| (i as f64 + 2.0) * 10.0)
     };
     match w.as_slice() {
+        // "one in five", "three out of ten": a share, in percent.
+        [a, "in", "a", "hundred"] | [a, "out", "of", "a", "hundred"] => small(a),
+        [a, "in", b] | [a, "out", "of", b] => Some(100.0 * small(a)? / small(b)?),
         ["a", "dozen"] => Some(12.0),
         ["half"] => Some(50.0),
         ["doubled" | "doubling"] => Some(2.0),
@@ -279,6 +282,23 @@ impl Raw {
     }
 }
 
+/// Half the width of the interval a ratio `v` (percent) covers when its
+/// second number is read as anything within half a unit of it.
+fn ratio_tolerance(lw: &str, v: f64) -> f64 {
+    let of = lw.rsplit(char::is_whitespace).next().unwrap_or("");
+    let b = match of {
+        "hundred" => 100.0,
+        w => word_value(w).unwrap_or(10.0),
+    };
+    let part = v * b / 100.0;
+    (100.0 * part / (b - 0.5) - 100.0 * part / (b + 0.5)) / 2.0
+}
+
+/// Whether a number word is a ratio ("one in five", "three out of ten").
+pub(super) fn ratio(lw: &str) -> bool {
+    lw.contains(" in ") || lw.contains(" out ")
+}
+
 /// The unit a number word carries by itself, if any.
 fn word_unit(lw: &str) -> Option<&'static str> {
     if lw == "twice"
@@ -289,6 +309,7 @@ fn word_unit(lw: &str) -> Option<&'static str> {
     {
         Some("times")
     } else if lw == "half"
+        || ratio(lw)
         || lw.starts_with("a third")
         || lw.starts_with("a quarter")
         || lw.ends_with("thirds")
@@ -593,7 +614,11 @@ fn word_number(s: &str, start: usize, out: &mut Vec<Raw>) {
         start: whole.start(),
         end: whole.end(),
         value: v * mag,
-        digit: if v.fract() == 0.0 {
+        digit: if ratio(&lw) {
+            // "One in five" is said of about 18 % to 22 %: as wide as one
+            // in 4.5 to one in 5.5, around its value.
+            ratio_tolerance(&lw, v)
+        } else if v.fract() == 0.0 {
             0.5 * mag
         } else {
             0.005 * v * mag

@@ -1142,6 +1142,36 @@ fn cases_with_two_modifiers_a_source_and_a_decimal() {
 }
 
 #[test]
+fn one_in_five_is_a_share_in_percent() {
+    let f = one("One in five companies in Marenia lacks internet access.");
+    assert_eq!(
+        (f.value, f.unit, &*f.text),
+        (20.0, "percent", "One in five companies")
+    );
+    assert_eq!(f.attributes[..], ["share"]);
+    // As wide as one in 4.5 to one in 5.5 (18.2% to 22.2%), about 20%.
+    let half = (100.0 / 4.5 - 100.0 / 5.5) / 2.0;
+    assert!(
+        (f.low - (20.0 - half)).abs() < 1e-9 && (f.high - (20.0 + half)).abs() < 1e-9,
+        "{f:?}"
+    );
+    assert_eq!(one("Three out of ten voters backed the plan.").value, 30.0);
+    assert_eq!(one("One in a hundred children is affected.").value, 1.0);
+    let f = one("About one in four adults smokes.");
+    assert_eq!((f.value, f.qualifier), (25.0, Qualifier::About));
+    // It agrees with "some 20%" of them, not with 30%.
+    let g = one("Some 20% of companies lack internet access.");
+    assert!(crate::compare::intervals_meet(
+        &one("One in five companies lacks internet access."),
+        &g
+    ));
+    assert!(!crate::compare::intervals_meet(
+        &one("One in five companies lacks internet access."),
+        &one("Exactly 30% of companies lack internet access.")
+    ));
+}
+
+#[test]
 fn a_name_is_not_cut_by_the_word_limit() {
     let f = one(
         "The Social Alliance won the parliamentary election in northern Lakeland with 34.2% of the vote.",

@@ -609,6 +609,16 @@ static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("signed pattern")
 });
 
+/// A speaker named after the quotation by an idiom of reluctance or doubt:
+/// "“…” was all the spokesman would say", "“…” — or so Putin claimed".
+static ALL_SAID: LazyLock<Regex> = LazyLock::new(|| {
+    let titled = titled_name(0);
+    Regex::new(&format!(
+        r"^[\s,]{{0,3}}(?:(?:—|–)\s*)?(?:was\s+all|is\s+all|or\s+so)\s+(?P<sp>{DESCRIPTION}|he|she|they|{titled}|{NAME})\s+(?:would\s+say|would\s+admit|would\s+add|claimed|claims|said|says|insisted|insists|maintained|maintains)(?-u:\b)"
+    ))
+    .expect("all-said pattern")
+});
+
 /// The sentence after a quotation naming its speaker: "That was how Xi
 /// put it", "Those were the words of President Tokayev", "So said Li
 /// Qiang".
@@ -2539,6 +2549,14 @@ fn build(
         adjacent = true;
         cue_gap = 0;
     }
+    if mention.is_none()
+        && let Some(sp) = ALL_SAID.captures(after).and_then(|c| c.name("sp"))
+        && plausible_speaker(sp.as_str())
+    {
+        mention = Some(clean_mention(sp.as_str()));
+        adjacent = true;
+        cue_gap = 0;
+    }
     // Whether `BEFORE` matches in `before`, once it was searched.
     let mut before_cue = false;
     if mention.is_none() {
@@ -3071,6 +3089,24 @@ mod tests {
 
     fn sp(s: &str) -> Option<String> {
         Some(s.to_string())
+    }
+
+    #[test]
+    fn idioms_of_reluctance_and_doubt_name_the_speaker() {
+        assert_eq!(
+            who(
+                "Dmitry Peskov took no questions. “I don't think so,” was all the Kremlin spokesman would say."
+            ),
+            [sp("Dmitry Peskov")]
+        );
+        assert_eq!(
+            who("“The sanctions have failed” — or so Vladimir Putin claimed."),
+            [sp("Vladimir Putin")]
+        );
+        assert_eq!(
+            who("Vladimir Putin left early. “Nothing,” was all he would say."),
+            [sp("Vladimir Putin")]
+        );
     }
 
     #[test]

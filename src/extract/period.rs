@@ -151,6 +151,7 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (Kind::MonthRange, format!(r"(?i)(?-u:\b)({month})\s*(?:-|–|—|to|through)\s*({month})(?:\s+(?:of\s+)?{rel_year})?")),
         (Kind::Day, format!(r"(?i)(?-u:\b)({month})\s+(\d{{1,2}}),?\s+{year}(?-u:\b)")),
         (Kind::DayFirst, format!(r"(?i)(?-u:\b)(\d{{1,2}})\s+({month})\s+{year}(?-u:\b)")),
+        (Kind::SinceMonth, format!(r"(?i)(?-u:\b)since\s+(?:the\s+(?:start|beginning|end|middle)\s+of\s+)?({month})(?:\s+{year})?(?-u:\b)")),
         (Kind::Month, format!(r"(?i)(?-u:\b)(?:in\s+)?({month})\s+(?:of\s+)?{year}(?-u:\b)")),
         (Kind::YearRange, format!(r"(?i)(?-u:\b)(?:between|from)\s+{year}\s+(?:and|to)\s+{year}(?-u:\b)")),
         (Kind::YearRange, format!(r"(?-u:\b){year}\s*[-–]\s*{year}(?-u:\b)")),
@@ -187,6 +188,7 @@ enum Kind {
     Month,
     YearRange,
     Since,
+    SinceMonth,
     PastYears,
     YearsAgo,
     FullYear,
@@ -352,6 +354,13 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                         let d = doc.ok_or_else(|| no_date(whole.as_str()))?;
                         y.and_then(|y| year_range(y, d.year()))
                     }
+                    Kind::SinceMonth => {
+                        let Some(m) = month_number(g(1)) else {
+                            return Ok(None);
+                        };
+                        let d = doc.ok_or_else(|| no_date(whole.as_str()))?;
+                        since_month(m, valid_year(g(2)), d)
+                    }
                     Kind::PastYears => {
                         let d = doc.ok_or_else(|| no_date(whole.as_str()))?;
                         let n = if !g(1).is_empty() {
@@ -422,6 +431,10 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                         // "in May" is a month only when the source is dated;
                         // "may" the verb never follows "in".
                         let d = doc.ok_or_else(|| no_year(whole.as_str()))?;
+                        // "since the outbreak began in July": from July on.
+                        if since_before(&sentence[..s]) {
+                            return Ok(since_month(m, None, d));
+                        }
                         let y = if m > d.month() {
                             d.year() - 1
                         } else {
@@ -475,6 +488,28 @@ fn comparison_base(before: &str, phrase: &str) -> bool {
             .split_whitespace()
             .next_back()
             .is_some_and(|w| against.iter().any(|a| a.eq_ignore_ascii_case(w)))
+}
+
+/// From month `m` (of year `y`, else the latest such month begun by the
+/// publication `d`) to the publication's month: "since July".
+fn since_month(m: i8, y: Option<i16>, d: Date) -> Option<Period> {
+    let y = y.unwrap_or(if m > d.month() {
+        d.year() - 1
+    } else {
+        d.year()
+    });
+    month_range(y, m, d.year(), d.month())
+}
+
+/// Whether "since" stands among the last five words of `before`, in its
+/// clause: "since the outbreak began in July".
+fn since_before(before: &str) -> bool {
+    let clause = before.rsplit([',', ';']).next().unwrap_or(before);
+    clause
+        .split_whitespace()
+        .rev()
+        .take(5)
+        .any(|w| w.eq_ignore_ascii_case("since"))
 }
 
 /// Whether a year after `before` is what a change is measured against:
@@ -594,6 +629,18 @@ mod tests {
         assert_eq!(labels("by 2024", d), vec!["2024"]);
         assert_eq!(labels("over the past decade", d), vec!["2013/2023"]);
         assert_eq!(labels("four years ago", d), vec!["2019"]);
+        // Dated 2023-03-21.
+        assert_eq!(labels("since July", d), vec!["2022-07/2023-03"]);
+        assert_eq!(labels("since January", d), vec!["2023-01/2023-03"]);
+        assert_eq!(
+            labels("since the start of May 2021", d),
+            vec!["2021-05/2023-03"]
+        );
+        assert_eq!(
+            labels("214 deaths since the outbreak began in July", d),
+            vec!["2022-07/2023-03"]
+        );
+        assert_eq!(labels("214 deaths in July", d), vec!["2022-07"]);
         assert_eq!(labels("full-year profit", d), vec!["2022"]);
         assert_eq!(
             labels("full-year profit", Some(date(2023, 11, 5))),

@@ -10,10 +10,11 @@
 //!    reporting, not a caption.
 //! 2. Subscription prompts: "subscribe", "subscription", "sign up", "free
 //!    trial", "paywall", "unlimited access".
-//! 3. Page furniture: a short text (at most 10 words) that starts with
-//!    "Share", "Read more", "Related", "Follow us", "Advertisement",
-//!    "Newsletter", "Sign up"; or any text with "©", "copyright" at its
-//!    start, or "all rights reserved".
+//! 3. Page furniture: a short text (at most 10 words, or any length when
+//!    it holds a Markdown link) that starts with "Share", "Read more",
+//!    "Related", "Follow us", "Advertisement", "Newsletter", "Sign up"; or
+//!    any text with "©", "copyright" at its start, or "all rights
+//!    reserved".
 //!
 //! Prices alone ("$4.99 a month") are not noise: "3 bcm a month" is news.
 
@@ -141,7 +142,10 @@ pub fn is_noise_by_place(text: &str) -> bool {
     let caption = CAPTION_STARTS.iter().any(|p| starts_word(l, p))
         || CREDIT_ENDS.iter().any(|p| ends_with(end, p));
     let short = || l.split_whitespace().nth(FURNITURE_WORDS).is_none();
-    let furniture = (FURNITURE_STARTS.iter().any(|p| starts_word(l, p)) && short())
+    // A furniture line of Markdown links is furniture at any length: "Read
+    // more: [Trade hit $240 billion in 2023](…) and [Putin: …](…)".
+    let furniture = (FURNITURE_STARTS.iter().any(|p| starts_word(l, p))
+        && (short() || l.contains("](")))
         || starts_with(l, "copyright");
     caption || furniture
 }
@@ -160,6 +164,7 @@ mod tests {
             "Subscribe for $4.99 a month to read our full coverage.",
             "Share this article",
             "Read more: Putin's schedule for the week",
+            "Read more: [Trade between the two countries hit $240 billion in 2023](https://example.com/a) and [Putin on the talks](https://example.com/b)",
             "© 2024 Globe Wire",
             "Copyright 2024 Globe Wire. All rights reserved.",
         ] {

@@ -570,7 +570,7 @@ fn unresolved_note(f: &Figure, agree: &[&Figure]) -> String {
     };
     format!(
         "; the claim's {phrase} has no date to resolve against (`as_of` in a claims file, or `--as-of`, gives one), so sources of every period were compared: it agrees for {}",
-        compare::period_labels(agree.iter().copied(), "no stated period")
+        compare::period_labels(agree.iter().copied(), |_| "no stated period".to_string())
     )
 }
 

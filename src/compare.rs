@@ -891,9 +891,8 @@ pub fn relate(
             // A count with no period ("have met 40 times", "signed 14
             // documents") is true as of its article's date: counts from
             // different dates are about different moments, never a conflict.
-            if a.unit == "count"
-                && !overlap
-                && let (Some(da), Some(db)) = (date_a, date_b)
+            if !overlap
+                && let (Some(da), Some(db)) = (as_of(a, || date_a), as_of(b, || date_b))
                 && da != db
             {
                 return Relation::OtherPeriod(format!(
@@ -938,12 +937,31 @@ pub fn relative_gap(a: f64, b: f64) -> f64 {
     if m == 0.0 { 0.0 } else { (a - b).abs() / m }
 }
 
+/// The date a figure is true as of, when nothing else places it in time:
+/// a count with no period ("have met 40 times") is its article's `date`
+/// (asked only then).
+pub fn as_of(
+    f: &Figure,
+    date: impl FnOnce() -> Option<jiff::civil::Date>,
+) -> Option<jiff::civil::Date> {
+    (f.unit == "count" && f.period.is_none())
+        .then(date)
+        .flatten()
+}
+
 /// The distinct periods of some figures, in order, comma-separated; `none`
-/// stands for a figure that states no period.
-pub fn period_labels<'a>(figs: impl IntoIterator<Item = &'a Figure>, none: &str) -> String {
-    let labels: std::collections::BTreeSet<&str> = figs
+/// says what a figure that states no period stands for.
+pub fn period_labels<'a>(
+    figs: impl IntoIterator<Item = &'a Figure>,
+    none: impl Fn(&Figure) -> String,
+) -> String {
+    let labels: std::collections::BTreeSet<String> = figs
         .into_iter()
-        .map(|f| f.period.as_ref().map_or(none, |p| &*p.label))
+        .map(|f| {
+            f.period
+                .as_ref()
+                .map_or_else(|| none(f), |p| p.label.to_string())
+        })
         .collect();
     labels.into_iter().collect::<Vec<_>>().join(", ")
 }

@@ -785,9 +785,7 @@ fn relation_key(ex: &Extracted, f: &Figure) -> RelationKey {
         period: f.period.clone(),
         period_note: f.period_note.clone(),
         // The date matters only to counts with no period.
-        date: (f.unit == "count" && f.period.is_none())
-            .then(|| ex.date_of(&f.span.source))
-            .flatten(),
+        date: compare::as_of(f, || ex.date_of(&f.span.source)),
     }
 }
 
@@ -1076,7 +1074,12 @@ fn figure_group(
             "{} figures in {} for different periods ({}); none contradicts another for the same period{}",
             figs.len(),
             counted(sources.len(), "source"),
-            period_labels(ex, &figs),
+            // A count with no period is true as of its source's date, and
+            // says so ("as of 2026-10-12"), as `compare::relate` reads it.
+            compare::period_labels(figs.iter().copied(), |f| {
+                compare::as_of(f, || ex.date_of(&f.span.source))
+                    .map_or("unstated".to_string(), |d| format!("as of {d}"))
+            }),
             one_source_note(&figs, within_one_source),
         ),
         _ if within_one_source.is_some() => format!(
@@ -1108,22 +1111,6 @@ fn figure_group(
         items: Vec::new(),
         pairs,
     }
-}
-
-/// The distinct periods of a group's figures, in order, comma-separated. A
-/// count with no period is true as of its source's date, and says so ("as
-/// of 2026-10-12"), as [`compare::relate`] reads it; any other figure with
-/// none is "unstated".
-fn period_labels(ex: &Extracted, figs: &[&Figure]) -> String {
-    let labels: std::collections::BTreeSet<String> = figs
-        .iter()
-        .map(|f| match (&f.period, ex.date_of(&f.span.source)) {
-            (Some(p), _) => p.label.to_string(),
-            (None, Some(d)) if f.unit == "count" => format!("as of {d}"),
-            (None, _) => "unstated".to_string(),
-        })
-        .collect();
-    labels.into_iter().collect::<Vec<_>>().join(", ")
 }
 
 /// What a group's summary says of two figures of one source that differ

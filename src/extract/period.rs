@@ -299,11 +299,7 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                         // The latest such part begun by the publication
                         // date, as for a month alone.
                         let d = doc.ok_or_else(|| no_year(whole.as_str()))?;
-                        let y = if first > d.month() {
-                            d.year() - 1
-                        } else {
-                            d.year()
-                        };
+                        let y = latest_begun(first, d);
                         month_range(y, first, y, first + len - 1)
                     }
                     Kind::LeadingMonths => {
@@ -435,11 +431,7 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                         if since_before(&sentence[..s]) {
                             return Ok(since_month(m, None, d));
                         }
-                        let y = if m > d.month() {
-                            d.year() - 1
-                        } else {
-                            d.year()
-                        };
+                        let y = latest_begun(m, d);
                         month_range(y, m, y, m)
                     }
                     Kind::By => valid_year(g(1)).and_then(year_period),
@@ -493,12 +485,18 @@ fn comparison_base(before: &str, phrase: &str) -> bool {
 /// From month `m` (of year `y`, else the latest such month begun by the
 /// publication `d`) to the publication's month: "since July".
 fn since_month(m: i8, y: Option<i16>, d: Date) -> Option<Period> {
-    let y = y.unwrap_or(if m > d.month() {
+    let y = y.unwrap_or_else(|| latest_begun(m, d));
+    month_range(y, m, d.year(), d.month())
+}
+
+/// The year of the latest month `m` begun by the publication date `d`:
+/// "in May", "in the first quarter", "since July", said without a year.
+fn latest_begun(m: i8, d: Date) -> i16 {
+    if m > d.month() {
         d.year() - 1
     } else {
         d.year()
-    });
-    month_range(y, m, d.year(), d.month())
+    }
 }
 
 /// Whether "since" stands among the last five words of `before`, in its

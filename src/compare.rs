@@ -26,7 +26,7 @@
 //! overlap.
 
 use crate::extract::{Figure, Modality, attribute};
-use crate::normalize::{Token, fold, is_function_word, tokens_of_fold};
+use crate::normalize::{Token, fold, is_function_word, shown_words, tokens_of_fold};
 use crate::text::Shared;
 use rayon::prelude::*;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
@@ -221,7 +221,7 @@ fn same_words_with(a: &QuoteForm, b: &QuoteForm, bound: bool) -> Option<QuoteCom
     {
         let fragment = wa.len() < wb.len();
         let diff = if gaps && wa != wb {
-            Some(render_diff(wa, wb))
+            Some(render_diff(a, b))
         } else {
             punctuation_diff(&a.text, &b.text)
         };
@@ -295,7 +295,7 @@ fn variant_with(a: &QuoteForm, b: &QuoteForm, bounds: bool) -> Option<QuoteCompa
                 level: QuoteLevel::Variant,
                 similarity: 1.0,
                 fragment: false,
-                diff: Some(render_diff(wa, wb)),
+                diff: Some(render_diff(a, b)),
             });
         }
     }
@@ -399,7 +399,7 @@ struct Alignment {
 impl Alignment {
     /// The word diff over the window, from `a`'s words to `b`'s.
     fn diff(&self, a: &QuoteForm, b: &QuoteForm) -> String {
-        render_ops(&a.words, &b.words, &self.ops[self.window_ops.clone()])
+        render_ops(a, b, &self.ops[self.window_ops.clone()])
     }
 }
 
@@ -450,48 +450,49 @@ fn align(a: &QuoteForm, b: &QuoteForm) -> Alignment {
 
 /// Renders a word diff from `a` to `b`: unchanged words as they are, removed
 /// words as `-word`, added words as `+word`.
-pub fn render_diff(a: &[String], b: &[String]) -> String {
-    let ops = capture_diff_slices(Algorithm::Myers, a, b);
+fn render_diff(a: &QuoteForm, b: &QuoteForm) -> String {
+    let ops = capture_diff_slices(Algorithm::Myers, &a.words, &b.words);
     render_ops(a, b, &ops)
 }
 
-fn render_ops(a: &[String], b: &[String], ops: &[DiffOp]) -> String {
+/// [`render_diff`] with the diff given. Words show as written where the
+/// normalised words differ from it: a contraction ("haven't", two words
+/// when compared) shows whole where both its words fall in one run.
+fn render_ops(a: &QuoteForm, b: &QuoteForm, ops: &[DiffOp]) -> String {
+    let (sa, sb) = (shown_words(&a.fold), shown_words(&b.fold));
     let mut out: Vec<String> = Vec::new();
+    // The words of `range` to show, each after `mark`.
+    let mut run =
+        |words: &[String], shown: &[String], range: std::ops::Range<usize>, mark: &str| {
+            let start = range.start;
+            for i in range {
+                match shown.get(i).map(String::as_str) {
+                    // The second word of a contraction its first one showed.
+                    Some("") if i > start => {}
+                    Some("") | None => out.push(format!("{mark}{}", words[i])),
+                    Some(w) => out.push(format!("{mark}{w}")),
+                }
+            }
+        };
     for op in ops {
         match *op {
             DiffOp::Equal { old_index, len, .. } => {
-                out.extend(a[old_index..old_index + len].iter().cloned());
+                run(&a.words, &sa, old_index..old_index + len, "");
             }
             DiffOp::Delete {
                 old_index, old_len, ..
-            } => out.extend(
-                a[old_index..old_index + old_len]
-                    .iter()
-                    .map(|w| format!("-{w}")),
-            ),
+            } => run(&a.words, &sa, old_index..old_index + old_len, "-"),
             DiffOp::Insert {
                 new_index, new_len, ..
-            } => out.extend(
-                b[new_index..new_index + new_len]
-                    .iter()
-                    .map(|w| format!("+{w}")),
-            ),
+            } => run(&b.words, &sb, new_index..new_index + new_len, "+"),
             DiffOp::Replace {
                 old_index,
                 old_len,
                 new_index,
                 new_len,
             } => {
-                out.extend(
-                    a[old_index..old_index + old_len]
-                        .iter()
-                        .map(|w| format!("-{w}")),
-                );
-                out.extend(
-                    b[new_index..new_index + new_len]
-                        .iter()
-                        .map(|w| format!("+{w}")),
-                );
+                run(&a.words, &sa, old_index..old_index + old_len, "-");
+                run(&b.words, &sb, new_index..new_index + new_len, "+");
             }
         }
     }
@@ -1264,6 +1265,33 @@ mod tests {
         assert_eq!(
             c.diff.as_deref(),
             Some("good neighbors good friends and -reliable +good partners")
+        );
+    }
+
+    #[test]
+    fn contractions_are_spellings_and_show_as_written() {
+        let c = compare_quotes("We won't be rushed", "We will not be rushed").unwrap();
+        assert_eq!(c.level, QuoteLevel::StyleVariant);
+        assert_eq!(c.diff.as_deref(), Some("-won't +will not"));
+        // In a word diff, a contraction shows whole where its two words
+        // fall in one run, and its second word alone where they do not.
+        let c = compare_quotes(
+            "changes the likes of which we haven't seen for 100 years",
+            "changes the likes of which we never saw for 100 years",
+        )
+        .unwrap();
+        assert_eq!(
+            c.diff.as_deref(),
+            Some("changes the likes of which we -haven't -seen +never +saw for 100 years")
+        );
+        let c = compare_quotes(
+            "the likes of which we haven't seen in a century",
+            "the likes of which we have seen in a century",
+        )
+        .unwrap();
+        assert_eq!(
+            c.diff.as_deref(),
+            Some("the likes of which we haven't -not seen in a century")
         );
     }
 

@@ -132,6 +132,22 @@ pub fn tokens(text: &str) -> Vec<Token> {
 /// [`tokens`] of a text already folded with [`fold`].
 pub fn tokens_of_fold(folded: &str) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::new();
+    scan_tokens(folded, &mut out, None);
+    out
+}
+
+/// Per word of [`tokens_of_fold`] (gaps left out), the word to show in a
+/// diff: the word itself, but for a contraction, whose first word shows
+/// it as written ("haven't") and whose second shows nothing ("").
+pub fn shown_words(folded: &str) -> Vec<String> {
+    let mut shown = Vec::new();
+    scan_tokens(folded, &mut Vec::new(), Some(&mut shown));
+    shown
+}
+
+/// The tokens of a folded text into `out`, and with `shown`, the words to
+/// show for them ([`shown_words`]).
+fn scan_tokens(folded: &str, out: &mut Vec<Token>, mut shown: Option<&mut Vec<String>>) {
     let push_gap = |out: &mut Vec<Token>| {
         if out.last() != Some(&Token::Gap) {
             out.push(Token::Gap);
@@ -143,25 +159,73 @@ pub fn tokens_of_fold(folded: &str) -> Vec<Token> {
             // Bracketed insertion: skip to the closing bracket (or the end).
             let close = r.find(']').map_or(r.len(), |i| i + 1);
             rest = &r[close..];
-            push_gap(&mut out);
+            push_gap(out);
             continue;
         }
         if let Some(r) = rest.strip_prefix("...").or_else(|| rest.strip_prefix('…')) {
             rest = r;
-            push_gap(&mut out);
+            push_gap(out);
             continue;
         }
         let c = rest.chars().next().unwrap_or(' ');
         if c.is_alphanumeric() {
             let end = word_end(rest);
             let word = &rest[..end];
-            out.push(Token::Word(canonical_spelling(word)));
+            match contraction(word) {
+                Some((first, second)) => {
+                    out.push(Token::Word(canonical_spelling(first)));
+                    out.push(Token::Word(second.to_string()));
+                    if let Some(shown) = shown.as_deref_mut() {
+                        shown.push(word.to_string());
+                        shown.push(String::new());
+                    }
+                }
+                None => {
+                    let w = canonical_spelling(word);
+                    if let Some(shown) = shown.as_deref_mut() {
+                        shown.push(w.clone());
+                    }
+                    out.push(Token::Word(w));
+                }
+            }
             rest = &rest[end..];
         } else {
             rest = &rest[c.len_utf8()..];
         }
     }
-    out
+}
+
+/// The two words a contraction stands for, when they are certain: "won't"
+/// is "will not", "don't" "do not", "we're" "we are", "they'll" "they
+/// will", "I've" "I have", "I'm" "I am", and "cannot" "can not". So "We
+/// won't be rushed" and "We will not be rushed" differ in spelling only (a
+/// style variant). "'s" and "'d" (is or has, would or had) stay whole.
+fn contraction(word: &str) -> Option<(&str, &'static str)> {
+    match word {
+        "won't" => return Some(("will", "not")),
+        "can't" | "cannot" => return Some(("can", "not")),
+        "shan't" => return Some(("shall", "not")),
+        "ain't" => return None,
+        _ => {}
+    }
+    if !word.contains('\'') {
+        return None;
+    }
+    for (ending, full) in [
+        ("n't", "not"),
+        ("'re", "are"),
+        ("'ll", "will"),
+        ("'ve", "have"),
+        ("'m", "am"),
+    ] {
+        if let Some(stem) = word.strip_suffix(ending)
+            && !stem.is_empty()
+            && !stem.contains('\'')
+        {
+            return Some((stem, full));
+        }
+    }
+    None
 }
 
 /// End of a word: letters and digits, with inner apostrophes ("don't") and
@@ -487,11 +551,21 @@ mod tests {
     }
 
     #[test]
-    fn numbers_and_contractions_stay_whole() {
+    fn numbers_stay_whole_and_contractions_are_their_words() {
         assert_eq!(
             words("don't sell 4,200 km at 33.7%"),
-            vec!["don't", "sell", "4,200", "km", "at", "33.7"]
+            vec!["do", "not", "sell", "4,200", "km", "at", "33.7"]
         );
+        assert_eq!(words("We won't be rushed"), words("We will not be rushed"));
+        assert_eq!(
+            words("They’re sure we’ll win, I’m told"),
+            words("they are sure we will win, I am told")
+        );
+        assert_eq!(words("It cannot wait"), words("it can't wait"));
+        // Not certain which words: kept whole.
+        for w in ["it's", "we'd", "ain't", "o'neill", "'tis"] {
+            assert_eq!(words(w), vec![w.trim_start_matches('\'')], "{w}");
+        }
     }
 
     proptest! {

@@ -173,20 +173,59 @@ impl From<RawMeta> for Fields {
 /// YAML would read as numbers, booleans or null), which the parser reads.
 /// Where it answers, it answers what the parser would.
 fn simple_fields(yaml: &str) -> Option<Fields> {
+    fields_by_line(yaml, |line| {
+        if line.trim().is_empty() {
+            return Some(None);
+        }
+        let (key, value) = line.split_once(": ")?;
+        Some(Some((key, plain_or_quoted(value)?)))
+    })
+}
+
+/// The fields of front matter that YAML refuses but that reads plainly as
+/// one `key: value` a line (unindented; comment lines and blank lines
+/// aside): each value is the rest of its line, without the quotes around
+/// it, and a date without a trailing ` # comment`. `None` when a line is
+/// anything else (nesting, lists, continuations), or a key comes twice.
+fn line_fields(yaml: &str) -> Option<Fields> {
+    fields_by_line(yaml, |line| {
+        let line = line.trim_end();
+        if line.is_empty() || line.starts_with('#') {
+            return Some(None);
+        }
+        let (key, value) = line.split_once(':')?;
+        let mut value = value.trim();
+        if key == "date" {
+            value = value.split(" #").next().unwrap_or(value).trim_end();
+        }
+        for q in ['"', '\''] {
+            if let Some(inner) = value.strip_prefix(q).and_then(|v| v.strip_suffix(q)) {
+                value = inner;
+            }
+        }
+        Some((!value.is_empty()).then_some((key, value)))
+    })
+}
+
+/// Fields read a line at a time: `entry` gives a line's key and value,
+/// `Some(None)` for a line to pass over, or `None` for a line it cannot
+/// read, which fails the whole. A key must be a plain name, and come once.
+fn fields_by_line<'a>(
+    yaml: &'a str,
+    entry: impl Fn(&'a str) -> Option<Option<(&'a str, &'a str)>>,
+) -> Option<Fields> {
     let mut f = Fields::default();
     let mut seen: Vec<&str> = Vec::new();
     for line in yaml.lines() {
-        if line.trim().is_empty() {
+        let Some((key, value)) = entry(line)? else {
             continue;
-        }
-        let (key, value) = line.split_once(": ")?;
+        };
         let key_ok = key.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
             && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
         if !key_ok || seen.contains(&key) {
             return None;
         }
         seen.push(key);
-        let value = plain_or_quoted(value)?;
         let slot = match key {
             "title" => &mut f.title,
             "outlet" => &mut f.outlet,
@@ -281,12 +320,26 @@ fn parse_front_matter(text: &str, path: &str, warnings: &mut Vec<Warning>) -> (M
             Ok(r) => r.into(),
             Err(e) => {
                 let line = e.location().map(|l| l.line() + 1);
+                // "title: Rates: what the cut means": a colon in a plain
+                // value is no YAML, but the writer's meaning is plain, and
+                // losing the date would leave every relative period
+                // unresolved. Read line by line when every line allows it.
+                let Some(f) = line_fields(yaml) else {
+                    warnings.push(Warning {
+                        path: path.to_string(),
+                        line,
+                        message: format!("front matter is not valid YAML ({e}); metadata ignored"),
+                    });
+                    return (Meta::default(), body_start);
+                };
                 warnings.push(Warning {
                     path: path.to_string(),
                     line,
-                    message: format!("front matter is not valid YAML ({e}); metadata ignored"),
+                    message: format!(
+                        "front matter is not valid YAML ({e}); read one `key: value` a line, everything after the first `: ` as the value"
+                    ),
                 });
-                return (Meta::default(), body_start);
+                f
             }
         }
     };
@@ -792,6 +845,33 @@ mod tests {
         assert_eq!(w.len(), 1);
         assert_eq!(w[0].line, Some(3));
         assert!(w[0].message.contains("2023-02-31"));
+    }
+
+    #[test]
+    fn a_colon_in_a_plain_title_keeps_the_date() {
+        // Not YAML (a second `: ` in a plain value), but plainly meant.
+        let t = "---\ntitle: Rate decision: what it means\noutlet: 'Capital Wire'\ndate: 2026-11-06  # published\n---\nBody.\n";
+        let (d, w) = Document::from_text("b", "b.md", t);
+        assert_eq!(d.date(), Some(jiff::civil::date(2026, 11, 6)));
+        assert_eq!(
+            d.meta.title.as_deref(),
+            Some("Rate decision: what it means")
+        );
+        assert_eq!(d.meta.outlet.as_deref(), Some("Capital Wire"));
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(
+            w[0].message.contains("read one `key: value` a line"),
+            "{w:?}"
+        );
+        // What reads no way but as YAML stays ignored, with the warning.
+        for t in [
+            "---\ntitle: a: b\ntags:\n  - x: y\ndate: 2026-11-06\n---\nBody.\n",
+            "---\ntitle: a: b\ntitle: c\ndate: 2026-11-06\n---\nBody.\n",
+        ] {
+            let (d, w) = Document::from_text("b", "b.md", t);
+            assert_eq!(d.date(), None, "{t:?}");
+            assert!(w[0].message.contains("metadata ignored"), "{w:?}");
+        }
     }
 
     #[test]

@@ -149,6 +149,10 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (Kind::Half, format!(r"(?i)(?-u:\b)h([12])\s+{year}(?-u:\b)")),
         (Kind::LeadingMonths, format!(r"(?i)(?-u:\b)(?:the\s+)?first\s+{n}\s+months\s+of\s+{rel_year}")),
         (Kind::MonthRange, format!(r"(?i)(?-u:\b)({month})\s*(?:-|–|—|to|through)\s*({month})(?:\s+(?:of\s+)?{rel_year})?")),
+        (Kind::MonthRange, format!(r"(?i)(?-u:\b)between\s+({month})\s+and\s+({month})(?:\s+(?:of\s+)?{rel_year})?")),
+        // "in the year to October", "the three months to September", "the
+        // quarter ending in June": the months up to and with that one.
+        (Kind::MonthsTo, format!(r"(?i)(?-u:\b)the\s+(?:(year)|(quarter)|{n}\s+months)\s+(?:to|through|ending|ended)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?({month})(?:\s+{year})?(?-u:\b)")),
         (Kind::Day, format!(r"(?i)(?-u:\b)({month})\s+(\d{{1,2}}),?\s+{year}(?-u:\b)")),
         (Kind::DayFirst, format!(r"(?i)(?-u:\b)(\d{{1,2}})\s+({month})\s+{year}(?-u:\b)")),
         (Kind::SinceMonth, format!(r"(?i)(?-u:\b)since\s+(?:the\s+(?:start|beginning|end|middle)\s+of\s+)?({month})(?:\s+{year})?(?-u:\b)")),
@@ -161,6 +165,9 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (Kind::YearsAgo, format!(r"(?i)(?-u:\b)(?:{n}\s+years|(a\s+decade))\s+ago(?-u:\b)")),
         (Kind::Relative, r"(?i)(?-u:\b)(last year|this year|next year|the previous year|a year earlier|a year ago|last month|this month|so far this year|today|currently|at present)(?-u:\b)".to_string()),
         (Kind::MonthAlone, format!(r"(?i)(?-u:\b)in\s+({month})(?-u:\b)")),
+        // "from 3.4% a month earlier": the month before the one the
+        // sentence names (resolved once all its mentions are known).
+        (Kind::MonthEarlier, r"(?i)(?-u:\b)(a month (?:earlier|before)|the (?:previous|preceding|prior) month)(?-u:\b)".to_string()),
         // "in the first quarter", "first-half profit", "in Q3": the year
         // is the publication's. Not "the first half of the meeting".
         (Kind::PartAlone, r"(?i)(?-u:\b)(?:(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(quarter|half)|(q)([1-4])|(h)([12]))(?-u:\b)(\s+of)?".to_string()),
@@ -183,6 +190,7 @@ enum Kind {
     Quarter,
     LeadingMonths,
     MonthRange,
+    MonthsTo,
     Day,
     DayFirst,
     Month,
@@ -194,6 +202,7 @@ enum Kind {
     FullYear,
     Relative,
     MonthAlone,
+    MonthEarlier,
     Half,
     PartAlone,
     By,
@@ -237,6 +246,7 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
     let taken =
         |found: &Vec<Mention>, s: usize, e: usize| found.iter().any(|m| s < m.end && m.start < e);
     let matching = PATTERN_SET.matches(sentence);
+    let mut month_earlier: Vec<(usize, usize)> = Vec::new();
     for (kind, re) in matching.iter().map(|i| &PATTERNS[i]) {
         if *kind == Kind::Year {
             // The most common kind, and the only one whose group follows
@@ -266,7 +276,13 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                 continue;
             }
             let g = |i: usize| c.get(i).map(|m| m.as_str()).unwrap_or("");
-            if *kind == Kind::Relative && comparison_base(&sentence[..s], g(1)) {
+            if matches!(kind, Kind::Relative | Kind::MonthEarlier)
+                && comparison_base(&sentence[..s], g(1))
+            {
+                continue;
+            }
+            if *kind == Kind::MonthEarlier {
+                month_earlier.push((s, e));
                 continue;
             }
             let result: Result<Option<Period>, String> = (|| {
@@ -312,12 +328,37 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                             return Ok(None);
                         };
                         let y = if g(3).is_empty() {
-                            doc.map(|d| d.year())
-                                .ok_or_else(|| no_year(whole.as_str()))?
+                            // The latest such months begun by the
+                            // publication, as for a month alone.
+                            let d = doc.ok_or_else(|| no_year(whole.as_str()))?;
+                            latest_begun(m1, d)
                         } else {
                             resolve_year(g(3), doc)?
                         };
                         month_range(y, m1, y, m2)
+                    }
+                    Kind::MonthsTo => {
+                        let Some(m) = month_number(g(4)) else {
+                            return Ok(None);
+                        };
+                        let len: i16 = if !g(1).is_empty() {
+                            12
+                        } else if !g(2).is_empty() {
+                            3
+                        } else {
+                            count_word(g(3)).unwrap_or(1).clamp(1, 36)
+                        };
+                        let y = match valid_year(g(5)) {
+                            Some(y) => y,
+                            None => {
+                                let d = doc.ok_or_else(|| no_year(whole.as_str()))?;
+                                latest_begun(m, d)
+                            }
+                        };
+                        // Months counted from year 0: the first is `len - 1`
+                        // before the last.
+                        let first = y * 12 + i16::from(m - 1) - (len - 1);
+                        month_range(first.div_euclid(12), (first.rem_euclid(12) + 1) as i8, y, m)
                     }
                     Kind::Day => {
                         let (Some(m), Ok(d), Some(y)) =
@@ -435,11 +476,13 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                         month_range(y, m, y, m)
                     }
                     Kind::By => valid_year(g(1)).and_then(year_period),
-                    Kind::Year => unreachable!("years are read above"),
+                    Kind::Year | Kind::MonthEarlier => unreachable!("read apart"),
                 })
             })();
             let yearless = matches!(kind, Kind::MonthAlone | Kind::PartAlone)
-                || *kind == Kind::FullYear && g(1).is_empty();
+                || *kind == Kind::FullYear && g(1).is_empty()
+                || *kind == Kind::MonthRange && g(3).is_empty()
+                || *kind == Kind::MonthsTo && g(5).is_empty();
             match result {
                 Ok(Some(p)) => found.push(Mention {
                     start: s,
@@ -460,6 +503,35 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
         }
     }
     found.sort_by_key(|m| m.start);
+    // "eased to 2.9% in October from 3.4% a month earlier": the month
+    // before the nearest single month named before it. With none, no
+    // period: the publication's month says nothing of which month the
+    // news is about.
+    for (s, e) in month_earlier {
+        let Some(month) = found
+            .iter()
+            .rev()
+            .filter(|m| m.end <= s)
+            .find_map(|m| m.period.as_ref())
+            .filter(|p| (p.start.year(), p.start.month()) == (p.end.year(), p.end.month()))
+        else {
+            continue;
+        };
+        let Ok(before) = month.start.first_of_month().yesterday() else {
+            continue;
+        };
+        let at = found.partition_point(|m| m.start < s);
+        found.insert(
+            at,
+            Mention {
+                start: s,
+                end: e,
+                period: month_range(before.year(), before.month(), before.year(), before.month()),
+                note: None,
+                yearless: false,
+            },
+        );
+    }
     found
 }
 
@@ -468,6 +540,11 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
 /// earlier", "higher than last year", "up 5% on a year ago".
 fn comparison_base(before: &str, phrase: &str) -> bool {
     let past = [
+        "a month earlier",
+        "a month before",
+        "the previous month",
+        "the preceding month",
+        "the prior month",
         "a year earlier",
         "a year ago",
         "the previous year",
@@ -639,6 +716,50 @@ mod tests {
             vec!["2022-07/2023-03"]
         );
         assert_eq!(labels("214 deaths in July", d), vec!["2022-07"]);
+        // The months up to one: the latest such month begun, as alone.
+        assert_eq!(
+            labels("prices rose 2.9% in the year to February", d),
+            vec!["2022-03/2023-02"]
+        );
+        assert_eq!(
+            labels("in the twelve months to September", d),
+            vec!["2021-10/2022-09"]
+        );
+        assert_eq!(
+            labels("the three months to January 2023", d),
+            vec!["2022-11/2023-01"]
+        );
+        assert_eq!(
+            labels("in the quarter ending in June 2022", d),
+            vec!["2022-04/2022-06"]
+        );
+        assert_eq!(
+            labels("rose to 5.2% between July and September", d),
+            vec!["2022-07/2022-09"]
+        );
+        assert_eq!(
+            labels("between January and March of 2021", d),
+            vec!["2021-01/2021-03"]
+        );
+        assert_eq!(labels("January-February", d), vec!["2023-01/2023-02"]);
+        assert_eq!(
+            labels("eased to 2.9% in February from 3.4% a month earlier", d),
+            vec!["2023-02", "2023-01"]
+        );
+        assert_eq!(
+            labels("2.9% in January 2023, against 3.1% the previous month", d),
+            vec!["2023-01", "2022-12"]
+        );
+        // Nothing to count back from, or what a change is measured against.
+        assert!(labels("was 3.4% a month earlier", d).is_empty());
+        assert_eq!(
+            labels("in May, up 2% from a month earlier", d),
+            vec!["2022-05"]
+        );
+        assert_eq!(
+            labels("in the year to October", None),
+            vec!["\"the year to October\" unresolved: no year and source has no date"]
+        );
         assert_eq!(labels("full-year profit", d), vec!["2022"]);
         assert_eq!(
             labels("full-year profit", Some(date(2023, 11, 5))),

@@ -403,8 +403,15 @@ const FROM_QUALIFYING: &[&str] = &[
 /// Whether the number at `start` of `s` is the level a change started
 /// from, written after the level it reached (`previous`, that figure's
 /// span in `s`): "cut the rate to 3.75% from 4%", "raised its forecast to
-/// 2.5% from 2.3%".
-fn from_after_level(tail: &str, s: &str, start: usize, previous: Option<(usize, usize)>) -> bool {
+/// 2.5% from 2.3%", "eased to 2.9% in October from 3.4%" (the first
+/// one's period, among `periods`, may stand between them).
+fn from_after_level(
+    tail: &str,
+    s: &str,
+    start: usize,
+    previous: Option<(usize, usize)>,
+    periods: &[period::Mention],
+) -> bool {
     let Some((p_start, p_end)) = previous else {
         return false;
     };
@@ -413,7 +420,12 @@ fn from_after_level(tail: &str, s: &str, start: usize, previous: Option<(usize, 
     }
     // Only "from" and qualifier words between the two figures, and "to"
     // right before the first.
-    let between = s[p_end..start].trim();
+    let mut between = s[p_end..start].to_string();
+    for m in periods.iter().rev() {
+        if m.start >= p_end && m.end <= start {
+            between.replace_range(m.start - p_end..m.end - p_end, " ");
+        }
+    }
     let led_by_to = s[..p_start].trim_end();
     between
         .split_whitespace()
@@ -591,6 +603,13 @@ fn basis(tail: &str, after: &str) -> Option<&'static str> {
                 // The noun alone or plural: "a day", "per 1,000 cubic
                 // metres"; not "a headline".
                 let tail = tail.strip_prefix('s').unwrap_or(tail);
+                // "3.4% a month earlier": when, not per what.
+                let when = ["earlier", "ago", "before", "later", "previously", "prior"]
+                    .iter()
+                    .any(|w| tail.trim_start().strip_prefix(w).is_some_and(&word_end));
+                if when {
+                    break;
+                }
                 if word_end(tail) || noun.ends_with(" cubic") {
                     return Some(b);
                 }
@@ -923,7 +942,7 @@ fn sentence_figures(
             .last()
             .map(|f| (f.span.start as usize - base, f.span.end as usize - base));
         if !period_beside
-            && (after_change_from(&tail) || from_after_level(&tail, s, start, previous))
+            && (after_change_from(&tail) || from_after_level(&tail, s, start, previous, &periods))
         {
             attributes.push(attribute::EARLIER);
         }

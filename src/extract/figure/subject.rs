@@ -264,6 +264,31 @@ const STOP: &[&str] = &[
     "annually",
     "a",
     "an",
+    // Keeping a level where it was says nothing of what it is: "kept its
+    // benchmark rate at 4.25%", "held its main policy rate at 4.5%", "left
+    // its key rate unchanged at 4.25%" are one rate.
+    "held",
+    "hold",
+    "holds",
+    "holding",
+    "kept",
+    "keep",
+    "keeps",
+    "left",
+    "unchanged",
+    "maintained",
+    "key",
+    "main",
+    "benchmark",
+    // When, not what ("in the third quarter", "yesterday").
+    "third",
+    "fourth",
+    "quarter",
+    "quarters",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "tonight",
 ];
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
@@ -445,7 +470,8 @@ fn lemma(w: &str) -> &str {
     match w {
         "met" | "meetings" | "meeting" | "meets" => "meet",
         "signed" | "signing" => "sign",
-        "held" => "hold",
+        // "The jobless rate" is the unemployment rate.
+        "jobless" | "joblessness" => "unemployment",
         "turnover" => "trade",
         "bcm" => "gas",
         // The dead, by any word for them ("62 dead", "the death toll",
@@ -606,6 +632,57 @@ pub fn words_with_offsets(s: &str) -> Vec<(usize, &str)> {
     out
 }
 
+/// Whether the words between a figure and the next (`between`) start a
+/// subject of their own after "and": a noun phrase, then "of", "at" or a
+/// verb of a level. In "inflation averaging 2.4% next year and growth of
+/// just 1.1%" the 1.1% is growth's, not inflation's; in "the pipe cost $55
+/// billion and carries 38 bcm" the 38 bcm is still the pipe's.
+fn new_subject_after_and(between: &str) -> bool {
+    const LINKS: &[&str] = &[
+        "of",
+        "at",
+        "was",
+        "were",
+        "is",
+        "are",
+        "stood",
+        "rose",
+        "fell",
+        "grew",
+        "reached",
+        "hit",
+        "climbed",
+        "dropped",
+        "jumped",
+        "eased",
+        "slowed",
+        "increased",
+        "decreased",
+        "totalled",
+        "totaled",
+        "came",
+    ];
+    const DETERMINERS: &[&str] = &["the", "its", "their", "his", "her", "a", "an"];
+    let Some(k) = between.rfind(" and ") else {
+        return false;
+    };
+    let mut nouns = 0;
+    for w in between[k + 5..].split_whitespace().take(4) {
+        let lw = clean_word(w);
+        if LINKS.contains(&&*lw) {
+            return nouns > 0;
+        }
+        if nouns == 0 && DETERMINERS.contains(&&*lw) {
+            continue;
+        }
+        if !is_content(&lw) {
+            return false;
+        }
+        nouns += 1;
+    }
+    false
+}
+
 /// Counted nouns of people in general: a count of them is about what
 /// happened to them (see [`subject_in`]).
 const GENERIC_COUNTED: &[&str] = &[
@@ -740,7 +817,13 @@ pub fn subject_in(
         // SAIC's. (With no name between, as in "trade rose 26% to $240
         // billion" or "reached $240 billion, beating the $200 billion
         // goal", the two share theirs.)
-        if inside_figure(o) && picked.iter().any(|(_, w)| capitalised(w)) {
+        if inside_figure(o)
+            && (picked.iter().any(|(_, w)| capitalised(w))
+                || others
+                    .iter()
+                    .find(|&&(a, b)| o >= a && o < b)
+                    .is_some_and(|&(_, b)| new_subject_after_and(&s[b..start])))
+        {
             break;
         }
         // Not a decimal's or a compound's first part ("7.6-magnitude").

@@ -256,6 +256,26 @@ fn each_figure_of_a_list_of_names_is_its_name_s() {
         "{:?}",
         f[1].subject
     );
+    // A noun after "and", then "of" or a verb of a level, starts a subject
+    // of its own; a verb after "and" goes on with the first.
+    for t in [
+        "Forecasts show inflation averaging 2.4% next year and growth of just 1.1%.",
+        "Inflation was 2.4% in 2022 and GDP growth stood at 1.1%.",
+    ] {
+        let f = dated(t);
+        let terms = &f[1].subject.terms;
+        assert!(
+            terms.contains(&"growth".into()) && !terms.contains(&"inflat".into()),
+            "{t}: {:?}",
+            f[1].subject
+        );
+    }
+    let f = dated("The pipeline cost $55 billion and carries 38 bcm a year.");
+    assert!(
+        f[1].subject.terms.contains(&"pipelin".into()),
+        "{:?}",
+        f[1].subject
+    );
 }
 
 #[test]
@@ -665,6 +685,9 @@ fn a_figure_says_what_it_is_counted_per() {
             Some("per-month"),
         ),
         ("Prices rose 0.6% m/m in March.", Some("per-month")),
+        // When, not per what.
+        ("Inflation was 3.4% a month earlier.", None),
+        ("Sales were $40 million a quarter ago.", None),
         (
             "GDP grew 0.3% quarter-on-quarter in 2023.",
             Some("per-quarter"),
@@ -742,6 +765,20 @@ fn a_change_and_the_level_it_reached_are_not_a_range() {
     assert_eq!(
         got("Revenues were $15.3 billion in 2022, up from $13.8 billion.")[1].2,
         ["earlier"]
+    );
+    // The level reached's period between the two; a month counted back.
+    assert_eq!(
+        got("Annual inflation eased to 2.9 percent in October 2022 from 3.4 percent.")[1].2,
+        ["earlier"]
+    );
+    assert_eq!(
+        got(
+            "Annual inflation eased to 2.9 percent in October 2022 from 3.4 percent a month earlier."
+        ),
+        [
+            (2.9, ex, vec![], Some("2022-10".into())),
+            (3.4, ex, vec![], Some("2022-09".into()))
+        ]
     );
     // Ranges stay ranges.
     for t in [

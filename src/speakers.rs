@@ -72,6 +72,25 @@ pub const TITLES: &[&str] = &[
     "judge",
     "captain",
     "manager",
+    // Courts and police: "chief prosecutor Ewa Zielinska told reporters".
+    "prosecutor",
+    "lawyer",
+    "attorney",
+    "counsel",
+    "solicitor",
+    "barrister",
+    "magistrate",
+    "justice",
+    "coroner",
+    "inspector",
+    "superintendent",
+    "detective",
+    "sergeant",
+    "commander",
+    "colonel",
+    "lieutenant",
+    "bishop",
+    "archbishop",
 ];
 
 /// The user's alias table plus the names learned from the corpus.

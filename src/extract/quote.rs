@@ -3172,6 +3172,14 @@ mod tests {
             ),
             [sp("Pierre Friedlingstein")]
         );
+        // Courts and police have titles too.
+        for body in [
+            "“The evidence was overwhelming,” chief prosecutor Ewa Zielinska told reporters.",
+            "“We will appeal,” defence lawyer Ewa Zielinska said.",
+            "“No one was hurt,” said Detective Inspector Ewa Zielinska.",
+        ] {
+            assert_eq!(who(body), [sp("Ewa Zielinska")], "{body}");
+        }
     }
 
     #[test]

@@ -851,10 +851,16 @@ fn sentence_figures(
         if is_month_day(s, &first) && unit_name == "count" {
             continue;
         }
+        // Save people: "three people were killed".
         if first.word
             && first.value < 10.0
             && unit_name == "count"
             && counted.as_deref() != Some("times")
+            && !counted.as_deref().is_some_and(|c| {
+                subject::GENERIC_COUNTED
+                    .iter()
+                    .any(|g| c.eq_ignore_ascii_case(g))
+            })
         {
             continue;
         }
@@ -1116,6 +1122,33 @@ mod tests {
         assert_eq!(one("Some twenty-two ministers attended.").value, 22.0);
         assert!(figs("Over the past decade, ties grew.", Some("2023-01-01")).is_empty());
         assert!(figs("The two leaders met.", Some("2023-01-01")).is_empty());
+        // One to nine alone: before a magnitude, a length of time, a
+        // percentage or people; never people already known ("the two
+        // men"), nor "one" but before a magnitude.
+        for (t, v, u) in [
+            ("About five million people live there.", 5e6, "count"),
+            ("He was sentenced to six years in prison.", 6.0, "years"),
+            ("He received a seven-year sentence.", 7.0, "years"),
+            ("Prices rose four per cent.", 4.0, "percent"),
+            ("Three people were killed in the blast.", 3.0, "count"),
+            ("One million people voted.", 1e6, "count"),
+        ] {
+            let f = one(t);
+            assert_eq!((f.value, f.unit), (v, u), "{t}");
+        }
+        for t in [
+            "The two men had met before.",
+            "One of the two sides said three officials attended.",
+            "One person died.",
+            "Both women were released.",
+            "It was four per day.",
+            "Six months later they met.",
+            // When, not how long.
+            "Four years ago they met.",
+            "They had met 4 years earlier.",
+        ] {
+            assert!(figs(t, Some("2023-01-01")).is_empty(), "{t}");
+        }
     }
 
     #[test]

@@ -25,7 +25,7 @@ static NUMBER_WORD: LazyLock<Regex> = LazyLock::new(|| {
     let teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
     let tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?P<w>(?:{units})\s+(?:in|out\s+of)\s+(?:two|three|four|five|six|seven|eight|nine|ten|a\s+hundred)|a\s+dozen|dozens|half\s+a\s+dozen|half|a\s+third|a\s+quarter|two[-\s]thirds|three[-\s]quarters|twice|doubled|doubling|tripled|tripling|quadrupled|(?:two|three|four|five|six|seven|eight|nine|ten)fold|(?:a|one|two|three|four|five)\s+decades?|(?:a|one|two|three)\s+centur(?:y|ies)|(?:{tens})(?:[-\s](?:{units}))?|{teens}|a\s+hundred|(?:{units})\s+hundred)(?P<mag>\s+(?:thousand|million|billion|trillion))?(?-u:\b)"
+        r"(?i)(?-u:\b)(?P<w>(?:{units})\s+(?:in|out\s+of)\s+(?:two|three|four|five|six|seven|eight|nine|ten|a\s+hundred)|a\s+dozen|dozens|half\s+a\s+dozen|half|a\s+third|a\s+quarter|two[-\s]thirds|three[-\s]quarters|twice|doubled|doubling|tripled|tripling|quadrupled|(?:two|three|four|five|six|seven|eight|nine|ten)fold|(?:a|one|two|three|four|five)\s+decades?|(?:a|one|two|three)\s+centur(?:y|ies)|(?:{tens})(?:[-\s](?:{units}))?|{teens}|a\s+hundred|(?:{units})\s+hundred|(?:{units}))(?P<mag>\s+(?:thousand|million|billion|trillion))?(?-u:\b)"
     ))
     .expect("number word pattern compiles")
 });
@@ -607,6 +607,46 @@ fn word_number(s: &str, start: usize, out: &mut Vec<Raw>) {
             || matches!(prev_word, "first" | "second" | "the" | "latter" | "other"))
     {
         return;
+    }
+    // "one" to "nine" alone are in most sentences ("one of the", "the two
+    // sides"): a figure only before a magnitude ("five million people"),
+    // a length of time ("six years in prison", "a seven-year term"), a
+    // percentage, or people ("three people were killed"); "one" only
+    // before a magnitude.
+    if c.name("mag").is_none() && SMALL_NUMBER_WORDS[1..10].contains(&lw.as_str()) {
+        let next = s[whole.end()..]
+            .trim_start_matches([' ', '-'])
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        const COUNTED: &[&str] = &[
+            "years",
+            "year",
+            "decades",
+            "percent",
+            "per",
+            "percentage",
+            "people",
+            "persons",
+            "individuals",
+            "men",
+            "women",
+            "children",
+        ];
+        let per_cent = next != "per" || s[whole.end()..].trim_start().starts_with("per cent");
+        // "the two men had met 40 times": people already known, not a count.
+        let known = [
+            "the", "these", "those", "both", "all", "their", "its", "his", "her", "our",
+        ]
+        .contains(&prev_word);
+        if lw == "one" || !COUNTED.contains(&next.as_str()) || !per_cent || known {
+            return;
+        }
+        // "a year" is no count; "the two-year-old" neither.
+        if next == "year" && !s[whole.end()..].starts_with('-') {
+            return;
+        }
     }
     let Some(v) = word_value(w) else { return };
     let mag = c.name("mag").map_or(1.0, |m| magnitude(m.as_str()));

@@ -685,7 +685,7 @@ fn new_subject_after_and(between: &str) -> bool {
 
 /// Counted nouns of people in general: a count of them is about what
 /// happened to them (see [`subject_in`]).
-const GENERIC_COUNTED: &[&str] = &[
+pub(super) const GENERIC_COUNTED: &[&str] = &[
     "people",
     "persons",
     "individuals",

@@ -153,7 +153,20 @@ pub fn unit_after(rest: &str) -> Option<(&'static str, f64, usize)> {
             if glued && phrase.chars().next_back().is_some_and(is_alnum) {
                 continue;
             }
-            // "years" only as a duration: "40 years", not "40 years ago".
+            // "years" only as a duration: "40 years", not "40 years ago"
+            // (when, which the period reads).
+            if *unit == "years" {
+                let next = after.trim_start();
+                if ["ago", "earlier", "later", "before", "previously"]
+                    .iter()
+                    .any(|w| {
+                        next.strip_prefix(w)
+                            .is_some_and(|r| !r.starts_with(is_alnum))
+                    })
+                {
+                    return None;
+                }
+            }
             return Some((unit, *factor, gap + phrase.len()));
         }
     }

@@ -620,27 +620,16 @@ fn word_number(s: &str, start: usize, out: &mut Vec<Raw>) {
             .next()
             .unwrap_or("")
             .to_ascii_lowercase();
-        const COUNTED: &[&str] = &[
-            "years",
-            "year",
-            "decades",
-            "percent",
-            "per",
-            "percentage",
-            "people",
-            "persons",
-            "individuals",
-            "men",
-            "women",
-            "children",
-        ];
+        const COUNTED: &[&str] = &["years", "year", "decades", "percent", "per", "percentage"];
+        let counted = COUNTED.contains(&next.as_str())
+            || super::subject::GENERIC_COUNTED.contains(&next.as_str());
         let per_cent = next != "per" || s[whole.end()..].trim_start().starts_with("per cent");
         // "the two men had met 40 times": people already known, not a count.
         let known = [
             "the", "these", "those", "both", "all", "their", "its", "his", "her", "our",
         ]
         .contains(&prev_word);
-        if lw == "one" || !COUNTED.contains(&next.as_str()) || !per_cent || known {
+        if lw == "one" || !counted || !per_cent || known {
             return;
         }
         // "a year" is no count; "the two-year-old" neither.

@@ -150,11 +150,21 @@ pub fn modality(s: &str, start: usize, end: usize) -> Modality {
             })
         })
         .map_or(0, |(i, _)| super::number::lowercase(&head[..i + 1]).len());
+    // The figure's own words are what it counts, not a cue: "scored 31
+    // goals" is no target.
+    let own = || {
+        let lo = super::number::lowercase(head).len();
+        lo..lo + super::number::lowercase(&s[start..end]).len()
+    };
     let mut found = Modality::Actual;
     for m in MODALITY.find_overlapping_iter(window.as_ref()) {
         let before = window[..m.start()].chars().next_back();
         let after = window[m.end()..].chars().next();
         if m.start() < clause || before.is_some_and(is_alnum) || after.is_some_and(is_alnum) {
+            continue;
+        }
+        let own = own();
+        if m.start() >= own.start && m.end() <= own.end {
             continue;
         }
         if m.pattern().as_usize() < TARGET_WORDS.len() {

@@ -280,6 +280,15 @@ const STOP: &[&str] = &[
     "key",
     "main",
     "benchmark",
+    // Nor does agreeing to a deal: "signed a five-year contract" and
+    // "agreed a six-year deal" are one contract's length.
+    "signed",
+    "sign",
+    "signs",
+    "signing",
+    "agreed",
+    "agree",
+    "agrees",
     // When, not what ("in the third quarter", "yesterday").
     "third",
     "fourth",
@@ -469,9 +478,10 @@ static CLAUSE_STARTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
 fn lemma(w: &str) -> &str {
     match w {
         "met" | "meetings" | "meeting" | "meets" => "meet",
-        "signed" | "signing" => "sign",
         // "The jobless rate" is the unemployment rate.
         "jobless" | "joblessness" => "unemployment",
+        // "a five-year contract", "a six-year deal".
+        "deal" | "deals" => "contract",
         "turnover" => "trade",
         "bcm" => "gas",
         // The dead, by any word for them ("62 dead", "the death toll",

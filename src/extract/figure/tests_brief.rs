@@ -229,6 +229,26 @@ fn counts_of_things() {
 }
 
 #[test]
+fn ages_are_no_figures_and_a_deal_is_a_contract() {
+    for t in [
+        "The 24-year-old has joined the club.",
+        "A 7-year old boy was hurt.",
+        "The regime is 40 years old.",
+    ] {
+        assert!(dated(t).is_empty(), "{t}");
+    }
+    let (a, b) = (
+        one("The 24-year-old has signed a five-year contract."),
+        one("He has agreed a six-year deal."),
+    );
+    assert_eq!(
+        (a.value, a.unit, b.value, b.unit),
+        (5.0, "years", 6.0, "years")
+    );
+    assert_eq!(a.subject.terms, b.subject.terms);
+}
+
+#[test]
 fn each_figure_of_a_list_of_names_is_its_name_s() {
     let f = dated("Of the three, SAIC faces the highest rate, 37.6%, BYD 17.4% and Geely 20%.");
     assert_eq!(f.len(), 3);
@@ -518,6 +538,9 @@ fn modality() {
         ("Trade will reach $250 billion.", Modality::Forecast),
         ("Trade could reach $250 billion.", Modality::Forecast),
         ("Trade reached $240 billion in 2023.", Modality::Actual),
+        // What a figure counts is no cue.
+        ("Brandão scored 31 goals last season.", Modality::Actual),
+        ("They set a goal of 40 goals.", Modality::Target),
         (
             "They expect trade of $300 billion by 2030.",
             Modality::Forecast,

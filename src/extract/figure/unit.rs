@@ -166,6 +166,15 @@ pub fn unit_after(rest: &str) -> Option<(&'static str, f64, usize)> {
                 {
                     return None;
                 }
+                // "the 24-year-old": an age, of someone the sentence may not
+                // name; all ages would be one subject, and conflict.
+                if ["-old", " old"].iter().any(|w| {
+                    after
+                        .strip_prefix(w)
+                        .is_some_and(|r| !r.starts_with(is_alnum))
+                }) {
+                    return None;
+                }
             }
             return Some((unit, *factor, gap + phrase.len()));
         }

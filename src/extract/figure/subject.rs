@@ -280,15 +280,6 @@ const STOP: &[&str] = &[
     "key",
     "main",
     "benchmark",
-    // Nor does agreeing to a deal: "signed a five-year contract" and
-    // "agreed a six-year deal" are one contract's length.
-    "signed",
-    "sign",
-    "signs",
-    "signing",
-    "agreed",
-    "agree",
-    "agrees",
     // When, not what ("in the third quarter", "yesterday").
     "third",
     "fourth",
@@ -482,6 +473,9 @@ fn lemma(w: &str) -> &str {
         "jobless" | "joblessness" => "unemployment",
         // "a five-year contract", "a six-year deal".
         "deal" | "deals" => "contract",
+        // Agreeing a deal is signing it: "signed a five-year contract",
+        // "agreed a six-year deal".
+        "signed" | "signing" | "agreed" | "agree" | "agrees" => "sign",
         "turnover" => "trade",
         "bcm" => "gas",
         // The dead, by any word for them ("62 dead", "the death toll",

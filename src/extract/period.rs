@@ -152,7 +152,9 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (Kind::MonthRange, format!(r"(?i)(?-u:\b)between\s+({month})\s+and\s+({month})(?:\s+(?:of\s+)?{rel_year})?")),
         // "in the year to October", "the three months to September", "the
         // quarter ending in June": the months up to and with that one.
-        (Kind::MonthsTo, format!(r"(?i)(?-u:\b)the\s+(?:(year)|(quarter)|{n}\s+months)\s+(?:to|through|ending|ended)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?({month})(?:\s+{year})?(?-u:\b)")),
+        // "the fiscal year that ended in June", "its latest financial
+        // year, which closed at the end of June".
+        (Kind::MonthsTo, format!(r"(?i)(?-u:\b)(?:the|its|their)\s+(?:latest\s+|most\s+recent\s+)?(?:(?:fiscal|financial)\s+)?(?:(year)|(quarter)|{n}\s+months),?\s+(?:that\s+|which\s+)?(?:to|through|ending|ended|closed|closing)\s+(?:in\s+|on\s+|at\s+)?(?:the\s+end\s+of\s+)?({month})(?:\s+{year})?(?-u:\b)")),
         (Kind::Day, format!(r"(?i)(?-u:\b)({month})\s+(\d{{1,2}}),?\s+{year}(?-u:\b)")),
         (Kind::DayFirst, format!(r"(?i)(?-u:\b)(\d{{1,2}})\s+({month})\s+{year}(?-u:\b)")),
         (Kind::SinceMonth, format!(r"(?i)(?-u:\b)since\s+(?:the\s+(?:start|beginning|end|middle)\s+of\s+)?({month})(?:\s+{year})?(?-u:\b)")),
@@ -733,6 +735,13 @@ mod tests {
             labels("in the quarter ending in June 2022", d),
             vec!["2022-04/2022-06"]
         );
+        for fiscal in [
+            "revenue for the fiscal year that ended in June 2022",
+            "in its latest financial year, which closed at the end of June 2022",
+            "in the fiscal year to June 2022",
+        ] {
+            assert_eq!(labels(fiscal, d), vec!["2021-07/2022-06"], "{fiscal}");
+        }
         assert_eq!(
             labels("rose to 5.2% between July and September", d),
             vec!["2022-07/2022-09"]

@@ -310,6 +310,12 @@ const RISE: &[&str] = &[
     "hiked",
     "lifted",
     "up",
+    "rising",
+    "growing",
+    "increasing",
+    "climbing",
+    "raising",
+    "lifting",
 ];
 /// Verbs and nouns of a change down: "fell 5%", "down $10", "a 3% drop".
 const FALL: &[&str] = &[
@@ -337,6 +343,24 @@ const FALL: &[&str] = &[
     "trimmed",
     "slashed",
     "down",
+    "falling",
+    "dropping",
+    "declining",
+    "decreasing",
+    "cutting",
+    "lowering",
+    "reducing",
+    "trimming",
+    "slashing",
+    "shed",
+    "sheds",
+    "shedding",
+    "axed",
+    "axe",
+    "axing",
+    "eliminated",
+    "eliminate",
+    "eliminating",
 ];
 
 /// The nouns of [`RISE`] and [`FALL`], which may follow the figure.
@@ -494,6 +518,15 @@ fn figure_kind(tail: &str, after: &str, percent: bool) -> Option<&'static str> {
     }
     if let Some(kind) = last.and_then(change_word) {
         return Some(kind);
+    }
+    // "lay off 10,000 employees", "laid off 300 workers".
+    if last == Some("off")
+        && words
+            .clone()
+            .next()
+            .is_some_and(|w| matches!(w, "lay" | "lays" | "laid" | "laying"))
+    {
+        return Some(attribute::FALL);
     }
     // "cut its deposit rate by 25 basis points": a verb of change a few
     // words before "by", in the clause.

@@ -280,6 +280,19 @@ const STOP: &[&str] = &[
     "key",
     "main",
     "benchmark",
+    // Reporting a result says nothing of which ("reported revenue of",
+    // "posted annual revenue of"), nor does the company a sentence
+    // names only so.
+    "reported",
+    "reports",
+    "posted",
+    "posts",
+    "booked",
+    "logged",
+    "announced",
+    "company",
+    "firm",
+    "fiscal",
     // When, not what ("in the third quarter", "yesterday").
     "third",
     "fourth",

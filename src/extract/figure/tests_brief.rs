@@ -601,6 +601,11 @@ fn a_percentage_says_whether_it_is_a_share_a_rise_or_a_fall() {
         ("Trade was up 4% in 2022.", Some("rise")),
         ("Trade fell 5% in the first quarter.", Some("fall")),
         ("Exports dropped by 3 percent.", Some("fall")),
+        // Any form of the verb, and cutting jobs.
+        ("Veltrix is cutting 12,000 jobs.", Some("fall")),
+        ("Veltrix will lay off 10,000 employees.", Some("fall")),
+        ("The plant shed 300 workers.", Some("fall")),
+        ("Prices are rising 4% a year.", Some("rise")),
         (
             "Oil made up 40% of Russia-China trade in 2022.",
             Some("share"),

@@ -91,6 +91,23 @@ pub const TITLES: &[&str] = &[
     "lieutenant",
     "bishop",
     "archbishop",
+    // Science, medicine and the rest of public life: "said lead
+    // investigator Dr Halima Traoré", "epidemiologist Ana Ruiz said".
+    "investigator",
+    "epidemiologist",
+    "virologist",
+    "physician",
+    "doctor",
+    "surgeon",
+    "historian",
+    "chair",
+    "chairwoman",
+    "chairperson",
+    "founder",
+    "co-founder",
+    "activist",
+    "campaigner",
+    "editor",
 ];
 
 /// The user's alias table plus the names learned from the corpus.

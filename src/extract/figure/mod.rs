@@ -612,6 +612,7 @@ fn basis(tail: &str, after: &str) -> Option<&'static str> {
         ("gallon", PER_UNIT),
         ("ounce", PER_UNIT),
         ("unit", PER_UNIT),
+        ("dose", PER_UNIT),
         ("thousand cubic", PER_UNIT),
         ("1,000 cubic", PER_UNIT),
         ("mwh", PER_UNIT),

@@ -471,7 +471,45 @@ fn raw_numbers_in(s: &str, matches: impl Iterator<Item = Range<usize>>) -> Vec<R
         word_number(s, start, &mut out);
     }
     out.sort_by_key(|r| r.start);
+    digit_ratios(s, &mut out);
     out
+}
+
+/// "1 in 10 recipients", "3 out of 4 voters": a share in percent, as "one
+/// in ten" is, not a count of ten. Both whole numbers, the first the
+/// smaller, the second no year ("3 in 2023") and at most 1,000. The pair
+/// becomes one number that reads as a ratio in words does (`word`, its
+/// unit percent).
+fn digit_ratios(s: &str, out: &mut Vec<Raw>) {
+    let mut k = 0;
+    while k + 1 < out.len() {
+        let (a, b) = (&out[k], &out[k + 1]);
+        let gap = &s[a.end..b.start];
+        let whole = |r: &Raw| r.plain_integer && r.currency.is_none() && !r.has_magnitude;
+        if whole(a)
+            && whole(b)
+            && !b.year_like()
+            && a.value >= 1.0
+            && a.value < b.value
+            && b.value <= 1000.0
+            && (gap.eq_ignore_ascii_case(" in ") || gap.eq_ignore_ascii_case(" out of "))
+        {
+            let (part, of) = (a.value, b.value);
+            out[k] = Raw {
+                start: a.start,
+                end: b.end,
+                value: 100.0 * part / of,
+                digit: (100.0 * part / (of - 0.5) - 100.0 * part / (of + 0.5)) / 2.0,
+                currency: None,
+                has_magnitude: false,
+                plain_integer: false,
+                word: true,
+                fixed_unit: Some("percent"),
+            };
+            out.remove(k + 1);
+        }
+        k += 1;
+    }
 }
 
 /// A match of [`NUMBER`] in `s`, appended to `out` when it is a figure.
@@ -602,6 +640,10 @@ fn word_number(s: &str, start: usize, out: &mut Vec<Raw>) {
         .any(|p| lw.starts_with(p))
         || lw.ends_with("thirds")
         || lw.ends_with("quarters");
+    // "a year and a half of follow-up": a length, not a share.
+    if lw == "half" && before.ends_with("and a") {
+        return;
+    }
     if (fraction && !lw.starts_with("half a dozen"))
         && (!lower_head(&s[whole.end()..], 4).starts_with(" of")
             || matches!(prev_word, "first" | "second" | "the" | "latter" | "other"))

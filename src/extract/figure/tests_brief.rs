@@ -731,6 +731,7 @@ fn a_figure_says_what_it_is_counted_per() {
         ("Coal sold for $120 per tonne in 2023.", Some("per-tonne")),
         ("Petrol cost $3 a gallon in 2023.", Some("per-unit")),
         ("The firm earned $2 a share in 2023.", Some("per-share")),
+        ("The vaccine costs about $3 a dose.", Some("per-unit")),
         // A year is the basis when none is said.
         ("Prices rose 3.2% year on year in March.", None),
         ("The pipe carries 38 bcm a year.", None),
@@ -1234,6 +1235,31 @@ fn one_in_five_is_a_share_in_percent() {
         &one("One in five companies lacks internet access."),
         &one("Exactly 30% of companies lack internet access.")
     ));
+    // In digits too, and as wide.
+    let (d, w) = (
+        one("1 in 5 companies lack internet access."),
+        one("One in five companies lacks internet access."),
+    );
+    assert_eq!((d.value, d.low, d.high), (w.value, w.low, w.high));
+    let f = one("Fever was reported in about 1 in 10 recipients.");
+    assert_eq!(
+        (f.value, f.unit, f.qualifier, &*f.text),
+        (
+            10.0,
+            "percent",
+            Qualifier::About,
+            "about 1 in 10 recipients"
+        )
+    );
+    assert_eq!(one("3 out of 4 voters backed it.").value, 75.0);
+    // Not a year, nor a larger first number.
+    assert!(dated("Sales rose 3 in 2023.").is_empty());
+    assert_eq!(dated("The 12 in 4 groups met.").len(), 1);
+    // "a year and a half" is no share.
+    assert_eq!(
+        dated("It was 75% effective over a year and a half of follow-up.").len(),
+        1
+    );
 }
 
 #[test]

@@ -867,7 +867,7 @@ pub fn subject_in(
     }
     picked.reverse();
     let picked: Vec<&str> = picked.into_iter().map(|(_, w)| w).collect();
-    let after: Vec<&str> = words
+    let after_at: Vec<(usize, &str)> = words
         .iter()
         .filter(|(o, _)| *o >= end && !inside_other(*o))
         // To the clause's end: not a decimal's point ("40% of the
@@ -877,9 +877,10 @@ pub fn subject_in(
                 p != "." || !s[end + i + 1..].starts_with(|c: char| c.is_ascii_digit())
             })
         })
-        .map(|(_, w)| *w)
         .take(6)
+        .copied()
         .collect();
+    let after: Vec<&str> = after_at.iter().map(|&(_, w)| w).collect();
     let mut follow: Vec<&str> = Vec::new();
     if let Some(c) = counted {
         follow.push(c);
@@ -892,8 +893,18 @@ pub fn subject_in(
                 .copied(),
         );
     } else if let Some(first) = after.first() {
-        if is_content(&clean_word(first)) && first.chars().next().is_some_and(char::is_lowercase) {
+        let lower_content = |w: &str| {
+            is_content(&clean_word(w)) && w.chars().next().is_some_and(char::is_lowercase)
+        };
+        if lower_content(first) {
             follow.push(first);
+            // A compound noun: "a £240m ferry contract".
+            if let (Some(&(o1, w1)), Some(&(o2, w2))) = (after_at.first(), after_at.get(1))
+                && s[o1 + w1.len()..o2] == *" "
+                && lower_content(w2)
+            {
+                follow.push(w2);
+            }
         } else {
             // A prepositional phrase after the figure, past "a year" and the
             // like: "50 bcm a year through Power of Siberia 2", "38 billion

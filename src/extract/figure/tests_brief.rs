@@ -1154,6 +1154,11 @@ fn subjects_from_the_sentence() {
     for t in ["gas", "suppli", "power", "siberia"] {
         assert!(f.subject.terms.contains(&(*t).into()), "{:?}", f.subject);
     }
+    // A compound noun after the figure, both its words.
+    let f = one("The minister defended the award of a £240m ferry contract.");
+    for t in ["ferri", "contract"] {
+        assert!(f.subject.terms.contains(&(*t).into()), "{:?}", f.subject);
+    }
     let f = one("The yuan's share of payments rose to 26%.");
     assert!(f.subject.terms.contains(&"yuan".into()), "{:?}", f.subject);
     let long = format!(

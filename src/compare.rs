@@ -682,6 +682,13 @@ pub fn same_subject(a: &Figure, b: &Figure, w: &TermWeights) -> bool {
     {
         return false;
     }
+    // Two parts of a whole ("seven of the nine members voted to hold",
+    // "two of the nine voted for a cut") are one only when nearly all their
+    // terms, what each part did among them, agree.
+    let part = |f: &Figure| f.attributes.contains(&attribute::PART);
+    if part(a) && part(b) {
+        return subject_similarity(&a.subject.terms, &b.subject.terms, w) >= SHARE_SIMILARITY;
+    }
     if a.unit == "count" && a.subject.head.is_some() && a.subject.head == b.subject.head {
         return true;
     }

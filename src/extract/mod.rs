@@ -199,6 +199,10 @@ pub mod attribute {
     /// ("rose from $147 billion to $190 billion last year": the first
     /// figure is not last year's).
     pub const EARLIER: &str = "earlier";
+    /// A count that is a part of a whole ("seven of the nine members voted
+    /// to hold"): not a kind, but two parts are one subject only when what
+    /// each part did agrees, since the parts of one whole differ.
+    pub const PART: &str = "part";
     /// What a figure is when it is not a level. Figures of different
     /// kinds (none is a kind too) are never compared.
     pub const KINDS: &[&str] = &[SHARE, RISE, FALL, EARLIER];
@@ -236,7 +240,8 @@ pub mod attribute {
     ];
     /// Every attribute there is: a record, the kinds and the bases.
     pub fn all() -> impl Iterator<Item = &'static str> {
-        std::iter::once(RECORD)
+        [RECORD, PART]
+            .into_iter()
             .chain(KINDS.iter().copied())
             .chain(BASES.iter().copied())
     }

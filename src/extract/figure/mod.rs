@@ -711,7 +711,7 @@ fn sentence_figures(
     // the subjects computed once every figure's span is known.
     // A figure whose unit is the previous one's ([`carried_unit`]) has its
     // subject too.
-    let mut counted_nouns: Vec<(usize, usize, Option<String>, bool)> = Vec::new();
+    let mut counted_nouns: Vec<(usize, usize, Option<String>, bool, bool)> = Vec::new();
     let mut i = 0;
     while i < raws.len() {
         let mut first = raws[i].clone();
@@ -777,6 +777,7 @@ fn sentence_figures(
         // the figure. The whole is no figure of its own: the chamber's 200
         // seats against another source's "won 79 seats" is no conflict.
         let mut unit_from = last.end + skip;
+        let mut of_whole = false;
         if let Some(whole) = raws
             .get(i)
             .filter(|w| part_of_whole(s, &first, w, is_range, skip))
@@ -784,6 +785,7 @@ fn sentence_figures(
             unit_from = whole.end;
             tail = &s[unit_from..];
             i += 1;
+            of_whole = true;
         }
         let unit = unit_after(tail);
         // "One in five", "three out of ten".
@@ -885,8 +887,10 @@ fn sentence_figures(
         if is_month_day(s, &first) && unit_name == "count" {
             continue;
         }
-        // Save people: "three people were killed".
+        // Save people ("three people were killed") and a part of a whole
+        // ("two of the nine members").
         if first.word
+            && !of_whole
             && first.value < 10.0
             && unit_name == "count"
             && counted.as_deref() != Some("times")
@@ -986,6 +990,9 @@ fn sentence_figures(
         {
             attributes.push(attribute::EARLIER);
         }
+        if of_whole {
+            attributes.push(attribute::PART);
+        }
         // What a period after the publication date holds has not happened:
         // "the plan foresees trade of $300 billion in 2030" is no actual.
         let modality = match (&per, doc.date()) {
@@ -996,7 +1003,7 @@ fn sentence_figures(
         // so a huge sentence costs linear time, not quadratic.
         let (w0, w1) = crate::text::window(s, start, end, PASSAGE_WINDOW);
         let subj = Subject::default();
-        counted_nouns.push((w0, w1, counted, carried));
+        counted_nouns.push((w0, w1, counted, carried, of_whole));
         let span = doc.span(base + start, base + end);
         let passage = crate::text::narrow(base + w0)..crate::text::narrow(base + w1);
         let passage_text: crate::text::Shared = s[w0..w1].into();
@@ -1032,7 +1039,7 @@ fn sentence_figures(
     // The words of the whole sentence, shared by the figures whose window is
     // all of it (every figure of a sentence of usual length).
     let sentence_words = std::cell::OnceCell::new();
-    for (k, (w0, w1, counted, carried)) in counted_nouns.into_iter().enumerate() {
+    for (k, (w0, w1, counted, carried, part)) in counted_nouns.into_iter().enumerate() {
         if carried && k > 0 {
             out[first_index + k].subject = out[first_index + k - 1].subject.clone();
             continue;
@@ -1061,6 +1068,7 @@ fn sentence_figures(
             end - w0,
             counted.as_deref(),
             &others,
+            part,
         );
     }
 }

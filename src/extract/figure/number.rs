@@ -475,6 +475,37 @@ fn raw_numbers_in(s: &str, matches: impl Iterator<Item = Range<usize>>) -> Vec<R
     out
 }
 
+/// Whether a number between `before` and `after` is a part or a whole of
+/// "two of the nine members", "seven of its 12 reactors": "of", at most a
+/// determiner, and another number on one side.
+fn part_of_whole_words(before: &str, after: &str) -> bool {
+    const DETERMINERS: &[&str] = &["the", "its", "their", "his", "her", "our", "all"];
+    let is_number = |w: Option<&str>| {
+        w.is_some_and(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.bytes().all(|b| b.is_ascii_digit() || b == b',') && !w.is_empty()
+                || word_value(w).is_some()
+        })
+    };
+    let mut next = after.split_whitespace();
+    let mut w = next.next();
+    let mut forward = false;
+    if w.is_some_and(|w| w.eq_ignore_ascii_case("of")) && after.starts_with(' ') {
+        w = next.next();
+        if w.is_some_and(|w| DETERMINERS.iter().any(|d| w.eq_ignore_ascii_case(d))) {
+            w = next.next();
+        }
+        forward = is_number(w);
+    }
+    let mut prev = before.split_whitespace().rev();
+    let mut w = prev.next();
+    if w.is_some_and(|w| DETERMINERS.iter().any(|d| w.eq_ignore_ascii_case(d))) {
+        w = prev.next();
+    }
+    let backward = w.is_some_and(|w| w.eq_ignore_ascii_case("of")) && is_number(prev.next());
+    forward || backward
+}
+
 /// "1 in 10 recipients", "3 out of 4 voters": a share in percent, as "one
 /// in ten" is, not a count of ten. Both whole numbers, the first the
 /// smaller, the second no year ("3 in 2023") and at most 1,000. The pair
@@ -671,7 +702,8 @@ fn word_number(s: &str, start: usize, out: &mut Vec<Raw>) {
             "the", "these", "those", "both", "all", "their", "its", "his", "her", "our",
         ]
         .contains(&prev_word);
-        if lw == "one" || !counted || !per_cent || known {
+        let part_or_whole = part_of_whole_words(&s[..whole.start()], &s[whole.end()..]);
+        if lw == "one" || !part_or_whole && (!counted || !per_cent || known) {
             return;
         }
         // "a year" is no count; "the two-year-old" neither.

@@ -729,7 +729,15 @@ pub fn subject(
     counted: Option<&str>,
     others: &[(usize, usize)],
 ) -> Subject {
-    subject_in(s, &words_with_offsets(s), start, end, counted, others)
+    subject_in(
+        s,
+        &words_with_offsets(s),
+        start,
+        end,
+        counted,
+        others,
+        false,
+    )
 }
 
 /// [`subject`] with the words of `s` ([`words_with_offsets`]) given, so the
@@ -741,6 +749,7 @@ pub fn subject_in(
     end: usize,
     counted: Option<&str>,
     others: &[(usize, usize)],
+    part: bool,
 ) -> Subject {
     let clause_start = s[..start]
         .rfind([';', ':', '(', '—', ','])
@@ -952,6 +961,16 @@ pub fn subject_in(
         && !picked.contains(&p)
     {
         follow.push(p);
+    }
+    // A part of a whole is told from the whole's other parts by what it
+    // did: "seven of the nine members voted to hold rates", "two of the
+    // nine members voted for a cut".
+    if part {
+        for w in after.iter().filter(|w| is_content(&clean_word(w))).take(3) {
+            if !follow.contains(w) {
+                follow.push(w);
+            }
+        }
     }
     let mut all: Vec<&str> = follow.clone();
     all.extend(picked.iter().copied());

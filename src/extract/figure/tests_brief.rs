@@ -514,6 +514,25 @@ fn a_part_of_a_whole_is_counted_by_the_wholes_noun() {
     // Not a whole: a unit, a year, a determiner past one.
     assert_eq!(dated("Trade was 40% of the 200 billion dollars.").len(), 2);
     assert_eq!(dated("They signed 14 of 2023 agreements.").len(), 0);
+    // In words too; not "one of the two sides".
+    let f = one("Seven of the nine members voted to hold rates.");
+    assert_eq!((f.value, &*f.text), (7.0, "Seven of the nine members"));
+    assert_eq!(f.attributes[..], ["part"]);
+    assert!(dated("One of the two sides said three officials attended.").is_empty());
+    // Parts of one whole are one subject only when what they did agrees:
+    // seven who voted to hold against two who voted for a cut is no
+    // conflict; seven against 7 in digits is one.
+    let w = crate::compare::TermWeights::default();
+    let cut = one("Two of the nine members voted for a cut.");
+    let digits = one("7 of the 9 members voted to hold rates.");
+    assert!(!crate::compare::same_subject(&f, &cut, &w));
+    assert!(crate::compare::same_subject(&f, &digits, &w));
+    // A part against a count that is no part: the usual rules.
+    assert!(crate::compare::same_subject(
+        &one("The party won 79 seats."),
+        &one("The party won 79 of the 200 seats."),
+        &w
+    ));
 }
 
 // ------------------------------------------------------------ modality

@@ -464,15 +464,52 @@ fn raw_numbers_in(s: &str, matches: impl Iterator<Item = Range<usize>>) -> Vec<R
         if s[m.clone()].chars().any(char::is_numeric) {
             digit_number(s, m, &mut out);
         } else {
-            words.push(m.start);
+            words.push(m);
         }
     }
-    for start in words {
-        word_number(s, start, &mut out);
+    for found in words {
+        word_number(s, found, &mut out);
     }
     out.sort_by_key(|r| r.start);
     digit_ratios(s, &mut out);
     out
+}
+
+/// Whether "one" to "nine", alone at `found` in `s` (no magnitude after
+/// it), is a figure. Most sentences hold one ("one of the", "the two
+/// sides"): it is one only before a length of time ("six years in
+/// prison", "a seven-year term"), a percentage, or people ("three people
+/// were killed"), or as a part or whole of one ("two of the nine
+/// members"); "one" never (but before a magnitude: "one million").
+fn small_word_counts(s: &str, found: Range<usize>) -> bool {
+    if s[found.clone()].eq_ignore_ascii_case("one") {
+        return false;
+    }
+    let after = &s[found.end..];
+    let next = after
+        .trim_start_matches([' ', '-'])
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    // "a year" is no count; "the two-year-old" neither.
+    if next == "year" && !after.starts_with('-') {
+        return false;
+    }
+    if part_of_whole_words(&s[..found.start], after) {
+        return true;
+    }
+    const COUNTED: &[&str] = &["years", "year", "decades", "percent", "per", "percentage"];
+    let counted = COUNTED.contains(&next.as_str())
+        || super::subject::GENERIC_COUNTED.contains(&next.as_str());
+    let per_cent = next != "per" || after.trim_start().starts_with("per cent");
+    // "the two men had met 40 times": people already known, not a count.
+    let prev = lower_tail(&s[..found.start], 12);
+    let known = [
+        "the", "these", "those", "both", "all", "their", "its", "his", "her", "our",
+    ]
+    .contains(&prev.split_whitespace().next_back().unwrap_or(""));
+    counted && per_cent && !known
 }
 
 /// Whether a number between `before` and `after` is a part or a whole of
@@ -634,7 +671,19 @@ fn digit_number(s: &str, whole: Range<usize>, out: &mut Vec<Raw>) {
 /// The number word matched at `start` in `s`, appended to `out` (the
 /// numbers in digits in order, then the number words before it) where it
 /// does not overlap a number in digits.
-fn word_number(s: &str, start: usize, out: &mut Vec<Raw>) {
+fn word_number(s: &str, found: Range<usize>, out: &mut Vec<Raw>) {
+    // "two" to "nine" alone are common, and seldom figures: judged before
+    // the groups are asked for.
+    let bare = &s[found.clone()];
+    if bare.len() <= 5
+        && SMALL_NUMBER_WORDS[1..10]
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case(bare))
+        && !small_word_counts(s, found.clone())
+    {
+        return;
+    }
+    let start = found.start;
     // Number words are rare: they are found with the fast search alone,
     // and the groups asked for only of a match (the same match again, since
     // the search restarts where it was found).
@@ -680,36 +729,6 @@ fn word_number(s: &str, start: usize, out: &mut Vec<Raw>) {
             || matches!(prev_word, "first" | "second" | "the" | "latter" | "other"))
     {
         return;
-    }
-    // "one" to "nine" alone are in most sentences ("one of the", "the two
-    // sides"): a figure only before a magnitude ("five million people"),
-    // a length of time ("six years in prison", "a seven-year term"), a
-    // percentage, or people ("three people were killed"); "one" only
-    // before a magnitude.
-    if c.name("mag").is_none() && SMALL_NUMBER_WORDS[1..10].contains(&lw.as_str()) {
-        let next = s[whole.end()..]
-            .trim_start_matches([' ', '-'])
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        const COUNTED: &[&str] = &["years", "year", "decades", "percent", "per", "percentage"];
-        let counted = COUNTED.contains(&next.as_str())
-            || super::subject::GENERIC_COUNTED.contains(&next.as_str());
-        let per_cent = next != "per" || s[whole.end()..].trim_start().starts_with("per cent");
-        // "the two men had met 40 times": people already known, not a count.
-        let known = [
-            "the", "these", "those", "both", "all", "their", "its", "his", "her", "our",
-        ]
-        .contains(&prev_word);
-        let part_or_whole = part_of_whole_words(&s[..whole.start()], &s[whole.end()..]);
-        if lw == "one" || !part_or_whole && (!counted || !per_cent || known) {
-            return;
-        }
-        // "a year" is no count; "the two-year-old" neither.
-        if next == "year" && !s[whole.end()..].starts_with('-') {
-            return;
-        }
     }
     let Some(v) = word_value(w) else { return };
     let mag = c.name("mag").map_or(1.0, |m| magnitude(m.as_str()));
@@ -887,7 +906,7 @@ mod tests {
             }
         }
         for found in NUMBER_WORD.find_iter(s) {
-            word_number(s, found.start(), &mut out);
+            word_number(s, found.range(), &mut out);
         }
         out.sort_by_key(|r| r.start);
         out

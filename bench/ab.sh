@@ -87,7 +87,13 @@ if [ ! -f "$corpus/manifest.txt" ] || [ ! -f "$corpus/claims.toml" ]; then
 fi
 sources="$corpus/sources"
 claims="$corpus/claims.toml"
-find "$sources" -type f -name '*.md' -print0 | xargs -0 cat >/dev/null
+# warm: reads the corpus, so that the run timed next reads it from memory
+# (some machines trim the page cache within a minute, however much memory
+# is free: docs/performance.md, "Page cache").
+warm() {
+    find "$sources" -type f -name '*.md' -print0 | xargs -0 cat >/dev/null
+}
+warm
 
 # runs_ok CMD...: runs CMD; exit codes 0 and 1 (findings) are runs.
 runs_ok() {
@@ -148,6 +154,7 @@ for cmd in "scan" "scan --cache" "check"; do
         if [ $((i % 2)) -eq 0 ]; then order="A B"; else order="B A"; fi
         for name in $order; do
             bin="$ab/bin/$name"
+            warm
             case "$cmd" in
                 "scan") t=$(seconds "$bin" scan "$sources" --format json --no-progress) ;;
                 "scan --cache") t=$(seconds "$bin" scan "$sources" --format json --no-progress --cache "$ab/cache-$name") ;;

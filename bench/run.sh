@@ -10,7 +10,8 @@
 # Builds crosscheck and the generator, generates one corpus per size under
 # target/bench/<size>mb (kept and reused while its manifest matches), then
 # times on each, with /usr/bin/time -v (the median wall time of --runs runs,
-# the largest peak RSS):
+# the largest peak RSS; the corpus read again before each run, so that
+# every command reads it from memory):
 #   crosscheck scan SOURCES --format json > /dev/null
 #   crosscheck check CLAIMS --sources SOURCES --format json > check.json
 #   the same check with --cache <size>mb/cache (a new cache: made), then
@@ -38,7 +39,7 @@ while [ $# -gt 0 ]; do
         --profile) profile="$2"; shift 2 ;;
         --runs) runs="$2"; shift 2 ;;
         --binary) binary="$2"; shift 2 ;;
-        -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
         *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -101,18 +102,29 @@ figures="$bindir/examples/bench_figures"
 # ---------------------------------------------------------------- timing
 # run NAME OUTFILE CMD...: runs CMD $runs times under /usr/bin/time -v with
 # stdout to OUTFILE; sets $secs to the median wall time and $peak_mb to the
-# largest peak resident memory. `$before_each`, if set, is run before each
-# time (not timed). Exit codes 0 and 1 are runs (1: findings at the
-# --fail-on level); anything else is a failure. The `stats:` lines the last
-# run printed on stderr (crosscheck --stats) are kept in
-# $stats_dir/NAME.stats.
+# largest peak resident memory. Before each time (not timed), the corpus
+# at `$warm_dir` is read again, then `$before_each`, if set, is run. Exit
+# codes 0 and 1 are runs (1: findings at the --fail-on level); anything
+# else is a failure. The `stats:` lines the last run printed on stderr
+# (crosscheck --stats) are kept in $stats_dir/NAME.stats.
 before_each=""
 stats_dir=""
+warm_dir=""
+# warm: reads every source under $warm_dir, so that the command timed next
+# (crosscheck or rg alike) reads it from memory. Once a size is not
+# enough: some machines (virtual ones among them) trim the page cache
+# within a minute, however much memory is free, and a command then reads
+# part of the corpus from disk (docs/performance.md, "Page cache").
+warm() {
+    [ -n "$warm_dir" ] || return 0
+    find "$warm_dir" -type f -name '*.md' -print0 | xargs -0 cat >/dev/null
+}
 run() {
     local name="$1" out="$2"; shift 2
     local tf all=() peaks=() i
     tf=$(mktemp)
     for ((i = 0; i < runs; i++)); do
+        warm
         [ -n "$before_each" ] && eval "$before_each"
         local rc=0
         /usr/bin/time -v -o "$tf" "$@" >"$out" 2>"$tf.err" || rc=$?
@@ -159,8 +171,8 @@ generator	$generator"
     fi
     bytes=$(awk -F'\t' '$1 == "bytes" {print $2}' "$out/manifest.txt")
     mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }')
-    # Warm the page cache so that every command reads from memory.
-    find "$out/sources" -type f -name '*.md' -print0 | xargs -0 cat >/dev/null
+    # Every timed run reads the corpus from memory (see warm).
+    warm_dir="$out/sources"
 
     stats_dir=$out
     echo "   scan"

@@ -484,6 +484,7 @@ fn lemma(w: &str) -> &str {
         "met" | "meetings" | "meeting" | "meets" => "meet",
         // "The jobless rate" is the unemployment rate.
         "jobless" | "joblessness" => "unemployment",
+        "rainfall" => "rain",
         // "a five-year contract", "a six-year deal".
         "deal" | "deals" => "contract",
         // Agreeing a deal is signing it: "signed a five-year contract",
@@ -848,7 +849,8 @@ pub fn subject_in(
                 || others
                     .iter()
                     .find(|&&(a, b)| o >= a && o < b)
-                    .is_some_and(|&(_, b)| new_subject_after_and(&s[b..start])))
+                    .and_then(|&(_, b)| s.get(b..start))
+                    .is_some_and(new_subject_after_and))
         {
             break;
         }

@@ -162,6 +162,26 @@ fn units_and_aliases() {
     ] {
         assert_eq!(vu(t), (4200.0, "km".into()), "{t}");
     }
+    // Rain and snow in millimetres, lengths of things in metres.
+    for (t, v, u) in [
+        ("The province received 310 mm of rain.", 310.0, "mm"),
+        (
+            "Some areas recorded 310 millimetres of rainfall.",
+            310.0,
+            "mm",
+        ),
+        ("Snow lay 31 centimetres deep.", 310.0, "mm"),
+        ("It rained 2 inches.", 50.8, "mm"),
+        ("A 300-metre bridge was built.", 300.0, "m"),
+        ("The tower is 1.8 meters wide.", 1.8, "m"),
+        ("The firm earned $5m.", 5e6, "USD"),
+    ] {
+        let f = one(t);
+        assert!((f.value - v).abs() < 1e-9 && f.unit == u, "{t}: {f:?}");
+    }
+    // Rainfall is rain.
+    let f = one("Some areas recorded 310 millimetres of rainfall.");
+    assert!(f.subject.terms.contains(&"rain".into()), "{:?}", f.subject);
     let f = one("They share a 4,200-kilometer border.");
     assert_eq!(&*f.text, "4,200-kilometer");
     assert!(f.subject.terms.contains(&"border".into()));
@@ -290,6 +310,8 @@ fn each_figure_of_a_list_of_names_is_its_name_s() {
             f[1].subject
         );
     }
+    // Figures whose spans overlap (found by the property test): no panic.
+    assert_eq!(dated("a dozen about“185%“ tonnes").len(), 2);
     let f = dated("The pipeline cost $55 billion and carries 38 bcm a year.");
     assert!(
         f[1].subject.terms.contains(&"pipelin".into()),

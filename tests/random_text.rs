@@ -114,6 +114,21 @@ const PIECES: &[&str] = &[
     "٣",
     "习近平",
     "Путин",
+    // The phrasings the rules of 2026-12-07 read: small number words,
+    // parts of a whole, ratios, months counted back, contractions.
+    "two",
+    "seven",
+    "of the",
+    "nine",
+    "people",
+    "years",
+    "in",
+    "1 in 10",
+    "a month earlier",
+    "the year to October",
+    "won't",
+    "lay off",
+    "mm",
 ];
 
 /// Text of up to `n` pieces, each followed by nothing, a space or a line

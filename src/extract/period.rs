@@ -510,6 +510,9 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
     // period: the publication's month says nothing of which month the
     // news is about.
     for (s, e) in month_earlier {
+        if taken(&found, s, e) {
+            continue;
+        }
         let Some(month) = found
             .iter()
             .rev()

@@ -552,7 +552,7 @@ fn digit_ratios(s: &str, out: &mut Vec<Raw>) {
     let mut k = 0;
     while k + 1 < out.len() {
         let (a, b) = (&out[k], &out[k + 1]);
-        let gap = &s[a.end..b.start];
+        let gap = s.get(a.end..b.start).unwrap_or("");
         let whole = |r: &Raw| r.plain_integer && r.currency.is_none() && !r.has_magnitude;
         if whole(a)
             && whole(b)

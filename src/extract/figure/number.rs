@@ -543,6 +543,24 @@ fn part_of_whole_words(before: &str, after: &str) -> bool {
     forward || backward
 }
 
+/// Whether `after` (the text after a number) opens with a length of time
+/// or a count of games: "2 in 10 minutes", "3 in 5 games" are goals in a
+/// time or a run, no share.
+fn counts_time_or_games(after: &str) -> bool {
+    let next = after
+        .trim_start()
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let next = next.strip_suffix('s').unwrap_or(&next);
+    [
+        "second", "minute", "hour", "day", "week", "month", "year", "decade", "game", "match",
+        "matche", "race", "attempt", "season",
+    ]
+    .contains(&next)
+}
+
 /// "1 in 10 recipients", "3 out of 4 voters": a share in percent, as "one
 /// in ten" is, not a count of ten. Both whole numbers, the first the
 /// smaller, the second no year ("3 in 2023") and at most 1,000. The pair
@@ -561,6 +579,7 @@ fn digit_ratios(s: &str, out: &mut Vec<Raw>) {
             && a.value < b.value
             && b.value <= 1000.0
             && (gap.eq_ignore_ascii_case(" in ") || gap.eq_ignore_ascii_case(" out of "))
+            && !counts_time_or_games(&s[b.end..])
         {
             let (part, of) = (a.value, b.value);
             out[k] = Raw {

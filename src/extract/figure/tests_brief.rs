@@ -1298,8 +1298,15 @@ fn one_in_five_is_a_share_in_percent() {
         )
     );
     assert_eq!(one("3 out of 4 voters backed it.").value, 75.0);
-    // Not a year, nor a larger first number.
+    // Not a year, nor a larger first number, nor a time or a run of games.
     assert!(dated("Sales rose 3 in 2023.").is_empty());
+    for t in [
+        "He scored 2 in 10 minutes.",
+        "They won 3 in 5 games.",
+        "It rose 2 in 3 months.",
+    ] {
+        assert!(dated(t).iter().all(|f| f.unit != "percent"), "{t}");
+    }
     assert_eq!(dated("The 12 in 4 groups met.").len(), 1);
     // "a year and a half" is no share.
     assert_eq!(

@@ -215,7 +215,7 @@ fn part_of_whole(
         && gap.ends_with(' ')
         && match words.next().as_deref() {
             None => true,
-            Some("the" | "its" | "their" | "his" | "her" | "our" | "all") => words.next().is_none(),
+            Some(d) if number::WHOLE_DETERMINERS.contains(&d) => words.next().is_none(),
             Some(_) => false,
         }
 }

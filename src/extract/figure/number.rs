@@ -267,6 +267,8 @@ pub(super) struct Raw {
     pub(super) currency: Option<&'static str>,
     pub(super) has_magnitude: bool,
     pub(super) plain_integer: bool,
+    /// Written in words ("forty", "one in five"), or a ratio in digits
+    /// ("1 in 10"), which is read as one in words is.
     pub(super) word: bool,
     /// The unit a word carries by itself: "twice", "doubled", "threefold"
     /// are `times`; "half of", "a third of" are `percent`; "a decade" is
@@ -290,8 +292,14 @@ fn ratio_tolerance(lw: &str, v: f64) -> f64 {
         "hundred" => 100.0,
         w => word_value(w).unwrap_or(10.0),
     };
-    let part = v * b / 100.0;
-    (100.0 * part / (b - 0.5) - 100.0 * part / (b + 0.5)) / 2.0
+    ratio_half_width(v * b / 100.0, b)
+}
+
+/// Half the width of the interval of `part` in `of` (percent), the second
+/// number read as anything within half a unit of it: one in five is as
+/// wide as one in 4.5 to one in 5.5.
+fn ratio_half_width(part: f64, of: f64) -> f64 {
+    (100.0 * part / (of - 0.5) - 100.0 * part / (of + 0.5)) / 2.0
 }
 
 /// Whether a number word is a ratio ("one in five", "three out of ten").
@@ -512,11 +520,14 @@ fn small_word_counts(s: &str, found: Range<usize>) -> bool {
     counted && per_cent && !known
 }
 
+/// The words that may stand between "of" and a whole: "79 of the 200
+/// seats", "12 of its 15 reactors", "two of all nine members".
+pub(super) const WHOLE_DETERMINERS: &[&str] = &["the", "its", "their", "his", "her", "our", "all"];
+
 /// Whether a number between `before` and `after` is a part or a whole of
 /// "two of the nine members", "seven of its 12 reactors": "of", at most a
 /// determiner, and another number on one side.
 fn part_of_whole_words(before: &str, after: &str) -> bool {
-    const DETERMINERS: &[&str] = &["the", "its", "their", "his", "her", "our", "all"];
     let is_number = |w: Option<&str>| {
         w.is_some_and(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
@@ -529,14 +540,14 @@ fn part_of_whole_words(before: &str, after: &str) -> bool {
     let mut forward = false;
     if w.is_some_and(|w| w.eq_ignore_ascii_case("of")) && after.starts_with(' ') {
         w = next.next();
-        if w.is_some_and(|w| DETERMINERS.iter().any(|d| w.eq_ignore_ascii_case(d))) {
+        if w.is_some_and(|w| WHOLE_DETERMINERS.iter().any(|d| w.eq_ignore_ascii_case(d))) {
             w = next.next();
         }
         forward = is_number(w);
     }
     let mut prev = before.split_whitespace().rev();
     let mut w = prev.next();
-    if w.is_some_and(|w| DETERMINERS.iter().any(|d| w.eq_ignore_ascii_case(d))) {
+    if w.is_some_and(|w| WHOLE_DETERMINERS.iter().any(|d| w.eq_ignore_ascii_case(d))) {
         w = prev.next();
     }
     let backward = w.is_some_and(|w| w.eq_ignore_ascii_case("of")) && is_number(prev.next());
@@ -586,7 +597,7 @@ fn digit_ratios(s: &str, out: &mut Vec<Raw>) {
                 start: a.start,
                 end: b.end,
                 value: 100.0 * part / of,
-                digit: (100.0 * part / (of - 0.5) - 100.0 * part / (of + 0.5)) / 2.0,
+                digit: ratio_half_width(part, of),
                 currency: None,
                 has_magnitude: false,
                 plain_integer: false,

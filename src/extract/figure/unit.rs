@@ -175,23 +175,21 @@ pub fn unit_after(rest: &str) -> Option<(&'static str, f64, usize)> {
             // "years" only as a duration: "40 years", not "40 years ago"
             // (when, which the period reads).
             if *unit == "years" {
-                let next = after.trim_start();
-                if ["ago", "earlier", "later", "before", "previously"]
-                    .iter()
-                    .any(|w| {
-                        next.strip_prefix(w)
+                // Whether `text` opens with one of `words`, whole.
+                let opens = |text: &str, words: &[&str]| {
+                    words.iter().any(|w| {
+                        text.strip_prefix(w)
                             .is_some_and(|r| !r.starts_with(is_alnum))
                     })
+                };
+                // Not when ("40 years ago"), nor an age ("the 24-year-old",
+                // of someone the sentence may not name: all ages would be
+                // one subject, and conflict).
+                if opens(
+                    after.trim_start(),
+                    &["ago", "earlier", "later", "before", "previously"],
+                ) || opens(after, &["-old", " old"])
                 {
-                    return None;
-                }
-                // "the 24-year-old": an age, of someone the sentence may not
-                // name; all ages would be one subject, and conflict.
-                if ["-old", " old"].iter().any(|w| {
-                    after
-                        .strip_prefix(w)
-                        .is_some_and(|r| !r.starts_with(is_alnum))
-                }) {
                     return None;
                 }
             }

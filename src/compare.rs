@@ -1488,6 +1488,30 @@ mod tests {
         same_subject(&figure_of(a), &figure_of(b), &TermWeights::default())
     }
 
+    /// The figures of a whole article of 2026-11-18.
+    fn figures_of(body: &str) -> Vec<Figure> {
+        let text = format!("---\ndate: 2026-11-18\n---\n{body}\n");
+        let (doc, _) = crate::source::Document::from_text("t", "t.md", &text);
+        crate::extract::figure::extract_figures(&doc)
+    }
+
+    #[test]
+    fn seats_of_the_party_named_before_are_that_partys() {
+        let w = TermWeights::default();
+        let homeland =
+            figures_of("Homeland's 17.3% was its best result ever. The party won 82 seats.");
+        let social = figures_of(
+            "The Social Democrats finished first with 31.6 percent, giving the party 144 seats.",
+        );
+        let seats = |f: &[Figure]| f.iter().find(|f| f.unit == "count").cloned().unwrap();
+        assert!(!same_subject(&seats(&homeland), &seats(&social), &w));
+        let named = figures_of("The Social Democrats won 144 seats.");
+        assert!(same_subject(&seats(&named), &seats(&social), &w));
+        // With no party named before, "the party" is any party, as before.
+        let bare = figures_of("The party won 82 seats.");
+        assert!(same_subject(&seats(&bare), &seats(&social), &w));
+    }
+
     #[test]
     fn neighbouring_rounded_values_do_not_agree() {
         let meet = |a: &str, b: &str| {

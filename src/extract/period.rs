@@ -29,6 +29,11 @@ pub struct Mention {
     /// quarter"): the year is the publication's, or the next one for what
     /// is yet to come (`extract::figure`).
     pub yearless: bool,
+    /// Whether the mention is what a change is measured against ("higher
+    /// than in 2023", "up 26% from a year earlier"): not the period of the
+    /// figures before it, but of those a "when" clause after it gives
+    /// ("than in 2023, when it took 27.4%").
+    pub against: bool,
 }
 
 /// The days of the week, lowercase.
@@ -257,7 +262,6 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
             for whole in re.find_iter(sentence) {
                 let (s, e) = year_digits(sentence, whole.start());
                 if !taken(&found, s, e)
-                    && !year_compared_against(&sentence[..s])
                     && let Some(p) = valid_year(&sentence[s..e]).and_then(year_period)
                 {
                     found.push(Mention {
@@ -266,6 +270,7 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                         period: Some(p),
                         note: None,
                         yearless: false,
+                        against: year_compared_against(&sentence[..s]),
                     });
                 }
             }
@@ -278,9 +283,9 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                 continue;
             }
             let g = |i: usize| c.get(i).map(|m| m.as_str()).unwrap_or("");
-            if matches!(kind, Kind::Relative | Kind::MonthEarlier)
-                && comparison_base(&sentence[..s], g(1))
-            {
+            let against = matches!(kind, Kind::Relative | Kind::MonthEarlier)
+                && comparison_base(&sentence[..s], g(1));
+            if against && *kind == Kind::MonthEarlier {
                 continue;
             }
             if *kind == Kind::MonthEarlier {
@@ -492,6 +497,7 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                     period: Some(p),
                     note: None,
                     yearless,
+                    against,
                 }),
                 Ok(None) => {}
                 Err(note) => found.push(Mention {
@@ -500,6 +506,7 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                     period: None,
                     note: Some(note),
                     yearless,
+                    against,
                 }),
             }
         }
@@ -516,7 +523,7 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
         let Some(month) = found
             .iter()
             .rev()
-            .filter(|m| m.end <= s)
+            .filter(|m| m.end <= s && !m.against)
             .find_map(|m| m.period.as_ref())
             .filter(|p| (p.start.year(), p.start.month()) == (p.end.year(), p.end.month()))
         else {
@@ -534,6 +541,7 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                 period: month_range(before.year(), before.month(), before.year(), before.month()),
                 note: None,
                 yearless: false,
+                against: false,
             },
         );
     }
@@ -593,13 +601,22 @@ fn since_before(before: &str) -> bool {
 }
 
 /// Whether a year after `before` is what a change is measured against:
-/// "up 1.1% from 2025", "down 3 percent on 2024", "higher than 2023".
+/// "up 1.1% from 2025", "down 3 percent on 2024", "higher than 2023",
+/// "higher than in 2023", "compared with 2024".
 /// "From" and "on" count only right after a number or its percent ("rose
 /// from 2021 levels" aside, "from 2025 on" says when).
 fn year_compared_against(before: &str) -> bool {
     let mut words = before.split_whitespace().rev();
     match words.next().map(str::to_ascii_lowercase).as_deref() {
         Some("than" | "versus" | "vs" | "vs.") => true,
+        // "higher than in 2023", "fewer than during 2020", "up 4% compared
+        // with 2024".
+        Some("in" | "during" | "for" | "at") => {
+            words.next().is_some_and(|w| w.eq_ignore_ascii_case("than"))
+        }
+        Some("with" | "to") => words
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("compared")),
         Some("from" | "on" | "over") => words.next().is_some_and(|w| {
             w.ends_with(|c: char| c.is_ascii_digit() || c == '%')
                 || ["percent", "per", "cent", "points"]
@@ -640,51 +657,16 @@ fn day(y: i16, m: i8, d: i8) -> Option<Period> {
     })
 }
 
-/// The period mention that applies to a figure at `start..end` of the
-/// sentence: the nearest one after it in the same clause, else the nearest
-/// before it.
-pub fn for_figure<'a>(
-    mentions: &'a [Mention],
-    sentence: &str,
-    start: usize,
-    end: usize,
-) -> Option<&'a Mention> {
-    let after = mentions
-        .iter()
-        .filter(|m| m.start >= end)
-        .filter(|m| !sentence[end..m.start].contains([';', '.', ',']) && m.start - end <= 80)
-        .min_by_key(|m| m.start - end);
-    // A period inside a relative clause (", which began in 2019,") dates
-    // that clause, not the figure after it.
-    let in_relative_clause = |m: &Mention| {
-        let clause = sentence[..m.start]
-            .rfind(',')
-            .map_or("", |c| &sentence[c..m.start]);
-        let lower = clause.to_ascii_lowercase();
-        (lower.contains(" which ") || lower.contains(" who ") || lower.contains(" when "))
-            && sentence[m.end..start].contains(',')
-    };
-    let before = mentions
-        .iter()
-        .filter(|m| m.end <= start && !in_relative_clause(m))
-        .min_by_key(|m| start - m.end);
-    match (after, before) {
-        (Some(a), Some(b)) => Some(if a.start - end <= start - b.end + 20 {
-            a
-        } else {
-            b
-        }),
-        (a, b) => a.or(b),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// The labels of the periods found in `s`, bases of comparison left
+    /// out.
     fn labels(s: &str, doc: Option<Date>) -> Vec<String> {
         find(s, doc)
             .into_iter()
+            .filter(|m| !m.against)
             .map(|m| {
                 m.period
                     .map(|p| p.label.to_string())
@@ -795,9 +777,16 @@ mod tests {
             "up 1.1% from 2025",
             "down 3 percent on 2024",
             "higher than 2021",
+            "higher than in 2021",
+            "fewer than during 2021",
+            "up 4% compared with 2021",
         ] {
             assert!(labels(base, d).is_empty(), "{base}");
+            // Kept, as a base: a "when" clause after it is of that year.
+            let found = find(base, d);
+            assert!(found.len() == 1 && found[0].against, "{base}: {found:?}");
         }
+        assert_eq!(labels("compared with 68.9% in 2021", d), vec!["2021"]);
         assert_eq!(labels("rose from 2021 levels", d), vec!["2021"]);
         assert_eq!(labels("rose 5% in 2021", d), vec!["2021"]);
         assert_eq!(labels("Two years ago", d), vec!["2021"]);

@@ -2336,7 +2336,8 @@ const DOCUMENTS: &[&str] = &[
 /// Whether the text between a cue and a quotation keeps the quotation in
 /// the cue's clause: "said the levy was “…”", "told students at the
 /// institute that the neighbours were “…”", "said “…” and had opened “…”".
-/// No clause punctuation and no second cue between; bounded length.
+/// No clause punctuation and no second cue between but one the same
+/// subject takes after "and"; bounded length.
 fn in_cue_clause(between: &str) -> bool {
     // Past and -ing forms only: "states", "calls", "notes" are as often
     // nouns.
@@ -2349,9 +2350,16 @@ fn in_cue_clause(between: &str) -> bool {
             .collect();
         Regex::new(&format!(r"(?-u:\b)(?:{})(?-u:\b)", verbs.join("|"))).expect("other cue pattern")
     });
+    // A cue the same subject speaks through again ("called it “…” and
+    // said Homeland would govern “…”") keeps the clause.
+    let coordinated = |at: usize| {
+        let lead = between[..at].trim_end();
+        let lead = lead.as_bytes();
+        lead.len() >= 4 && lead[lead.len() - 4..].eq_ignore_ascii_case(b" and")
+    };
     between.len() <= 160
         && !between.contains([',', ';', ':', '!', '?', '(', ')', '—', '–'])
-        && !OTHER_CUE.is_match(between)
+        && OTHER_CUE.find_iter(between).all(|m| coordinated(m.start()))
 }
 
 fn plausible_speaker(sp: &str) -> bool {
@@ -2404,6 +2412,22 @@ const REPLY_CUES: &[&str] = &[
     "responds",
     "retorted",
 ];
+
+/// The name an appositive gives a speaker named by a role: in
+/// "Homeland's leader, Piotr Nowak, said" and "the nationalist leader,
+/// Piotr Nowak, said", `sp` is the role (its last word lowercase) and
+/// `between`, the text from it to the cue, is ", Piotr Nowak,"; the
+/// speaker is the name. Only an appositive that is a person's name alone
+/// ("the minister, who is 54, said" keeps the minister).
+fn appositive_name<'a>(sp: &str, between: &'a str) -> Option<&'a str> {
+    let role = sp
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
+    let inner = between.trim().strip_prefix(',')?.strip_suffix(',')?.trim();
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    (role && person_like(&words)).then_some(inner)
+}
 
 /// "the Russian president", "a Kremlin aide": a description, not a name.
 fn is_description(s: &str) -> bool {
@@ -2507,7 +2531,10 @@ fn build(
         && plausible_speaker(&after[sp.clone()])
     {
         after_cue_end = Some(after_start + m.end());
-        mention = Some(clean_mention(&after[sp]));
+        let named = cue
+            .as_ref()
+            .and_then(|cue| appositive_name(&after[sp.clone()], &after[sp.end..cue.start]));
+        mention = Some(named.map_or_else(|| clean_mention(&after[sp]), str::to_string));
         adjacent = true;
         cue_gap = 0;
         if let Some(cue) = cue {
@@ -2587,7 +2614,10 @@ fn build(
                     cue_word = Some(cue_text);
                     addressee = addressee_after(&before[cue.end..]);
                     adjacent = before.len() - m.end() <= 40 || in_cue_clause(&before[cue.end..]);
-                    mention = Some(clean_mention(sp_text));
+                    mention = Some(
+                        appositive_name(sp_text, &before[sp.end..cue.start])
+                            .map_or_else(|| clean_mention(sp_text), str::to_string),
+                    );
                     // "Chinese state media described": a nationality
                     // alone is not a speaker; the phrase up to the cue is.
                     if !sp_text.contains(' ') && is_nationality(&sp_text.to_lowercase()) {
@@ -3700,6 +3730,50 @@ mod tests {
             );
             assert_eq!(who(&body), vec![sp("Sergei Lavrov")], "{body}");
         }
+    }
+
+    #[test]
+    fn a_name_in_apposition_to_a_role_is_the_speaker() {
+        for body in [
+            "Homeland's leader, Piotr Nowak, said the result was “a political earthquake”.",
+            "The nationalist leader, Piotr Nowak, said: “A political earthquake.”",
+            "“A political earthquake,” the nationalist leader, Piotr Nowak, said.",
+        ] {
+            assert_eq!(who(body), vec![sp("Piotr Nowak")], "{body}");
+        }
+        // An appositive that is no name leaves the role; a name stays the
+        // speaker before a role in apposition.
+        assert_eq!(
+            who("The nationalist leader, who is 54, said the result was “a political earthquake”."),
+            vec![sp("nationalist leader")]
+        );
+        assert_eq!(
+            who("Nowak, the Homeland leader, said the result was “a political earthquake”."),
+            vec![sp("Nowak")]
+        );
+    }
+
+    #[test]
+    fn a_cue_after_and_keeps_the_subject_of_the_first() {
+        assert_eq!(
+            who(
+                "Nowak called the outcome “a political earthquake” and said Homeland would govern “within five years”."
+            ),
+            vec![sp("Nowak"), sp("Nowak")]
+        );
+        assert_eq!(
+            who(
+                "Nowak called the outcome “a political earthquake” and predicted his party would govern “within four years”."
+            ),
+            vec![sp("Nowak"), sp("Nowak")]
+        );
+        // A cue with a subject of its own is another speaker's.
+        assert_eq!(
+            who(
+                "Nowak called the outcome “a political earthquake” and Lis said Homeland would govern “within five years”."
+            ),
+            vec![sp("Nowak"), sp("Lis")]
+        );
     }
 
     #[test]

@@ -24,7 +24,7 @@ use super::period;
 use super::{Figure, Modality, Qualifier, Subject, attribute};
 use crate::source::Document;
 use crate::text::is_alnum;
-use crate::text::{Layout, SharedSlice};
+use crate::text::{Layout, Shared, SharedSlice};
 use modality::modality;
 use noise::{is_noise, is_noise_by_place};
 use number::{is_month_day, lower_head, lower_tail, parse_number, raw_numbers_by_sentence};
@@ -43,7 +43,9 @@ pub fn extract_figures(doc: &Document) -> Vec<Figure> {
 pub fn extract_figures_in(doc: &Document, layout: &Layout) -> Vec<Figure> {
     let text = &doc.text;
     let mut out = Vec::new();
-    for (block, block_sentences) in layout.blocks.iter().zip(&layout.sentences) {
+    // The names of the last figure that had any, and its block's number.
+    let mut last_names: Option<(Box<[Shared]>, usize)> = None;
+    for (bi, (block, block_sentences)) in layout.blocks.iter().zip(&layout.sentences).enumerate() {
         let block_text = &text[block.range.clone()];
         // Most blocks have no number: their noise test waits for the first.
         let noise_block = std::cell::OnceCell::new();
@@ -54,10 +56,67 @@ pub fn extract_figures_in(doc: &Document, layout: &Layout) -> Vec<Figure> {
             block_sentences.iter().map(|s| s.start - base..s.end - base),
         );
         for (s, raws) in block_sentences.iter().cloned().zip(raws) {
+            let first = out.len();
             sentence_figures(doc, s.start, &text[s.clone()], raws, noise_block, &mut out);
+            for f in &mut out[first..] {
+                borrow_names(f, &mut last_names, bi);
+            }
         }
     }
     out
+}
+
+/// Nouns a text names a company, party or club by once it has named it:
+/// "the party won 82 seats" is the party named before.
+const ANAPHORIC_NOUNS: &[&str] = &[
+    "party",
+    "company",
+    "firm",
+    "group",
+    "bank",
+    "lender",
+    "insurer",
+    "carrier",
+    "airline",
+    "retailer",
+    "carmaker",
+    "automaker",
+    "club",
+    "team",
+    "union",
+];
+
+/// Gives a figure whose subject names nothing but "the party" (or another
+/// of [`ANAPHORIC_NOUNS`]) the names of the last figure before it that had
+/// names, in its paragraph or the one before: in an election story "the
+/// party won 82 seats" after "Homeland's 17.3%" is Homeland's, and is no
+/// longer one subject with "giving the party 144 seats" after the Social
+/// Democrats' 31.6%. `last` keeps the last names seen and their block
+/// (`block`, this figure's).
+fn borrow_names(f: &mut Figure, last: &mut Option<(Box<[Shared]>, usize)>, block: usize) {
+    let subject = &mut f.subject;
+    if !subject.names.is_empty() {
+        *last = Some((subject.names.clone(), block));
+        return;
+    }
+    let anaphoric = subject
+        .text
+        .split_whitespace()
+        .any(|w| ANAPHORIC_NOUNS.iter().any(|n| w.eq_ignore_ascii_case(n)));
+    let Some((names, at)) = last.as_ref() else {
+        return;
+    };
+    if !anaphoric || block > at + 1 {
+        return;
+    }
+    let mut terms = subject.terms.to_vec();
+    for n in names.iter() {
+        if !terms.contains(n) {
+            terms.push(n.clone());
+        }
+    }
+    subject.terms = terms.into_boxed_slice();
+    subject.names = names.clone();
 }
 
 // --------------------------------------------------------------- sentence
@@ -160,6 +219,7 @@ fn period_for(
         .iter()
         .filter(|m| {
             m.start >= end
+                && !m.against
                 && m.start - end <= PERIOD_REACH
                 && !s[end..m.start].contains([',', ';'])
                 && !from_a_number(&s[end..m.start])
@@ -170,6 +230,7 @@ fn period_for(
         .iter()
         .filter(|m| {
             m.end <= start
+                && (!m.against || when_clause_after(s, m.end, start))
                 && (start - m.end <= PERIOD_REACH
                     || s[..m.start].split_whitespace().take(3).count() <= 2)
                 && !in_relative_clause(s, m.start, m.end, start)
@@ -188,6 +249,17 @@ fn period_for(
         (None, None) => return None,
     };
     Some(pick.clone())
+}
+
+/// Whether a "when" clause opens between a period mention ending at
+/// `m_end` and a figure at `fig_start`: "higher than in 2023, when it took
+/// 27.4%" dates the 27.4% by the year the change was measured against.
+fn when_clause_after(s: &str, m_end: usize, fig_start: usize) -> bool {
+    let between = &s[m_end..fig_start];
+    between.trim_start().starts_with(',')
+        && between
+            .split_whitespace()
+            .any(|w| w.trim_start_matches(',').eq_ignore_ascii_case("when"))
 }
 
 /// Whether `whole`, the number after `part` in `s`, is the whole `part`
@@ -487,6 +559,11 @@ const SHARE_VERBS: &[&str] = &[
 /// with 27.5%").
 const PLACING_VERBS: &[&str] = &["came", "finished", "ended", "placed"];
 
+/// The places a [`PLACING_VERBS`] verb names ("finished first").
+const PLACES: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "last", "top", "ahead",
+];
+
 /// What a figure is when its words say it is not a level: `rise` or `fall`
 /// for a change of any unit ("rose 26%", "fell by 5%", "rose by $1.5
 /// billion", "a 5% increase", "a drop of $10"), `share` for a part of a
@@ -497,7 +574,8 @@ const PLACING_VERBS: &[&str] = &["came", "finished", "ended", "placed"];
 /// "revenues were $15.3 billion". `tail` is the sentence up to the figure
 /// (its last [`TAIL`] bytes, lowercase), `after` the lowercase text after it
 /// (unit included in neither).
-fn figure_kind(tail: &str, after: &str, percent: bool) -> Option<&'static str> {
+fn figure_kind(tail: &str, after: &str, unit: &str) -> Option<&'static str> {
+    let percent = unit == "percent";
     if percent && after.starts_with(" of ") {
         return Some(attribute::SHARE);
     }
@@ -518,6 +596,11 @@ fn figure_kind(tail: &str, after: &str, percent: bool) -> Option<&'static str> {
     }
     if let Some(kind) = last.and_then(change_word) {
         return Some(kind);
+    }
+    // "lost 21 seats", "lost 5% of its value": a fall; money lost is a
+    // loss, a level ("lost $2 billion last year").
+    if matches!(last, Some("lost" | "lose" | "loses" | "losing")) && (percent || unit == "count") {
+        return Some(attribute::FALL);
     }
     // "lay off 10,000 employees", "laid off 300 workers".
     if last == Some("off")
@@ -545,10 +628,23 @@ fn figure_kind(tail: &str, after: &str, percent: bool) -> Option<&'static str> {
         return None;
     }
     // Won, as votes are: "won 15.1%", "secured 34.6 percent", "came
-    // second with 27.5%", "finished with 27.1 percent".
-    if last.is_some_and(|w| SHARE_VERBS.contains(&w))
-        || last == Some("with") && words.take(2).any(|w| PLACING_VERBS.contains(&w))
-    {
+    // second with 27.5%", "finished with 27.1 percent"; further back in
+    // the clause (six words before "with"), a verb of winning or a place
+    // ("finished first in Sunday's vote with 31.6 percent", "won the
+    // election with 31.4%"; not "ended the year with 5%").
+    let placed_with = || {
+        let clause: Vec<&str> = words
+            .clone()
+            .take(6)
+            .take_while(|w| !w.ends_with([',', ';', ':']))
+            .collect();
+        clause.iter().take(2).any(|w| PLACING_VERBS.contains(w))
+            || clause.iter().enumerate().any(|(i, w)| {
+                SHARE_VERBS.contains(w)
+                    || i > 0 && PLACING_VERBS.contains(w) && PLACES.contains(&clause[i - 1])
+            })
+    };
+    if last.is_some_and(|w| SHARE_VERBS.contains(&w)) || last == Some("with") && placed_with() {
         return Some(attribute::SHARE);
     }
     // The clause before it names a share.
@@ -957,7 +1053,7 @@ fn sentence_figures(
         }
         // The words before it, lowercase, read by the next three.
         let tail = lower_tail(&s[..start], TAIL);
-        if let Some(kind) = figure_kind(&tail, &after, unit_name == "percent")
+        if let Some(kind) = figure_kind(&tail, &after, unit_name)
             .or_else(|| elided_change(s, start, &tail, unit_name == "percent"))
             .or_else(|| is_ratio.then_some(attribute::SHARE))
         {

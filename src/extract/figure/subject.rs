@@ -579,7 +579,12 @@ fn name_terms(s: &str, words: &[&str], subject_terms: &[Shared]) -> Vec<Shared> 
     for w in words {
         // A sentence's first word is capitalised whatever it is, unless it
         // is an acronym ("UK inflation", "U.S. inflation").
-        if !capitalised(w) || (offset(w).is_some() && offset(w) == opening && !acronym(w)) {
+        if !capitalised(w)
+            || (offset(w).is_some()
+                && offset(w) == opening
+                && !acronym(w)
+                && !opening_possessive(w))
+        {
             continue;
         }
         for t in terms(&[w]) {
@@ -591,6 +596,52 @@ fn name_terms(s: &str, words: &[&str], subject_terms: &[Shared]) -> Vec<Shared> 
     }
     out.sort();
     out
+}
+
+/// Whether a sentence's first word is a possessive that names someone
+/// ("Homeland's 17.3% was its best result"): a capitalised word with "'s",
+/// not a contraction ("It's", "That's") nor a day or time ("Sunday's",
+/// "Today's", "March's").
+fn opening_possessive(w: &str) -> bool {
+    const NOT_NAMES: &[&str] = &[
+        "it",
+        "that",
+        "there",
+        "what",
+        "here",
+        "he",
+        "she",
+        "let",
+        "who",
+        "where",
+        "how",
+        "when",
+        "why",
+        "this",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "everyone",
+        "everybody",
+        "nobody",
+        "someone",
+        "somebody",
+        "anyone",
+        "one",
+        "year",
+        "last",
+        "next",
+        "world",
+    ];
+    let w = trim_marks(w);
+    let Some(stem) = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) else {
+        return false;
+    };
+    let lower = stem.to_lowercase();
+    !NOT_NAMES.contains(&lower.as_str())
+        && !crate::extract::period::WEEKDAYS.contains(&lower.as_str())
+        && !crate::extract::period::MONTHS.contains(&lower.as_str())
 }
 
 /// Whether a word is an acronym ("US", "U.S.", "IMF"): capitals and dots

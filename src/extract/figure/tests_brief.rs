@@ -1385,6 +1385,133 @@ fn bad_input_impossible_date() {
 }
 
 #[test]
+fn a_year_compared_against_dates_only_a_when_clause_after_it() {
+    let label = |f: &Figure| f.period.as_ref().map(|p| p.label.to_string());
+    let f = figs(
+        "The party's share of 31.6% was 4.2 points higher than in 2023, when it took 27.4%.",
+        Some("2026-11-18"),
+    );
+    let periods: Vec<_> = f.iter().map(|f| (f.value, label(f))).collect();
+    assert_eq!(
+        periods,
+        vec![(31.6, None), (4.2, None), (27.4, Some("2023".into()))]
+    );
+    assert_eq!(
+        label(&one("Inflation of 3.1% was higher than in 2023.")),
+        None
+    );
+    assert_eq!(label(&one("Sales were 4% lower compared with 2022.")), None);
+    assert_eq!(label(&one("Sales were 4% lower than during 2022.")), None);
+    // "From a year earlier" is the base; the "when" clause after it is of
+    // that year.
+    let f = figs(
+        "Exports rose 26% from a year earlier, when they were $3 billion.",
+        Some("2025-05-01"),
+    );
+    let periods: Vec<_> = f.iter().map(|f| (f.value, label(f))).collect();
+    assert_eq!(periods, vec![(26.0, None), (3e9, Some("2024".into()))]);
+    // A year the figure is of stays its own.
+    assert_eq!(
+        label(&one("Turnout was 68.9% in 2023, the commission said.")),
+        Some("2023".into())
+    );
+}
+
+#[test]
+fn a_party_placed_or_winning_with_a_percentage_holds_a_share() {
+    for text in [
+        "The Social Democrats finished first in Sunday's vote with 31.6 percent.",
+        "The Social Democrats won the snap election with 31.4%.",
+        "The Liberal Alliance came second with 24.8%.",
+    ] {
+        assert_eq!(one(text).attributes[..], [attribute::SHARE], "{text}");
+    }
+    // "With" alone, or past a comma, says no share.
+    assert!(
+        one("The region, with 12% unemployment, voted for change.")
+            .attributes
+            .is_empty()
+    );
+    assert!(
+        one("Homeland finished, as polls said, with 17.3% support.")
+            .attributes
+            .is_empty()
+    );
+}
+
+#[test]
+fn seats_or_a_share_lost_are_a_fall_and_money_lost_a_level() {
+    assert_eq!(
+        one("The Liberal Alliance lost 21 seats, falling to 118.").attributes[..],
+        [attribute::FALL]
+    );
+    assert_eq!(
+        one("The shares lost 5% on Monday.").attributes[..],
+        [attribute::FALL]
+    );
+    assert!(
+        one("The company lost $2 billion in 2022.")
+            .attributes
+            .is_empty()
+    );
+}
+
+#[test]
+fn winning_is_a_forecast_when_it_would_or_will_happen() {
+    assert_eq!(
+        one("He said the party would win 40 seats.").modality,
+        Modality::Forecast
+    );
+    assert_eq!(
+        one("Polls say Homeland will win 82 seats.").modality,
+        Modality::Forecast
+    );
+    assert_eq!(one("Homeland won 82 seats.").modality, Modality::Actual);
+}
+
+#[test]
+fn the_party_named_before_lends_its_name() {
+    let names = |f: &Figure| {
+        f.subject
+            .names
+            .iter()
+            .map(|n| n.to_string())
+            .collect::<Vec<_>>()
+    };
+    // The opening possessive is a name; "the party" in the next paragraph
+    // is that party.
+    let f = figs(
+        "Homeland's 17.3% was its best result ever.\n\nThe party won 82 seats.",
+        Some("2026-11-18"),
+    );
+    assert_eq!(names(&f[0]), ["homeland"]);
+    assert_eq!(names(&f[1]), ["homeland"]);
+    assert!(f[1].subject.terms.contains(&Shared::from("homeland")));
+    // In the same sentence too.
+    let f = figs(
+        "The Social Democrats finished first with 31.6 percent, giving the party 144 seats.",
+        Some("2026-11-18"),
+    );
+    assert_eq!(names(&f[1]), ["democrat", "social"]);
+    // Not two paragraphs on, and not to a subject naming no company,
+    // party or club.
+    let f = figs(
+        "Homeland's 17.3% was its best result ever.\n\nTurnout was 61.2%.\n\nThe \
+         party won 82 seats.\n\nTurnout was 61.2%.",
+        Some("2026-11-18"),
+    );
+    assert!(f[1..].iter().all(|f| f.subject.names.is_empty()), "{f:#?}");
+    // A day, a time word or a contraction opening a sentence is no name.
+    for text in [
+        "Sunday's turnout was 61.2%.",
+        "Today's rate is 4.5%.",
+        "It's 5% higher than planned.",
+    ] {
+        assert!(one(text).subject.names.is_empty(), "{text}");
+    }
+}
+
+#[test]
 fn bad_input_time_is_linear() {
     // One huge sentence of figures: 8x the input may cost ~8x the time, not
     // 64x. The bound is loose so a busy machine does not fail it.

@@ -1032,6 +1032,7 @@ pub fn show_number(v: f64, unit: &str) -> String {
         "percent" => format!("{num}{word}%"),
         "count" => format!("{num}{word}"),
         "percentage-points" => format!("{num}{word} percentage points"),
+        "magnitude" => format!("magnitude {num}"),
         u => format!("{num}{word} {u}"),
     }
 }
@@ -1744,6 +1745,7 @@ mod tests {
     fn numbers_read_well() {
         assert_eq!(show_number(185e9, "USD"), "$185 billion");
         assert_eq!(show_number(4200.0, "km"), "4,200 km");
+        assert_eq!(show_number(7.1, "magnitude"), "magnitude 7.1");
         assert_eq!(show_number(26.0, "percent"), "26%");
         assert_eq!(show_number(38e9, "m3"), "38 billion m3");
         assert_eq!(show_number(1.25e6, "count"), "1.25 million");

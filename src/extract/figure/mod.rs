@@ -935,6 +935,16 @@ fn sentence_figures(
                         Some((noun, len)) => ("count", 1.0, len, Some(noun)),
                         None => match first.fixed_unit {
                             Some(u) => (u, 1.0, 0, None),
+                            // "magnitude 7.1", "measuring 7.1 on the
+                            // Richter scale".
+                            None if !first.word
+                                && unit::magnitude_around(
+                                    &lower_tail(&s[..first.start], 16),
+                                    &lower_head(tail, 24),
+                                ) =>
+                            {
+                                ("magnitude", 1.0, 0, None)
+                            }
                             // "the death toll rose to 62", "the number of
                             // visitors reached 1,200"; a number word too
                             // small to count ("rose to three") aside.
@@ -972,8 +982,13 @@ fn sentence_figures(
             && counted.is_none()
             && first.fixed_unit.is_none()
             && unit_name != "times"
+            && unit_name != "magnitude"
             && !carried
         {
+            continue;
+        }
+        // A magnitude is under 10: "the 2023 magnitude 7.8 quake" has one.
+        if unit_name == "magnitude" && !(0.0..10.0).contains(&first.value) {
             continue;
         }
         let year_like = first.year_like();

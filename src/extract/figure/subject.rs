@@ -208,6 +208,8 @@ const STOP: &[&str] = &[
     "kilometers",
     "kilometres",
     "fold",
+    "magnitude",
+    "richter",
     "bcm",
     "times",
     "almost",
@@ -496,7 +498,8 @@ fn lemma(w: &str) -> &str {
         // "62 people died", "62 people were killed", "62 deaths").
         "dead" | "died" | "die" | "dies" | "death" | "deaths" | "fatalities" | "killed"
         | "killing" => "kill",
-        "wounded" | "hurt" => "injured",
+        "wounded" | "hurt" | "injuries" | "injury" => "injured",
+        "quake" | "quakes" | "earthquakes" | "tremor" => "earthquake",
         _ => w,
     }
 }
@@ -752,6 +755,23 @@ fn new_subject_after_and(between: &str) -> bool {
     false
 }
 
+/// Words that say how a count of people is known, not what befell them
+/// ("300 people believed trapped", "250 people thought to be trapped").
+const HEARSAY: &[&str] = &[
+    "believed",
+    "thought",
+    "feared",
+    "known",
+    "reported",
+    "reportedly",
+    "estimated",
+    "presumed",
+    "confirmed",
+    "said",
+    "now",
+    "still",
+];
+
 /// Counted nouns of people in general: a count of them is about what
 /// happened to them (see [`subject_in`]).
 pub(super) const GENERIC_COUNTED: &[&str] = &[
@@ -1005,8 +1025,13 @@ pub fn subject_in(
             after
                 .iter()
                 .filter(lower_first)
-                // Not an adverb: "46 people seriously injured".
-                .find(|w| is_content(&clean_word(w)) && !w.ends_with("ly"))
+                // Not an adverb ("46 people seriously injured"), nor a
+                // word of hearsay ("300 people believed trapped", "2,000
+                // people known to have died").
+                .find(|w| {
+                    let c = clean_word(w);
+                    is_content(&c) && !w.ends_with("ly") && !HEARSAY.contains(&&*c)
+                })
                 .or_else(|| picked.iter().rev().find(lower_first))
                 .copied()
         });

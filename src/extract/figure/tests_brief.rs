@@ -936,14 +936,17 @@ fn people_counted_by_what_befell_them() {
     // small to count are no count of the dead; nor is a number the clause
     // does not lead to ("the toll, officials said, 62").
     for t in [
-        "The number of dead from the 7.6-magnitude earthquake is unknown.",
         "The death toll was the highest since 2011.",
         "The death toll rose to three.",
     ] {
         assert!(dated(t).is_empty(), "{t}: {:#?}", dated(t));
     }
+    // The number glued to "magnitude" is the quake's magnitude.
+    let f = one("The number of dead from the 7.6-magnitude earthquake is unknown.");
+    assert_eq!((f.value, f.unit), (7.6, "magnitude"));
     // "Monday" is no name, and "7" of "7.6" no name number.
-    let f = one("The number of dead from Monday's 7.6-magnitude quake climbed to 64.");
+    let f = dated("The number of dead from Monday's 7.6-magnitude quake climbed to 64.");
+    let f = f.iter().find(|f| f.unit == "count").unwrap();
     assert!(f.subject.names.is_empty(), "{:?}", f.subject);
     assert!(f.subject.name_numbers.is_empty(), "{:?}", f.subject);
 }
@@ -1509,6 +1512,60 @@ fn the_party_named_before_lends_its_name() {
     ] {
         assert!(one(text).subject.names.is_empty(), "{text}");
     }
+}
+
+#[test]
+fn an_earthquakes_magnitude_is_a_figure() {
+    for text in [
+        "A 6.9-magnitude quake struck.",
+        "The quake had a magnitude of 6.9.",
+        "Friday's magnitude 6.9 earthquake destroyed the town.",
+        "The US Geological Survey put its magnitude at 6.9.",
+        "A quake measuring 6.9 on the Richter scale hit.",
+    ] {
+        let f = one(text);
+        assert_eq!((f.value, f.unit), (6.9, "magnitude"), "{text}");
+        assert!(
+            f.subject.terms.contains(&Shared::from("earthquak")) || text.contains("Survey"),
+            "{text}: {:?}",
+            f.subject
+        );
+    }
+    // A year before "magnitude" is none.
+    let f = dated("The 2023 magnitude 7.8 quake.");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].value, 7.8);
+    // "Magnitude" alone counts nothing.
+    assert!(dated("The magnitude of the task is huge.").is_empty());
+}
+
+#[test]
+fn casualties_named_before_a_bare_number_are_counted() {
+    let head = |text: &str| one(text).subject.head.map(|h| h.to_string());
+    assert_eq!(
+        head("The injured number more than 5,100, the ministry said."),
+        Some("injur".into())
+    );
+    assert_eq!(
+        head("Injuries stood at more than 5,100."),
+        Some("injur".into())
+    );
+    assert_eq!(head("Deaths rose to 2,340 on Monday."), Some("kill".into()));
+    assert_eq!(
+        head("More than 2,000 people are now known to have died."),
+        Some("kill".into())
+    );
+    // Hearsay is not what befell them.
+    assert_eq!(
+        head("About 300 people believed trapped."),
+        Some("trap".into())
+    );
+    assert_eq!(
+        head("Roughly 250 people thought to be trapped."),
+        Some("trap".into())
+    );
+    // A bare number with no casualty before it is still none.
+    assert!(dated("The score stood at 31.").is_empty());
 }
 
 #[test]

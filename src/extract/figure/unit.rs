@@ -49,6 +49,9 @@ const UNITS: &[(&str, &str, f64)] = &[
     ("meter", "m", 1.0),
     ("inches", "mm", 25.4),
     ("inch", "mm", 25.4),
+    // An earthquake's magnitude ("a 6.9-magnitude quake"; written before
+    // the number, "magnitude 7.1", it is read in `extract::figure`).
+    ("magnitude", "magnitude", 1.0),
     ("miles", "mi", 1.0),
     ("mile", "mi", 1.0),
     ("bcm", "m3", 1e9),
@@ -270,6 +273,11 @@ pub fn counted_before(tail: &str) -> Option<String> {
         "under", "fewer", "less",
     ];
     const LEADING: &[&str] = &[
+        "number",
+        "numbered",
+        "total",
+        "totalled",
+        "totaled",
         "to",
         "at",
         "of",
@@ -297,10 +305,33 @@ pub fn counted_before(tail: &str) -> Option<String> {
         let noun = noun.trim_end_matches(|c: char| !c.is_alphabetic());
         return (plural(noun) || CASUALTIES.contains(&noun)).then(|| noun.to_string());
     }
-    clause
-        .split_whitespace()
-        .any(|w| w == "toll")
-        .then(|| "dead".to_string())
+    // "The injured number more than 5,100", "deaths rose to 2,340":
+    // people, by what befell them, named before.
+    clause.split_whitespace().find_map(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic());
+        match w {
+            "toll" => Some("dead".to_string()),
+            "deaths" | "fatalities" => Some("dead".to_string()),
+            "injuries" => Some("injured".to_string()),
+            _ if CASUALTIES.contains(&w) => Some(w.to_string()),
+            _ => None,
+        }
+    })
+}
+
+/// Whether a number is an earthquake's magnitude written before it or
+/// after it in words: "magnitude 7.1", "a magnitude-7.1 quake", "a
+/// magnitude of 7.1", "put its magnitude at 7.1", "measuring 7.1 on the
+/// Richter scale". `tail` is the
+/// lowercase text before the number, `after` the lowercase text after it.
+pub fn magnitude_around(tail: &str, after: &str) -> bool {
+    let tail = tail.trim_end();
+    let tail = tail.strip_suffix('-').unwrap_or(tail);
+    let tail = tail
+        .strip_suffix(" of")
+        .or_else(|| tail.strip_suffix(" at"))
+        .unwrap_or(tail);
+    tail.ends_with("magnitude") || after.starts_with(" on the richter scale")
 }
 
 fn plural(w: &str) -> bool {

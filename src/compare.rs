@@ -1598,6 +1598,24 @@ mod tests {
     }
 
     #[test]
+    fn net_income_is_profit_and_a_buyback_is_buying_back() {
+        let same = same_subject_of;
+        assert!(same(
+            "Net income rose to $612 million.",
+            "Profit was $612m in the quarter."
+        ));
+        assert!(same(
+            "Norvik said it would buy back $2 billion of its shares.",
+            "Norvik also announced a $2.5bn share buyback."
+        ));
+        // Income alone is no profit.
+        assert!(!same(
+            "Household income rose to $612 million.",
+            "Profit was $612m in the quarter."
+        ));
+    }
+
+    #[test]
     fn exports_and_imports_are_two_subjects() {
         let same = same_subject_of;
         let exports = "Russia's exports to China rose to $129 billion in 2023.";

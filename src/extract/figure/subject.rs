@@ -208,6 +208,7 @@ const STOP: &[&str] = &[
     "kilometers",
     "kilometres",
     "fold",
+    "back",
     "magnitude",
     "richter",
     "bcm",
@@ -493,6 +494,9 @@ fn lemma(w: &str) -> &str {
         // "agreed a six-year deal".
         "signed" | "signing" | "agreed" | "agree" | "agrees" => "sign",
         "turnover" => "trade",
+        // A share buyback is buying shares back ("buy back $2 billion of
+        // its shares", "a $2.5bn share buyback").
+        "buyback" | "buybacks" | "buy-back" | "buy-backs" => "buy",
         "bcm" => "gas",
         // The dead, by any word for them ("62 dead", "the death toll",
         // "62 people died", "62 people were killed", "62 deaths").
@@ -518,7 +522,15 @@ pub fn terms(words: &[&str]) -> Vec<Shared> {
         }
     }
     let mut prev_name = false;
+    let mut prev: &str = "";
     for w in words {
+        let before = std::mem::replace(&mut prev, w);
+        // "Net income" is net profit.
+        if w.eq_ignore_ascii_case("income") && before.eq_ignore_ascii_case("net") {
+            push(&mut out, "profit");
+            prev_name = false;
+            continue;
+        }
         // "Power of Siberia 2", "Nord Stream 2": a number ending a name makes
         // another name ("siberia-2"), not the same one.
         if prev_name && is_name_number(w) {

@@ -655,12 +655,31 @@ fn check_figure(
     match (agree.is_empty(), conflict.is_empty()) {
         (false, true) => {
             let srcs: BTreeSet<&str> = agree.iter().map(|g| &*g.span.source).collect();
+            // Every value that agrees, as written ("$2 billion agrees with
+            // $2 billion and $2.5 billion"), not the first alone.
+            let mut values: Vec<String> = Vec::new();
+            // The claim's own value first, where a source gives it.
+            let own = show_value(f);
+            let (same, other): (Vec<&&Figure>, Vec<&&Figure>) =
+                agree.iter().partition(|g| show_value(g) == own);
+            for g in same.into_iter().chain(other) {
+                let v = show_value(g);
+                if !values.contains(&v) {
+                    values.push(v);
+                }
+            }
+            let shown = match values.len() {
+                1 => values[0].clone(),
+                2 => format!("{} and {}", values[0], values[1]),
+                3 => format!("{}, {} and {}", values[0], values[1], values[2]),
+                n => format!("{}, {} and {} more values", values[0], values[1], n - 2),
+            };
             part(
                 Verdict::Supported,
                 format!(
                     "{} agrees with {} in {}{}",
                     claim_desc,
-                    show_value(agree[0]),
+                    shown,
                     counted(srcs.len(), "source"),
                     unresolved_note(f, &agree)
                 ),
@@ -1135,6 +1154,35 @@ mod tests {
             v,
             Verdict::Unverified,
             "a matching number about another thing is no support: {why}"
+        );
+    }
+
+    #[test]
+    fn support_names_every_value_that_agrees_the_claims_first() {
+        let d = |y, m, day| Some(jiff::civil::date(y, m, day));
+        let km = |src: &str, v: f64, q| figure(src, 4, v, "km", q, &["border"], None, Actual);
+        let ex = corpus(
+            &[
+                ("a", d(2024, 5, 16)),
+                ("b", d(2024, 5, 17)),
+                ("c", d(2024, 5, 18)),
+            ],
+            vec![],
+            vec![
+                km("a", 4200.0, About),
+                km("b", 4100.0, Exact),
+                km("c", 4100.0, Exact),
+            ],
+        );
+        let claim = with_figure(
+            "x",
+            figure("claim", 1, 4100.0, "km", Exact, &["border"], None, Actual),
+        );
+        let r = check(&[claim], &ex, &SpeakerTable::default());
+        assert_eq!(r.claims[0].verdict, Verdict::Supported);
+        assert_eq!(
+            r.claims[0].explanation,
+            "4,100 km agrees with 4,100 km and about 4,200 km in 3 sources"
         );
     }
 

@@ -1033,6 +1033,8 @@ pub fn show_number(v: f64, unit: &str) -> String {
         "count" => format!("{num}{word}"),
         "percentage-points" => format!("{num}{word} percentage points"),
         "magnitude" => format!("magnitude {num}"),
+        "celsius" => format!("{num}°C"),
+        "fahrenheit" => format!("{num}°F"),
         u => format!("{num}{word} {u}"),
     }
 }
@@ -1764,6 +1766,7 @@ mod tests {
         assert_eq!(show_number(185e9, "USD"), "$185 billion");
         assert_eq!(show_number(4200.0, "km"), "4,200 km");
         assert_eq!(show_number(7.1, "magnitude"), "magnitude 7.1");
+        assert_eq!(show_number(41.2, "celsius"), "41.2°C");
         assert_eq!(show_number(26.0, "percent"), "26%");
         assert_eq!(show_number(38e9, "m3"), "38 billion m3");
         assert_eq!(show_number(1.25e6, "count"), "1.25 million");

@@ -129,6 +129,21 @@ const PIECES: &[&str] = &[
     "won't",
     "lay off",
     "mm",
+    // And those of the session after: bases of comparison, appositive
+    // names, coordinated cues, magnitudes, temperatures, casualties.
+    "higher than in 2023",
+    ", when",
+    "Homeland's leader, Piotr Nowak, said",
+    "and said",
+    "the party",
+    "magnitude",
+    "-magnitude",
+    "41C",
+    "°F",
+    "injured number",
+    "lost",
+    "with",
+    "finished first",
 ];
 
 /// Text of up to `n` pieces, each followed by nothing, a space or a line

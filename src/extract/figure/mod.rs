@@ -988,7 +988,15 @@ fn sentence_figures(
             continue;
         }
         // A magnitude is under 10: "the 2023 magnitude 7.8 quake" has one.
-        if unit_name == "magnitude" && !(0.0..10.0).contains(&first.value) {
+        // A temperature is one the weather can have ("2025F" is a year's
+        // forecast in a table, no temperature).
+        let plausible = match unit_name {
+            "magnitude" => (0.0..10.0).contains(&first.value),
+            "celsius" => (-90.0..=60.0).contains(&first.value),
+            "fahrenheit" => (-130.0..=140.0).contains(&first.value),
+            _ => true,
+        };
+        if !plausible {
             continue;
         }
         let year_like = first.year_like();

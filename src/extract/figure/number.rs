@@ -651,7 +651,11 @@ fn digit_number(s: &str, whole: Range<usize>, out: &mut Vec<Raw>) {
     {
         return;
     }
-    if after.is_some_and(|a| is_alnum(a) && mag.is_none()) {
+    // A letter glued after it makes a code ("G7", "4x4"), but for a
+    // temperature's scale alone ("41C", "105F").
+    let scale = matches!(after, Some('C' | 'F'))
+        && !s[whole.end + 1..].starts_with(|c: char| is_alnum(c) || c == '-');
+    if after.is_some_and(|a| is_alnum(a) && mag.is_none()) && !scale {
         return;
     }
     if after == Some(':') && s[whole.end + 1..].starts_with(|x: char| x.is_ascii_digit()) {

@@ -1569,6 +1569,40 @@ fn casualties_named_before_a_bare_number_are_counted() {
 }
 
 #[test]
+fn temperatures_have_their_scale() {
+    for (text, v, unit) in [
+        ("Temperatures reached 41C on Tuesday.", 41.0, "celsius"),
+        ("Temperatures reached 41.2°C on Tuesday.", 41.2, "celsius"),
+        (
+            "The thermometer showed 41 degrees Celsius.",
+            41.0,
+            "celsius",
+        ),
+        ("Highs of 38 degrees C are expected.", 38.0, "celsius"),
+        ("It hit 105 °F in Phoenix.", 105.0, "fahrenheit"),
+        ("It hit 105F in Phoenix.", 105.0, "fahrenheit"),
+    ] {
+        let f = one(text);
+        assert_eq!((f.value, f.unit), (v, unit), "{text}");
+    }
+    // A letter glued to a number is a code, a year's estimate in a table
+    // no temperature.
+    for text in [
+        "The army flew 4 C-130 transport planes.",
+        "Sales rose in 2025F.",
+        "The G7 met.",
+        "Sales reached 2025C.",
+    ] {
+        assert!(
+            dated(text)
+                .iter()
+                .all(|f| f.unit != "celsius" && f.unit != "fahrenheit"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn bad_input_time_is_linear() {
     // One huge sentence of figures: 8x the input may cost ~8x the time, not
     // 64x. The bound is loose so a busy machine does not fail it.

@@ -49,6 +49,17 @@ const UNITS: &[(&str, &str, f64)] = &[
     ("meter", "m", 1.0),
     ("inches", "mm", 25.4),
     ("inch", "mm", 25.4),
+    // Temperatures ("41 degrees Celsius", "41°C", "105 °F"; "41C" glued
+    // is read in `unit_after`).
+    ("degrees celsius", "celsius", 1.0),
+    ("degrees centigrade", "celsius", 1.0),
+    ("degrees fahrenheit", "fahrenheit", 1.0),
+    ("degrees c", "celsius", 1.0),
+    ("degrees f", "fahrenheit", 1.0),
+    ("°c", "celsius", 1.0),
+    ("ºc", "celsius", 1.0),
+    ("°f", "fahrenheit", 1.0),
+    ("ºf", "fahrenheit", 1.0),
     // An earthquake's magnitude ("a 6.9-magnitude quake"; written before
     // the number, "magnitude 7.1", it is read in `extract::figure`).
     ("magnitude", "magnitude", 1.0),
@@ -157,6 +168,17 @@ pub fn unit_after(rest: &str) -> Option<(&'static str, f64, usize)> {
         .map(char::len_utf8)
         .sum();
     let r = &rest[gap..];
+    // "41C", "105F": a capital glued to the number, alone.
+    if gap == 0
+        && let Some(unit) = match r.as_bytes().first() {
+            Some(b'C') => Some("celsius"),
+            Some(b'F') => Some("fahrenheit"),
+            _ => None,
+        }
+        && !r[1..].starts_with(|c: char| is_alnum(c) || c == '-')
+    {
+        return Some((unit, 1.0, 1));
+    }
     // The first 24 characters: the first 24 bytes when they are ASCII.
     let head = match r.as_bytes().get(..24) {
         None => r,

@@ -1600,7 +1600,7 @@ mod tests {
     }
 
     #[test]
-    fn net_income_is_profit_and_a_buyback_is_buying_back() {
+    fn net_income_is_profit_a_buyback_buying_back_and_the_mercury_the_temperature() {
         let same = same_subject_of;
         assert!(same(
             "Net income rose to $612 million.",
@@ -1609,6 +1609,11 @@ mod tests {
         assert!(same(
             "Norvik said it would buy back $2 billion of its shares.",
             "Norvik also announced a $2.5bn share buyback."
+        ));
+        // The mercury is the temperature.
+        assert!(same(
+            "Temperatures reached 46.8C in Aldera on Saturday.",
+            "The mercury hit 47.1 degrees Celsius in Aldera on Saturday."
         ));
         // Income alone is no profit.
         assert!(!same(

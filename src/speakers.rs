@@ -108,6 +108,34 @@ pub const TITLES: &[&str] = &[
     "activist",
     "campaigner",
     "editor",
+    // Weather, disasters and the people a story meets: "said meteorologist
+    // Carla Vint", "firefighter Ben Okoro told reporters", "said resident
+    // Maria Lopez".
+    "meteorologist",
+    "forecaster",
+    "climatologist",
+    "seismologist",
+    "volcanologist",
+    "geologist",
+    "strategist",
+    "pollster",
+    "psychologist",
+    "nurse",
+    "paramedic",
+    "firefighter",
+    "teacher",
+    "farmer",
+    "resident",
+    "engineer",
+    "pilot",
+    "owner",
+    "trader",
+    "investor",
+    "volunteer",
+    "organiser",
+    "organizer",
+    "student",
+    "witness",
 ];
 
 /// The user's alias table plus the names learned from the corpus.

@@ -3754,6 +3754,21 @@ mod tests {
     }
 
     #[test]
+    fn titles_of_weather_disasters_and_bystanders() {
+        for (title, name) in [
+            ("meteorologist", "Carla Vint"),
+            ("firefighter", "Ben Okoro"),
+            ("resident", "Maria Lopez"),
+            ("seismologist", "Ana Ruiz"),
+        ] {
+            let body = format!("“We have never seen anything like this,” said {title} {name}.");
+            assert_eq!(who(&body), vec![sp(name)], "{body}");
+            let body = format!("{title} {name} told reporters: “It came so fast.”");
+            assert_eq!(who(&body), vec![sp(name)], "{body}");
+        }
+    }
+
+    #[test]
     fn a_cue_after_and_keeps_the_subject_of_the_first() {
         assert_eq!(
             who(

@@ -460,43 +460,132 @@ fn render_diff(a: &QuoteForm, b: &QuoteForm) -> String {
 /// when compared) shows whole where both its words fall in one run.
 fn render_ops(a: &QuoteForm, b: &QuoteForm, ops: &[DiffOp]) -> String {
     let (sa, sb) = (shown_words(&a.fold), shown_words(&b.fold));
-    let mut out: Vec<String> = Vec::new();
-    // The words of `range` to show, each after `mark`.
-    let mut run =
-        |words: &[String], shown: &[String], range: std::ops::Range<usize>, mark: &str| {
-            let start = range.start;
-            for i in range {
-                match shown.get(i).map(String::as_str) {
-                    // The second word of a contraction its first one showed.
-                    Some("") if i > start => {}
-                    Some("") | None => out.push(format!("{mark}{}", words[i])),
-                    Some(w) => out.push(format!("{mark}{w}")),
-                }
-            }
-        };
+    let mut events: Vec<Edit> = Vec::new();
     for op in ops {
         match *op {
-            DiffOp::Equal { old_index, len, .. } => {
-                run(&a.words, &sa, old_index..old_index + len, "");
-            }
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => events.extend((0..len).map(|k| Edit::Same(old_index + k, new_index + k))),
             DiffOp::Delete {
                 old_index, old_len, ..
-            } => run(&a.words, &sa, old_index..old_index + old_len, "-"),
+            } => events.extend((old_index..old_index + old_len).map(Edit::Dropped)),
             DiffOp::Insert {
                 new_index, new_len, ..
-            } => run(&b.words, &sb, new_index..new_index + new_len, "+"),
+            } => events.extend((new_index..new_index + new_len).map(Edit::Added)),
             DiffOp::Replace {
                 old_index,
                 old_len,
                 new_index,
                 new_len,
             } => {
-                run(&a.words, &sa, old_index..old_index + old_len, "-");
-                run(&b.words, &sb, new_index..new_index + new_len, "+");
+                events.extend((old_index..old_index + old_len).map(Edit::Dropped));
+                events.extend((new_index..new_index + new_len).map(Edit::Added));
             }
         }
     }
+    whole_contractions(&mut events, &sa, &sb);
+    let mut out: Vec<String> = Vec::new();
+    // A word to show: as written, a contraction by its first word alone.
+    let show = |out: &mut Vec<String>, words: &[String], shown: &[String], i: usize, mark: &str| {
+        match shown.get(i).map(String::as_str) {
+            Some("") if i > 0 => {}
+            Some("") | None => out.push(format!("{mark}{}", words[i])),
+            Some(w) => out.push(format!("{mark}{w}")),
+        }
+    };
+    let mut k = 0;
+    while k < events.len() {
+        if let Edit::Same(i, _) = events[k] {
+            show(&mut out, &a.words, &sa, i, "");
+            k += 1;
+            continue;
+        }
+        // A run of changes: what was dropped, then what was added.
+        let end = events[k..]
+            .iter()
+            .position(|e| matches!(e, Edit::Same(..)))
+            .map_or(events.len(), |p| k + p);
+        for e in &events[k..end] {
+            if let Edit::Dropped(i) = *e {
+                show(&mut out, &a.words, &sa, i, "-");
+            }
+        }
+        for e in &events[k..end] {
+            if let Edit::Added(j) = *e {
+                show(&mut out, &b.words, &sb, j, "+");
+            }
+        }
+        k = end;
+    }
     out.join(" ")
+}
+
+/// One word of an alignment: the same in both texts, dropped from the
+/// first, or added in the second (indexes into each text's words).
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Edit {
+    Same(usize, usize),
+    Dropped(usize),
+    Added(usize),
+}
+
+/// Makes a contraction's two words one edit: where one word of "won't"
+/// ("will", "not") or "I'm" is the same and the other changed, the same
+/// one is dropped and added again, so a diff shows "-won't +not" rather
+/// than "won't -not", which reads as if "won't" were in both. `sa` and
+/// `sb` are the texts' [`shown_words`] (a contraction's second word shows
+/// as "").
+fn whole_contractions(events: &mut Vec<Edit>, sa: &[String], sb: &[String]) {
+    // The other word of the contraction word `i` is part of, and which way.
+    let partner = |shown: &[String], i: usize| -> Option<(usize, isize)> {
+        if i > 0 && shown.get(i).is_some_and(String::is_empty) {
+            Some((i - 1, -1))
+        } else if shown.get(i + 1).is_some_and(String::is_empty) {
+            Some((i + 1, 1))
+        } else {
+            None
+        }
+    };
+    loop {
+        let same_a: std::collections::HashMap<usize, usize> = events
+            .iter()
+            .filter_map(|e| match *e {
+                Edit::Same(i, j) => Some((i, j)),
+                _ => None,
+            })
+            .collect();
+        let same_b: std::collections::HashMap<usize, usize> =
+            same_a.iter().map(|(&i, &j)| (j, i)).collect();
+        // Whether the word `i` of one text, the same as `j` of the other,
+        // has its contraction's other word the same as `j`'s neighbour.
+        let whole = |shown: &[String],
+                     same: &std::collections::HashMap<usize, usize>,
+                     i: usize,
+                     j: usize| {
+            partner(shown, i).is_none_or(|(p, step)| {
+                same.get(&p)
+                    .is_some_and(|&q| q as isize == j as isize + step)
+            })
+        };
+        let mut changed = false;
+        let mut next = Vec::with_capacity(events.len() + 2);
+        for e in events.iter() {
+            match *e {
+                Edit::Same(i, j) if !whole(sa, &same_a, i, j) || !whole(sb, &same_b, j, i) => {
+                    next.push(Edit::Dropped(i));
+                    next.push(Edit::Added(j));
+                    changed = true;
+                }
+                e => next.push(e),
+            }
+        }
+        *events = next;
+        if !changed {
+            return;
+        }
+    }
 }
 
 /// For quotations with equal words: say which spellings or punctuation differ.
@@ -1301,7 +1390,18 @@ mod tests {
         .unwrap();
         assert_eq!(
             c.diff.as_deref(),
-            Some("the likes of which we haven't -not seen in a century")
+            Some("the likes of which we -haven't +have seen in a century")
+        );
+        // A contraction changed in part is shown changed whole: not "i'm
+        // -am +won't not".
+        let c = compare_quotes(
+            "I won't pretend this is easy",
+            "I'm not going to pretend this is easy",
+        )
+        .unwrap();
+        assert_eq!(
+            c.diff.as_deref(),
+            Some("-i -won't +i'm +not +going +to pretend this is easy")
         );
     }
 

@@ -2245,7 +2245,8 @@ fn subject_and_verb(sentence: &str) -> Option<(&str, &str, usize)> {
 /// (a DFA, several times cheaper than capture groups); the parts follow
 /// from the pattern's shape: the verb is the word after the last
 /// whitespace, an adverb may stand before it, and the subject never holds
-/// a comma, so an appositive starts at the first one.
+/// a comma, so an appositive starts at the first one (and is the subject
+/// when it names the person a role opened with: [`appositive_name`]).
 fn subject_parts(text: &str) -> Option<(&str, &str)> {
     let matched = SUBJECT.find(text)?.as_str();
     let (ws, c) = matched
@@ -2260,7 +2261,8 @@ fn subject_parts(text: &str) -> Option<(&str, &str)> {
         rest = before.trim_end();
     }
     if let Some(comma) = rest.find(',') {
-        rest = &rest[..comma];
+        // "The Chancellor, Rachel Hume, has defended": the name.
+        rest = appositive_name(&rest[..comma], &rest[comma..]).unwrap_or(&rest[..comma]);
     }
     Some((rest, verb))
 }
@@ -2415,15 +2417,17 @@ const REPLY_CUES: &[&str] = &[
 
 /// The name an appositive gives a speaker named by a role: in
 /// "Homeland's leader, Piotr Nowak, said" and "the nationalist leader,
-/// Piotr Nowak, said", `sp` is the role (its last word lowercase) and
+/// Piotr Nowak, said", `sp` is the role (a description, or its last word
+/// lowercase: "The Chancellor, Rachel Hume," too) and
 /// `between`, the text from it to the cue, is ", Piotr Nowak,"; the
 /// speaker is the name. Only an appositive that is a person's name alone
 /// ("the minister, who is 54, said" keeps the minister).
 fn appositive_name<'a>(sp: &str, between: &'a str) -> Option<&'a str> {
-    let role = sp
-        .split_whitespace()
-        .next_back()
-        .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
+    let role = is_description(sp)
+        || sp
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
     let inner = between.trim().strip_prefix(',')?.strip_suffix(',')?.trim();
     let words: Vec<&str> = inner.split_whitespace().collect();
     (role && person_like(&words)).then_some(inner)
@@ -3741,6 +3745,13 @@ mod tests {
         ] {
             assert_eq!(who(body), vec![sp("Piotr Nowak")], "{body}");
         }
+        // The sentence's subject too, for a participle after it.
+        assert_eq!(
+            who(
+                "The Chancellor, Rachel Hume, has defended the rise, calling it “necessary to repair the public finances”."
+            ),
+            vec![sp("Rachel Hume")]
+        );
         // An appositive that is no name leaves the role; a name stays the
         // speaker before a role in apposition.
         assert_eq!(

@@ -669,6 +669,10 @@ fn a_percentage_says_whether_it_is_a_share_a_rise_or_a_fall() {
             Some("share"),
         ),
         ("Inflation ended the year with 5%.", None),
+        // "Raise" and "hike" as verbs and nouns.
+        ("They will raise the levy by 1.5%.", Some("rise")),
+        ("A pay raise of 5% was agreed.", Some("rise")),
+        ("The bank will hike rates by 0.5%.", Some("rise")),
         // A level after "to" is none of them.
         ("Unemployment fell to 3.1% in 2022.", None),
         ("Inflation was 7.4% in 2022.", None),

@@ -578,7 +578,7 @@ const NAME: &str = concat!(
 /// The head words of a [`DESCRIPTION`], as the alternatives of a regex.
 macro_rules! heads {
     () => {
-        "ministry|statement|declaration|communiqué|communique|document|kremlin|president|leader|premier|minister|chancellor|governor|mayor|senator|secretary|commissioner|negotiator|spokesman|spokeswoman|spokesperson|government|embassy|official|officials|aide|adviser|envoy|ambassador|chairman|chief|report|readout|treaty|agency|office|council"
+        "ministry|statement|declaration|communiqué|communique|document|memo|kremlin|president|leader|premier|minister|chancellor|governor|mayor|senator|secretary|commissioner|negotiator|spokesman|spokeswoman|spokesperson|government|embassy|official|officials|aide|adviser|envoy|ambassador|chairman|chief|report|readout|treaty|agency|office|council"
     };
 }
 /// The head words of a [`DESCRIPTION`], listed once.
@@ -2333,6 +2333,7 @@ const DOCUMENTS: &[&str] = &[
     "report",
     "readout",
     "treaty",
+    "memo",
 ];
 
 /// Whether the text between a cue and a quotation keeps the quotation in
@@ -2608,6 +2609,16 @@ fn build(
                     continue 'matches;
                 }
                 let (sp_text, cue_text) = (&slice[sp.clone()], &slice[cue.clone()]);
+                // "The memo, first reported by the Sentinel, described":
+                // the agent of a passive, set off by commas, does not speak.
+                let agent = before[sp.end..cue.start].contains(',') && {
+                    let lead = before[..sp.start].trim_end();
+                    ends_with_ignore_case(lead, " by") || ends_with_ignore_case(lead, " by the")
+                };
+                if agent {
+                    at = Some(sp.end);
+                    continue;
+                }
                 // "In a statement, the ministry said": an indefinite
                 // document speaks only as the cue's own subject.
                 let loose_document = sp_text.to_lowercase().starts_with('a')
@@ -3745,6 +3756,16 @@ mod tests {
         ] {
             assert_eq!(who(body), vec![sp("Piotr Nowak")], "{body}");
         }
+        // The agent of a passive between commas does not speak; a memo
+        // does.
+        assert_eq!(
+            who("The memo, first reported by the Sentinel, described the plan as “a fantasy”."),
+            vec![sp("memo")]
+        );
+        assert_eq!(
+            who("A leaked civil service memo called the plan “a fantasy”."),
+            vec![sp("leaked civil service memo")]
+        );
         // The sentence's subject too, for a participle after it.
         assert_eq!(
             who(

@@ -198,6 +198,44 @@ fn carried_unit(
     }
 }
 
+/// The length of " point" or " points" at the start of `after` when the
+/// number before it (at `start` of `s`) changes a percentage the sentence
+/// gave before it (`previous`, the unit of its previous figure): "4.2 per
+/// cent, up 0.1 point", "31.6%, 4.2 points higher than in 2023". A change
+/// word right before the number ("up", "down", "by", "rose", "fell", ...) or
+/// a comparison right after "points" ("higher", "lower", "more", ...) says
+/// it is a change; "scored 31 points" after "45% from the field" is not.
+fn points_of_percentage(
+    s: &str,
+    start: usize,
+    after: &str,
+    previous: Option<&'static str>,
+) -> Option<usize> {
+    if !matches!(previous, Some("percent" | "percentage-points")) {
+        return None;
+    }
+    let head = lower_head(after, 24);
+    let rest = head
+        .strip_prefix(" points")
+        .or_else(|| head.strip_prefix(" point"))?;
+    if rest.starts_with(|c: char| is_alnum(c)) {
+        return None;
+    }
+    let len = head.len() - rest.len();
+    let before = lower_tail(&s[..start], 16);
+    let changed = before
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| matches!(w, "up" | "down" | "by" | "a") || change_word(w).is_some());
+    let compared = rest.split_whitespace().next().is_some_and(|w| {
+        matches!(
+            w.trim_end_matches([',', '.', ';']),
+            "higher" | "lower" | "more" | "less" | "above" | "below" | "up" | "down"
+        )
+    });
+    (changed || compared).then_some(len)
+}
+
 /// How far (bytes) a period mention may stand from its figure, unless it
 /// opens the sentence.
 const PERIOD_REACH: usize = 160;
@@ -590,6 +628,12 @@ fn figure_kind(tail: &str, after: &str, unit: &str) -> Option<&'static str> {
     if CHANGE_NOUNS.contains(&next) {
         return change_word(next);
     }
+    // "4.2 points higher than in 2023", "prices 3% lower than a year ago".
+    match next {
+        "higher" => return Some(attribute::RISE),
+        "lower" => return Some(attribute::FALL),
+        _ => {}
+    }
     let mut words = tail.split_whitespace().rev();
     let mut last = words.next();
     // "rose by 26%", "fell by 5%", "an increase of 5%"; not "fell to 5%",
@@ -597,6 +641,12 @@ fn figure_kind(tail: &str, after: &str, unit: &str) -> Option<&'static str> {
     let by = last == Some("by");
     if matches!(last, Some("by" | "of")) {
         last = words.next();
+    }
+    // Money raised is funds collected, a level: "raised $12.5 million in
+    // Series B funding" ("raised prices by $5" is a change, below).
+    let money = unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase());
+    if money && matches!(last, Some("raised" | "raise" | "raises" | "raising")) {
+        return None;
     }
     if let Some(kind) = last.and_then(change_word) {
         return Some(kind);
@@ -935,6 +985,17 @@ fn sentence_figures(
                         Some((noun, len)) => ("percent", 1.0, len, Some(noun)),
                         None => ("percent", 1.0, 0, None),
                     },
+                    // "4.2 per cent, up 0.1 point": after a percentage,
+                    // a change in points is in percentage points.
+                    _ if let Some(len) = points_of_percentage(
+                        s,
+                        first.start,
+                        tail,
+                        out[first_index..].last().map(|f| f.unit),
+                    ) =>
+                    {
+                        ("percentage-points", 1.0, len, None)
+                    }
                     _ => match counted_noun(tail) {
                         Some((noun, len)) => ("count", 1.0, len, Some(noun)),
                         None => match first.fixed_unit {
@@ -985,8 +1046,7 @@ fn sentence_figures(
             && first.currency.is_none()
             && counted.is_none()
             && first.fixed_unit.is_none()
-            && unit_name != "times"
-            && unit_name != "magnitude"
+            && !matches!(unit_name, "times" | "magnitude" | "percentage-points")
             && !carried
         {
             continue;

@@ -652,9 +652,13 @@ fn digit_number(s: &str, whole: Range<usize>, out: &mut Vec<Raw>) {
         return;
     }
     // A letter glued after it makes a code ("G7", "4x4"), but for a
-    // temperature's scale alone ("41C", "105F").
+    // temperature's scale alone ("41C", "105F") and "pc".
     let scale = matches!(after, Some('C' | 'F'))
-        && !s[whole.end + 1..].starts_with(|c: char| is_alnum(c) || c == '-');
+        && !s[whole.end + 1..].starts_with(|c: char| is_alnum(c) || c == '-')
+        // And "4.5pc", percent as British papers write it.
+        || after == Some('p')
+            && s[whole.end..].starts_with("pc")
+            && !s[whole.end + 2..].starts_with(|c: char| is_alnum(c) || c == '-');
     if after.is_some_and(|a| is_alnum(a) && mag.is_none()) && !scale {
         return;
     }

@@ -1607,6 +1607,50 @@ fn temperatures_have_their_scale() {
 }
 
 #[test]
+fn points_changing_a_percentage_are_percentage_points() {
+    let f = dated("Unemployment is 4.2 per cent, up 0.1 point.");
+    assert_eq!(f.len(), 2, "{f:#?}");
+    assert_eq!((f[1].value, f[1].unit), (0.1, "percentage-points"));
+    assert_eq!(f[1].attributes[..], [attribute::RISE]);
+    let f = dated("The party's share of 31.6% was 4.2 points higher than in 2023.");
+    assert_eq!((f[1].value, f[1].unit), (4.2, "percentage-points"));
+    assert_eq!(f[1].attributes[..], [attribute::RISE]);
+    let f = dated("Inflation fell to 2.9%, down 0.5 points.");
+    assert_eq!(
+        (f[1].unit, &f[1].attributes[..]),
+        ("percentage-points", &[attribute::FALL][..])
+    );
+    // Points that change no percentage are counted.
+    let f = dated("She shot 45% from the field and scored 31 points.");
+    assert_eq!(f[1].unit, "count");
+    assert_eq!(one("The index rose 120 points.").unit, "count");
+    // A figure "lower" or "higher" than another is a change.
+    assert_eq!(
+        one("Prices were 3% lower than a year ago.").attributes[..],
+        [attribute::FALL]
+    );
+}
+
+#[test]
+fn british_pc_is_percent_and_money_raised_is_a_level() {
+    let f = one("Wages rose by 4.5pc.");
+    assert_eq!((f.value, f.unit), (4.5, "percent"));
+    assert_eq!(one("Output fell 0.3 pc in the quarter.").unit, "percent");
+    // Not a glued word.
+    assert!(dated("The 5pcs were sold.").is_empty());
+    // Funds raised are an amount; prices raised by an amount a change.
+    assert!(
+        one("They raised $12.5 million in Series B funding.")
+            .attributes
+            .is_empty()
+    );
+    assert_eq!(
+        one("The firm raised prices by $5.").attributes[..],
+        [attribute::RISE]
+    );
+}
+
+#[test]
 fn bad_input_time_is_linear() {
     // One huge sentence of figures: 8x the input may cost ~8x the time, not
     // 64x. The bound is loose so a busy machine does not fail it.

@@ -24,6 +24,8 @@ const UNITS: &[(&str, &str, f64)] = &[
     ("per cent", "percent", 1.0),
     ("percent", "percent", 1.0),
     ("pct", "percent", 1.0),
+    // British papers' "4.5pc".
+    ("pc", "percent", 1.0),
     ("%", "percent", 1.0),
     ("kilometers", "km", 1.0),
     ("kilometres", "km", 1.0),

@@ -144,6 +144,13 @@ const PIECES: &[&str] = &[
     "lost",
     "with",
     "finished first",
+    "4.5pc",
+    "up 0.1 point",
+    "points higher",
+    "raised",
+    "by the",
+    "memo",
+    "The Chancellor, Rachel Hume,",
 ];
 
 /// Text of up to `n` pieces, each followed by nothing, a space or a line

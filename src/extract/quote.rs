@@ -2362,7 +2362,8 @@ fn in_cue_clause(between: &str) -> bool {
     };
     between.len() <= 160
         && !between.contains([',', ';', ':', '!', '?', '(', ')', '—', '–'])
-        && OTHER_CUE.find_iter(between).all(|m| coordinated(m.start()))
+        && (!OTHER_CUE.is_match(between)
+            || OTHER_CUE.find_iter(between).all(|m| coordinated(m.start())))
 }
 
 fn plausible_speaker(sp: &str) -> bool {
@@ -2429,9 +2430,18 @@ fn appositive_name<'a>(sp: &str, between: &'a str) -> Option<&'a str> {
             .split_whitespace()
             .next_back()
             .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
+    if !role {
+        return None;
+    }
     let inner = between.trim().strip_prefix(',')?.strip_suffix(',')?.trim();
-    let words: Vec<&str> = inner.split_whitespace().collect();
-    (role && person_like(&words)).then_some(inner)
+    // A name is a few words: on the stack, as most subjects are read.
+    let mut words = [""; 6];
+    let mut n = 0;
+    for w in inner.split_whitespace() {
+        *words.get_mut(n)? = w;
+        n += 1;
+    }
+    person_like(&words[..n]).then_some(inner)
 }
 
 /// "the Russian president", "a Kremlin aide": a description, not a name.

@@ -24,7 +24,7 @@ use super::period;
 use super::{Figure, Modality, Qualifier, Subject, attribute};
 use crate::source::Document;
 use crate::text::is_alnum;
-use crate::text::{Layout, Shared, SharedSlice};
+use crate::text::{Layout, SharedSlice};
 use modality::modality;
 use noise::{is_noise, is_noise_by_place};
 use number::{is_month_day, lower_head, lower_tail, parse_number, raw_numbers_by_sentence};
@@ -43,8 +43,9 @@ pub fn extract_figures(doc: &Document) -> Vec<Figure> {
 pub fn extract_figures_in(doc: &Document, layout: &Layout) -> Vec<Figure> {
     let text = &doc.text;
     let mut out = Vec::new();
-    // The names of the last figure that had any, and its block's number.
-    let mut last_names: Option<(Box<[Shared]>, usize)> = None;
+    // The last figure that had names (its place in `out`), and its block's
+    // number.
+    let mut last_named: Option<(usize, usize)> = None;
     for (bi, (block, block_sentences)) in layout.blocks.iter().zip(&layout.sentences).enumerate() {
         let block_text = &text[block.range.clone()];
         // Most blocks have no number: their noise test waits for the first.
@@ -58,8 +59,8 @@ pub fn extract_figures_in(doc: &Document, layout: &Layout) -> Vec<Figure> {
         for (s, raws) in block_sentences.iter().cloned().zip(raws) {
             let first = out.len();
             sentence_figures(doc, s.start, &text[s.clone()], raws, noise_block, &mut out);
-            for f in &mut out[first..] {
-                borrow_names(f, &mut last_names, bi);
+            for i in first..out.len() {
+                borrow_names(&mut out, i, &mut last_named, bi);
             }
         }
     }
@@ -91,24 +92,27 @@ const ANAPHORIC_NOUNS: &[&str] = &[
 /// names, in its paragraph or the one before: in an election story "the
 /// party won 82 seats" after "Homeland's 17.3%" is Homeland's, and is no
 /// longer one subject with "giving the party 144 seats" after the Social
-/// Democrats' 31.6%. `last` keeps the last names seen and their block
-/// (`block`, this figure's).
-fn borrow_names(f: &mut Figure, last: &mut Option<(Box<[Shared]>, usize)>, block: usize) {
-    let subject = &mut f.subject;
-    if !subject.names.is_empty() {
-        *last = Some((subject.names.clone(), block));
+/// Democrats' 31.6%. `last` keeps the last figure of `out` with names and
+/// its block (`block`, that of the figure `i`).
+fn borrow_names(out: &mut [Figure], i: usize, last: &mut Option<(usize, usize)>, block: usize) {
+    if !out[i].subject.names.is_empty() {
+        *last = Some((i, block));
         return;
     }
-    let anaphoric = subject
-        .text
-        .split_whitespace()
-        .any(|w| ANAPHORIC_NOUNS.iter().any(|n| w.eq_ignore_ascii_case(n)));
-    let Some((names, at)) = last.as_ref() else {
+    let Some((named, at)) = *last else {
         return;
     };
-    if !anaphoric || block > at + 1 {
+    if block > at + 1
+        || !out[i]
+            .subject
+            .text
+            .split_whitespace()
+            .any(|w| ANAPHORIC_NOUNS.iter().any(|n| w.eq_ignore_ascii_case(n)))
+    {
         return;
     }
+    let names = out[named].subject.names.clone();
+    let subject = &mut out[i].subject;
     let mut terms = subject.terms.to_vec();
     for n in names.iter() {
         if !terms.contains(n) {
@@ -116,7 +120,7 @@ fn borrow_names(f: &mut Figure, last: &mut Option<(Box<[Shared]>, usize)>, block
         }
     }
     subject.terms = terms.into_boxed_slice();
-    subject.names = names.clone();
+    subject.names = names;
 }
 
 // --------------------------------------------------------------- sentence
@@ -1003,6 +1007,7 @@ fn sentence_figures(
                             // "magnitude 7.1", "measuring 7.1 on the
                             // Richter scale".
                             None if !first.word
+                                && (0.0..10.0).contains(&first.value)
                                 && unit::magnitude_around(
                                     &lower_tail(&s[..first.start], 16),
                                     &lower_head(tail, 24),

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::extract::Modality;
+use crate::text::Shared;
 use proptest::prelude::*;
 
 fn figs(text: &str, date: Option<&str>) -> Vec<Figure> {

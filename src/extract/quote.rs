@@ -2376,8 +2376,12 @@ fn plausible_speaker(sp: &str) -> bool {
         let first = trim_marks(first);
         let possessive = matches!(first, "her" | "his" | "their" | "its" | "our");
         // `first` is lowercase already.
-        let lone_non_name =
-            one_word && (not_speaker_lower(first) || MONTH_LIST.contains_lower(first));
+        // (A lone article too: what a name pattern takes of "The
+        // ministry's official said".)
+        let lone_non_name = one_word
+            && (not_speaker_lower(first)
+                || MONTH_LIST.contains_lower(first)
+                || matches!(first, "the" | "an"));
         // "a Chinese scholar", "an official": anonymous, no speaker. A
         // document is named by its description either way ("a joint
         // statement saying").
@@ -3775,6 +3779,12 @@ mod tests {
         assert_eq!(
             who("A leaked civil service memo called the plan “a fantasy”."),
             vec![sp("leaked civil service memo")]
+        );
+        // "The" alone, what a name pattern takes before "ministry's
+        // official", is no one; the ministry, whose official spoke, is.
+        assert_eq!(
+            who("The ministry's official said: “No decision has been taken.”"),
+            vec![sp("ministry")]
         );
         // The sentence's subject too, for a participle after it.
         assert_eq!(

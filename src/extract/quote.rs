@@ -585,7 +585,7 @@ macro_rules! heads {
 static HEAD_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| heads!().split('|').collect());
 
 const DESCRIPTION: &str = concat!(
-    r"(?:[Tt]he|[Aa]n?)\s+(?:[A-Za-z0-9-]+\s+){0,3}?(?i:",
+    r"(?:[Tt]he|[Aa]n?)\s+(?:[A-Za-z0-9-]+(?:['’]s)?\s+){0,3}?(?i:",
     heads!(),
     r")(?-u:\b)"
 );
@@ -3780,11 +3780,20 @@ mod tests {
             who("A leaked civil service memo called the plan “a fantasy”."),
             vec![sp("leaked civil service memo")]
         );
-        // "The" alone, what a name pattern takes before "ministry's
-        // official", is no one; the ministry, whose official spoke, is.
+        // A description may hold a possessive ("the Kremlin's
+        // spokesman"); "The" alone, what a name pattern takes before
+        // "ministry's official", is no one.
         assert_eq!(
             who("The ministry's official said: “No decision has been taken.”"),
-            vec![sp("ministry")]
+            vec![sp("ministry's official")]
+        );
+        assert_eq!(
+            who("“No decision has been taken,” the Kremlin's spokesman said."),
+            vec![sp("Kremlin's spokesman")]
+        );
+        assert_eq!(
+            who("“No decision has been taken,” the ministry's spokesperson, Anna Berg, said."),
+            vec![sp("Anna Berg")]
         );
         // The sentence's subject too, for a participle after it.
         assert_eq!(

@@ -549,24 +549,27 @@ fn whole_contractions(events: &mut Vec<Edit>, sa: &[String], sb: &[String]) {
         }
     };
     loop {
-        let same_a: std::collections::HashMap<usize, usize> = events
-            .iter()
-            .filter_map(|e| match *e {
-                Edit::Same(i, j) => Some((i, j)),
-                _ => None,
-            })
-            .collect();
-        let same_b: std::collections::HashMap<usize, usize> =
-            same_a.iter().map(|(&i, &j)| (j, i)).collect();
+        // Per word of each text, the word of the other it is the same as.
+        let mut same_a: Vec<Option<usize>> = vec![None; sa.len()];
+        let mut same_b: Vec<Option<usize>> = vec![None; sb.len()];
+        for e in events.iter() {
+            if let Edit::Same(i, j) = *e {
+                if let Some(slot) = same_a.get_mut(i) {
+                    *slot = Some(j);
+                }
+                if let Some(slot) = same_b.get_mut(j) {
+                    *slot = Some(i);
+                }
+            }
+        }
         // Whether the word `i` of one text, the same as `j` of the other,
         // has its contraction's other word the same as `j`'s neighbour.
-        let whole = |shown: &[String],
-                     same: &std::collections::HashMap<usize, usize>,
-                     i: usize,
-                     j: usize| {
+        let whole = |shown: &[String], same: &[Option<usize>], i: usize, j: usize| {
             partner(shown, i).is_none_or(|(p, step)| {
-                same.get(&p)
-                    .is_some_and(|&q| q as isize == j as isize + step)
+                same.get(p)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|q| q as isize == j as isize + step)
             })
         };
         let mut changed = false;

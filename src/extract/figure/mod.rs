@@ -240,6 +240,19 @@ fn points_of_percentage(
     (changed || compared).then_some(len)
 }
 
+/// Whether `value` is one a figure in `unit` can have: a magnitude is
+/// under 10 ("the 2023 magnitude 7.8 quake" has one), a temperature one
+/// the weather can have ("2025F" is a year's forecast in a table, no
+/// temperature).
+fn plausible(unit: &str, value: f64) -> bool {
+    match unit {
+        "magnitude" => (0.0..10.0).contains(&value),
+        "celsius" => (-90.0..=60.0).contains(&value),
+        "fahrenheit" => (-130.0..=140.0).contains(&value),
+        _ => true,
+    }
+}
+
 /// How far (bytes) a period mention may stand from its figure, unless it
 /// opens the sentence.
 const PERIOD_REACH: usize = 160;
@@ -648,7 +661,7 @@ fn figure_kind(tail: &str, after: &str, unit: &str) -> Option<&'static str> {
     }
     // Money raised is funds collected, a level: "raised $12.5 million in
     // Series B funding" ("raised prices by $5" is a change, below).
-    let money = unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase());
+    let money = unit::currency_symbol(unit).is_some();
     if money && matches!(last, Some("raised" | "raise" | "raises" | "raising")) {
         return None;
     }
@@ -1007,7 +1020,7 @@ fn sentence_figures(
                             // "magnitude 7.1", "measuring 7.1 on the
                             // Richter scale".
                             None if !first.word
-                                && (0.0..10.0).contains(&first.value)
+                                && plausible("magnitude", first.value)
                                 && unit::magnitude_around(
                                     &lower_tail(&s[..first.start], 16),
                                     &lower_head(tail, 24),
@@ -1056,16 +1069,7 @@ fn sentence_figures(
         {
             continue;
         }
-        // A magnitude is under 10: "the 2023 magnitude 7.8 quake" has one.
-        // A temperature is one the weather can have ("2025F" is a year's
-        // forecast in a table, no temperature).
-        let plausible = match unit_name {
-            "magnitude" => (0.0..10.0).contains(&first.value),
-            "celsius" => (-90.0..=60.0).contains(&first.value),
-            "fahrenheit" => (-130.0..=140.0).contains(&first.value),
-            _ => true,
-        };
-        if !plausible {
+        if !plausible(unit_name, first.value) {
             continue;
         }
         let year_like = first.year_like();

@@ -494,12 +494,7 @@ fn small_word_counts(s: &str, found: Range<usize>) -> bool {
         return false;
     }
     let after = &s[found.end..];
-    let next = after
-        .trim_start_matches([' ', '-'])
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let next = next_word_lower(after.trim_start_matches([' ', '-']));
     // "a year" is no count; "the two-year-old" neither.
     if next == "year" && !after.starts_with('-') {
         return false;
@@ -554,16 +549,21 @@ fn part_of_whole_words(before: &str, after: &str) -> bool {
     forward || backward
 }
 
+/// The ASCII letters `text` opens with, lowercase: the word after a
+/// number, once the caller has skipped what may stand between ("six
+/// years", "a seven-year term").
+fn next_word_lower(text: &str) -> String {
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
 /// Whether `after` (the text after a number) opens with a length of time
 /// or a count of games: "2 in 10 minutes", "3 in 5 games" are goals in a
 /// time or a run, no share.
 fn counts_time_or_games(after: &str) -> bool {
-    let next = after
-        .trim_start()
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let next = next_word_lower(after.trim_start());
     let next = next.strip_suffix('s').unwrap_or(&next);
     [
         "second", "minute", "hour", "day", "week", "month", "year", "decade", "game", "match",

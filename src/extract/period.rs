@@ -170,11 +170,11 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (Kind::PastYears, format!(r"(?i)(?-u:\b)(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?:(decade)|{n}\s+years|(year))(?-u:\b)")),
         (Kind::FullYear, format!(r"(?i)(?-u:\b)(?:full|whole)[\s-]year(?:\s+{year})?(?-u:\b)")),
         (Kind::YearsAgo, format!(r"(?i)(?-u:\b)(?:{n}\s+years|(a\s+decade))\s+ago(?-u:\b)")),
-        (Kind::Relative, r"(?i)(?-u:\b)(last year|this year|next year|the previous year|a year earlier|a year ago|last month|this month|so far this year|today|currently|at present)(?-u:\b)".to_string()),
+        (Kind::Relative, r"(?i)(?-u:\b)(last year|this year|next year|the (?:previous|preceding|prior) year|the year (?:before|earlier)|a year earlier|a year ago|last month|this month|so far this year|today|currently|at present)(?-u:\b)".to_string()),
         (Kind::MonthAlone, format!(r"(?i)(?-u:\b)in\s+({month})(?-u:\b)")),
         // "from 3.4% a month earlier": the month before the one the
         // sentence names (resolved once all its mentions are known).
-        (Kind::MonthEarlier, r"(?i)(?-u:\b)(a month (?:earlier|before)|the (?:previous|preceding|prior) month)(?-u:\b)".to_string()),
+        (Kind::MonthEarlier, r"(?i)(?-u:\b)((?:a|the) month (?:earlier|before)|the (?:previous|preceding|prior) month)(?-u:\b)".to_string()),
         // "in the first quarter", "first-half profit", "in Q3": the year
         // is the publication's. Not "the first half of the meeting".
         (Kind::PartAlone, r"(?i)(?-u:\b)(?:(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(quarter|half)|(q)([1-4])|(h)([12]))(?-u:\b)(\s+of)?".to_string()),
@@ -283,6 +283,11 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                 continue;
             }
             let g = |i: usize| c.get(i).map(|m| m.as_str()).unwrap_or("");
+            if matches!(kind, Kind::Relative | Kind::MonthEarlier)
+                && before_names_event(g(1), &sentence[e..])
+            {
+                continue;
+            }
             let against = matches!(kind, Kind::Relative | Kind::MonthEarlier)
                 && comparison_base(&sentence[..s], g(1));
             if against && *kind == Kind::MonthEarlier {
@@ -555,12 +560,18 @@ fn comparison_base(before: &str, phrase: &str) -> bool {
     let past = [
         "a month earlier",
         "a month before",
+        "the month earlier",
+        "the month before",
         "the previous month",
         "the preceding month",
         "the prior month",
         "a year earlier",
         "a year ago",
         "the previous year",
+        "the preceding year",
+        "the prior year",
+        "the year earlier",
+        "the year before",
         "last year",
         "last month",
     ];
@@ -570,6 +581,26 @@ fn comparison_base(before: &str, phrase: &str) -> bool {
             .split_whitespace()
             .next_back()
             .is_some_and(|w| against.iter().any(|a| a.eq_ignore_ascii_case(w)))
+}
+
+/// Whether a relative phrase ending in "before" names the time before an
+/// event that follows it ("the month before the election", "a year before
+/// it opened"), not the month or year before the one in question.
+fn before_names_event(phrase: &str, after: &str) -> bool {
+    if !phrase.to_ascii_lowercase().ends_with("before") {
+        return false;
+    }
+    let next = after.trim_start();
+    let word: String = next
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
+    !word.is_empty()
+        && !matches!(
+            word.as_str(),
+            "and" | "but" | "while" | "whereas" | "when" | "as" | "or"
+        )
 }
 
 /// From month `m` (of year `y`, else the latest such month begun by the
@@ -744,8 +775,31 @@ mod tests {
             labels("2.9% in January 2023, against 3.1% the previous month", d),
             vec!["2023-01", "2022-12"]
         );
+        assert_eq!(
+            labels(
+                "slowed to 2.4% in October, down from 2.8% the month before",
+                d
+            ),
+            vec!["2022-10", "2022-09"]
+        );
+        assert_eq!(
+            labels(
+                "2.4% in October, against 2.8% the month before and 3% in August",
+                d
+            ),
+            vec!["2022-10", "2022-09", "2022-08"]
+        );
+        assert_eq!(labels("up 4% the year before", d), vec!["2022"]);
+        assert_eq!(labels("in the prior year", d), vec!["2022"]);
+        // The time before an event is not the month or year before.
+        assert_eq!(
+            labels("in October, after 2.8% the month before the election", d),
+            vec!["2022-10"]
+        );
+        assert!(labels("rose 3% the year before it opened", d).is_empty());
         // Nothing to count back from, or what a change is measured against.
         assert!(labels("was 3.4% a month earlier", d).is_empty());
+        assert!(labels("in May, up 2% from the month before", d) == vec!["2022-05"]);
         assert_eq!(
             labels("in May, up 2% from a month earlier", d),
             vec!["2022-05"]
@@ -769,6 +823,7 @@ mod tests {
             "higher than last year",
             "up 5% on a year ago",
             "compared with the previous year",
+            "up 3% on the year before",
         ] {
             assert!(labels(base, d).is_empty(), "{base}");
         }

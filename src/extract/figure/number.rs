@@ -758,6 +758,26 @@ fn word_number(s: &str, found: Range<usize>, out: &mut Vec<Raw>) {
         .any(|p| lw.starts_with(p))
         || lw.ends_with("thirds")
         || lw.ends_with("quarters");
+    // "a quarter point", "half a percentage point", "a quarter of a
+    // point", "a half-point cut": a fraction of a percentage point.
+    if fraction
+        && !lw.contains("dozen")
+        && let Some(len) = point_after(&s[whole.end()..])
+        && let Some(v) = word_value(w)
+    {
+        out.push(Raw {
+            start: whole.start(),
+            end: whole.end() + len,
+            value: v / 100.0,
+            digit: 0.0,
+            currency: None,
+            has_magnitude: false,
+            plain_integer: false,
+            word: true,
+            fixed_unit: Some("percentage-points"),
+        });
+        return;
+    }
     // "a year and a half of follow-up": a length, not a share.
     if lw == "half" && before.ends_with("and a") {
         return;
@@ -789,6 +809,25 @@ fn word_number(s: &str, found: Range<usize>, out: &mut Vec<Raw>) {
         word: true,
         fixed_unit: word_unit(&lw),
     });
+}
+
+/// The length of the words after a fraction word that make it a fraction
+/// of a percentage point: " point", "-point", " a percentage point", " of
+/// a point", " of a percentage point" (and their plurals).
+fn point_after(after: &str) -> Option<usize> {
+    let head = lower_head(after, 32);
+    let rest = [" of a ", " a ", " ", "-"]
+        .iter()
+        .find_map(|lead| head.strip_prefix(lead))?;
+    let rest = rest.strip_prefix("percentage ").unwrap_or(rest);
+    let tail = rest.strip_prefix("point")?;
+    let tail = tail.strip_prefix('s').unwrap_or(tail);
+    // A word goes on: "a quarter pointer".
+    if tail.starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    // Everything matched is ASCII, so lengths in `head` are the source's.
+    Some(head.len() - tail.len())
 }
 
 pub(super) fn is_month_day(s: &str, r: &Raw) -> bool {

@@ -1038,10 +1038,42 @@ fn basis_points_rupees_lakhs_and_crores() {
         "The bank raised rates by 50 basis points.",
         "The bank raised rates by 50 bps.",
         "The bank raised rates by 0.5 percentage points.",
+        "The 50-basis-point rise surprised markets.",
+        "A 0.5-percentage-point rise surprised markets.",
+        // Fractions of a point, as central banks' moves are told.
+        "The bank raised rates by half a percentage point.",
+        "The bank raised rates by half a point.",
+        "It delivered a half-point rise.",
     ] {
         let (v, u) = vu(t);
         assert!(close(v, 0.5) && u == "percentage-points", "{t}: {v} {u}");
     }
+    for (t, want) in [
+        (
+            "The bank lowered borrowing costs by a quarter point to 4%.",
+            0.25,
+        ),
+        (
+            "The bank cut rates by a quarter of a percentage point.",
+            0.25,
+        ),
+        ("A quarter-point cut took the rate to 4%.", 0.25),
+        ("It cut rates by three-quarters of a point.", 0.75),
+    ] {
+        let f = &dated(t)[0];
+        let (v, u) = (f.value, f.unit.to_string());
+        assert!(close(v, want) && u == "percentage-points", "{t}: {v} {u}");
+    }
+    // A quarter of a point is no share of 25%; a quarter of voters is.
+    assert!(
+        !dated("The bank cut rates by a quarter of a percentage point.")
+            .iter()
+            .any(|f| f.unit == "percent")
+    );
+    assert_eq!(
+        vu("A quarter of voters backed the plan."),
+        (25.0, "percent".into())
+    );
     // Indian English: a lakh is 100,000, a crore ten million.
     for (t, want) in [
         ("Exports rose to Rs 500 crore.", 5e9),

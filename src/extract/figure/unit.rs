@@ -17,9 +17,13 @@ const UNITS: &[(&str, &str, f64)] = &[
     ("cubic metres", "m3", 1.0),
     ("percentage points", "percentage-points", 1.0),
     ("percentage point", "percentage-points", 1.0),
-    // A basis point is a hundredth of a percentage point.
+    // "a 0.5-percentage-point fall".
+    ("percentage-point", "percentage-points", 1.0),
+    // A basis point is a hundredth of a percentage point ("25 basis
+    // points", "a 50-basis-point rise").
     ("basis points", "percentage-points", 0.01),
     ("basis point", "percentage-points", 0.01),
+    ("basis-point", "percentage-points", 0.01),
     ("bps", "percentage-points", 0.01),
     ("per cent", "percent", 1.0),
     ("percent", "percent", 1.0),

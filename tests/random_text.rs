@@ -151,6 +151,16 @@ const PIECES: &[&str] = &[
     "by the",
     "memo",
     "The Chancellor, Rachel Hume,",
+    "the month before",
+    "the year before the vote",
+    "a quarter point",
+    "half a percentage point",
+    "three-quarters of a point",
+    "-basis-point",
+    "Vell's barrister, Ruth Kamau,",
+    "Vell’s wife",
+    "” — Xi Jinping",
+    "she told him",
 ];
 
 /// Text of up to `n` pieces, each followed by nothing, a space or a line

@@ -117,7 +117,9 @@ pub fn extract_quotes_in(doc: &Document, layout: &Layout, speakers: &SpeakerTabl
                 break;
             }
             let stext = &text[sent.clone()];
-            state.observe_subject(stext, speakers);
+            // The person the sentence is about: the speaker of its last
+            // quotation, else its subject, if a person.
+            let mut salient = state.observe_subject(stext, speakers);
             // Quotations that open in this sentence.
             while next < spans.len() && spans[next].open < sent.end {
                 let q = &spans[next];
@@ -137,10 +139,22 @@ pub fn extract_quotes_in(doc: &Document, layout: &Layout, speakers: &SpeakerTabl
                     label.as_deref(),
                     heading_speaker.as_deref(),
                 ) {
+                    if let Some(sp) = quote.speaker.as_deref()
+                        && state.people.iter().any(|p| p.name == sp)
+                    {
+                        salient = Some(sp.to_string());
+                    }
                     out.push(quote);
                 }
             }
             state.observe(stext, speakers, &mut scratch);
+            // "Judge Helen Marsh said Vell had shown “…”": the next "she"
+            // is the judge, not the last person the sentence named.
+            if let Some(p) = salient
+                && state.people.iter().any(|q| q.name == p)
+            {
+                state.last_person = Some(p);
+            }
         }
         // "He then read from a prepared statement:" introduces the
         // quotation opening the next block (every item of a list).
@@ -875,6 +889,34 @@ impl Person {
     }
 }
 
+/// Words for the people someone has ("Vell's wife", "his former
+/// partner"), which a possessive makes someone else than the possessor.
+const RELATIONS: &[&str] = &[
+    "wife",
+    "husband",
+    "partner",
+    "son",
+    "daughter",
+    "mother",
+    "father",
+    "brother",
+    "sister",
+    "family",
+    "friend",
+    "colleague",
+    "client",
+    "employer",
+    "boss",
+    "successor",
+    "predecessor",
+    "rival",
+    "opponent",
+    "ally",
+    "allies",
+    "team",
+    "staff",
+];
+
 /// Role words that make a description a person ("the Russian president").
 const PERSON_ROLES: &[&str] = &[
     "president",
@@ -1270,14 +1312,17 @@ impl Entities {
     /// name there is a person ("Italy's Marco Ricci disagreed"), and a
     /// person it names, by a known name or a description that fits ("The
     /// Chinese leader’s message …, he said"), is the one written about.
-    fn observe_subject(&mut self, sentence: &str, speakers: &SpeakerTable) {
-        let Some(sp) = sentence_subject(sentence) else {
-            return;
-        };
+    fn observe_subject(&mut self, sentence: &str, speakers: &SpeakerTable) -> Option<String> {
+        let sp = sentence_subject(sentence)?;
+        // "She said …": the one the pronoun already means.
+        if matches!(sp, "He" | "She") {
+            return self.last_person.clone();
+        }
         if is_description(sp) {
             let lower = sp.to_lowercase();
             if lower.split_whitespace().any(|w| PERSON_ROLES.contains(&w)) {
-                let _ = self.resolve_description(&lower, sp);
+                let (name, person) = self.resolve_description(&lower, sp);
+                return person.then_some(name);
             } else if let Some((_, rest)) = sp.trim().split_once(char::is_whitespace)
                 // Most descriptions end in no body's word: not split.
                 && rest
@@ -1291,7 +1336,7 @@ impl Entities {
                 // ministry" is this body.
                 self.add_body(body.to_string());
             }
-            return;
+            return None;
         }
         if !sp.contains(char::is_whitespace) {
             // One word (most subjects): what `split` would give, without
@@ -1309,9 +1354,10 @@ impl Entities {
                     .unwrap_or_else(|| self.knows_name(&[word], speakers))
                     || self.addressee.as_deref() == Some(word))
             {
-                let _ = self.resolve(sp, speakers);
+                let (name, person) = self.resolve(sp, speakers);
+                return person.then_some(name);
             }
-            return;
+            return None;
         }
         let (desc, name) = Self::split(sp);
         if let Some(body) = body_named(sp, &name) {
@@ -1320,6 +1366,7 @@ impl Entities {
             let joined = name.join(" ");
             let full = speakers.lookup(&joined).map_or(joined, str::to_string);
             self.add_person(&full, desc);
+            return Some(full);
         } else if name.len() == 1
             && !is_pronoun(sp)
             // `knows`, without splitting the mention again.
@@ -1327,8 +1374,10 @@ impl Entities {
                 .knows_outright(sp, speakers)
                 .unwrap_or_else(|| self.knows_name(&name, speakers))
         {
-            let _ = self.resolve(sp, speakers);
+            let (name, person) = self.resolve(sp, speakers);
+            return person.then_some(name);
         }
+        None
     }
 
     /// People named without a title. A full name (two or three capitalised
@@ -2216,6 +2265,32 @@ static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("subject pattern")
 });
 
+/// A sentence opening with a possessor, the role it possesses and the
+/// appositive naming the one in that role ("Vell's barrister, Ruth Kamau,
+/// said"), then the verb as in [`SUBJECT`]; tried before it, since a
+/// [`NAME`] takes in its "'s".
+static POSSESSED_APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+    const W: &str = word!();
+    Regex::new(&format!(
+        r"^(?:[A-Z][{W}.-]*\s+){{0,3}}[A-Z][{W}-]*['’]s(?:\s+[a-z][a-z-]*){{1,3}},\s+[^,“”]{{1,60}},\s+(?:(?:{})\s+)?[a-z][{W}-]*",
+        SUBJECT_ADVERBS.join("|")
+    ))
+    .expect("possessed appositive pattern")
+});
+
+/// The name in apposition and the verb of a [`POSSESSED_APPOSITIVE`]
+/// opening `text`, when the appositive names the one in the role. Asked
+/// only of a text whose [`SUBJECT`] ends in a possessive.
+fn possessed_appositive(text: &str) -> Option<(&str, &str)> {
+    let m = POSSESSED_APPOSITIVE.find(text)?.as_str();
+    // The pattern's two commas enclose the appositive; the verb is its
+    // last word.
+    let (open, close) = (m.find(',')?, m.rfind(',')?);
+    let name = appositive_name(&m[..open], &m[open..=close])?;
+    let verb = m.rsplit(char::is_whitespace).next()?;
+    Some((name, verb))
+}
+
 /// Adverbs [`SUBJECT`] lets stand between a subject and its verb.
 const SUBJECT_ADVERBS: &[&str] = &[
     "also", "then", "later", "again", "warmly", "publicly", "once",
@@ -2226,7 +2301,20 @@ const SUBJECT_ADVERBS: &[&str] = &[
 fn subject_and_verb(sentence: &str) -> Option<(&str, &str, usize)> {
     let head = &sentence[..floor_char_boundary(sentence, 300)];
     let trimmed = head.trim_start_matches(|c: char| !is_alnum(c));
-    let (sp, verb) = subject_parts(trimmed)?;
+    let (mut sp, mut verb) = subject_parts(trimmed)?;
+    // "Vell's barrister, Ruth Kamau, said" reads as the possessor and the
+    // word after it ("barrister"): the name in apposition is the subject.
+    if sp.ends_with("'s") || sp.ends_with("’s") {
+        if let Some((name, v)) = possessed_appositive(trimmed) {
+            (sp, verb) = (name, v);
+        } else if with_lowercase(verb, |v| {
+            TITLES.contains(&v) || PERSON_ROLES.contains(&v) || RELATIONS.contains(&v)
+        }) {
+            // "Vell's barrister, speaking outside court, said": someone in
+            // a role the possessor has, not the possessor.
+            return None;
+        }
+    }
     let verb_end = head.len() - trimmed.len()
         + (verb.as_ptr() as usize - trimmed.as_ptr() as usize)
         + verb.len();
@@ -2565,16 +2653,18 @@ fn build(
     // Emmanuel Macron", "“…” – Kaja Kallas, EU foreign policy chief".
     // Or named by the sentence after it: "“…” That was how Xi put it."
     let signed = || {
-        let next = after.trim_start();
-        let c = if next.starts_with(['—', '–', '-']) {
+        // The rest of the paragraph: a quotation ending its sentence
+        // ("“… together.” — Xi Jinping") has the signature in the next.
+        let end = floor_char_boundary(text, block.range.end.min(after_start + CONTEXT));
+        let rest = text.get(after_start..end)?;
+        let signature = if after.trim().is_empty() { rest } else { after };
+        let c = if signature.trim_start().starts_with(['—', '–', '-']) {
             if !before.trim().chars().all(|c| matches!(c, '>' | '*' | '_')) {
                 return None;
             }
-            SIGNED.captures(after)?
+            SIGNED.captures(signature)?
         } else if after.trim().is_empty() {
             // The sentence after it, in the same paragraph.
-            let end = floor_char_boundary(text, block.range.end.min(after_start + CONTEXT));
-            let rest = text.get(after_start..end)?;
             let first_word = rest.trim_start().split(' ').next()?;
             if !["That", "This", "Such", "Those", "These", "So"].contains(&first_word) {
                 return None;
@@ -4190,6 +4280,50 @@ mod tests {
             who,
             vec![sp("Ilse Vang"), sp("Ilse Vang"), sp("Ilse Vang"), None,],
             "someone else named since: no speaker; {r:?}"
+        );
+    }
+
+    #[test]
+    fn a_pronoun_means_the_one_the_sentence_is_about() {
+        // The speaker of the sentence before, not the last person it
+        // named ("said Vell had shown").
+        let body = "Marcus Vell, 54, was found guilty in August.\n\nSentencing him on Thursday, Judge Helen Marsh said Vell had shown “breathtaking arrogance”.\n\n“You treated your clients’ savings as your own bank,” she told him.\n";
+        assert_eq!(who(body), [sp("Helen Marsh"), sp("Helen Marsh")]);
+        // Its subject, a person, likewise.
+        let body = "Marcus Vell was jailed on Thursday.\n\nRuth Kamau, who defended him, said Vell would appeal against the verdict.\n\n“We will fight on,” she said outside court.\n";
+        assert_eq!(who(body), [sp("Ruth Kamau")]);
+        // A sentence about no one in particular leaves the last named.
+        let body = "Judge Helen Marsh sentenced Marcus Vell on Thursday.\n\nThe court then heard from Vell.\n\n“I am sorry,” he said.\n";
+        assert_eq!(who(body), [sp("Marcus Vell")]);
+    }
+
+    #[test]
+    fn a_possessors_role_named_in_apposition_is_the_subject() {
+        let body = "Marcus Vell was jailed on Thursday.\n\nVell's barrister, Ruth Kamau, said her client would appeal. “He maintains his innocence,” she said outside court.\n";
+        assert_eq!(who(body), [sp("Ruth Kamau")]);
+        let body = "Marcus Vell was jailed on Thursday.\n\nVell’s former business partner, Amir Sadeh, told reporters: “He fooled us all.”\n";
+        assert_eq!(who(body), [sp("Amir Sadeh")]);
+        // No name in apposition: not the possessor either.
+        let body = "Marcus Vell was jailed on Thursday.\n\nVell's barrister, speaking outside court, said: “We will appeal.”\n";
+        assert_ne!(who(body), [sp("Marcus Vell")]);
+    }
+
+    #[test]
+    fn a_signature_after_a_quotation_ending_its_sentence() {
+        assert_eq!(
+            who(
+                "Putin spoke first.\n\n> “We are the ones driving these changes together.” — Xi Jinping\n"
+            ),
+            [sp("Xi Jinping")]
+        );
+        assert_eq!(
+            who("“Good morning, Europe.” – Kaja Kallas, EU foreign policy chief\n"),
+            [sp("Kaja Kallas")]
+        );
+        // A dash in running text after the sentence is no signature.
+        assert_eq!(
+            who("Putin spoke first.\n\n“We are friends.” — and so they were.\n"),
+            [None]
         );
     }
 

@@ -161,6 +161,11 @@ const PIECES: &[&str] = &[
     "Vell’s wife",
     "” — Xi Jinping",
     "she told him",
+    ", quoting from Raman's memo",
+    ", before adding:",
+    ", and added:",
+    "workforce of",
+    "will cost",
 ];
 
 /// Text of up to `n` pieces, each followed by nothing, a space or a line

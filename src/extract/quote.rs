@@ -139,7 +139,14 @@ pub fn extract_quotes_in(doc: &Document, layout: &Layout, speakers: &SpeakerTabl
                     label.as_deref(),
                     heading_speaker.as_deref(),
                 ) {
-                    if let Some(sp) = quote.speaker.as_deref()
+                    // The subject of its cue clause, when that quoted
+                    // someone else ("“…,” Kapoor said, quoting Raman").
+                    let cue_subject = state
+                        .cued_until
+                        .as_ref()
+                        .filter(|(end, _)| *end > q.close)
+                        .map(|(_, sp)| sp.as_str());
+                    if let Some(sp) = cue_subject.or(quote.speaker.as_deref())
                         && state.people.iter().any(|p| p.name == sp)
                     {
                         salient = Some(sp.to_string());
@@ -2565,6 +2572,26 @@ static NEAR_CUE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("near cue pattern")
 });
 
+/// Someone a speaker quotes from, right after the cue: "“…,” Kapoor said,
+/// quoting from Raman's memo" (the words are Raman's), "citing Raman".
+static QUOTING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^,\s+(?:quoting|citing|reading)\s+(?:from\s+)?(?P<sp>{NAME})(?:['’]s)?(?:\s+[a-z][a-z-]*){{0,3}}"
+    ))
+    .expect("quoting pattern")
+});
+
+/// What may stand between the cue clause after one quotation and the next
+/// quotation the same speaker says: marks, or a participle of speech after
+/// a linking word ("“…,” Kapoor said, before adding: “…”", "…, and
+/// added: “…”").
+static CONTINUED_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[\s,;:—–]*(?:(?:(?:before|after|then|and|also)\s+)+(?:adding|added|saying|noting|warning|insisting|stressing|declaring|concluding|continuing|continued)(?:\s+that)?[\s,;:—–]*)?$",
+    )
+    .expect("continued cue pattern")
+});
+
 fn is_pronoun(s: &str) -> bool {
     with_lowercase(s, |l| PRONOUNS.contains(&l))
 }
@@ -2631,8 +2658,10 @@ fn build(
     };
     let after_cue = AFTER.find(after).filter(|_| !cued_before());
     // Where the cue clause after the quotation ends, when it names the
-    // speaker.
+    // speaker; and who the cue's subject is, when the speaker is someone
+    // the subject quotes from.
     let mut after_cue_end = None;
+    let mut cue_mention: Option<String> = None;
     if let Some(m) = after_cue
         && let Some((sp, cue)) = after_parts(&after[..m.end()])
         && plausible_speaker(&after[sp.clone()])
@@ -2642,6 +2671,14 @@ fn build(
             .as_ref()
             .and_then(|cue| appositive_name(&after[sp.clone()], &after[sp.end..cue.start]));
         mention = Some(named.map_or_else(|| clean_mention(&after[sp]), str::to_string));
+        // "“…,” Kapoor said, quoting from Raman's memo": Raman's words,
+        // and the cue clause runs on to the end of that phrase.
+        if let Some(c) = QUOTING.captures(&after[m.end()..])
+            && let Some(author) = c.name("sp").filter(|a| plausible_speaker(a.as_str()))
+        {
+            cue_mention = mention.replace(clean_mention(author.as_str()));
+            after_cue_end = Some(after_start + m.end() + c.get(0).map_or(0, |w| w.end()));
+        }
         adjacent = true;
         cue_gap = 0;
         if let Some(cue) = cue {
@@ -2693,9 +2730,18 @@ fn build(
         adjacent = true;
         cue_gap = 0;
     }
-    // Whether `BEFORE` matches in `before`, once it was searched.
+    // "“…,” Kapoor said, …, before adding: “…”": the speaker of the cue
+    // clause after the last quotation, again.
+    let continued = state
+        .cued_until
+        .as_ref()
+        .filter(|(end, _)| *end <= q.open && CONTINUED_CUE.is_match(&text[*end..q.open]))
+        .map(|(end, sp)| (sp.clone(), text[*end..q.open].contains(char::is_alphabetic)));
+    // Whether `BEFORE` matches in `before`, once it was searched. Not
+    // when a participle continues the cue ("before adding"): a name the
+    // cue clause ran past is no subject of it.
     let mut before_cue = false;
-    if mention.is_none() {
+    if mention.is_none() && !continued.as_ref().is_some_and(|c| c.1) {
         let found: Vec<regex::Match> = BEFORE.find_iter(before).collect();
         before_cue = !found.is_empty();
         'matches: for m in found.iter().rev() {
@@ -2857,13 +2903,9 @@ fn build(
     // The second part of a quotation split by its cue ("“…,” said X,
     // “…”"): the speaker the cue named.
     if mention.is_none()
-        && let Some((end, sp)) = &state.cued_until
-        && *end <= q.open
-        && text[*end..q.open]
-            .chars()
-            .all(|c| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–'))
+        && let Some((sp, _)) = continued
     {
-        inherited = Some(sp.clone());
+        inherited = Some(sp);
         adjacent = true;
     } else if !cue_seen && alone() {
         let opens_block = !text[block.range.start..q.open].chars().any(is_alnum);
@@ -2934,7 +2976,11 @@ fn build(
     }
     .filter(|s| !is_pronoun(s))
     .or(inherited);
-    state.cued_until = after_cue_end.zip(speaker.clone());
+    state.cued_until = after_cue_end.zip(match cue_mention {
+        // The one who quoted speaks on after the cue, not the one quoted.
+        Some(m) => Some(state.resolve(&m, speakers).0),
+        None => speaker.clone(),
+    });
     if kind == QuoteKind::Speech {
         state.addressee = addressee;
         state.continuing = speaker.clone().map(|s| (s, state.block));
@@ -4295,6 +4341,21 @@ mod tests {
         // A sentence about no one in particular leaves the last named.
         let body = "Judge Helen Marsh sentenced Marcus Vell on Thursday.\n\nThe court then heard from Vell.\n\n“I am sorry,” he said.\n";
         assert_eq!(who(body), [sp("Marcus Vell")]);
+    }
+
+    #[test]
+    fn words_a_speaker_quotes_from_someone_are_that_ones() {
+        // The words are Raman's; the cue's subject speaks on after it.
+        let body = "Chief executive Priya Raman wrote to staff. Union organiser Dev Kapoor was unmoved.\n\n“Nobody should doubt that we invest in people,” Kapoor said, quoting from Raman's memo, before adding: “Nobody believes it.”\n";
+        assert_eq!(who(body), [sp("Priya Raman"), sp("Dev Kapoor")]);
+        let body = "Chief executive Priya Raman wrote to staff. Union organiser Dev Kapoor was unmoved.\n\n“Nobody should doubt us,” Kapoor said, citing Raman. “Nobody believes it,” he added.\n";
+        assert_eq!(who(body), [sp("Priya Raman"), sp("Dev Kapoor")]);
+        // Quoting no one named: the cue's subject.
+        let body = "Union organiser Dev Kapoor was unmoved.\n\n“Nobody should doubt us,” Kapoor said, quoting a colleague.\n";
+        assert_eq!(who(body), [sp("Dev Kapoor")]);
+        // "and added:" continues the cue's speaker.
+        let body = "Union organiser Dev Kapoor spoke first.\n\n“We will strike,” Kapoor said, and added: “We have no choice.”\n";
+        assert_eq!(who(body), [sp("Dev Kapoor"), sp("Dev Kapoor")]);
     }
 
     #[test]

@@ -72,6 +72,11 @@ const FORECAST_WORDS: &[&str] = &[
     "will top",
     "will grow",
     "will rise",
+    // "The restructuring will cost $1.4 billion": what it is expected to.
+    "will cost",
+    "would cost",
+    "will save",
+    "would save",
     "could reach",
     "could hit",
     "could top",

@@ -1066,7 +1066,18 @@ pub fn subject_in(
     }
     let mut all: Vec<&str> = follow.clone();
     all.extend(picked.iter().copied());
-    let text_words: Vec<&str> = picked.iter().chain(follow.iter()).copied().collect();
+    // The counted noun is not written twice: "the injured number 5,100"
+    // reads "injured number".
+    let text_words: Vec<&str> = picked
+        .iter()
+        .copied()
+        .chain(
+            follow
+                .iter()
+                .copied()
+                .filter(|w| Some(*w) != counted || !picked.iter().any(|p| *clean_word(p) == **w)),
+        )
+        .collect();
     let mut terms = terms(&all);
     terms.truncate(MAX_TERMS);
     // The head: the noun counted, else the nearest content word before.

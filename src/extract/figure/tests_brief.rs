@@ -1510,6 +1510,22 @@ fn winning_is_a_forecast_when_it_would_or_will_happen() {
 }
 
 #[test]
+fn what_something_will_cost_or_save_is_a_forecast() {
+    assert_eq!(
+        one("The restructuring will cost $1.4 billion, the company said.").modality,
+        Modality::Forecast
+    );
+    assert_eq!(
+        one("The scheme would save £300m a year.").modality,
+        Modality::Forecast
+    );
+    assert_eq!(
+        one("The restructuring cost $1.4 billion.").modality,
+        Modality::Actual
+    );
+}
+
+#[test]
 fn the_party_named_before_lends_its_name() {
     let names = |f: &Figure| {
         f.subject
@@ -1603,6 +1619,29 @@ fn casualties_named_before_a_bare_number_are_counted() {
     );
     // A bare number with no casualty before it is still none.
     assert!(dated("The score stood at 31.").is_empty());
+    // A body of people counts them, and is named once in the subject.
+    for (text, want) in [
+        ("Nortex's workforce of 205,000 will shrink.", "workforc"),
+        ("A crowd of 60,000 watched the final.", "crowd"),
+        ("Attendance was 45,000 on Sunday.", "attend"),
+        ("The city's population reached 1.2 million.", "popul"),
+    ] {
+        let f = one(text);
+        assert_eq!(f.unit, "count", "{text}");
+        assert_eq!(
+            f.subject.head.as_deref(),
+            Some(want),
+            "{text}: {:?}",
+            f.subject
+        );
+    }
+    assert_eq!(
+        one("Nortex's workforce of 205,000 will shrink.")
+            .subject
+            .text
+            .as_ref(),
+        "Nortex's workforce"
+    );
 }
 
 #[test]

@@ -342,6 +342,11 @@ pub fn counted_before(tail: &str) -> Option<String> {
             "deaths" | "fatalities" => Some("dead".to_string()),
             "injuries" => Some("injured".to_string()),
             _ if CASUALTIES.contains(&w) => Some(w.to_string()),
+            // "a workforce of 205,000", "a crowd of 60,000", "the
+            // population reached 1.2 million": the people a body of them
+            // holds.
+            "workforce" | "headcount" | "crowd" | "crowds" | "attendance" | "population"
+            | "membership" | "electorate" => Some(w.to_string()),
             _ => None,
         }
     })

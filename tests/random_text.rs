@@ -166,6 +166,8 @@ const PIECES: &[&str] = &[
     ", and added:",
     "workforce of",
     "will cost",
+    "scored 27 goals in",
+    "” the striker said",
 ];
 
 /// Text of up to `n` pieces, each followed by nothing, a space or a line

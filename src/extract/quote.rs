@@ -2572,6 +2572,15 @@ static NEAR_CUE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("near cue pattern")
 });
 
+/// A cue within the first words after a quotation, whatever its subject
+/// ("“…,” the striker said", "“…,” the 24-year-old added").
+static UNKNOWN_CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^[\s,;:—–-]*(?:[^\s“”«»„]+\s+){{0,4}}?(?:{CUES})(?-u:\b)"
+    ))
+    .expect("unknown cue pattern")
+});
+
 /// Someone a speaker quotes from, right after the cue: "“…,” Kapoor said,
 /// quoting from Raman's memo" (the words are Raman's), "citing Raman".
 static QUOTING: LazyLock<Regex> = LazyLock::new(|| {
@@ -2899,6 +2908,9 @@ fn build(
             && !after
                 .split_whitespace()
                 .any(|w| w.starts_with(char::is_uppercase))
+            // "“…,” the striker said": a cue whose speaker is not known
+            // still says the words are someone's, not the last speaker's.
+            && !UNKNOWN_CUE_AFTER.is_match(after)
     };
     // The second part of a quotation split by its cue ("“…,” said X,
     // “…”"): the speaker the cue named.
@@ -4386,6 +4398,15 @@ mod tests {
             who("Putin spoke first.\n\n“We are friends.” — and so they were.\n"),
             [None]
         );
+    }
+
+    #[test]
+    fn a_cue_with_an_unknown_subject_continues_no_one() {
+        // "the striker" is no one known: not the last speaker either.
+        let body = "Speaking to reporters, manager Elena Cruz said: “We are always looking.”\n\n“I can't wait to play in front of the fans,” the striker said in his first interview.\n";
+        assert_eq!(who(body), [sp("Elena Cruz"), None]);
+        let body = "Speaking to reporters, manager Elena Cruz said: “We are always looking.”\n\n“I can't wait,” the 24-year-old added.\n";
+        assert_eq!(who(body), [sp("Elena Cruz"), None]);
     }
 
     #[test]

@@ -120,6 +120,41 @@ static MODALITY: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
         .expect("modality phrases build")
 });
 
+/// Whether the words before "goal" make it one scored in a game: a number
+/// ("27 goals", "two goals", "his 100th goal") or a word of play.
+fn scored_goal(before: &str) -> bool {
+    let Some(prev) = before.split_whitespace().next_back() else {
+        return false;
+    };
+    let prev = prev.trim_end_matches(|c: char| !is_alnum(c));
+    prev.ends_with(|c: char| c.is_ascii_digit())
+        || (prev.ends_with("th") && prev.starts_with(|c: char| c.is_ascii_digit()))
+        || matches!(
+            prev,
+            "scored"
+                | "scoring"
+                | "conceded"
+                | "conceding"
+                | "own"
+                | "winning"
+                | "opening"
+                | "late"
+                | "league"
+                | "match-winning"
+                | "equalising"
+                | "equalizing"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+        )
+}
+
 pub fn modality(s: &str, start: usize, end: usize) -> Modality {
     // "compared with 40 bcm today": what is so now is no goal, whatever
     // the sentence aims at.
@@ -172,6 +207,10 @@ pub fn modality(s: &str, start: usize, end: usize) -> Modality {
         }
         let own = own();
         if m.start() >= own.start && m.end() <= own.end {
+            continue;
+        }
+        // "scored 27 goals in 38 games", "a late goal": goals of a game.
+        if matches!(&window[m.range()], "goal" | "goals") && scored_goal(&window[..m.start()]) {
             continue;
         }
         if m.pattern().as_usize() < TARGET_WORDS.len() {

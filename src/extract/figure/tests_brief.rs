@@ -1510,6 +1510,27 @@ fn winning_is_a_forecast_when_it_would_or_will_happen() {
 }
 
 #[test]
+fn goals_scored_are_no_target() {
+    let f = dated("Okafor scored 27 goals in 38 games for Valencia last season.");
+    assert_eq!(f.len(), 2, "{f:#?}");
+    assert!(f.iter().all(|f| f.modality == Modality::Actual), "{f:#?}");
+    assert_eq!(
+        one("He scored his 100th goal in 250 games.").modality,
+        Modality::Actual
+    );
+    // A goal to reach still is.
+    assert_eq!(
+        one("The club's goal is 90 points.").modality,
+        Modality::Target
+    );
+    assert!(
+        dated("Their goals are 40 seats and 30% of the vote.")
+            .iter()
+            .all(|f| f.modality == Modality::Target)
+    );
+}
+
+#[test]
 fn what_something_will_cost_or_save_is_a_forecast() {
     assert_eq!(
         one("The restructuring will cost $1.4 billion, the company said.").modality,

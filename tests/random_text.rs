@@ -168,6 +168,9 @@ const PIECES: &[&str] = &[
     "will cost",
     "scored 27 goals in",
     "” the striker said",
+    "last season",
+    "the 2024-25 season",
+    "2024/2",
 ];
 
 /// Text of up to `n` pieces, each followed by nothing, a space or a line

@@ -7,7 +7,8 @@
 //! quarter"), leading months ("the first two months of this year"),
 //! month ranges ("January-February"), year ranges ("between 2010 and 2020",
 //! "2010-2020"), "since 2010", "by 2024", "last year", "this year", "next
-//! year", "last month", "over the past decade", "in the past five years".
+//! year", "last month", "over the past decade", "in the past five years",
+//! sports seasons ("last season", "the 2024-25 season", July to June).
 //! Relative expressions need a publication date; without one the period is
 //! left unresolved with a note, never guessed from today.
 
@@ -106,6 +107,16 @@ pub(crate) fn year_period(y: i16) -> Option<Period> {
     })
 }
 
+/// The sports season that opens in July of year `y` and closes at the end
+/// of the next June: "2025-26 season".
+fn season_period(y: i16) -> Option<Period> {
+    Some(Period {
+        start: Date::new(y, 7, 1).ok()?,
+        end: Date::new(y + 1, 6, 30).ok()?,
+        label: intern(&format!("{y:04}-{:02} season", (y + 1) % 100)),
+    })
+}
+
 pub(crate) fn month_range(y1: i16, m1: i8, y2: i16, m2: i8) -> Option<Period> {
     let start = Date::new(y1, m1, 1).ok()?;
     let end_first = Date::new(y2, m2, 1).ok()?;
@@ -148,6 +159,10 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         r"(this year|last year|next year|the previous year|a year earlier|(?:1[89]|2[01])\d\d)";
     let n = r"(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})";
     let list: Vec<(Kind, String)> = vec![
+        // "last season", "the 2024-25 season": a sports season, from July
+        // to June ("this season" in August 2026 is 2026-27, in May 2026
+        // it is 2025-26).
+        (Kind::Season, r"(?i)(?-u:\b)(?:((?:last|this|next|previous|the\s+previous|the\s+past|the\s+current)\s+season)|(?:the\s+)?(1[89]\d\d|2[01]\d\d)\s*[-/–]\s*(\d\d)\s+season)(?-u:\b)".to_string()),
         (Kind::Quarter, format!(r"(?i)(?-u:\b)(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\s+(?:of\s+)?{rel_year}")),
         (Kind::Quarter, format!(r"(?i)(?-u:\b)q([1-4])\s+{year}(?-u:\b)")),
         (Kind::Half, format!(r"(?i)(?-u:\b)(?:the\s+)?(first|second|1st|2nd)[\s-]+half\s+(?:of\s+)?{rel_year}")),
@@ -194,6 +209,7 @@ static PATTERN_SET: LazyLock<RegexSet> = LazyLock::new(|| {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
+    Season,
     Quarter,
     LeadingMonths,
     MonthRange,
@@ -288,7 +304,7 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
             {
                 continue;
             }
-            let against = matches!(kind, Kind::Relative | Kind::MonthEarlier)
+            let against = matches!(kind, Kind::Relative | Kind::MonthEarlier | Kind::Season)
                 && comparison_base(&sentence[..s], g(1));
             if against && *kind == Kind::MonthEarlier {
                 continue;
@@ -446,6 +462,32 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                             })
                         }
                     }
+                    Kind::Season => {
+                        let first = if g(1).is_empty() {
+                            // "the 2024-25 season": the second year must
+                            // follow the first.
+                            let y: i16 = g(2).parse().map_err(|_| whole.as_str().to_string())?;
+                            let next: i16 = g(3).parse().map_err(|_| whole.as_str().to_string())?;
+                            if (y + 1) % 100 != next {
+                                return Ok(None);
+                            }
+                            y
+                        } else {
+                            let d = doc.ok_or_else(|| no_date(whole.as_str()))?;
+                            let this = if d.month() >= 7 {
+                                d.year()
+                            } else {
+                                d.year() - 1
+                            };
+                            let word = g(1).split_whitespace().rev().nth(1).unwrap_or("");
+                            match word.to_ascii_lowercase().as_str() {
+                                "this" | "current" => this,
+                                "next" => this + 1,
+                                _ => this - 1,
+                            }
+                        };
+                        season_period(first)
+                    }
                     Kind::YearsAgo => {
                         // "four years ago": that one year, counted back
                         // from the publication's.
@@ -574,6 +616,8 @@ fn comparison_base(before: &str, phrase: &str) -> bool {
         "the year before",
         "last year",
         "last month",
+        "last season",
+        "the previous season",
     ];
     let against = ["from", "than", "on", "over", "with", "versus", "vs", "vs."];
     past.iter().any(|p| p.eq_ignore_ascii_case(phrase))
@@ -705,6 +749,45 @@ mod tests {
                     .unwrap_or_default()
             })
             .collect()
+    }
+
+    #[test]
+    fn sports_seasons_run_from_july_to_june() {
+        let august = Some(date(2026, 8, 14));
+        let may = Some(date(2026, 5, 14));
+        assert_eq!(
+            labels("27 goals last season", august),
+            vec!["2025-26 season"]
+        );
+        assert_eq!(labels("27 goals last season", may), vec!["2024-25 season"]);
+        assert_eq!(labels("12 goals this season", may), vec!["2025-26 season"]);
+        assert_eq!(
+            labels("in the current season", august),
+            vec!["2026-27 season"]
+        );
+        assert_eq!(labels("for next season", august), vec!["2027-28 season"]);
+        assert_eq!(
+            labels("in the previous season", august),
+            vec!["2025-26 season"]
+        );
+        assert_eq!(
+            labels("31 goals in the 2024-25 season", None),
+            vec!["2024-25 season"]
+        );
+        assert_eq!(labels("the 2024/25 season", None), vec!["2024-25 season"]);
+        let p = find("in the 2024-25 season", None)[0]
+            .period
+            .clone()
+            .unwrap();
+        assert_eq!((p.start, p.end), (date(2024, 7, 1), date(2025, 6, 30)));
+        // Years that do not follow each other are no season.
+        assert!(labels("the 2024-27 season", None).is_empty());
+        // What a change is measured against; an undated source.
+        assert!(labels("more goals than last season", august).is_empty());
+        assert_eq!(
+            labels("27 goals last season", None),
+            vec!["\"last season\" unresolved: source has no date"]
+        );
     }
 
     #[test]

@@ -171,6 +171,10 @@ const PIECES: &[&str] = &[
     "last season",
     "the 2024-25 season",
     "2024/2",
+    "per 100,000 people",
+    "for every 1,000",
+    "cases reached",
+    "a year earlier",
 ];
 
 /// Text of up to `n` pieces, each followed by nothing, a space or a line

@@ -225,6 +225,12 @@ pub mod attribute {
     pub const PER_SHARE: &str = "per-share";
     /// A price of one of anything else ("$3 a gallon", "per kilo").
     pub const PER_UNIT: &str = "per-unit";
+    /// A rate of a population ("23 cases per 100,000 people", "4.1 deaths
+    /// per 1,000 live births"), by the size of the population it counts in.
+    pub const PER_THOUSAND: &str = "per-1000";
+    pub const PER_TEN_THOUSAND: &str = "per-10000";
+    pub const PER_HUNDRED_THOUSAND: &str = "per-100000";
+    pub const PER_MILLION: &str = "per-million";
     pub const BASES: &[&str] = &[
         PER_HEAD,
         PER_MONTH,
@@ -237,6 +243,10 @@ pub mod attribute {
         PER_TONNE,
         PER_SHARE,
         PER_UNIT,
+        PER_THOUSAND,
+        PER_TEN_THOUSAND,
+        PER_HUNDRED_THOUSAND,
+        PER_MILLION,
     ];
     /// Every attribute there is: a record, the kinds and the bases.
     pub fn all() -> impl Iterator<Item = &'static str> {

@@ -270,6 +270,7 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
         |found: &Vec<Mention>, s: usize, e: usize| found.iter().any(|m| s < m.end && m.start < e);
     let matching = PATTERN_SET.matches(sentence);
     let mut month_earlier: Vec<(usize, usize)> = Vec::new();
+    let mut year_earlier: Vec<(usize, usize)> = Vec::new();
     for (kind, re) in matching.iter().map(|i| &PATTERNS[i]) {
         if *kind == Kind::Year {
             // The most common kind, and the only one whose group follows
@@ -311,6 +312,15 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
             }
             if *kind == Kind::MonthEarlier {
                 month_earlier.push((s, e));
+                continue;
+            }
+            // "in 2025, up from 860 a year earlier": the year before the
+            // one named before it (resolved once all are known).
+            if *kind == Kind::Relative
+                && !against
+                && YEAR_EARLIER.iter().any(|p| p.eq_ignore_ascii_case(g(1)))
+            {
+                year_earlier.push((s, e));
                 continue;
             }
             let result: Result<Option<Period>, String> = (|| {
@@ -592,8 +602,67 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
             },
         );
     }
+    // "in 2025, up from 860 a year earlier": the year before the nearest
+    // period named before it; with none, the year before the
+    // publication's.
+    for (s, e) in year_earlier {
+        if taken(&found, s, e) {
+            continue;
+        }
+        let named = found
+            .iter()
+            .rev()
+            .filter(|m| m.end <= s && !m.against)
+            .find_map(|m| m.period.as_ref())
+            .and_then(year_before);
+        let (period, note) = match (named, doc) {
+            (Some(p), _) => (Some(p), None),
+            (None, Some(d)) => (year_period(d.year() - 1), None),
+            (None, None) => (None, Some(no_date(&sentence[s..e]))),
+        };
+        let at = found.partition_point(|m| m.start < s);
+        found.insert(
+            at,
+            Mention {
+                start: s,
+                end: e,
+                period,
+                note,
+                yearless: false,
+                against: false,
+            },
+        );
+    }
     found
 }
+
+/// The same months a year before `p` ("the first quarter of 2025" gives
+/// the first quarter of 2024), or the whole year before one of days.
+fn year_before(p: &Period) -> Option<Period> {
+    let (start, end) = (p.start, p.end);
+    if start.day() == 1 && end == end.last_of_month() {
+        month_range(start.year() - 1, start.month(), end.year() - 1, end.month()).map(|q| {
+            if (q.start.month(), q.end.month(), q.start.year()) == (1, 12, q.end.year()) {
+                year_period(q.start.year()).unwrap_or(q)
+            } else {
+                q
+            }
+        })
+    } else {
+        year_period(start.year() - 1)
+    }
+}
+
+/// The relative phrases for the year before another: resolved against the
+/// year named before them in the sentence, else the publication's.
+const YEAR_EARLIER: &[&str] = &[
+    "a year earlier",
+    "the year before",
+    "the year earlier",
+    "the previous year",
+    "the preceding year",
+    "the prior year",
+];
 
 /// Whether a relative period (`phrase`, after `before`) is what a change
 /// is measured against, not when it happened: "up 26% from a year
@@ -873,6 +942,22 @@ mod tests {
             vec!["2022-10", "2022-09", "2022-08"]
         );
         assert_eq!(labels("up 4% the year before", d), vec!["2022"]);
+        // The year before the one the sentence names, same months.
+        assert_eq!(
+            labels("1,240 in 2020, up from 860 a year earlier", d),
+            vec!["2020", "2019"]
+        );
+        assert_eq!(
+            labels(
+                "$4bn in the first quarter of 2021, against $3bn the previous year",
+                d
+            ),
+            vec!["2021-01/2021-03", "2020-01/2020-03"]
+        );
+        assert_eq!(
+            labels("860 a year earlier", None),
+            vec!["\"a year earlier\" unresolved: source has no date"]
+        );
         assert_eq!(labels("in the prior year", d), vec!["2022"]);
         // The time before an event is not the month or year before.
         assert_eq!(

@@ -276,7 +276,7 @@ fn period_for(
             m.start >= end
                 && !m.against
                 && m.start - end <= PERIOD_REACH
-                && !s[end..m.start].contains([',', ';'])
+                && !clause_break(&s[end..m.start])
                 && !from_a_number(&s[end..m.start])
                 && !modality::opens_clause(&s[end..m.start])
         })
@@ -304,6 +304,19 @@ fn period_for(
         (None, None) => return None,
     };
     Some(pick.clone())
+}
+
+/// Whether `gap` holds a comma or semicolon that ends a clause: not the
+/// comma of a number ("per 1,000 live births in 2024").
+fn clause_break(gap: &str) -> bool {
+    let b = gap.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        c == b';'
+            || (c == b','
+                && !(i > 0
+                    && b[i - 1].is_ascii_digit()
+                    && b.get(i + 1).is_some_and(u8::is_ascii_digit)))
+    })
 }
 
 /// Whether a "when" clause opens between a period mention ending at
@@ -795,6 +808,10 @@ fn basis(tail: &str, after: &str) -> Option<&'static str> {
             return Some(b);
         }
     }
+    // "23 cases per 100,000 people", "for every 1,000 live births".
+    if let Some(b) = rate_after(after) {
+        return Some(b);
+    }
     let per = ["per ", "a ", "an ", "each ", "every ", "/"]
         .iter()
         .find_map(|p| after.strip_prefix(p));
@@ -828,6 +845,50 @@ fn basis(tail: &str, after: &str) -> Option<&'static str> {
         .find_overlapping_iter(clause)
         .find(|m| !word_byte(m.start().checked_sub(1)) && !word_byte(Some(m.end())))
         .map(|m| BASIS_BEFORE_WORDS[m.pattern().as_usize()].1)
+}
+
+/// The basis of a rate written after a figure: "per", "for every" or "in
+/// every" and a population size ([`rate_population`]).
+fn rate_after(after: &str) -> Option<&'static str> {
+    let after = after.trim_start();
+    ["per ", "for every ", "in every "]
+        .iter()
+        .find_map(|p| after.strip_prefix(p))
+        .and_then(rate_population)
+}
+
+/// The basis of a rate whose population size opens `rest` ("100,000
+/// people", "1,000 live births", "a million", "million inhabitants").
+fn rate_population(rest: &str) -> Option<&'static str> {
+    use attribute::*;
+    const SIZES: &[(&str, &str)] = &[
+        ("1,000", PER_THOUSAND),
+        ("1000", PER_THOUSAND),
+        ("thousand", PER_THOUSAND),
+        ("10,000", PER_TEN_THOUSAND),
+        ("10000", PER_TEN_THOUSAND),
+        ("100,000", PER_HUNDRED_THOUSAND),
+        ("100000", PER_HUNDRED_THOUSAND),
+        ("100 000", PER_HUNDRED_THOUSAND),
+        ("1 million", PER_MILLION),
+        ("1m", PER_MILLION),
+        ("a million", PER_MILLION),
+        ("one million", PER_MILLION),
+        ("million", PER_MILLION),
+    ];
+    SIZES.iter().find_map(|&(size, b)| {
+        rest.strip_prefix(size)
+            .filter(|tail| !tail.starts_with(|c: char| c.is_alphanumeric() || c == ','))
+            .map(|_| b)
+    })
+}
+
+/// Whether the number starting at `start` is the population of a rate,
+/// after "per" or "for every" ("23 cases per 100,000 people"): no figure.
+fn rate_denominator(s: &str, start: usize) -> bool {
+    let before = lower_tail(&s[..start], 12);
+    let before = before.trim_end_matches(' ');
+    before.ends_with(" per") || before == "per" || before.ends_with(" every")
 }
 
 /// The words before a figure that give its basis ([`basis`]).
@@ -1028,6 +1089,9 @@ fn sentence_figures(
                             {
                                 ("magnitude", 1.0, 0, None)
                             }
+                            // "The murder rate was 5.8 per 100,000": a rate
+                            // counts, whatever it counts.
+                            None if rate_after(tail).is_some() => ("count", 1.0, 0, None),
                             // "the death toll rose to 62", "the number of
                             // visitors reached 1,200"; a number word too
                             // small to count ("rose to three") aside.
@@ -1066,6 +1130,7 @@ fn sentence_figures(
             && first.fixed_unit.is_none()
             && !matches!(unit_name, "times" | "magnitude" | "percentage-points")
             && !carried
+            && !(unit_name == "count" && rate_after(&s[first.end..]).is_some())
         {
             continue;
         }
@@ -1077,6 +1142,10 @@ fn sentence_figures(
             continue;
         }
         if is_month_day(s, &first) && unit_name == "count" {
+            continue;
+        }
+        // "per 100,000 people": what a rate is counted in, not a figure.
+        if rate_denominator(s, first.start) {
             continue;
         }
         // Save people ("three people were killed") and a part of a whole

@@ -1510,6 +1510,54 @@ fn winning_is_a_forecast_when_it_would_or_will_happen() {
 }
 
 #[test]
+fn rates_of_a_population_are_on_its_basis() {
+    let f = one("The infection rate rose to 23 cases per 100,000 people last week.");
+    assert_eq!((f.value, f.unit), (23.0, "count"));
+    assert!(f.attributes.contains(&"per-100000"), "{f:#?}");
+    // The population is no figure; the period after it is the rate's.
+    let f = one("The rate was 4.1 deaths per 1,000 live births in 2024.");
+    assert!(f.attributes.contains(&"per-1000"), "{f:#?}");
+    assert_eq!(f.period.map(|p| p.label.to_string()), Some("2024".into()));
+    // A bare rate counts.
+    let f = one("The murder rate was 5.8 per 100,000 in 2023.");
+    assert_eq!((f.value, f.unit), (5.8, "count"));
+    assert!(f.attributes.contains(&"per-100000"));
+    let f = one("There were 12 deaths for every 1,000 people.");
+    assert!(f.attributes.contains(&"per-1000"));
+    // Per capita is per head, as before.
+    assert!(
+        one("Income per capita rose to $12,400.")
+            .attributes
+            .contains(&"per-head")
+    );
+}
+
+#[test]
+fn what_is_counted_may_be_named_before_the_number() {
+    let f = dated("Measles cases reached 1,240 in 2022, up from 860 a year earlier.");
+    assert_eq!(f.len(), 2, "{f:#?}");
+    assert_eq!((f[0].value, f[0].unit), (1240.0, "count"));
+    assert_eq!(f[1].value, 860.0);
+    let labels: Vec<String> = f
+        .iter()
+        .map(|f| {
+            f.period
+                .as_ref()
+                .map(|p| p.label.to_string())
+                .unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(labels, ["2022", "2021"]);
+    assert_eq!(
+        vu("Hospital admissions rose to 3,100 last week."),
+        (3100.0, "count".into())
+    );
+    assert_eq!(vu("Arrests stood at 412."), (412.0, "count".into()));
+    // Not prices or rates.
+    assert!(dated("Prices rose to 85 on Monday.").is_empty());
+}
+
+#[test]
 fn goals_scored_are_no_target() {
     let f = dated("Okafor scored 27 goals in 38 games for Valencia last season.");
     assert_eq!(f.len(), 2, "{f:#?}");

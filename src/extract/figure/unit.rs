@@ -347,10 +347,44 @@ pub fn counted_before(tail: &str) -> Option<String> {
             // holds.
             "workforce" | "headcount" | "crowd" | "crowds" | "attendance" | "population"
             | "membership" | "electorate" => Some(w.to_string()),
+            // "measles cases reached 1,240", "admissions rose to 3,100":
+            // events or people counted, named before.
+            _ if COUNTED_BEFORE.contains(&w) => Some(w.to_string()),
             _ => None,
         }
     })
 }
+
+/// Plural nouns of what is counted that a number may follow at a
+/// distance ("cases reached 1,240", "arrests rose to 412").
+const COUNTED_BEFORE: &[&str] = &[
+    "cases",
+    "infections",
+    "admissions",
+    "hospitalisations",
+    "hospitalizations",
+    "arrests",
+    "visitors",
+    "arrivals",
+    "applications",
+    "complaints",
+    "incidents",
+    "attacks",
+    "crimes",
+    "offences",
+    "offenses",
+    "signatures",
+    "subscribers",
+    "users",
+    "customers",
+    "passengers",
+    "tourists",
+    "migrants",
+    "refugees",
+    "births",
+    "participants",
+    "spectators",
+];
 
 /// Whether a number is an earthquake's magnitude written before it or
 /// after it in words: "magnitude 7.1", "a magnitude-7.1 quake", "a

@@ -577,30 +577,14 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
         if taken(&found, s, e) {
             continue;
         }
-        let Some(month) = found
-            .iter()
-            .rev()
-            .filter(|m| m.end <= s && !m.against)
-            .find_map(|m| m.period.as_ref())
+        let Some(before) = named_before(&found, s)
             .filter(|p| (p.start.year(), p.start.month()) == (p.end.year(), p.end.month()))
+            .and_then(|month| month.start.first_of_month().yesterday().ok())
         else {
             continue;
         };
-        let Ok(before) = month.start.first_of_month().yesterday() else {
-            continue;
-        };
-        let at = found.partition_point(|m| m.start < s);
-        found.insert(
-            at,
-            Mention {
-                start: s,
-                end: e,
-                period: month_range(before.year(), before.month(), before.year(), before.month()),
-                note: None,
-                yearless: false,
-                against: false,
-            },
-        );
+        let period = month_range(before.year(), before.month(), before.year(), before.month());
+        insert_mention(&mut found, s, e, period, None);
     }
     // "in 2025, up from 860 a year earlier": the year before the nearest
     // period named before it; with none, the year before the
@@ -609,31 +593,47 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
         if taken(&found, s, e) {
             continue;
         }
-        let named = found
-            .iter()
-            .rev()
-            .filter(|m| m.end <= s && !m.against)
-            .find_map(|m| m.period.as_ref())
-            .and_then(year_before);
-        let (period, note) = match (named, doc) {
+        let (period, note) = match (named_before(&found, s).and_then(year_before), doc) {
             (Some(p), _) => (Some(p), None),
             (None, Some(d)) => (year_period(d.year() - 1), None),
             (None, None) => (None, Some(no_date(&sentence[s..e]))),
         };
-        let at = found.partition_point(|m| m.start < s);
-        found.insert(
-            at,
-            Mention {
-                start: s,
-                end: e,
-                period,
-                note,
-                yearless: false,
-                against: false,
-            },
-        );
+        insert_mention(&mut found, s, e, period, note);
     }
     found
+}
+
+/// The period of the nearest mention ending by `at` that is not a base
+/// of comparison: what "a month earlier" or "a year earlier" counts back
+/// from.
+fn named_before(found: &[Mention], at: usize) -> Option<&Period> {
+    found
+        .iter()
+        .rev()
+        .filter(|m| m.end <= at && !m.against)
+        .find_map(|m| m.period.as_ref())
+}
+
+/// Puts a mention of `start..end` among `found`, kept in order.
+fn insert_mention(
+    found: &mut Vec<Mention>,
+    start: usize,
+    end: usize,
+    period: Option<Period>,
+    note: Option<String>,
+) {
+    let at = found.partition_point(|m| m.start < start);
+    found.insert(
+        at,
+        Mention {
+            start,
+            end,
+            period,
+            note,
+            yearless: false,
+            against: false,
+        },
+    );
 }
 
 /// The same months a year before `p` ("the first quarter of 2025" gives

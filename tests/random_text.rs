@@ -175,6 +175,8 @@ const PIECES: &[&str] = &[
     "for every 1,000",
     "cases reached",
     "a year earlier",
+    "DETROIT, June 2 (Wire One) - ",
+    "LONDON (AP) — ",
 ];
 
 /// Text of up to `n` pieces, each followed by nothing, a space or a line

@@ -29,6 +29,8 @@ use modality::modality;
 use noise::{is_noise, is_noise_by_place};
 use number::{is_month_day, lower_head, lower_tail, parse_number, raw_numbers_by_sentence};
 use qualifier::{interval, qualifier_before, range_interval};
+use regex::Regex;
+use std::sync::LazyLock;
 use subject::{subject_in, words_with_offsets};
 use unit::{counted_before, counted_noun, unit_after};
 
@@ -56,8 +58,21 @@ pub fn extract_figures_in(doc: &Document, layout: &Layout) -> Vec<Figure> {
             block_text,
             block_sentences.iter().map(|s| s.start - base..s.end - base),
         );
-        for (s, raws) in block_sentences.iter().cloned().zip(raws) {
+        for (k, (mut s, mut raws)) in block_sentences.iter().cloned().zip(raws).enumerate() {
             let first = out.len();
+            // "DETROIT, June 2 (Wire One) - Carvell is recalling ...": the
+            // dateline is no part of what the first sentence's figures
+            // measure.
+            if k == 0
+                && let Some(skip) = dateline_len(&text[s.clone()])
+            {
+                raws.retain(|r| r.start >= skip);
+                for r in &mut raws {
+                    r.start -= skip;
+                    r.end -= skip;
+                }
+                s.start += skip;
+            }
             sentence_figures(doc, s.start, &text[s.clone()], raws, noise_block, &mut out);
             for i in first..out.len() {
                 borrow_names(&mut out, i, &mut last_named, bi);
@@ -65,6 +80,27 @@ pub fn extract_figures_in(doc: &Document, layout: &Layout) -> Vec<Figure> {
         }
     }
     out
+}
+
+/// A wire dateline opening a paragraph: a place in capitals, an optional
+/// date, an optional agency in brackets, and a dash ("DETROIT, June 2
+/// (Wire One) - ", "LONDON (AP) — ", "NEW YORK -- "), before the capital
+/// that opens the sentence after it. Its length with the space after the
+/// dash.
+fn dateline_len(s: &str) -> Option<usize> {
+    static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)?\s*(?:\([^()\n]{1,40}\))?\s*(?:--|-|–|—)\s+\p{Lu}")
+            .expect("dateline pattern")
+    });
+    // Two capitals open every dateline: most sentences are answered here.
+    let b = s.as_bytes();
+    if !(b.len() > 2 && b[0].is_ascii_uppercase() && b[1].is_ascii_uppercase()) {
+        return None;
+    }
+    // Up to the capital that opens the sentence after it.
+    DATELINE
+        .find(s)
+        .map(|m| m.end() - s[..m.end()].chars().next_back().map_or(0, char::len_utf8))
 }
 
 /// Nouns a text names a company, party or club by once it has named it:

@@ -504,6 +504,8 @@ fn lemma(w: &str) -> &str {
         | "killing" => "kill",
         "wounded" | "hurt" | "injuries" | "injury" => "injured",
         "quake" | "quakes" | "earthquakes" | "tremor" => "earthquake",
+        // "recalled 1.4 million cars" are vehicles recalled.
+        "car" | "cars" | "vehicles" => "vehicle",
         // "The mercury hit 47.1 degrees Celsius" is the temperature.
         "mercury" | "thermometer" | "thermometers" | "temperatures" => "temperature",
         _ => w,

@@ -1558,6 +1558,38 @@ fn what_is_counted_may_be_named_before_the_number() {
 }
 
 #[test]
+fn a_wire_dateline_is_no_part_of_the_subject() {
+    for text in [
+        "DETROIT, June 2 (Wire One) - Carvell Motors is recalling about 1.2 million vehicles.",
+        "DETROIT (Wire One) — Carvell Motors is recalling about 1.2 million vehicles.",
+        "NEW YORK -- Carvell Motors is recalling about 1.2 million vehicles.",
+    ] {
+        let f = one(text);
+        assert_eq!(
+            f.subject.text.as_ref(),
+            "Carvell Motors recalling vehicles",
+            "{text}"
+        );
+    }
+    // An acronym and a dash before lowercase text is no dateline.
+    assert!(
+        one("NATO - the alliance - spent $1bn.")
+            .subject
+            .text
+            .contains("NATO")
+    );
+    // Cars recalled are vehicles recalled.
+    assert_eq!(
+        one("Carvell Motors has recalled 1.4 million cars.")
+            .subject
+            .terms,
+        one("Carvell Motors has recalled 1.4 million vehicles.")
+            .subject
+            .terms
+    );
+}
+
+#[test]
 fn goals_scored_are_no_target() {
     let f = dated("Okafor scored 27 goals in 38 games for Valencia last season.");
     assert_eq!(f.len(), 2, "{f:#?}");

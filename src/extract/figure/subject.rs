@@ -481,35 +481,59 @@ static CLAUSE_STARTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("clause openers build")
 });
 
-/// Irregular forms the Snowball stemmer leaves apart.
+/// Irregular forms the Snowball stemmer leaves apart: (forms, lemma).
+const LEMMAS: &[(&[&str], &str)] = &[
+    (&["met", "meetings", "meeting", "meets"], "meet"),
+    // "The jobless rate" is the unemployment rate.
+    (&["jobless", "joblessness"], "unemployment"),
+    (&["rainfall"], "rain"),
+    // "a five-year contract", "a six-year deal".
+    (&["deal", "deals"], "contract"),
+    // Agreeing a deal is signing it: "signed a five-year contract",
+    // "agreed a six-year deal".
+    (&["signed", "signing", "agreed", "agree", "agrees"], "sign"),
+    (&["turnover"], "trade"),
+    // A share buyback is buying shares back ("buy back $2 billion of its
+    // shares", "a $2.5bn share buyback").
+    (&["buyback", "buybacks", "buy-back", "buy-backs"], "buy"),
+    (&["bcm"], "gas"),
+    // The dead, by any word for them ("62 dead", "the death toll", "62
+    // people died", "62 people were killed", "62 deaths").
+    (
+        &[
+            "dead",
+            "died",
+            "die",
+            "dies",
+            "death",
+            "deaths",
+            "fatalities",
+            "killed",
+            "killing",
+        ],
+        "kill",
+    ),
+    (&["wounded", "hurt", "injuries", "injury"], "injured"),
+    (&["quake", "quakes", "earthquakes", "tremor"], "earthquake"),
+    // "recalled 1.4 million cars" are vehicles recalled.
+    (&["car", "cars", "vehicles"], "vehicle"),
+    // "The mercury hit 47.1 degrees Celsius" is the temperature.
+    (
+        &["mercury", "thermometer", "thermometers", "temperatures"],
+        "temperature",
+    ),
+];
+
+/// The lemma of `w` ([`LEMMAS`]), by one hash lookup: most words have
+/// none.
 fn lemma(w: &str) -> &str {
-    match w {
-        "met" | "meetings" | "meeting" | "meets" => "meet",
-        // "The jobless rate" is the unemployment rate.
-        "jobless" | "joblessness" => "unemployment",
-        "rainfall" => "rain",
-        // "a five-year contract", "a six-year deal".
-        "deal" | "deals" => "contract",
-        // Agreeing a deal is signing it: "signed a five-year contract",
-        // "agreed a six-year deal".
-        "signed" | "signing" | "agreed" | "agree" | "agrees" => "sign",
-        "turnover" => "trade",
-        // A share buyback is buying shares back ("buy back $2 billion of
-        // its shares", "a $2.5bn share buyback").
-        "buyback" | "buybacks" | "buy-back" | "buy-backs" => "buy",
-        "bcm" => "gas",
-        // The dead, by any word for them ("62 dead", "the death toll",
-        // "62 people died", "62 people were killed", "62 deaths").
-        "dead" | "died" | "die" | "dies" | "death" | "deaths" | "fatalities" | "killed"
-        | "killing" => "kill",
-        "wounded" | "hurt" | "injuries" | "injury" => "injured",
-        "quake" | "quakes" | "earthquakes" | "tremor" => "earthquake",
-        // "recalled 1.4 million cars" are vehicles recalled.
-        "car" | "cars" | "vehicles" => "vehicle",
-        // "The mercury hit 47.1 degrees Celsius" is the temperature.
-        "mercury" | "thermometer" | "thermometers" | "temperatures" => "temperature",
-        _ => w,
-    }
+    static MAP: LazyLock<rustc_hash::FxHashMap<&'static str, &'static str>> = LazyLock::new(|| {
+        LEMMAS
+            .iter()
+            .flat_map(|(forms, lemma)| forms.iter().map(move |f| (*f, *lemma)))
+            .collect()
+    });
+    MAP.get(w).copied().unwrap_or(w)
 }
 
 /// Normalised content terms of a phrase: lowercase, stop words dropped,

@@ -177,6 +177,8 @@ const PIECES: &[&str] = &[
     "a year earlier",
     "DETROIT, June 2 (Wire One) - ",
     "LONDON (AP) — ",
+    "a third point",
+    "once every 10 years",
 ];
 
 /// Text of up to `n` pieces, each followed by nothing, a space or a line

@@ -924,7 +924,11 @@ fn rate_population(rest: &str) -> Option<&'static str> {
 fn rate_denominator(s: &str, start: usize) -> bool {
     let before = lower_tail(&s[..start], 12);
     let before = before.trim_end_matches(' ');
-    before.ends_with(" per") || before == "per" || before.ends_with(" every")
+    // Not "once every 10 years": a rate's population only.
+    before.ends_with(" per")
+        || before == "per"
+        || before.ends_with("for every")
+        || before.ends_with("in every")
 }
 
 /// The words before a figure that give its basis ([`basis`]).

@@ -760,9 +760,14 @@ fn word_number(s: &str, found: Range<usize>, out: &mut Vec<Raw>) {
         || lw.ends_with("quarters");
     // "a quarter point", "half a percentage point", "a quarter of a
     // point", "a half-point cut": a fraction of a percentage point.
+    // Not "he made a third point", "at the half point": thirds only "of
+    // a point", and no fraction after "the".
+    let thirds = lw.starts_with("a third") || lw.ends_with("thirds");
     if fraction
         && !lw.contains("dozen")
+        && prev_word != "the"
         && let Some(len) = point_after(&s[whole.end()..])
+        && (!thirds || lower_head(&s[whole.end()..], 6).starts_with(" of a "))
         && let Some(v) = word_value(w)
     {
         out.push(Raw {

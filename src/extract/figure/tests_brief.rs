@@ -1064,6 +1064,11 @@ fn basis_points_rupees_lakhs_and_crores() {
         let (v, u) = (f.value, f.unit.to_string());
         assert!(close(v, want) && u == "percentage-points", "{t}: {v} {u}");
     }
+    // A third point made, the half point of a season: no points.
+    assert!(dated("He made a third point about the plan.").is_empty());
+    assert!(dated("At the half point of the season they led.").is_empty());
+    let f = &dated("Rates fell by a third of a percentage point.")[0];
+    assert!(f.unit == "percentage-points" && (f.value - 1.0 / 3.0).abs() < 1e-9);
     // A quarter of a point is no share of 25%; a quarter of voters is.
     assert!(
         !dated("The bank cut rates by a quarter of a percentage point.")
@@ -1524,6 +1529,11 @@ fn rates_of_a_population_are_on_its_basis() {
     assert!(f.attributes.contains(&"per-100000"));
     let f = one("There were 12 deaths for every 1,000 people.");
     assert!(f.attributes.contains(&"per-1000"));
+    // A span of time repeated is no rate's population.
+    assert_eq!(
+        vu("The census is held once every 10 years."),
+        (10.0, "years".into())
+    );
     // Per capita is per head, as before.
     assert!(
         one("Income per capita rose to $12,400.")

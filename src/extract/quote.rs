@@ -2572,14 +2572,38 @@ static NEAR_CUE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("near cue pattern")
 });
 
-/// A cue within the first words after a quotation, whatever its subject
-/// ("“…,” the striker said", "“…,” the 24-year-old added").
-static UNKNOWN_CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^[\s,;:—–-]*(?:[^\s“”«»„]+\s+){{0,4}}?(?:{CUES})(?-u:\b)"
-    ))
-    .expect("unknown cue pattern")
-});
+/// Whether a cue opens one of the first five words after a quotation,
+/// whatever its subject ("“…,” the striker said", "“…,” the 24-year-old
+/// added"), past leading punctuation and words without quotation marks.
+/// The cue is a word of [`CUE_WORDS`] (or two, "pointed out") at the
+/// word's start, not followed by an ASCII letter, digit or underscore.
+fn cue_among_first_words(after: &str) -> bool {
+    let (one, two) = &*CUE_WORDS;
+    let rest = after.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–' | '-')
+    });
+    let ends_word = |t: &str| !t.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_');
+    for word in rest.split_whitespace().take(5) {
+        let lead = word
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .map_or(word, |i| &word[..i]);
+        if one.contains(lead) {
+            return true;
+        }
+        // The word's place in `rest`, for a cue of two words.
+        let at = &rest[word.as_ptr() as usize - rest.as_ptr() as usize..];
+        if two
+            .iter()
+            .any(|t| at.strip_prefix(t).is_some_and(ends_word))
+        {
+            return true;
+        }
+        if word.contains(['“', '”', '«', '»', '„']) {
+            return false;
+        }
+    }
+    false
+}
 
 /// Someone a speaker quotes from, right after the cue: "“…,” Kapoor said,
 /// quoting from Raman's memo" (the words are Raman's), "citing Raman".
@@ -2910,7 +2934,7 @@ fn build(
                 .any(|w| w.starts_with(char::is_uppercase))
             // "“…,” the striker said": a cue whose speaker is not known
             // still says the words are someone's, not the last speaker's.
-            && !UNKNOWN_CUE_AFTER.is_match(after)
+            && !cue_among_first_words(after)
     };
     // The second part of a quotation split by its cue ("“…,” said X,
     // “…”"): the speaker the cue named.
@@ -4780,6 +4804,30 @@ mod tests {
         ) {
             let s = format!("{}{end}", words.join(" "));
             prop_assert_eq!(title_case(&s), title_case_whole(&s), "{:?}", s);
+        }
+
+        /// The word scan for a cue after a quotation says what a pattern
+        /// of every cue would.
+        #[test]
+        fn a_cue_among_the_first_words_agrees_with_the_pattern(
+            words in proptest::collection::vec(
+                "(said|says|saidx|Said|said.|said,|said—and|pointed out|pointed  out|pointed outward|put it|the|striker|24-year-old|“said|said“|„|,|—|-|:|é|saidé|told_|[a-z]{1,6})",
+                0..9,
+            ),
+            seps in proptest::collection::vec("( |  |\n|\u{a0})", 9),
+        ) {
+            static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(&format!(
+                    r"^[\s,;:—–-]*(?:[^\s“”«»„]+\s+){{0,4}}?(?:{CUES})(?-u:\b)"
+                ))
+                .expect("cue pattern")
+            });
+            let mut s = String::new();
+            for (w, sep) in words.iter().zip(&seps) {
+                s.push_str(sep);
+                s.push_str(w);
+            }
+            prop_assert_eq!(cue_among_first_words(&s), PATTERN.is_match(&s), "{:?}", s);
         }
 
         #[test]

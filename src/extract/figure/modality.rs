@@ -129,6 +129,8 @@ fn scored_goal(before: &str) -> bool {
     let prev = prev.trim_end_matches(|c: char| !is_alnum(c));
     prev.ends_with(|c: char| c.is_ascii_digit())
         || (prev.ends_with("th") && prev.starts_with(|c: char| c.is_ascii_digit()))
+        // "two" to "ten".
+        || super::number::SMALL_NUMBER_WORDS[2..=10].contains(&prev)
         || matches!(
             prev,
             "scored"
@@ -143,15 +145,6 @@ fn scored_goal(before: &str) -> bool {
                 | "match-winning"
                 | "equalising"
                 | "equalizing"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
         )
 }
 

@@ -989,7 +989,16 @@ fn sentence_figures(
         if let Some(next) = raws.get(i + 1) {
             // ASCII case folding is exact for these words: no non-ASCII
             // character lowercases to one of their letters.
-            let gap = s[first.end..next.start].trim();
+            // "between 11% and 11.5%", "10%-12%", "4.5 percent to 5
+            // percent": the unit written after both ends.
+            let unit_twice = unit_after(&s[first.end..next.start]).filter(|&(unit, _, len)| {
+                unit_after(&s[next.end..]).is_some_and(|(u, ..)| u == unit)
+                    && matches!(
+                        s[first.end + len..next.start].trim(),
+                        "-" | "–" | "—" | "to" | "and"
+                    )
+            });
+            let gap = s[first.end + unit_twice.map_or(0, |(_, _, len)| len)..next.start].trim();
             let between = lower_tail(&s[..first.start], 16)
                 .trim_end()
                 .ends_with("between");
@@ -1000,6 +1009,12 @@ fn sentence_figures(
             let to = gap.eq_ignore_ascii_case("to");
             let change_to = to
                 && (after_change_from(&lower_tail(&s[..first.start], TAIL))
+                    // "rose 0.2% to 4.5%": a change and the level.
+                    || unit_twice.is_some()
+                        && lower_tail(&s[..first.start], 16)
+                            .split_whitespace()
+                            .next_back()
+                            .is_some_and(|w| w == "by" || change_word(w).is_some())
                     || (first.currency.is_some() || first.has_magnitude)
                         && lower_tail(&s[..first.start], 4).trim_end().ends_with(" by"));
             let year_then_amount = first.year_like()

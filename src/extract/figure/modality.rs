@@ -97,7 +97,63 @@ const FORECAST_WORDS: &[&str] = &[
     "estimate of",
     "estimates of",
     "consensus",
+    // "raised its full-year guidance for operating margin to 11%", "lifted
+    // its outlook".
+    "guidance",
+    "outlook",
 ];
+
+/// Verbs of expectation that make the figure before them their object:
+/// "the €5.0 billion analysts had expected", "the 3% economists forecast".
+const EXPECTED_AFTER: &[&str] = &[
+    "expected",
+    "forecast",
+    "forecasted",
+    "predicted",
+    "projected",
+    "estimated",
+    "anticipated",
+];
+
+/// Whether the words after a figure (`after`, the text from its end) are a
+/// clause whose object it is: at most four words, none of them "than" or
+/// "as", then a verb of [`EXPECTED_AFTER`] not followed by "to" ("the €5.0
+/// billion analysts had expected"; not "more than analysts had expected",
+/// nor "a $5 billion deal analysts expected to close").
+fn expected_object(after: &str) -> bool {
+    // Five words fit in 64 bytes; reading no further keeps a long sentence
+    // of figures linear.
+    let after = &after[..crate::text::floor_char_boundary(after, 64.min(after.len()))];
+    let clause = after
+        .split([',', ';', '.', ':', '(', ')', '"', '“', '”'])
+        .next()
+        .unwrap_or("");
+    let mut words = clause.split_whitespace();
+    for _ in 0..5 {
+        let Some(w) = words.next() else {
+            return false;
+        };
+        if w.eq_ignore_ascii_case("than") || w.eq_ignore_ascii_case("as") {
+            return false;
+        }
+        if EXPECTED_AFTER.iter().any(|e| w.eq_ignore_ascii_case(e)) {
+            return words.next() != Some("to");
+        }
+    }
+    false
+}
+
+/// Whether the words before a cue of expectation (`before`, the window up to
+/// it) compare the figure with it: "higher than expected", "rose 4%, as
+/// forecast", "more than analysts had expected".
+fn compared_with_expectation(before: &str) -> bool {
+    before
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .take_while(|w| !w.ends_with([',', ';', ':']))
+        .any(|w| w == "than" || w == "as")
+}
 
 /// Words that open a clause of fact after a cue of intent or expectation:
 /// the cue before them is not about a figure after them.
@@ -209,7 +265,13 @@ pub fn modality(s: &str, start: usize, end: usize) -> Modality {
         if m.pattern().as_usize() < TARGET_WORDS.len() {
             return Modality::Target;
         }
+        if compared_with_expectation(&window[..m.start()]) {
+            continue;
+        }
         found = Modality::Forecast;
+    }
+    if found == Modality::Actual && expected_object(&s[end..]) {
+        return Modality::Forecast;
     }
     found
 }

@@ -636,13 +636,15 @@ fn digit_number(s: &str, whole: Range<usize>, out: &mut Vec<Raw>) {
     if sign.is_none() && cur.is_none() && after_label(&s[..whole.start]) {
         return;
     }
-    // A hyphen after a digit is a range ("30-40"), not a code.
-    let range_dash = matches!(before, Some('-' | '–'))
-        && s[..whole.start]
-            .chars()
-            .rev()
-            .nth(1)
-            .is_some_and(|c| c.is_ascii_digit());
+    // A hyphen after a digit is a range ("30-40", "10%-12%"), not a code.
+    let range_dash = matches!(before, Some('-' | '–')) && {
+        let mut back = s[..whole.start].chars().rev().skip(1);
+        match back.next() {
+            Some('%') => back.next(),
+            c => c,
+        }
+        .is_some_and(|c| c.is_ascii_digit())
+    };
     if before
         .is_some_and(|b| is_alnum(b) || matches!(b, '#' | '/' | '_' | '.' | ':' | '-' | '+' | '×'))
         && cur.is_none()

@@ -610,6 +610,39 @@ fn modality() {
             Modality::Forecast,
         ),
         ("Emissions are set to rise 0.4 percent.", Modality::Forecast),
+        // Guidance and an outlook are what a company expects.
+        (
+            "It raised its full-year guidance for operating margin to 11%.",
+            Modality::Forecast,
+        ),
+        (
+            "The outlook is for growth of 2% next year.",
+            Modality::Forecast,
+        ),
+        // The figure a clause after it expects.
+        (
+            "Profit beat the €2.9 billion analysts had forecast.",
+            Modality::Forecast,
+        ),
+        (
+            "Growth topped the 3% economists expected.",
+            Modality::Forecast,
+        ),
+        // A figure compared with what was expected happened.
+        ("Sales reached €8 billion as expected.", Modality::Actual),
+        (
+            "Profit was €3 billion, more than analysts had expected.",
+            Modality::Actual,
+        ),
+        (
+            "Revenue was €5.1 billion, more than expected.",
+            Modality::Actual,
+        ),
+        ("Revenue grew 4%, as forecast.", Modality::Actual),
+        (
+            "Sales were higher than forecast at €8 billion.",
+            Modality::Actual,
+        ),
     ] {
         assert_eq!(one(t).modality, m, "{t}");
     }
@@ -862,6 +895,50 @@ fn a_change_and_the_level_it_reached_are_not_a_range() {
         "Trade was 30 to 40 billion dollars.",
     ] {
         assert_eq!(one(t).qualifier, Qualifier::Range, "{t}");
+    }
+}
+
+#[test]
+fn a_range_may_write_its_unit_after_both_ends() {
+    for (t, text, low, high) in [
+        (
+            "It sees a margin of between 11% and 11.5% this year.",
+            "between 11% and 11.5%",
+            11.0,
+            11.5,
+        ),
+        (
+            "The margin was 10.5% to 11% in 2025.",
+            "10.5% to 11%",
+            10.5,
+            11.0,
+        ),
+        ("Prices rose 10%-12% in 2023.", "10%-12%", 10.0, 12.0),
+        ("Prices were 10%–12% higher.", "10%–12%", 10.0, 12.0),
+        (
+            "Rates of 4.5 percent to 5 percent.",
+            "4.5 percent to 5 percent",
+            4.5,
+            5.0,
+        ),
+    ] {
+        let f = dated(t);
+        assert_eq!(f.len(), 1, "{t}: {f:#?}");
+        assert_eq!(f[0].qualifier, Qualifier::Range, "{t}");
+        assert_eq!(&*f[0].text, text, "{t}");
+        assert!(f[0].low <= low && f[0].high >= high, "{t}: {f:#?}");
+        assert_eq!(f[0].value, (low + high) / 2.0, "{t}");
+    }
+    // A change and the level it reached, each with its unit; two units.
+    for t in [
+        "Unemployment rose 0.2% to 4.5%.",
+        "The bank cut rates by 0.25% to 4%.",
+        "Inflation rose from 2% to 3% in 2022.",
+        "Between 40% and 60 people came.",
+    ] {
+        let f = dated(t);
+        assert_eq!(f.len(), 2, "{t}: {f:#?}");
+        assert!(f.iter().all(|f| f.qualifier != Qualifier::Range), "{t}");
     }
 }
 

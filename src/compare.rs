@@ -1022,13 +1022,39 @@ pub fn relate(
             show_value(b)
         ));
     }
-    let gap = relative_gap(a.value, b.value);
     Relation::Conflict(format!(
-        "{} vs {}: {}% apart, intervals do not overlap",
+        "{} vs {}: {} apart, intervals do not overlap",
         show_value(a),
         show_value(b),
-        (gap * 100.0).round()
+        how_far_apart(a, b)
     ))
+}
+
+/// How far two conflicting values stand apart, for people: percentages in
+/// points ("71.3% vs 71.6%: 0.3 points"), other units relative to the
+/// larger value ("13%"), with a decimal when the gap is under 1% ("0.4%").
+fn how_far_apart(a: &Figure, b: &Figure) -> String {
+    /// `x` with at most `decimals` decimals, trailing zeros dropped.
+    fn short(x: f64, decimals: usize) -> String {
+        let s = format!("{x:.decimals$}");
+        if s.contains('.') {
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            s
+        }
+    }
+    if matches!(a.unit, "percent" | "percentage-points") {
+        let points = (a.value - b.value).abs();
+        let decimals = if points < 0.1 { 2 } else { 1 };
+        let n = short(points, decimals);
+        return format!("{n} point{}", if n == "1" { "" } else { "s" });
+    }
+    let gap = relative_gap(a.value, b.value) * 100.0;
+    if gap < 0.95 {
+        format!("{}%", short(gap.max(0.1), 1))
+    } else {
+        format!("{}%", gap.round())
+    }
 }
 
 /// |a - b| relative to the larger magnitude.
@@ -1501,6 +1527,32 @@ mod tests {
     }
 
     #[test]
+    fn a_conflict_says_how_far_apart_in_points_or_percent() {
+        let why = |a: f64, b: f64, unit: &'static str| {
+            let year = Some((2026, "2026"));
+            match relate(
+                &fig(a, unit, year, Modality::Actual),
+                None,
+                &fig(b, unit, year, Modality::Actual),
+                None,
+            ) {
+                Relation::Conflict(why) => why,
+                other => panic!("{other:?}"),
+            }
+        };
+        // Percentages in points: "0% apart" said nothing.
+        assert_eq!(
+            why(71.3, 71.6, "percent"),
+            "71.3% vs 71.6%: 0.3 points apart, intervals do not overlap"
+        );
+        assert!(why(3.0, 4.0, "percent").contains(": 1 point apart"));
+        assert!(why(2.0, 2.05, "percent").contains(": 0.05 points apart"));
+        // Other units relative to the larger, a decimal under 1%.
+        assert!(why(1_000_000.0, 1_006_000.0, "count").contains(": 0.6% apart"));
+        assert!(why(412e6, 421e6, "EUR").contains(": 2% apart"));
+    }
+
+    #[test]
     fn target_never_conflicts_with_actual() {
         let a = fig(200e9, "USD", Some((2024, "2024")), Modality::Target);
         let b = fig(240e9, "USD", Some((2024, "2024")), Modality::Actual);
@@ -1803,7 +1855,9 @@ mod tests {
                 "Russia-China trade fell 5% in 2022.",
                 "Russia-China trade fell 9% in 2022."
             ),
-            Relation::Conflict("down 5% vs down 9%: 44% apart, intervals do not overlap".into())
+            Relation::Conflict(
+                "down 5% vs down 9%: 4 points apart, intervals do not overlap".into()
+            )
         );
         assert_eq!(
             relate_of(rise, "Russia-China trade rose about 5% in 2022."),

@@ -203,9 +203,13 @@ pub mod attribute {
     /// to hold"): not a kind, but two parts are one subject only when what
     /// each part did agrees, since the parts of one whole differ.
     pub const PART: &str = "part";
+    /// How far one thing stands from another ("12 seats short of a
+    /// majority", "10 points behind the champions", "three points clear of
+    /// Rovers"): not the level of either.
+    pub const GAP: &str = "gap";
     /// What a figure is when it is not a level. Figures of different
     /// kinds (none is a kind too) are never compared.
-    pub const KINDS: &[&str] = &[SHARE, RISE, FALL, EARLIER];
+    pub const KINDS: &[&str] = &[SHARE, RISE, FALL, EARLIER, GAP];
     /// What a figure is counted per, when its words say ("GDP per capita",
     /// "a monthly wage", "0.6% month on month", "$63 a barrel"): a basis.
     /// Figures on different bases, or one on a basis and one on none, are

@@ -2272,14 +2272,15 @@ static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("subject pattern")
 });
 
-/// A sentence opening with a possessor, the role it possesses and the
-/// appositive naming the one in that role ("Vell's barrister, Ruth Kamau,
-/// said"), then the verb as in [`SUBJECT`]; tried before it, since a
+/// A sentence opening with a possessor (a name's "'s", or "His", "Her",
+/// "Their", "Its"), the role it possesses and the appositive naming the
+/// one in that role ("Vell's barrister, Ruth Kamau, said", "Their leader,
+/// Erik Sandberg, conceded"), then the verb as in [`SUBJECT`]; tried before it, since a
 /// [`NAME`] takes in its "'s".
 static POSSESSED_APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
     const W: &str = word!();
     Regex::new(&format!(
-        r"^(?:[A-Z][{W}.-]*\s+){{0,3}}[A-Z][{W}-]*['’]s(?:\s+[a-z][a-z-]*){{1,3}},\s+[^,“”]{{1,60}},\s+(?:(?:{})\s+)?[a-z][{W}-]*",
+        r"^(?:(?:[A-Z][{W}.-]*\s+){{0,3}}[A-Z][{W}-]*['’]s|His|Her|Their|Its)(?:\s+[a-z][a-z-]*){{1,3}},\s+[^,“”]{{1,60}},\s+(?:(?:{})\s+)?[a-z][{W}-]*",
         SUBJECT_ADVERBS.join("|")
     ))
     .expect("possessed appositive pattern")
@@ -2287,7 +2288,7 @@ static POSSESSED_APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The name in apposition and the verb of a [`POSSESSED_APPOSITIVE`]
 /// opening `text`, when the appositive names the one in the role. Asked
-/// only of a text whose [`SUBJECT`] ends in a possessive.
+/// only of a text whose [`SUBJECT`] ends in a possessive or is one.
 fn possessed_appositive(text: &str) -> Option<(&str, &str)> {
     let m = POSSESSED_APPOSITIVE.find(text)?.as_str();
     // The pattern's two commas enclose the appositive; the verb is its
@@ -2311,7 +2312,9 @@ fn subject_and_verb(sentence: &str) -> Option<(&str, &str, usize)> {
     let (mut sp, mut verb) = subject_parts(trimmed)?;
     // "Vell's barrister, Ruth Kamau, said" reads as the possessor and the
     // word after it ("barrister"): the name in apposition is the subject.
-    if sp.ends_with("'s") || sp.ends_with("’s") {
+    // "Their leader, Erik Sandberg, conceded" reads as "Their" and the
+    // verb "leader".
+    if sp.ends_with("'s") || sp.ends_with("’s") || matches!(sp, "His" | "Her" | "Their" | "Its") {
         if let Some((name, v)) = possessed_appositive(trimmed) {
             (sp, verb) = (name, v);
         } else if with_lowercase(verb, |v| {
@@ -4400,6 +4403,13 @@ mod tests {
         assert_eq!(who(body), [sp("Ruth Kamau")]);
         let body = "Marcus Vell was jailed on Thursday.\n\nVell’s former business partner, Amir Sadeh, told reporters: “He fooled us all.”\n";
         assert_eq!(who(body), [sp("Amir Sadeh")]);
+        // A possessive pronoun's role: "Their leader, Erik Sandberg,
+        // conceded" is about Sandberg, and "he" after it is his.
+        let body = "Party leader Anna Lindqvist spoke first. “We won,” she said.\n\nThe Moderates came second. Their leader, Erik Sandberg, conceded defeat. “The result is disappointing,” he said.\n";
+        assert_eq!(who(body), [sp("Anna Lindqvist"), sp("Erik Sandberg")]);
+        let body =
+            "Putin spoke first.\n\nHis spokesman, Dmitry Peskov, told reporters: “No comment.”\n";
+        assert_eq!(who(body), [sp("Dmitry Peskov")]);
         // No name in apposition: not the possessor either.
         let body = "Marcus Vell was jailed on Thursday.\n\nVell's barrister, speaking outside court, said: “We will appeal.”\n";
         assert_eq!(who(body), [None]);

@@ -672,17 +672,27 @@ const PLACES: &[&str] = &[
     "first", "second", "third", "fourth", "fifth", "last", "top", "ahead",
 ];
 
+/// What a gap in a standing is counted in: "10 points behind", "three
+/// seats ahead of", "four lengths clear of".
+const GAP_NOUNS: &[&str] = &[
+    "point", "points", "seat", "seats", "vote", "votes", "goal", "goals", "shot", "shots",
+    "stroke", "strokes", "place", "places", "length", "lengths", "game", "games", "win", "wins",
+    "run", "runs", "lap", "laps",
+];
+
 /// What a figure is when its words say it is not a level: `rise` or `fall`
 /// for a change of any unit ("rose 26%", "fell by 5%", "rose by $1.5
 /// billion", "a 5% increase", "a drop of $10"), `share` for a part of a
 /// whole in percent ("90% of the trade", "its share reached 90%",
-/// "accounted for 30%", "won 15.1%"). Kinds are subjects of their own
+/// "accounted for 30%", "won 15.1%"), `gap` for how far one thing stands
+/// from another ("12 seats short of a majority"). Kinds are subjects of their own
 /// (`compare::same_subject`): "trade rose 26%" does not contradict "the
 /// yuan's share of trade reached 90%", nor "revenues rose by $1.5 billion"
 /// "revenues were $15.3 billion". `tail` is the sentence up to the figure
 /// (its last [`TAIL`] bytes, lowercase), `after` the lowercase text after it
-/// (unit included in neither).
-fn figure_kind(tail: &str, after: &str, unit: &str) -> Option<&'static str> {
+/// (unit included in neither), `noun` the figure's own last words
+/// (lowercase: "12 seats").
+fn figure_kind(tail: &str, after: &str, unit: &str, noun: &str) -> Option<&'static str> {
     let percent = unit == "percent";
     if percent && after.starts_with(" of ") {
         return Some(attribute::SHARE);
@@ -699,6 +709,25 @@ fn figure_kind(tail: &str, after: &str, unit: &str) -> Option<&'static str> {
         "higher" => return Some(attribute::RISE),
         "lower" => return Some(attribute::FALL),
         _ => {}
+    }
+    // "12 seats short of a majority", "10 points behind the champions",
+    // "three points clear of Rovers": a gap between two things. Behind,
+    // ahead and clear say so only of a standing ("points", "seats",
+    // "votes"): "200 people behind the barricades", "sold 2 million tickets
+    // ahead of the final".
+    let mut after_words = after.split_whitespace();
+    let standing = || {
+        unit == "percentage-points"
+            || GAP_NOUNS.contains(&noun.rsplit([' ', '-']).next().unwrap_or(noun))
+    };
+    let gap = match after_words.next() {
+        Some("short" | "shy") => after_words.next() == Some("of"),
+        Some("behind" | "adrift") => standing(),
+        Some("ahead" | "clear") => after_words.next() == Some("of") && standing(),
+        _ => false,
+    };
+    if gap {
+        return Some(attribute::GAP);
     }
     let mut words = tail.split_whitespace().rev();
     let mut last = words.next();
@@ -1273,7 +1302,7 @@ fn sentence_figures(
         }
         // The words before it, lowercase, read by the next three.
         let tail = lower_tail(&s[..start], TAIL);
-        if let Some(kind) = figure_kind(&tail, &after, unit_name)
+        if let Some(kind) = figure_kind(&tail, &after, unit_name, &lower_tail(&s[..end], 12))
             .or_else(|| elided_change(s, start, &tail, unit_name == "percent"))
             .or_else(|| is_ratio.then_some(attribute::SHARE))
         {

@@ -707,6 +707,19 @@ fn a_percentage_says_whether_it_is_a_share_a_rise_or_a_fall() {
         ("They will raise the levy by 1.5%.", Some("rise")),
         ("A pay raise of 5% was agreed.", Some("rise")),
         ("The bank will hike rates by 0.5%.", Some("rise")),
+        // How far one thing stands from another: a gap, no level.
+        ("The party was 12 seats short of a majority.", Some("gap")),
+        ("City finished 10 points behind the champions.", Some("gap")),
+        ("Rovers are 3 points clear of the drop zone.", Some("gap")),
+        (
+            "Labour is 5 percentage points ahead of the Tories.",
+            Some("gap"),
+        ),
+        ("The bill fell 20 votes shy of passing.", Some("gap")),
+        ("The appeal raised $2 million, short of its goal.", None),
+        ("There were 200 people behind the barricades.", None),
+        ("They sold 2 million tickets ahead of the final.", None),
+        ("The line cost $5 billion ahead of schedule.", None),
         // A level after "to" is none of them.
         ("Unemployment fell to 3.1% in 2022.", None),
         ("Inflation was 7.4% in 2022.", None),

@@ -906,7 +906,7 @@ mod tests {
         let scan = outcome(&["scan", "sources"]).stats;
         assert_eq!(
             (scan.sources, scan.quotes, scan.figures, scan.noise),
-            (12, 80, 59, 3)
+            (12, 81, 59, 3)
         );
         assert_eq!(scan.from_cache, None);
         assert_eq!(scan.step.as_ref().map(|s| s.0.as_str()), Some("compared"));

@@ -177,7 +177,7 @@ fn stats_tell_how_many_sources_came_from_the_cache() {
         assert!(stats[0].ends_with(says), "{extra:?}: {}", stats[0]);
         assert_eq!(
             stats[1],
-            "stats: 80 quotations, 59 figures (3 more in page furniture, not compared)"
+            "stats: 81 quotations, 59 figures (3 more in page furniture, not compared)"
         );
         assert!(stats[2].starts_with("stats: compared in "), "{}", stats[2]);
         assert!(stats[2].contains(", report written in "), "{}", stats[2]);

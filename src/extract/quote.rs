@@ -84,10 +84,20 @@ pub fn extract_quotes_in(doc: &Document, layout: &Layout, speakers: &SpeakerTabl
     let mut heading_speaker: Option<String> = None;
     let mut next = 0;
     let index = SentenceIndex { layout };
+    // The last paragraph that may be an interview's answer without marks
+    // ("**Raman:** We are not planning further reductions."), read up to.
+    let last_answer = blocks.iter().rposition(|b| {
+        let t = &text[b.range.clone()];
+        b.kind == BlockKind::Paragraph && label_name(t).and_then(|n| answer_at(t, n)).is_some()
+    });
+    // Whether a question ("**Q:** …") has been read: the interview's
+    // answers may then be labelled by a name not met before.
+    let mut interview = false;
     for (bi, block) in blocks.iter().enumerate() {
         // What the loop learns (people, subjects, speakers of a list) only
         // serves the quotations still to come: none, nothing to learn.
-        if next >= spans.len() {
+        let more = |next: usize| next < spans.len() || last_answer.is_some_and(|l| bi < l);
+        if !more(next) && last_answer != Some(bi) {
             break;
         }
         let btext = &text[block.range.clone()];
@@ -108,12 +118,49 @@ pub fn extract_quotes_in(doc: &Document, layout: &Layout, speakers: &SpeakerTabl
             }
             BlockKind::ListItem => {}
         }
-        let label = transcript_label(btext).map(|n| state.resolve(&n, speakers).0);
+        let raw_label = label_name(btext);
+        interview |= raw_label.is_some_and(|l| matches!(l, "Q" | "Question" | "Interviewer"));
+        // An answer without marks: the label is a person the article has
+        // named ("Raman" after "Dana Raman has run Carvell"), or a full name
+        // after a question.
+        let answer = raw_label
+            .filter(|&name| {
+                block.kind == BlockKind::Paragraph
+                    && (state.met(name, speakers)
+                        || interview && name.contains(char::is_whitespace))
+            })
+            .and_then(|name| answer_at(btext, name));
+        let label = raw_label
+            .filter(|n| !no_speaker_label(n))
+            .map(|n| state.resolve(n, speakers).0);
+        if let Some(at) = answer {
+            let start = block.range.start + at;
+            let end = block.range.start + btext.trim_end().len();
+            let pair = Pair {
+                open: start,
+                close: end,
+                close_len: 0,
+                parts: std::iter::once(start..end).collect(),
+            };
+            if let Some(quote) = build(
+                doc,
+                speakers,
+                &mut state,
+                &pair,
+                block.range.start,
+                block.range.end,
+                block,
+                label.as_deref(),
+                heading_speaker.as_deref(),
+            ) {
+                out.push(quote);
+            }
+        }
         let block_sentences = &layout.sentences[bi];
         let last_sentence = block_sentences.last().cloned();
         state.block = bi;
         for sent in block_sentences {
-            if next >= spans.len() {
+            if !more(next) {
                 break;
             }
             let stext = &text[sent.clone()];
@@ -736,7 +783,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     const W: &str = word!();
     Regex::new(&format!(
         // In bold or italics too: "**Putin:**", "**Putin**:", "_Xi:_".
-        r"^(?:\*\*|__|\*|_)?(?P<sp>[A-Z][{W}'’.-]+(?:\s+[A-Z][{W}'’.-]+){{0,3}})(?:\*\*|__|\*|_)?:(?:\*\*|__|\*|_)?\s"
+        r"^(?:\*\*|__|\*|_)?(?P<sp>[A-Z][{W}'’.-]*(?:\s+[A-Z][{W}'’.-]+){{0,3}})(?:\*\*|__|\*|_)?:(?:\*\*|__|\*|_)?\s"
     ))
     .expect("label pattern")
 });
@@ -758,28 +805,56 @@ fn heading_name(block: &str) -> Option<String> {
         .map(|m| m.as_str().to_string())
 }
 
-fn transcript_label(block: &str) -> Option<String> {
+/// The name a transcript line's label gives, as written ("Putin" of
+/// "**Putin:** …", "Q" of "Q: …").
+fn label_name(block: &str) -> Option<&str> {
     // A label ends in a colon: most blocks hold none, and are not searched.
     if !block.contains(':') {
         return None;
     }
-    let c = LABEL.captures(block)?;
-    let name = c.name("sp")?.as_str();
-    // "Note:", "Update:" and the like are not speakers.
-    const NOT: &[&str] = &[
-        "Note",
-        "Update",
-        "Editor's note",
-        "Correction",
-        "Photo",
-        "Source",
-        "Read more",
-        "Related",
-        "Q",
-        "A",
-    ];
-    (!NOT.contains(&name)).then(|| name.to_string())
+    Some(LABEL.captures(block)?.name("sp")?.as_str())
 }
+
+/// Whether a label is no speaker's: a letter ("Q:", "A:") or one of
+/// [`LABEL_NOT`].
+fn no_speaker_label(name: &str) -> bool {
+    name.len() == 1 || LABEL_NOT.contains(&name)
+}
+
+/// Where the words start in `block` when it is an answer in an interview
+/// without quotation marks: a speaker's label (`name`, its
+/// [`label_name`]), then words holding no double quotation mark (an answer
+/// in marks is read from its marks).
+fn answer_at(block: &str, name: &str) -> Option<usize> {
+    if no_speaker_label(name) || block.contains(['“', '”', '"', '«', '»', '„']) {
+        return None;
+    }
+    let at = LABEL.find(block)?.end();
+    // Some words, opening as a sentence does: not a fact box's
+    // "Population: 5 million", nor a live blog's "Lindqvist: conceded at
+    // 11pm".
+    let words = block[at..].split_whitespace().take(4).count();
+    let opening = block[at..].trim_start().chars().next();
+    (words >= 4 && opening.is_some_and(|c| !c.is_lowercase())).then_some(at)
+}
+
+/// Labels that are no speakers: "Note:", "Update:", the questions.
+const LABEL_NOT: &[&str] = &[
+    "Note",
+    "Update",
+    "Editor's note",
+    "Correction",
+    "Photo",
+    "Source",
+    "Read more",
+    "Related",
+    "Question",
+    "Answer",
+    "Interviewer",
+    "Tags",
+    "Topics",
+    "Contact",
+];
 
 /// Lists [`Entities::observe`] fills and empties again for each sentence,
 /// kept from one sentence to the next so that they are allocated once per
@@ -1454,6 +1529,18 @@ impl Entities {
 
     /// Whether a subject mention names someone known (or is a full name):
     /// a single unknown capitalised word ("Moscow", "The") is not taken.
+    /// Whether the article has named the person `name` is of: a name in
+    /// the `[speakers]` table, or every word of it a word of one person's
+    /// name ("Raman" after "Dana Raman"). A full name is not enough, as it
+    /// is for [`Entities::knows`]: "Main Street:" opens no answer.
+    fn met(&self, name: &str, speakers: &SpeakerTable) -> bool {
+        speakers.lookup(name).is_some()
+            || self.people.iter().any(|p| {
+                name.split_whitespace()
+                    .all(|w| with_lowercase(w, |lower| p.holds(lower)))
+            })
+    }
+
     fn knows(&self, mention: &str, speakers: &SpeakerTable) -> bool {
         self.knows_outright(mention, speakers)
             .unwrap_or_else(|| self.knows_name(&Self::split(mention).1, speakers))
@@ -4213,6 +4300,43 @@ mod tests {
         );
         let who: Vec<Option<String>> = r.into_iter().map(|x| x.1).collect();
         assert_eq!(who, vec![sp("Xi"), None, None]);
+    }
+
+    #[test]
+    fn an_interviews_answers_without_marks_are_quotations() {
+        // The label names someone the article has named.
+        let body = "Dana Raman has run Carvell since 2021. She spoke to us.\n\n**Q:** Will there be more cuts?\n\n**Raman:** We are not planning further reductions this year. The cuts are the last.\n\nUpdate: This interview has been edited for length and clarity.\n";
+        let got = q(body);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            got[0].0,
+            "We are not planning further reductions this year. The cuts are the last."
+        );
+        assert_eq!(got[0].1, sp("Dana Raman"));
+        assert_eq!(got[0].2, QuoteKind::Speech);
+        // Its span is the answer's words, without the label.
+        let (doc, _) = Document::from_text("t", "t.md", body);
+        let quote = &extract_quotes(&doc, &SpeakerTable::default())[0];
+        assert_eq!(&doc.text[quote.span.range()], &*quote.text);
+        // After a question, a full name not met before.
+        let body =
+            "Q: Will rates fall next year?\n\nLena Ortiz: That depends on wages, and on prices.\n";
+        assert_eq!(who(body), [sp("Lena Ortiz")]);
+        // Not a label of no one the article named, outside an interview;
+        // not a fact box, a live blog's summary, an update, a question.
+        for body in [
+            "Main Street: A guide to the shops of the capital and more.\n",
+            "Dana Raman spoke.\n\nPopulation: 5.4 million\n",
+            "Lena Ortiz spoke.\n\nLena Ortiz: conceded defeat at 11pm on Sunday.\n",
+            "Q: Will rates fall next year or not?\n\nA: That depends on wages, and on prices.\n",
+            "Q: Will rates fall?\n\nUpdate: This interview has been edited for length.\n",
+        ] {
+            assert_eq!(q(body), [], "{body}");
+        }
+        // An answer in marks is read from its marks, once.
+        let body =
+            "Q: Will trade grow?\n\nPutin Vladimir: “Yes, it will grow every single year.”\n";
+        assert_eq!(q(body).len(), 1);
     }
 
     #[test]

@@ -1992,6 +1992,138 @@ const ORG_WORDS: &[&str] = &[
 /// Whether name words (titles stripped) look like a person's full name:
 /// two or three capitalised words, none a sentence opener, weekday or
 /// month, the last no organisation word.
+/// The person an organisation named before a cue belongs to, when `lead`
+/// (the text before that organisation's name) ends with a person's name
+/// and "of" and any more of the organisation's words: "Tom Hale of" in
+/// "Tom Hale of Opinia said", "Maria Costa of the University of" in "Maria
+/// Costa of the University of Lisbon said". The organisation then does not
+/// speak; the person does.
+fn affiliated_person(lead: &str) -> Option<&str> {
+    let lead = lead.trim_end();
+    let mut rest = lead;
+    // At most six words of the organisation before its last one.
+    for _ in 0..7 {
+        let (before, word) = rest.rsplit_once(' ').unwrap_or(("", rest));
+        if word == "of" {
+            let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+            // The name: the last two or three capitalised words before "of".
+            for n in [3, 2] {
+                if words.len() >= n {
+                    let name: Vec<&str> = words[..n].iter().rev().copied().collect();
+                    if person_like(&name) {
+                        let start = before.len()
+                            - before
+                                .split_whitespace()
+                                .rev()
+                                .take(n)
+                                .map(str::len)
+                                .sum::<usize>()
+                            - (n - 1);
+                        return Some(before[start..].trim());
+                    }
+                }
+            }
+        } else if !(matches!(word, "the" | "for" | "and" | "&")
+            || word.starts_with(|c: char| c.is_uppercase()))
+        {
+            return None;
+        }
+        if before.is_empty() {
+            return None;
+        }
+        rest = before.trim_end();
+    }
+    None
+}
+
+/// A possessor and the role it has, opening `text`, when the role's last
+/// word is a title or a person's role: "Opinia's research director" of
+/// "Opinia's research director, who asked not to be named": the one in
+/// the role speaks, not the possessor. (A description's head word makes
+/// the same phrase a [`POSSESSED`] speaker.)
+fn possessed_role(text: &str) -> Option<&str> {
+    // The first word's possessive ("O'Brien's" holds two apostrophes).
+    let first = text.find(' ').unwrap_or(text.len());
+    let rest = &text[first..];
+    if !(text[..first].ends_with("'s") || text[..first].ends_with("’s")) {
+        return None;
+    }
+    let mut end = first;
+    let mut role = None;
+    for w in rest.split(' ').skip(1).take(4) {
+        let word = w.trim_end_matches([',', '.', ';']);
+        // "Russia's deputy foreign minister Andrei Rudenko": the name
+        // after the role is the speaker, read elsewhere.
+        if word.starts_with(char::is_uppercase) {
+            return None;
+        }
+        if !word.starts_with(|c: char| c.is_ascii_lowercase()) {
+            break;
+        }
+        end += 1 + word.len();
+        if TITLES.contains(&word) || PERSON_ROLES.contains(&word) {
+            role = Some(end);
+        }
+        if word.len() < w.len() {
+            break;
+        }
+    }
+    role.map(|end| &text[..end])
+}
+
+/// Where the start of a name holding "of" lies in `lead`, the text before
+/// the name's last part: "Bank of " in "The Bank of " (for "The Bank of
+/// England said"), "University of " in "The University of ". The words
+/// before "of" are capitalised (an opening "The" is no part of the name).
+fn of_name_start(lead: &str) -> Option<usize> {
+    let head = lead.strip_suffix("of ")?;
+    let head = head.strip_suffix(' ')?;
+    let mut start = head.len();
+    for w in head.split(' ').rev().take(3) {
+        if !w.starts_with(|c: char| c.is_uppercase()) || w == "The" || w.ends_with([',', '.', ':'])
+        {
+            break;
+        }
+        start -= w.len();
+        start = start.saturating_sub(usize::from(start > 0));
+    }
+    (start < head.len()).then(|| start + usize::from(start > 0))
+}
+
+/// The name set off by a comma after a speaker named after its cue, when
+/// that speaker is a role ("said Opinia's research director, Tom Hale.",
+/// "said the research director of Opinia, Tom Hale."): `rest` is the text
+/// after the role; an "of" phrase may stand before the comma; the name
+/// ends the sentence or its clause.
+fn trailing_appositive(rest: &str) -> Option<&str> {
+    let mut r = rest;
+    // The role's own words, when the pattern stopped at its possessor
+    // ("Opinia's" of "Opinia's research director").
+    for _ in 0..3 {
+        let Some(t) = r.strip_prefix(' ') else { break };
+        let w = &t[..t.find([' ', ',']).unwrap_or(t.len())];
+        if !w.starts_with(|c: char| c.is_ascii_lowercase()) || w == "of" {
+            break;
+        }
+        r = &t[w.len()..];
+    }
+    if let Some(of) = r.strip_prefix(" of ") {
+        let comma = of.find(',')?;
+        // "of Opinia", "of research", "of the Bank of England".
+        if of[..comma].split_whitespace().count() > 5 {
+            return None;
+        }
+        r = &of[comma..];
+    }
+    let inner = r.strip_prefix(", ")?;
+    let end = inner
+        .find(['.', ',', ';', '!', '?', '\n'])
+        .unwrap_or(inner.len());
+    let name = inner[..end].trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    person_like(&words).then_some(name)
+}
+
 fn person_like(name: &[&str]) -> bool {
     // "The Polanland pipeline ran": an article opens a place or a thing.
     let article = name
@@ -2790,9 +2922,14 @@ fn build(
         && plausible_speaker(&after[sp.clone()])
     {
         after_cue_end = Some(after_start + m.end());
-        let named = cue
-            .as_ref()
-            .and_then(|cue| appositive_name(&after[sp.clone()], &after[sp.end..cue.start]));
+        let named = match &cue {
+            Some(cue) => appositive_name(&after[sp.clone()], &after[sp.end..cue.start]),
+            // "said Opinia's research director, Tom Hale."
+            None if !person_like(&after[sp.clone()].split_whitespace().collect::<Vec<_>>()) => {
+                trailing_appositive(&after[sp.end..]).or_else(|| possessed_role(&after[sp.start..]))
+            }
+            None => None,
+        };
         mention = Some(named.map_or_else(|| clean_mention(&after[sp]), str::to_string));
         // "“…,” Kapoor said, quoting from Raman's memo": Raman's words,
         // and the cue clause runs on to the end of that phrase.
@@ -2904,7 +3041,15 @@ fn build(
                     adjacent = before.len() - m.end() <= 40 || in_cue_clause(&before[cue.end..]);
                     mention = Some(
                         appositive_name(sp_text, &before[sp.end..cue.start])
-                            .map_or_else(|| clean_mention(sp_text), str::to_string),
+                            .or_else(|| affiliated_person(&before[..sp.start]))
+                            .map_or_else(
+                                || {
+                                    // "The Bank of England said": the whole name.
+                                    let from = of_name_start(&before[..sp.start]);
+                                    clean_mention(&before[from.unwrap_or(sp.start)..sp.end])
+                                },
+                                str::to_string,
+                            ),
                     );
                     // "Chinese state media described": a nationality
                     // alone is not a speaker; the phrase up to the cue is.
@@ -4300,6 +4445,54 @@ mod tests {
         );
         let who: Vec<Option<String>> = r.into_iter().map(|x| x.1).collect();
         assert_eq!(who, vec![sp("Xi"), None, None]);
+    }
+
+    #[test]
+    fn a_person_of_an_organisation_speaks_not_the_organisation() {
+        for (body, want) in [
+            // Before the cue: "Name of Organisation said".
+            (
+                "Tom Hale of Opinia said: “These are the worst ratings.”\n",
+                "Tom Hale",
+            ),
+            (
+                "Maria Costa of the University of Lisbon said: “These are bad.”\n",
+                "Maria Costa",
+            ),
+            (
+                "Governor Andrew Bailey of the Bank of England said: “Rates stay.”\n",
+                "Andrew Bailey",
+            ),
+            // After the cue: a possessed role and the name in apposition.
+            (
+                "“These are the worst ratings,” said Opinia's research director, Tom Hale.\n",
+                "Tom Hale",
+            ),
+            (
+                "“These are bad,” said Opinia's head of research, Tom Hale, in London.\n",
+                "Tom Hale",
+            ),
+            // No name: the role speaks, not the possessor.
+            (
+                "“These are bad,” said Opinia's research director, who asked not to be named.\n",
+                "Opinia's research director",
+            ),
+            (
+                "“These are bad,” said Opinia's pollster.\n",
+                "Opinia's pollster",
+            ),
+        ] {
+            assert_eq!(who(body), [sp(want)], "{body}");
+        }
+        // An organisation alone speaks under its whole name.
+        assert_eq!(
+            who("The Bank of England said: “Rates stay.”\n"),
+            [sp("Bank of England")]
+        );
+        assert_eq!(
+            who("The University of Lisbon said: “These are bad.”\n"),
+            [sp("University of Lisbon")]
+        );
     }
 
     #[test]

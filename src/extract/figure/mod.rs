@@ -690,8 +690,8 @@ const GAP_NOUNS: &[&str] = &[
 /// yuan's share of trade reached 90%", nor "revenues rose by $1.5 billion"
 /// "revenues were $15.3 billion". `tail` is the sentence up to the figure
 /// (its last [`TAIL`] bytes, lowercase), `after` the lowercase text after it
-/// (unit included in neither), `noun` the figure's own last words
-/// (lowercase: "12 seats").
+/// (unit included in neither), `noun` the figure's own last words ("12
+/// seats").
 fn figure_kind(tail: &str, after: &str, unit: &str, noun: &str) -> Option<&'static str> {
     let percent = unit == "percent";
     if percent && after.starts_with(" of ") {
@@ -717,8 +717,8 @@ fn figure_kind(tail: &str, after: &str, unit: &str, noun: &str) -> Option<&'stat
     // ahead of the final".
     let mut after_words = after.split_whitespace();
     let standing = || {
-        unit == "percentage-points"
-            || GAP_NOUNS.contains(&noun.rsplit([' ', '-']).next().unwrap_or(noun))
+        let last = noun.rsplit([' ', '-']).next().unwrap_or(noun);
+        unit == "percentage-points" || GAP_NOUNS.iter().any(|g| g.eq_ignore_ascii_case(last))
     };
     let gap = match after_words.next() {
         Some("short" | "shy") => after_words.next() == Some("of"),
@@ -1020,7 +1020,14 @@ fn sentence_figures(
             // character lowercases to one of their letters.
             // "between 11% and 11.5%", "10%-12%", "4.5 percent to 5
             // percent": the unit written after both ends.
-            let unit_twice = unit_after(&s[first.end..next.start]).filter(|&(unit, _, len)| {
+            let between_ends = s[first.end..next.start].trim_end();
+            let unit_twice = (between_ends.len() <= 16
+                && (between_ends.ends_with(['-', '–', '—'])
+                    || between_ends.ends_with(" to")
+                    || between_ends.ends_with(" and")))
+            .then(|| unit_after(&s[first.end..next.start]))
+            .flatten()
+            .filter(|&(unit, _, len)| {
                 unit_after(&s[next.end..]).is_some_and(|(u, ..)| u == unit)
                     && matches!(
                         s[first.end + len..next.start].trim(),
@@ -1302,7 +1309,8 @@ fn sentence_figures(
         }
         // The words before it, lowercase, read by the next three.
         let tail = lower_tail(&s[..start], TAIL);
-        if let Some(kind) = figure_kind(&tail, &after, unit_name, &lower_tail(&s[..end], 12))
+        let noun = &s[crate::text::floor_char_boundary(s, end.saturating_sub(12))..end];
+        if let Some(kind) = figure_kind(&tail, &after, unit_name, noun)
             .or_else(|| elided_change(s, start, &tail, unit_name == "percent"))
             .or_else(|| is_ratio.then_some(attribute::SHARE))
         {

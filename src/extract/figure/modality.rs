@@ -123,21 +123,23 @@ const EXPECTED_AFTER: &[&str] = &[
 fn expected_object(after: &str) -> bool {
     // Five words fit in 64 bytes; reading no further keeps a long sentence
     // of figures linear.
-    let after = &after[..crate::text::floor_char_boundary(after, 64.min(after.len()))];
-    let clause = after
-        .split([',', ';', '.', ':', '(', ')', '"', '“', '”'])
-        .next()
-        .unwrap_or("");
-    let mut words = clause.split_whitespace();
-    for _ in 0..5 {
-        let Some(w) = words.next() else {
-            return false;
-        };
-        if w.eq_ignore_ascii_case("than") || w.eq_ignore_ascii_case("as") {
+    let after = &after[..crate::text::floor_char_boundary(after, 64)];
+    let mut words = after.split_ascii_whitespace().take(5);
+    while let Some(w) = words.next() {
+        // A mark ends the clause: the word before it is its last.
+        let core = w.trim_end_matches([',', ';', '.', ':', ')', '"', '”']);
+        if core.starts_with(['(', '"', '“']) {
             return false;
         }
-        if EXPECTED_AFTER.iter().any(|e| w.eq_ignore_ascii_case(e)) {
-            return words.next() != Some("to");
+        if core.eq_ignore_ascii_case("than") || core.eq_ignore_ascii_case("as") {
+            return false;
+        }
+        // Every verb of EXPECTED_AFTER has eight letters or more.
+        if core.len() >= 8 && EXPECTED_AFTER.iter().any(|e| core.eq_ignore_ascii_case(e)) {
+            return core.len() < w.len() || words.next() != Some("to");
+        }
+        if core.len() < w.len() {
+            return false;
         }
     }
     false

@@ -808,11 +808,27 @@ fn heading_name(block: &str) -> Option<String> {
 /// The name a transcript line's label gives, as written ("Putin" of
 /// "**Putin:** …", "Q" of "Q: …").
 fn label_name(block: &str) -> Option<&str> {
-    // A label ends in a colon: most blocks hold none, and are not searched.
-    if !block.contains(':') {
+    // A label opens the block with a capital or a mark of emphasis, and
+    // its colon comes within the first words: most blocks are not
+    // searched.
+    let opens = block
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii_uppercase() || matches!(b, b'*' | b'_') || *b >= 0x80);
+    if !opens || !block[..crate::text::floor_char_boundary(block, 80)].contains(':') {
         return None;
     }
-    Some(LABEL.captures(block)?.name("sp")?.as_str())
+    // The name is the match without its marks of emphasis, colon and
+    // blank (the pattern's only other parts), found by the DFA alone.
+    let name = LABEL
+        .find(block)?
+        .as_str()
+        .trim_end()
+        .trim_end_matches(['*', '_'])
+        .strip_suffix(':')?
+        .trim_end_matches(['*', '_'])
+        .trim_start_matches(['*', '_']);
+    Some(name)
 }
 
 /// Whether a label is no speaker's: a letter ("Q:", "A:") or one of
@@ -5091,6 +5107,27 @@ mod tests {
             let folded = fold_to_ascii_letters(&word);
             let every = TITLE_ENDS.words.iter().any(|t| ends_with_ignore_case(&folded, t));
             prop_assert_eq!(ends_with_title(&word), every, "{}", word);
+        }
+    }
+
+    proptest! {
+        /// The label read off the pattern's match is its capture group
+        /// (but for a "_" the group takes in from "_Xi_:", which marks
+        /// emphasis), and the filter before the pattern rules out no label.
+        #[test]
+        fn label_name_is_the_label_patterns_group(
+            mark in "(\\*\\*|__|\\*|_|)",
+            name in "(Q|A|Putin|Dana Raman|Xi Jinping|O'Brien|Ушаков|Editor's note|[A-Za-z]{1,8}( [A-Za-z]{1,8}){0,4})",
+            after in "(\\*\\*|__|\\*|_|)",
+            colon_mark in "(\\*\\*|__|\\*|_|)",
+            rest in "[ \n]{1,2}[A-Za-z“\"]{0,12}",
+        ) {
+            let block = format!("{mark}{name}{after}:{colon_mark}{rest}");
+            let by_group = LABEL
+                .captures(&block)
+                .and_then(|c| c.name("sp"))
+                .map(|m| m.as_str().trim_end_matches('_'));
+            prop_assert_eq!(label_name(&block), by_group, "{:?}", block);
         }
     }
 

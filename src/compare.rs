@@ -989,14 +989,20 @@ pub fn relate(
         }
         (None, None) => {
             // A count with no period ("have met 40 times", "signed 14
-            // documents") is true as of its article's date: counts from
-            // different dates are about different moments, never a conflict.
+            // documents") or a price ("$81.40 a barrel") is true as of its
+            // article's date: from different dates they are about different
+            // moments, never a conflict.
             if !overlap
                 && let (Some(da), Some(db)) = (as_of(a, || date_a), as_of(b, || date_b))
                 && da != db
             {
                 return Relation::OtherPeriod(format!(
-                    "counts as of different dates ({da} and {db})"
+                    "{} as of different dates ({da} and {db})",
+                    if a.unit == "count" {
+                        "counts"
+                    } else {
+                        "prices"
+                    }
                 ));
             }
         }
@@ -1064,13 +1070,23 @@ pub fn relative_gap(a: f64, b: f64) -> f64 {
 }
 
 /// The date a figure is true as of, when nothing else places it in time:
-/// a count with no period ("have met 40 times") is its article's `date`
-/// (asked only then).
+/// a count with no period ("have met 40 times") or a market price ("$81.40
+/// a barrel", "$12 a share", "£3 a kilo") is its article's `date` (asked
+/// only then). Prices move from day to day as counts grow.
 pub fn as_of(
     f: &Figure,
     date: impl FnOnce() -> Option<jiff::civil::Date>,
 ) -> Option<jiff::civil::Date> {
-    (f.unit == "count" && f.period.is_none())
+    let price = matches!(
+        basis(f),
+        Some(
+            attribute::PER_BARREL
+                | attribute::PER_TONNE
+                | attribute::PER_SHARE
+                | attribute::PER_UNIT
+        )
+    );
+    ((f.unit == "count" || price) && f.period.is_none())
         .then(date)
         .flatten()
 }
@@ -1577,6 +1593,35 @@ mod tests {
             matches!(relate(&a, d1, &b, d1), Relation::Conflict(_)),
             "same day, same count, apart"
         );
+    }
+
+    #[test]
+    fn market_prices_from_different_dates_are_not_conflicts() {
+        let with_basis = |v: f64, unit: &'static str, basis: &'static str| Figure {
+            attributes: vec![basis].into(),
+            ..fig(v, unit, None, Modality::Actual)
+        };
+        let (d1, d2) = (
+            Some(jiff::civil::date(2026, 11, 30)),
+            Some(jiff::civil::date(2026, 12, 1)),
+        );
+        let a = with_basis(81.4, "USD", attribute::PER_BARREL);
+        let b = with_basis(84.0, "USD", attribute::PER_BARREL);
+        let Relation::OtherPeriod(why) = relate(&a, d1, &b, d2) else {
+            panic!("{:?}", relate(&a, d1, &b, d2))
+        };
+        assert_eq!(
+            why,
+            "prices as of different dates (2026-11-30 and 2026-12-01)"
+        );
+        assert!(matches!(relate(&a, d1, &b, d1), Relation::Conflict(_)));
+        let a = with_basis(12.1, "USD", attribute::PER_SHARE);
+        let b = with_basis(13.0, "USD", attribute::PER_SHARE);
+        assert!(matches!(relate(&a, d1, &b, d2), Relation::OtherPeriod(_)));
+        // An amount is no price: a deal's value does not move by the day.
+        let a = fig(5e9, "USD", None, Modality::Actual);
+        let b = fig(6e9, "USD", None, Modality::Actual);
+        assert!(matches!(relate(&a, d1, &b, d2), Relation::Conflict(_)));
     }
 
     #[test]

@@ -2162,7 +2162,40 @@ fn person_like(name: &[&str]) -> bool {
                     && !MONTH_LIST.contains(w)
         })
         && !org_word(name[name.len() - 1])
+        && !PLACE_ENDS
+            .iter()
+            .any(|p| name[name.len() - 1].eq_ignore_ascii_case(p))
 }
+
+/// Last words of the names of countries and cities of two words or more,
+/// which are no people: "Saudi Arabia said" names no one a later "the
+/// Saudi energy minister" could be.
+const PLACE_ENDS: &[&str] = &[
+    "Arabia",
+    "Korea",
+    "Africa",
+    "Zealand",
+    "Kingdom",
+    "States",
+    "Emirates",
+    "Republic",
+    "Lanka",
+    "Rica",
+    "Leone",
+    "Guinea",
+    "Islands",
+    "Kong",
+    "Dhabi",
+    "Aviv",
+    "Aires",
+    "Lumpur",
+    "Salvador",
+    "Faso",
+    "Delhi",
+    "Sudan",
+    "Timor",
+    "Herzegovina",
+];
 
 /// A name introduced by its title ("Chinese President Xi Jinping", "Kremlin
 /// aide Yuri Ushakov", "Mr. Putin"): up to two capitalised words, a title,
@@ -4461,6 +4494,15 @@ mod tests {
         );
         let who: Vec<Option<String>> = r.into_iter().map(|x| x.1).collect();
         assert_eq!(who, vec![sp("Xi"), None, None]);
+    }
+
+    #[test]
+    fn a_country_of_two_words_is_no_person_a_description_can_be() {
+        let body = "Saudi Arabia said it would extend its cut. “The market needs stability,” the Saudi energy minister said.\n";
+        assert_eq!(who(body), [sp("Saudi energy minister")]);
+        let body =
+            "South Korea and New Zealand signed. “We agree,” the Korean trade minister said.\n";
+        assert_eq!(who(body), [sp("Korean trade minister")]);
     }
 
     #[test]

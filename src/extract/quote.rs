@@ -815,8 +815,19 @@ fn label_name(block: &str) -> Option<&str> {
         .as_bytes()
         .first()
         .is_some_and(|b| b.is_ascii_uppercase() || matches!(b, b'*' | b'_') || *b >= 0x80);
-    if !opens || !block[..crate::text::floor_char_boundary(block, 80)].contains(':') {
+    if !opens {
         return None;
+    }
+    let colon = block[..crate::text::floor_char_boundary(block, 80)].find(':')?;
+    // Up to four words before the colon, each capitalised (or marked):
+    // "Xi said:" is no label, and is told without the pattern.
+    let mut words = 0;
+    for w in block[..colon].split_ascii_whitespace() {
+        words += 1;
+        let first = w.trim_start_matches(['*', '_']).bytes().next();
+        if words > 4 || first.is_some_and(|b| b.is_ascii_lowercase()) {
+            return None;
+        }
     }
     // The name is the match without its marks of emphasis, colon and
     // blank (the pattern's only other parts), found by the DFA alone.

@@ -1169,6 +1169,8 @@ pub fn show_number(v: f64, unit: &str) -> String {
         "magnitude" => format!("magnitude {num}"),
         "celsius" => format!("{num}°C"),
         "fahrenheit" => format!("{num}°F"),
+        "km2" => format!("{num}{word} km²"),
+        "mi2" => format!("{num}{word} sq mi"),
         u => format!("{num}{word} {u}"),
     }
 }

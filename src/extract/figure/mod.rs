@@ -722,6 +722,12 @@ fn figure_kind(tail: &str, after: &str, unit: &str, noun: &str) -> Option<&'stat
     };
     let gap = match after_words.next() {
         Some("short" | "shy") => after_words.next() == Some("of"),
+        // "1.2 million sq km below the 1981-2010 average", "2C above
+        // pre-industrial levels"; a percentage above or below is a change,
+        // as "higher" and "lower" are.
+        Some("above") if percent => return Some(attribute::RISE),
+        Some("below") if percent => return Some(attribute::FALL),
+        Some("above" | "below") => true,
         Some("behind" | "adrift") => standing(),
         Some("ahead" | "clear") => after_words.next() == Some("of") && standing(),
         _ => false,
@@ -1324,7 +1330,12 @@ fn sentence_figures(
         // one's own.
         let following = raws.get(i).map_or(s.len(), |r| r.start);
         let mut period_beside = false;
-        let (per, note) = match period_for(&periods, s, start, end) {
+        let gap = attributes.contains(&attribute::GAP);
+        let (per, note) = match period_for(&periods, s, start, end)
+            // "1.2 million sq km below the 1981-2010 average": the period
+            // after a gap is the other thing's.
+            .filter(|m| !(gap && m.start >= end))
+        {
             Some(mut m) => {
                 period_beside = m.start >= end && m.start <= following;
                 future_month(&mut m, modality, doc.date());

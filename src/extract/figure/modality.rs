@@ -145,16 +145,26 @@ fn expected_object(after: &str) -> bool {
     false
 }
 
-/// Whether the words before a cue of expectation (`before`, the window up to
-/// it) compare the figure with it: "higher than expected", "rose 4%, as
-/// forecast", "more than analysts had expected".
-fn compared_with_expectation(before: &str) -> bool {
+/// Whether the words before a cue of expectation or intent (`before`, the
+/// window up to it) compare the figure with it: "higher than expected",
+/// "rose 4%, as forecast", "more than analysts had expected"; and, for a
+/// cue after the figure (`after_figure`), "3% below target", "$3 billion
+/// beat forecasts". Before the figure those words name the goal it is:
+/// "beat the target of $200bn".
+fn compared_with_expectation(before: &str, after_figure: bool) -> bool {
     before
         .split_whitespace()
         .rev()
         .take(3)
         .take_while(|w| !w.ends_with([',', ';', ':']))
-        .any(|w| w == "than" || w == "as")
+        .any(|w| {
+            matches!(w, "than" | "as")
+                || after_figure
+                    && matches!(
+                        w,
+                        "below" | "above" | "beat" | "beating" | "missed" | "missing"
+                    )
+        })
 }
 
 /// Words that open a clause of fact after a cue of intent or expectation:
@@ -264,11 +274,11 @@ pub fn modality(s: &str, start: usize, end: usize) -> Modality {
         if matches!(&window[m.range()], "goal" | "goals") && scored_goal(&window[..m.start()]) {
             continue;
         }
+        if compared_with_expectation(&window[..m.start()], m.start() >= own.end) {
+            continue;
+        }
         if m.pattern().as_usize() < TARGET_WORDS.len() {
             return Modality::Target;
-        }
-        if compared_with_expectation(&window[..m.start()]) {
-            continue;
         }
         found = Modality::Forecast;
     }

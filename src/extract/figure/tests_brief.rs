@@ -643,6 +643,19 @@ fn modality() {
             "Sales were higher than forecast at €8 billion.",
             Modality::Actual,
         ),
+        // Compared with a target or forecast, the figure happened.
+        ("Output was 3% below target.", Modality::Actual),
+        ("Profit of $3 billion beat forecasts.", Modality::Actual),
+        // Before the figure, the goal it is.
+        (
+            "That beat the target of $200bn set for 2024.",
+            Modality::Target,
+        ),
+        ("Sales of $5 billion missed the target.", Modality::Actual),
+        (
+            "The bank aims to keep inflation below 2%.",
+            Modality::Target,
+        ),
     ] {
         assert_eq!(one(t).modality, m, "{t}");
     }
@@ -720,6 +733,13 @@ fn a_percentage_says_whether_it_is_a_share_a_rise_or_a_fall() {
         ("There were 200 people behind the barricades.", None),
         ("They sold 2 million tickets ahead of the final.", None),
         ("The line cost $5 billion ahead of schedule.", None),
+        ("Ice was 1.2 million sq km below the average.", Some("gap")),
+        (
+            "The anomaly was 1.5C above the 1850-1900 average.",
+            Some("gap"),
+        ),
+        ("Prices were 5% above the level of 2023.", Some("rise")),
+        ("Output was 3% below target.", Some("fall")),
         // A level after "to" is none of them.
         ("Unemployment fell to 3.1% in 2022.", None),
         ("Inflation was 7.4% in 2022.", None),
@@ -909,6 +929,40 @@ fn a_change_and_the_level_it_reached_are_not_a_range() {
     ] {
         assert_eq!(one(t).qualifier, Qualifier::Range, "{t}");
     }
+}
+
+#[test]
+fn areas_are_square_kilometres_or_as_written() {
+    for (t, value, unit) in [
+        ("Ice covered 9.1 million square kilometres.", 9.1e6, "km2"),
+        ("Ice covered 9.3 million km² in 2025.", 9.3e6, "km2"),
+        ("The forest lost 1.2 million sq km.", 1.2e6, "km2"),
+        ("The zone covers 500 km2.", 500.0, "km2"),
+        ("The fire burned 4,000 hectares.", 40.0, "km2"),
+        ("The park covers 1,200 square miles.", 1200.0, "mi2"),
+        ("The farm has 300 acres.", 300.0, "acres"),
+    ] {
+        let f = one(t);
+        assert_eq!(f.unit, unit, "{t}");
+        assert!((f.value - value).abs() < 1e-6 * value, "{t}: {}", f.value);
+    }
+    // "Square" and "sq" are no subject terms.
+    let a = one("Arctic sea ice covered 9.1 million square kilometres.");
+    assert!(
+        !a.subject.terms.iter().any(|t| t.starts_with("squar")),
+        "{:?}",
+        a.subject.terms
+    );
+}
+
+#[test]
+fn the_period_after_a_gap_is_the_other_things() {
+    let f = dated("That is 1.2 million sq km below the 1981-2010 average.");
+    assert_eq!(f[0].attributes[..], [attribute::GAP]);
+    assert!(f[0].period.is_none(), "{f:#?}");
+    // Before the gap, the period is its own.
+    let f = dated("In 2022, City finished 10 points behind the champions.");
+    assert_eq!(f[0].period.as_ref().map(|p| &*p.label), Some("2022"));
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! Units and currencies: one alias table from what is written to the
 //! canonical unit (ISO currency codes, `percent`, `percentage-points`, `km`,
-//! `m3`, `tonnes`, `barrels`, `years`, `times`) with the factor that brings
+//! `km2`, `m3`, `tonnes`, `barrels`, `years`, `times`) with the factor that brings
 //! the value into that unit ("bcm" is 1e9 m3). Counted nouns ("14
 //! documents", "40 times" of meetings) give the unit `count`.
 
@@ -31,6 +31,27 @@ const UNITS: &[(&str, &str, f64)] = &[
     // British papers' "4.5pc".
     ("pc", "percent", 1.0),
     ("%", "percent", 1.0),
+    // Areas in square kilometres ("9.1 million square kilometres", "1.2
+    // million sq km", "km²"; a hectare is a hundredth of one), square miles
+    // and acres as written.
+    ("square kilometers", "km2", 1.0),
+    ("square kilometres", "km2", 1.0),
+    ("square kilometer", "km2", 1.0),
+    ("square kilometre", "km2", 1.0),
+    ("square km", "km2", 1.0),
+    ("sq. km", "km2", 1.0),
+    ("sq km", "km2", 1.0),
+    ("km²", "km2", 1.0),
+    ("km2", "km2", 1.0),
+    ("hectares", "km2", 0.01),
+    ("hectare", "km2", 0.01),
+    ("square miles", "mi2", 1.0),
+    ("square mile", "mi2", 1.0),
+    ("sq. miles", "mi2", 1.0),
+    ("sq miles", "mi2", 1.0),
+    ("sq mi", "mi2", 1.0),
+    ("acres", "acres", 1.0),
+    ("acre", "acres", 1.0),
     ("kilometers", "km", 1.0),
     ("kilometres", "km", 1.0),
     ("kilometer", "km", 1.0),

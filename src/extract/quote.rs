@@ -86,9 +86,13 @@ pub fn extract_quotes_in(doc: &Document, layout: &Layout, speakers: &SpeakerTabl
     let index = SentenceIndex { layout };
     // The last paragraph that may be an interview's answer without marks
     // ("**Raman:** We are not planning further reductions."), read up to.
-    let last_answer = blocks.iter().rposition(|b| {
-        let t = &text[b.range.clone()];
-        b.kind == BlockKind::Paragraph && label_name(t).and_then(|n| answer_at(t, n)).is_some()
+    let labels: Vec<Option<&str>> = blocks
+        .iter()
+        .map(|b| label_name(&text[b.range.clone()]))
+        .collect();
+    let last_answer = blocks.iter().zip(&labels).rposition(|(b, label)| {
+        b.kind == BlockKind::Paragraph
+            && label.is_some_and(|n| answer_at(&text[b.range.clone()], n).is_some())
     });
     // Whether a question ("**Q:** …") has been read: the interview's
     // answers may then be labelled by a name not met before.
@@ -118,7 +122,7 @@ pub fn extract_quotes_in(doc: &Document, layout: &Layout, speakers: &SpeakerTabl
             }
             BlockKind::ListItem => {}
         }
-        let raw_label = label_name(btext);
+        let raw_label = labels[bi];
         interview |= raw_label.is_some_and(|l| matches!(l, "Q" | "Question" | "Interviewer"));
         // An answer without marks: the label is a person the article has
         // named ("Raman" after "Dana Raman has run Carvell"), or a full name
@@ -2173,9 +2177,7 @@ fn person_like(name: &[&str]) -> bool {
                     && !MONTH_LIST.contains(w)
         })
         && !org_word(name[name.len() - 1])
-        && !PLACE_ENDS
-            .iter()
-            .any(|p| name[name.len() - 1].eq_ignore_ascii_case(p))
+        && !PLACE_ENDS.contains(&name[name.len() - 1])
 }
 
 /// Last words of the names of countries and cities of two words or more,

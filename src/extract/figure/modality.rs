@@ -126,19 +126,25 @@ fn expected_object(after: &str) -> bool {
     let after = &after[..crate::text::floor_char_boundary(after, 64)];
     let mut words = after.split_ascii_whitespace().take(5);
     while let Some(w) = words.next() {
-        // A mark ends the clause: the word before it is its last.
-        let core = w.trim_end_matches([',', ';', '.', ':', ')', '"', '”']);
-        if core.starts_with(['(', '"', '“']) {
+        if w.starts_with(['(', '"', '“']) {
             return false;
         }
-        if core.eq_ignore_ascii_case("than") || core.eq_ignore_ascii_case("as") {
-            return false;
-        }
+        // A mark after a word ends the clause: that word is its last.
+        let marked = w.ends_with([',', ';', '.', ':', ')', '"', '”']);
+        let core = if marked {
+            w.trim_end_matches([',', ';', '.', ':', ')', '"', '”'])
+        } else {
+            w
+        };
         // Every verb of EXPECTED_AFTER has eight letters or more.
-        if core.len() >= 8 && EXPECTED_AFTER.iter().any(|e| core.eq_ignore_ascii_case(e)) {
-            return core.len() < w.len() || words.next() != Some("to");
+        if core.len() >= 8 {
+            if EXPECTED_AFTER.iter().any(|e| core.eq_ignore_ascii_case(e)) {
+                return marked || words.next() != Some("to");
+            }
+        } else if core.eq_ignore_ascii_case("than") || core.eq_ignore_ascii_case("as") {
+            return false;
         }
-        if core.len() < w.len() {
+        if marked {
             return false;
         }
     }

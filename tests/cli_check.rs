@@ -493,3 +493,40 @@ fn a_short_fragment_a_claim_gives_to_someone_has_its_speaker_checked() {
         "supported"
     );
 }
+
+#[test]
+fn a_claim_quoting_an_interviews_unmarked_answer_is_checked_against_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        "---\ndate: 2026-11-02\n---\nDana Raman has run Carvell Systems since 2021.\n\n**Q:** Will there be more job cuts?\n\n**Raman:** We are not planning further reductions this year. The cuts we announced are the last of this programme.\n\nUpdate: This interview has been edited for length.\n",
+    )
+    .unwrap();
+    let verdict = |claim: &str| {
+        let out = cmd()
+            .args(["check", "--sources"])
+            .arg(dir.path())
+            .args(["--format", "json", "--claim", claim])
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["claims"][0]["verdict"].as_str().unwrap().to_string()
+    };
+    assert_eq!(
+        verdict("Raman said: \"The cuts we announced are the last of this programme.\""),
+        "supported"
+    );
+    assert_eq!(
+        verdict("Raman said: \"The cuts we announced are the last of our programme.\""),
+        "variant"
+    );
+    assert_eq!(
+        verdict("Tom Hale said: \"The cuts we announced are the last of this programme.\""),
+        "misattributed"
+    );
+    // The update line is no one's words.
+    assert_eq!(
+        verdict("Raman said: \"This interview has been edited for length.\""),
+        "unverified"
+    );
+}

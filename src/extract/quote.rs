@@ -1558,8 +1558,6 @@ impl Entities {
             || self.last_person.as_deref() == Some(name)
     }
 
-    /// Whether a subject mention names someone known (or is a full name):
-    /// a single unknown capitalised word ("Moscow", "The") is not taken.
     /// Whether the article has named the person `name` is of: a name in
     /// the `[speakers]` table, or every word of it a word of one person's
     /// name ("Raman" after "Dana Raman"). A full name is not enough, as it
@@ -1572,6 +1570,8 @@ impl Entities {
             })
     }
 
+    /// Whether a subject mention names someone known (or is a full name):
+    /// a single unknown capitalised word ("Moscow", "The") is not taken.
     fn knows(&self, mention: &str, speakers: &SpeakerTable) -> bool {
         self.knows_outright(mention, speakers)
             .unwrap_or_else(|| self.knows_name(&Self::split(mention).1, speakers))
@@ -2020,9 +2020,6 @@ const ORG_WORDS: &[&str] = &[
     "church",
 ];
 
-/// Whether name words (titles stripped) look like a person's full name:
-/// two or three capitalised words, none a sentence opener, weekday or
-/// month, the last no organisation word.
 /// The person an organisation named before a cue belongs to, when `lead`
 /// (the text before that organisation's name) ends with a person's name
 /// and "of" and any more of the organisation's words: "Tom Hale of" in
@@ -2042,14 +2039,12 @@ fn affiliated_person(lead: &str) -> Option<&str> {
                 if words.len() >= n {
                     let name: Vec<&str> = words[..n].iter().rev().copied().collect();
                     if person_like(&name) {
-                        let start = before.len()
-                            - before
-                                .split_whitespace()
-                                .rev()
-                                .take(n)
-                                .map(str::len)
-                                .sum::<usize>()
-                            - (n - 1);
+                        // Where the name's first word starts.
+                        let mut start = before.len();
+                        for _ in 0..n {
+                            let t = before[..start].trim_end();
+                            start = t.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+                        }
                         return Some(before[start..].trim());
                     }
                 }
@@ -2107,18 +2102,23 @@ fn possessed_role(text: &str) -> Option<&str> {
 /// England said"), "University of " in "The University of ". The words
 /// before "of" are capitalised (an opening "The" is no part of the name).
 fn of_name_start(lead: &str) -> Option<usize> {
-    let head = lead.strip_suffix("of ")?;
-    let head = head.strip_suffix(' ')?;
-    let mut start = head.len();
-    for w in head.split(' ').rev().take(3) {
-        if !w.starts_with(|c: char| c.is_uppercase()) || w == "The" || w.ends_with([',', '.', ':'])
-        {
+    let head = lead.strip_suffix("of ")?.strip_suffix(' ')?;
+    let mut name_start = None;
+    let mut end = head.len();
+    // Up to three capitalised words before "of".
+    for _ in 0..3 {
+        let at = head[..end].rfind(' ').map_or(0, |i| i + 1);
+        let w = &head[at..end];
+        if !w.starts_with(char::is_uppercase) || w == "The" || w.ends_with([',', '.', ':']) {
             break;
         }
-        start -= w.len();
-        start = start.saturating_sub(usize::from(start > 0));
+        name_start = Some(at);
+        if at == 0 {
+            break;
+        }
+        end = at - 1;
     }
-    (start < head.len()).then(|| start + usize::from(start > 0))
+    name_start
 }
 
 /// The name set off by a comma after a speaker named after its cue, when
@@ -2155,6 +2155,9 @@ fn trailing_appositive(rest: &str) -> Option<&str> {
     person_like(&words).then_some(name)
 }
 
+/// Whether name words (titles stripped) look like a person's full name:
+/// two or three capitalised words, none a sentence opener, weekday or
+/// month, the last no organisation word nor a place's ([`PLACE_ENDS`]).
 fn person_like(name: &[&str]) -> bool {
     // "The Polanland pipeline ran": an article opens a place or a thing.
     let article = name
@@ -2556,8 +2559,8 @@ static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 /// A sentence opening with a possessor (a name's "'s", or "His", "Her",
 /// "Their", "Its"), the role it possesses and the appositive naming the
 /// one in that role ("Vell's barrister, Ruth Kamau, said", "Their leader,
-/// Erik Sandberg, conceded"), then the verb as in [`SUBJECT`]; tried before it, since a
-/// [`NAME`] takes in its "'s".
+/// Erik Sandberg, conceded"), then the verb as in [`SUBJECT`]; tried
+/// before it, since a [`NAME`] takes in its "'s".
 static POSSESSED_APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
     const W: &str = word!();
     Regex::new(&format!(
@@ -3106,8 +3109,11 @@ fn build(
                             .or_else(|| affiliated_person(&before[..sp.start]))
                             .map_or_else(
                                 || {
-                                    // "The Bank of England said": the whole name.
-                                    let from = of_name_start(&before[..sp.start]);
+                                    // "The Bank of England said": the whole name
+                                    // (not "Officials of" before "the ministry").
+                                    let from = (!is_description(sp_text))
+                                        .then(|| of_name_start(&before[..sp.start]))
+                                        .flatten();
                                     clean_mention(&before[from.unwrap_or(sp.start)..sp.end])
                                 },
                                 str::to_string,
@@ -4563,6 +4569,15 @@ mod tests {
         assert_eq!(
             who("The University of Lisbon said: “These are bad.”\n"),
             [sp("University of Lisbon")]
+        );
+        assert_eq!(
+            who("Officials at the Bank of England said: “Rates stay.”\n"),
+            [sp("Bank of England")]
+        );
+        // A description after "of" is the speaker as before.
+        assert_eq!(
+            who("Officials of the ministry said: “Rates stay.”\n"),
+            [sp("ministry")]
         );
     }
 

@@ -1245,8 +1245,9 @@ fn sentence_figures(
         if rate_denominator(s, first.start) {
             continue;
         }
-        // Save people ("three people were killed") and a part of a whole
-        // ("two of the nine members").
+        // Save people ("three people were killed"), seats, votes and goals
+        // ("won three seats") and a part of a whole ("two of the nine
+        // members").
         if first.word
             && !of_whole
             && first.value < 10.0
@@ -1255,6 +1256,7 @@ fn sentence_figures(
             && !counted.as_deref().is_some_and(|c| {
                 subject::GENERIC_COUNTED
                     .iter()
+                    .chain(number::SMALL_COUNTED)
                     .any(|g| c.eq_ignore_ascii_case(g))
             })
         {
@@ -1538,6 +1540,10 @@ mod tests {
             ("Prices rose four per cent.", 4.0, "percent"),
             ("Three people were killed in the blast.", 3.0, "count"),
             ("One million people voted.", 1e6, "count"),
+            // Seats, votes and goals, as elections and games count them.
+            ("The party won three seats.", 3.0, "count"),
+            ("The motion failed by two votes.", 2.0, "count"),
+            ("She scored four goals.", 4.0, "count"),
         ] {
             let f = one(t);
             assert_eq!((f.value, f.unit), (v, u), "{t}");
@@ -1547,6 +1553,8 @@ mod tests {
             "One of the two sides said three officials attended.",
             "One person died.",
             "Both women were released.",
+            "The two seats went to Labour.",
+            "He made three points.",
             "It was four per day.",
             "Six months later they met.",
             // When, not how long.

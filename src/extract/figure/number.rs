@@ -489,6 +489,10 @@ fn raw_numbers_in(s: &str, matches: impl Iterator<Item = Range<usize>>) -> Vec<R
 /// prison", "a seven-year term"), a percentage, or people ("three people
 /// were killed"), or as a part or whole of one ("two of the nine
 /// members"); "one" never (but before a magnitude: "one million").
+/// What elections and games are counted in, which a number word under ten
+/// counts too: "won three seats", "by two votes", "scored four goals".
+pub(super) const SMALL_COUNTED: &[&str] = &["seats", "votes", "goals"];
+
 fn small_word_counts(s: &str, found: Range<usize>) -> bool {
     if s[found.clone()].eq_ignore_ascii_case("one") {
         return false;
@@ -504,6 +508,7 @@ fn small_word_counts(s: &str, found: Range<usize>) -> bool {
     }
     const COUNTED: &[&str] = &["years", "year", "decades", "percent", "per", "percentage"];
     let counted = COUNTED.contains(&next.as_str())
+        || SMALL_COUNTED.contains(&next.as_str())
         || super::subject::GENERIC_COUNTED.contains(&next.as_str());
     let per_cent = next != "per" || after.trim_start().starts_with("per cent");
     // "the two men had met 40 times": people already known, not a count.

@@ -2043,7 +2043,11 @@ fn affiliated_person(lead: &str) -> Option<&str> {
                         let mut start = before.len();
                         for _ in 0..n {
                             let t = before[..start].trim_end();
-                            start = t.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+                            start = t
+                                .char_indices()
+                                .rev()
+                                .find(|&(_, c)| c.is_whitespace())
+                                .map_or(0, |(i, c)| i + c.len_utf8());
                         }
                         return Some(before[start..].trim());
                     }
@@ -4561,6 +4565,11 @@ mod tests {
         ] {
             assert_eq!(who(body), [sp(want)], "{body}");
         }
+        // Any blank between the name's words (an em space here).
+        assert_eq!(
+            who("Tom\u{2003}Hale of Opinia said: “These are bad.”\n"),
+            [sp("Tom Hale")]
+        );
         // An organisation alone speaks under its whole name.
         assert_eq!(
             who("The Bank of England said: “Rates stay.”\n"),

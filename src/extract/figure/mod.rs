@@ -520,6 +520,12 @@ const FALL: &[&str] = &[
     "cuts",
     "lowered",
     "reduced",
+    "reduce",
+    "reduces",
+    "trim",
+    "trims",
+    "slash",
+    "slashes",
     "trimmed",
     "slashed",
     "down",
@@ -737,6 +743,16 @@ fn figure_kind(tail: &str, after: &str, unit: &str, noun: &str) -> Option<&'stat
     }
     let mut words = tail.split_whitespace().rev();
     let mut last = words.next();
+    // "cut output by a further 1.1 million bpd", "by another 300,000": the
+    // change's words before them.
+    if last == Some("another") {
+        last = words.next();
+    } else if matches!(last, Some("further" | "additional" | "extra"))
+        && matches!(words.clone().next(), Some("a" | "an"))
+    {
+        words.next();
+        last = words.next();
+    }
     // "rose by 26%", "fell by 5%", "an increase of 5%"; not "fell to 5%",
     // a level.
     let by = last == Some("by");

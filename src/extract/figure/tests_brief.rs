@@ -720,6 +720,17 @@ fn a_percentage_says_whether_it_is_a_share_a_rise_or_a_fall() {
         ("They will raise the levy by 1.5%.", Some("rise")),
         ("A pay raise of 5% was agreed.", Some("rise")),
         ("The bank will hike rates by 0.5%.", Some("rise")),
+        // "A further" and "another" between the change and its size.
+        (
+            "Opec+ agreed to cut production by a further 1.1 million bpd.",
+            Some("fall"),
+        ),
+        (
+            "They will reduce exports by another 300,000 bpd.",
+            Some("fall"),
+        ),
+        ("Prices rose by an additional 2%.", Some("rise")),
+        ("They signed another 14 agreements.", None),
         // How far one thing stands from another: a gap, no level.
         ("The party was 12 seats short of a majority.", Some("gap")),
         ("City finished 10 points behind the champions.", Some("gap")),

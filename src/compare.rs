@@ -1040,15 +1040,6 @@ pub fn relate(
 /// points ("71.3% vs 71.6%: 0.3 points"), other units relative to the
 /// larger value ("13%"), with a decimal when the gap is under 1% ("0.4%").
 fn how_far_apart(a: &Figure, b: &Figure) -> String {
-    /// `x` with at most `decimals` decimals, trailing zeros dropped.
-    fn short(x: f64, decimals: usize) -> String {
-        let s = format!("{x:.decimals$}");
-        if s.contains('.') {
-            s.trim_end_matches('0').trim_end_matches('.').to_string()
-        } else {
-            s
-        }
-    }
     if matches!(a.unit, "percent" | "percentage-points") {
         let points = (a.value - b.value).abs();
         let decimals = if points < 0.1 { 2 } else { 1 };
@@ -1157,8 +1148,7 @@ pub fn show_number(v: f64, unit: &str) -> String {
     let num = if word.is_empty() && scaled.fract() == 0.0 && scaled.abs() < 1e15 {
         group_thousands(scaled as i64)
     } else {
-        let s = format!("{scaled:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
+        short(scaled, 2)
     };
     match unit {
         "USD" => format!("${num}{word}"),
@@ -1173,6 +1163,13 @@ pub fn show_number(v: f64, unit: &str) -> String {
         "mi2" => format!("{num}{word} sq mi"),
         u => format!("{num}{word} {u}"),
     }
+}
+
+/// `x` with at most `decimals` decimals (one or more), trailing zeros
+/// dropped: "4.2", "0.05", "12".
+fn short(x: f64, decimals: usize) -> String {
+    let s = format!("{x:.decimals$}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 fn group_thousands(n: i64) -> String {

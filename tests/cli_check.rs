@@ -459,6 +459,19 @@ fn a_drafts_comments_and_code_are_not_claims() {
     assert_eq!(lines, [6], "{claims:#?}");
 }
 
+/// The verdict of one claim given on the command line, checked against
+/// the sources in `dir`.
+fn claim_verdict(dir: &std::path::Path, claim: &str) -> String {
+    let out = cmd()
+        .args(["check", "--sources"])
+        .arg(dir)
+        .args(["--format", "json", "--claim", claim])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["claims"][0]["verdict"].as_str().unwrap().to_string()
+}
+
 #[test]
 fn a_short_fragment_a_claim_gives_to_someone_has_its_speaker_checked() {
     let dir = tempfile::tempdir().unwrap();
@@ -467,16 +480,7 @@ fn a_short_fragment_a_claim_gives_to_someone_has_its_speaker_checked() {
         "---\ndate: 2026-09-14\n---\n\n\"This outbreak is entirely preventable,\" said Dr. Amina Diallo, who leads the WHO team.\n",
     )
     .unwrap();
-    let verdict = |claim: &str| {
-        let out = cmd()
-            .args(["check", "--sources"])
-            .arg(dir.path())
-            .args(["--format", "json", "--claim", claim])
-            .output()
-            .unwrap();
-        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-        v["claims"][0]["verdict"].as_str().unwrap().to_string()
-    };
+    let verdict = |claim: &str| claim_verdict(dir.path(), claim);
     // Two words are a term to the extractor, but the claim names who said
     // them.
     assert_eq!(
@@ -502,16 +506,7 @@ fn a_claim_quoting_an_interviews_unmarked_answer_is_checked_against_it() {
         "---\ndate: 2026-11-02\n---\nDana Raman has run Carvell Systems since 2021.\n\n**Q:** Will there be more job cuts?\n\n**Raman:** We are not planning further reductions this year. The cuts we announced are the last of this programme.\n\nUpdate: This interview has been edited for length.\n",
     )
     .unwrap();
-    let verdict = |claim: &str| {
-        let out = cmd()
-            .args(["check", "--sources"])
-            .arg(dir.path())
-            .args(["--format", "json", "--claim", claim])
-            .output()
-            .unwrap();
-        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-        v["claims"][0]["verdict"].as_str().unwrap().to_string()
-    };
+    let verdict = |claim: &str| claim_verdict(dir.path(), claim);
     assert_eq!(
         verdict("Raman said: \"The cuts we announced are the last of this programme.\""),
         "supported"

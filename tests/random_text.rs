@@ -200,6 +200,14 @@ const PIECES: &[&str] = &[
     "said Opinia's research director, Tom Hale",
     "said Opinia's pollster",
     "The Bank of England said",
+    "2019-20",
+    "2025–26",
+    "in 2025/26",
+    "70mph",
+    " knots",
+    " km/h",
+    "Homicides fell to ",
+    "Amara Osei, who founded the charity Safe Corners after her nephew was stabbed,",
 ];
 
 /// Text of up to `n` pieces, each followed by nothing, a space or a line

@@ -147,6 +147,25 @@ fn year_range(y1: i16, y2: i16) -> Option<Period> {
     })
 }
 
+/// A year that runs into the next, "2025-26": a financial, school or
+/// budget year whose months the text does not say (April to March in one
+/// country, July to June in another). It covers both calendar years, so
+/// it is the same period only as another "2025-26" (or "2025-2026"), and
+/// other periods are reported as other, never as the same.
+fn split_year(y: i16) -> Option<Period> {
+    Some(Period {
+        start: date(y, 1, 1),
+        end: date(y + 1, 12, 31),
+        label: intern(&format!("{y:04}-{:02}", (y + 1) % 100)),
+    })
+}
+
+/// Whether `p` is a [`split_year`]: its label is "2025-26".
+fn is_split_year(p: &Period) -> bool {
+    let l = p.label.as_bytes();
+    l.len() == 7 && l[4] == b'-' && p.end.year() == p.start.year() + 1
+}
+
 fn valid_year(s: &str) -> Option<i16> {
     let y: i16 = s.parse().ok()?;
     (1800..=2200).contains(&y).then_some(y)
@@ -181,6 +200,9 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (Kind::Month, format!(r"(?i)(?-u:\b)(?:in\s+)?({month})\s+(?:of\s+)?{year}(?-u:\b)")),
         (Kind::YearRange, format!(r"(?i)(?-u:\b)(?:between|from)\s+{year}\s+(?:and|to)\s+{year}(?-u:\b)")),
         (Kind::YearRange, format!(r"(?-u:\b){year}\s*[-–]\s*{year}(?-u:\b)")),
+        // "in 2025-26", "the 2025/26 financial year": a year that runs
+        // into the next (a season takes "the 2025-26 season" first).
+        (Kind::SplitYear, format!(r"(?-u:\b){year}\s*[-/–]\s*(\d\d)(?:$|[^\d%/.,-]|[.,](?:$|\D))")),
         (Kind::Since, format!(r"(?i)(?-u:\b)since\s+(?:the\s+(?:start|beginning|end|middle)\s+of\s+)?{year}(?-u:\b)")),
         (Kind::PastYears, format!(r"(?i)(?-u:\b)(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?:(decade)|{n}\s+years|(year))(?-u:\b)")),
         (Kind::FullYear, format!(r"(?i)(?-u:\b)(?:full|whole)[\s-]year(?:\s+{year})?(?-u:\b)")),
@@ -218,6 +240,7 @@ enum Kind {
     DayFirst,
     Month,
     YearRange,
+    SplitYear,
     Since,
     SinceMonth,
     PastYears,
@@ -424,6 +447,14 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                         (Some(a), Some(b)) => year_range(a, b),
                         _ => None,
                     },
+                    Kind::SplitYear => {
+                        let y = valid_year(g(1));
+                        let next: Option<i16> = g(2).parse().ok();
+                        match (y, next) {
+                            (Some(y), Some(n)) if (y + 1) % 100 == n => split_year(y),
+                            _ => None,
+                        }
+                    }
                     Kind::Since => {
                         let y = valid_year(g(1));
                         let d = doc.ok_or_else(|| no_date(whole.as_str()))?;
@@ -640,6 +671,9 @@ fn insert_mention(
 /// the first quarter of 2024), or the whole year before one of days.
 fn year_before(p: &Period) -> Option<Period> {
     let (start, end) = (p.start, p.end);
+    if is_split_year(p) {
+        return split_year(start.year() - 1);
+    }
     if start.day() == 1 && end == end.last_of_month() {
         month_range(start.year() - 1, start.month(), end.year() - 1, end.month()).map(|q| {
             if (q.start.month(), q.end.month(), q.start.year()) == (1, 12, q.end.year()) {
@@ -857,6 +891,30 @@ mod tests {
             labels("27 goals last season", None),
             vec!["\"last season\" unresolved: source has no date"]
         );
+    }
+
+    #[test]
+    fn a_year_that_runs_into_the_next_is_one_period() {
+        for text in [
+            "14,577 offences in 2025-26",
+            "in 2025/26",
+            "the 2025–26 budget",
+        ] {
+            assert_eq!(labels(text, None), vec!["2025-26"], "{text}");
+        }
+        let p = find("in 2025-26", None)[0].period.clone().unwrap();
+        // Its months are not said: it covers both calendar years.
+        assert_eq!((p.start, p.end), (date(2025, 1, 1), date(2026, 12, 31)));
+        // "The year before" it is the split year before.
+        assert_eq!(
+            labels("14,577 in 2025-26, down from 15,846 the year before", None),
+            vec!["2025-26", "2024-25"]
+        );
+        assert_eq!(labels("in 1999-00", None), vec!["1999-00"]);
+        // Years that do not follow each other, a season, a score.
+        assert!(labels("in 2025-27", None).is_empty());
+        assert_eq!(labels("the 2024-25 season", None), vec!["2024-25 season"]);
+        assert!(labels("2025-26.5", None).is_empty());
     }
 
     #[test]

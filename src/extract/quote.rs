@@ -735,7 +735,7 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .collect();
     let weekdays = weekdays.join("|");
     Regex::new(&format!(
-        r"(?P<sp>{DESCRIPTION}|(?-u:\b)[Hh]e|(?-u:\b)[Ss]he|(?-u:\b)[Tt]hey|(?-u:\b){POSSESSED}|{NAME})(?:,\s+[^,“”]{{1,60}},|\s+(?:—|–|--)\s+[^—–“”]{{1,60}}?\s+(?:—|–|--))?,?\s+(?:(?:[a-z][{W}'’-]*|{weekdays}|{QUOTED_AS})\s+){{0,3}}?(?P<cue>{CUES})(?-u:\b)"
+        r"(?P<sp>{DESCRIPTION}|(?-u:\b)[Hh]e|(?-u:\b)[Ss]he|(?-u:\b)[Tt]hey|(?-u:\b){POSSESSED}|{NAME})(?:,\s+[^,“”]{{1,100}},|\s+(?:—|–|--)\s+[^—–“”]{{1,100}}?\s+(?:—|–|--))?,?\s+(?:(?:[a-z][{W}'’-]*|{weekdays}|{QUOTED_AS})\s+){{0,3}}?(?P<cue>{CUES})(?-u:\b)"
     ))
     .expect("before pattern")
 });
@@ -2554,7 +2554,7 @@ static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     const W: &str = word!();
     let titled = titled_name(1);
     Regex::new(&format!(
-        r"^(?P<sp>{DESCRIPTION}|He|She|They|{titled}|{NAME})(?:['’]s)?(?:,\s+[^,“”]{{1,60}},)?\s+(?:(?:{})\s+)?(?P<verb>[a-z][{W}-]*)",
+        r"^(?P<sp>{DESCRIPTION}|He|She|They|{titled}|{NAME})(?:['’]s)?(?:,\s+[^,“”]{{1,100}},)?\s+(?:(?:{})\s+)?(?P<verb>[a-z][{W}-]*)",
         SUBJECT_ADVERBS.join("|")
     ))
     .expect("subject pattern")
@@ -4789,6 +4789,10 @@ mod tests {
         // Its subject, a person, likewise.
         let body = "Marcus Vell was jailed on Thursday.\n\nRuth Kamau, who defended him, said Vell would appeal against the verdict.\n\n“We will fight on,” she said outside court.\n";
         assert_eq!(who(body), [sp("Ruth Kamau")]);
+        // A relative clause of up to 100 characters between the name and
+        // the cue, and the pronoun after it.
+        let body = "Amara Osei, who founded the charity Safe Corners after her nephew was stabbed in 2019, said the fall was “welcome but fragile”.\n\n“We have seen falls like this before,” she said.\n";
+        assert_eq!(who(body), [sp("Amara Osei"), sp("Amara Osei")]);
         // A sentence about no one in particular leaves the last named.
         let body = "Judge Helen Marsh sentenced Marcus Vell on Thursday.\n\nThe court then heard from Vell.\n\n“I am sorry,” he said.\n";
         assert_eq!(who(body), [sp("Marcus Vell")]);

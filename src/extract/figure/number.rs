@@ -641,6 +641,13 @@ fn digit_number(s: &str, whole: Range<usize>, out: &mut Vec<Raw>) {
     if sign.is_none() && cur.is_none() && after_label(&s[..whole.start]) {
         return;
     }
+    // "2019-20", "2025–26": the end of a year that runs into the next.
+    if matches!(before, Some('-' | '–'))
+        && cur.is_none()
+        && split_year_end(&s[..whole.start - before.map_or(0, char::len_utf8)], num)
+    {
+        return;
+    }
     // A hyphen after a digit is a range ("30-40", "10%-12%"), not a code.
     let range_dash = matches!(before, Some('-' | '–')) && {
         let mut back = s[..whole.start].chars().rev().skip(1);
@@ -662,10 +669,12 @@ fn digit_number(s: &str, whole: Range<usize>, out: &mut Vec<Raw>) {
     // temperature's scale alone ("41C", "105F") and "pc".
     let scale = matches!(after, Some('C' | 'F'))
         && !s[whole.end + 1..].starts_with(|c: char| is_alnum(c) || c == '-')
-        // And "4.5pc", percent as British papers write it.
-        || after == Some('p')
-            && s[whole.end..].starts_with("pc")
-            && !s[whole.end + 2..].starts_with(|c: char| is_alnum(c) || c == '-');
+        // And "4.5pc", percent as British papers write it, and speeds and
+        // lengths glued on: "70mph", "120kph", "5km", "310mm".
+        || ["pc", "mph", "kph", "kmh", "km", "mm", "cm"].iter().any(|u| {
+            s[whole.end..].starts_with(u)
+                && !s[whole.end + u.len()..].starts_with(|c: char| is_alnum(c) || c == '-')
+        });
     if after.is_some_and(|a| is_alnum(a) && mag.is_none()) && !scale {
         return;
     }
@@ -711,6 +720,24 @@ fn digit_number(s: &str, whole: Range<usize>, out: &mut Vec<Raw>) {
         word: false,
         fixed_unit: None,
     });
+}
+
+/// Whether `num`, after a dash that ends `before`, closes a year that runs
+/// into the next ("2019-20", "the 2025–26 budget"): the year's last two
+/// digits, one on from a year of four digits standing alone.
+fn split_year_end(before: &str, num: &str) -> bool {
+    let b = before.as_bytes();
+    let Some(year) = b.len().checked_sub(4).map(|i| &b[i..]) else {
+        return false;
+    };
+    let alone = b.len() == 4 || !b[b.len() - 5].is_ascii_alphanumeric();
+    let (Ok(y), Ok(n)) = (
+        std::str::from_utf8(year).unwrap_or("").parse::<u16>(),
+        num.parse::<u16>(),
+    ) else {
+        return false;
+    };
+    alone && num.len() == 2 && (1800..=2200).contains(&y) && (y + 1) % 100 == n
 }
 
 /// The number word matched at `start` in `s`, appended to `out` (the

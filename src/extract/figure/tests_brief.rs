@@ -967,6 +967,28 @@ fn areas_are_square_kilometres_or_as_written() {
 }
 
 #[test]
+fn speeds_are_units_as_written() {
+    for (t, value, unit) in [
+        ("The wind was gusting to 45 knots.", 45.0, "knots"),
+        ("Gusts reached 120 km/h on the coast.", 120.0, "km/h"),
+        ("Gusts reached 110 kilometres an hour.", 110.0, "km/h"),
+        ("Winds of 70 miles per hour hit the coast.", 70.0, "mph"),
+        ("Winds of 70mph hit the coast.", 70.0, "mph"),
+        ("The train reached 120kph.", 120.0, "km/h"),
+        // Lengths glued on, as speeds are.
+        ("The road runs 5km.", 5.0, "km"),
+        ("It brought 310mm of rain.", 310.0, "mm"),
+    ] {
+        let f = one(t);
+        assert_eq!(f.unit, unit, "{t}");
+        assert_eq!(f.value, value, "{t}");
+    }
+    // A length is no speed; letters glued past the unit make a code.
+    assert_eq!(vu("It ran 200 kilometres."), (200.0, "km".into()));
+    assert!(dated("Model 70mphx went on sale.").is_empty());
+}
+
+#[test]
 fn the_period_after_a_gap_is_the_other_things() {
     let f = dated("That is 1.2 million sq km below the 1981-2010 average.");
     assert_eq!(f[0].attributes[..], [attribute::GAP]);
@@ -1454,6 +1476,22 @@ fn cases_with_two_modifiers_a_source_and_a_decimal() {
 }
 
 #[test]
+fn a_split_years_end_is_no_figure() {
+    // "2019-20" is a year, not a range ending in 20 bushfires.
+    for text in [
+        "The 2019-20 bushfires burned 24 million hectares.",
+        "The 2019–20 bushfires burned 24 million hectares.",
+    ] {
+        let f = figs(text, Some("2026-07-21"));
+        assert_eq!(f.len(), 1, "{text}: {f:?}");
+        assert_eq!(&*f[0].text, "24 million hectares");
+        assert_eq!(&*f[0].period.as_ref().unwrap().label, "2019-20");
+    }
+    // A range of two numbers stays one.
+    assert_eq!(vu("Scores of 30-40 points."), (35.0, "count".into()));
+}
+
+#[test]
 fn one_in_five_is_a_share_in_percent() {
     let f = one("One in five companies in Marenia lacks internet access.");
     assert_eq!(
@@ -1718,6 +1756,12 @@ fn what_is_counted_may_be_named_before_the_number() {
         (3100.0, "count".into())
     );
     assert_eq!(vu("Arrests stood at 412."), (412.0, "count".into()));
+    // Crimes counted, named before.
+    assert_eq!(vu("Homicides fell to 97."), (97.0, "count".into()));
+    assert_eq!(
+        vu("Burglaries dropped to 58,300 last year."),
+        (58300.0, "count".into())
+    );
     // Not prices or rates.
     assert!(dated("Prices rose to 85 on Monday.").is_empty());
 }

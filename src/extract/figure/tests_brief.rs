@@ -942,9 +942,18 @@ fn a_change_and_the_level_it_reached_are_not_a_range() {
     }
 }
 
+/// Each sentence's one figure has the value (to a millionth) and unit.
+fn values_and_units(cases: &[(&str, f64, &str)]) {
+    for &(t, value, unit) in cases {
+        let f = one(t);
+        assert_eq!(f.unit, unit, "{t}");
+        assert!((f.value - value).abs() <= 1e-6 * value, "{t}: {}", f.value);
+    }
+}
+
 #[test]
 fn areas_are_square_kilometres_or_as_written() {
-    for (t, value, unit) in [
+    values_and_units(&[
         ("Ice covered 9.1 million square kilometres.", 9.1e6, "km2"),
         ("Ice covered 9.3 million km² in 2025.", 9.3e6, "km2"),
         ("The forest lost 1.2 million sq km.", 1.2e6, "km2"),
@@ -952,11 +961,7 @@ fn areas_are_square_kilometres_or_as_written() {
         ("The fire burned 4,000 hectares.", 40.0, "km2"),
         ("The park covers 1,200 square miles.", 1200.0, "mi2"),
         ("The farm has 300 acres.", 300.0, "acres"),
-    ] {
-        let f = one(t);
-        assert_eq!(f.unit, unit, "{t}");
-        assert!((f.value - value).abs() < 1e-6 * value, "{t}: {}", f.value);
-    }
+    ]);
     // "Square" and "sq" are no subject terms.
     let a = one("Arctic sea ice covered 9.1 million square kilometres.");
     assert!(
@@ -968,7 +973,7 @@ fn areas_are_square_kilometres_or_as_written() {
 
 #[test]
 fn speeds_are_units_as_written() {
-    for (t, value, unit) in [
+    values_and_units(&[
         ("The wind was gusting to 45 knots.", 45.0, "knots"),
         ("Gusts reached 120 km/h on the coast.", 120.0, "km/h"),
         ("Gusts reached 110 kilometres an hour.", 110.0, "km/h"),
@@ -978,11 +983,7 @@ fn speeds_are_units_as_written() {
         // Lengths glued on, as speeds are.
         ("The road runs 5km.", 5.0, "km"),
         ("It brought 310mm of rain.", 310.0, "mm"),
-    ] {
-        let f = one(t);
-        assert_eq!(f.unit, unit, "{t}");
-        assert_eq!(f.value, value, "{t}");
-    }
+    ]);
     // A length is no speed; letters glued past the unit make a code.
     assert_eq!(vu("It ran 200 kilometres."), (200.0, "km".into()));
     assert!(dated("Model 70mphx went on sale.").is_empty());

@@ -723,11 +723,48 @@ fn comparison_base(before: &str, phrase: &str) -> bool {
         "the previous season",
     ];
     let against = ["from", "than", "on", "over", "with", "versus", "vs", "vs."];
+    let mut words = before_same_span(before).split_whitespace().rev();
     past.iter().any(|p| p.eq_ignore_ascii_case(phrase))
-        && before
-            .split_whitespace()
-            .next_back()
-            .is_some_and(|w| against.iter().any(|a| a.eq_ignore_ascii_case(w)))
+        && words.next().is_some_and(|w| {
+            against.iter().any(|a| a.eq_ignore_ascii_case(w))
+                // "compared to last year".
+                || w.eq_ignore_ascii_case("to")
+                    && words.next().is_some_and(|c| c.eq_ignore_ascii_case("compared"))
+        })
+}
+
+/// `before` without a trailing "the same period (of)", "the same months
+/// (of)" and the like: in "up 26% on the same period of 2025" and
+/// "compared with the same months last year", what the change is measured
+/// against follows them.
+fn before_same_span(before: &str) -> &str {
+    let t = before.trim_end();
+    let t = t
+        .strip_suffix(" of")
+        .or_else(|| t.strip_suffix(" in"))
+        .unwrap_or(t);
+    let Some(at) = t
+        .rfind(" same ")
+        .or_else(|| t.starts_with("same ").then_some(0))
+    else {
+        return before;
+    };
+    let span = t[at..].trim_start();
+    let noun = span["same ".len()..].trim();
+    let the = t[..at].trim_end();
+    let the_start = the.len().saturating_sub(3);
+    let is_the = the
+        .get(the_start..)
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    let spans = [
+        "period", "months", "month", "quarter", "half", "time", "point", "week", "weeks", "days",
+        "stage",
+    ];
+    if is_the && spans.iter().any(|s| noun.eq_ignore_ascii_case(s)) {
+        &the[..the_start]
+    } else {
+        before
+    }
 }
 
 /// Whether a relative phrase ending in "before" names the time before an
@@ -784,6 +821,7 @@ fn since_before(before: &str) -> bool {
 /// "From" and "on" count only right after a number or its percent ("rose
 /// from 2021 levels" aside, "from 2025 on" says when).
 fn year_compared_against(before: &str) -> bool {
+    let before = before_same_span(before);
     let mut words = before.split_whitespace().rev();
     match words.next().map(str::to_ascii_lowercase).as_deref() {
         Some("than" | "versus" | "vs" | "vs.") => true,
@@ -1050,6 +1088,9 @@ mod tests {
             "up 5% on a year ago",
             "compared with the previous year",
             "up 3% on the year before",
+            "up 5% compared to last year",
+            "up 5% on the same period last year",
+            "up 31% compared with the same months last year",
         ] {
             assert!(labels(base, d).is_empty(), "{base}");
         }
@@ -1061,6 +1102,8 @@ mod tests {
             "higher than in 2021",
             "fewer than during 2021",
             "up 4% compared with 2021",
+            "up 26% on the same period of 2021",
+            "down 2% compared with the same quarter in 2021",
         ] {
             assert!(labels(base, d).is_empty(), "{base}");
             // Kept, as a base: a "when" clause after it is of that year.
@@ -1068,6 +1111,9 @@ mod tests {
             assert!(found.len() == 1 && found[0].against, "{base}: {found:?}");
         }
         assert_eq!(labels("compared with 68.9% in 2021", d), vec!["2021"]);
+        // The same months named for a figure of their own are its period.
+        assert_eq!(labels("3% in the same months of 2021", d), vec!["2021"]);
+        assert_eq!(labels("In the same period of 2021, 5%", d), vec!["2021"]);
         assert_eq!(labels("rose from 2021 levels", d), vec!["2021"]);
         assert_eq!(labels("rose 5% in 2021", d), vec!["2021"]);
         assert_eq!(labels("Two years ago", d), vec!["2021"]);

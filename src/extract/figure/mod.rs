@@ -1213,7 +1213,12 @@ fn sentence_figures(
                             None => match (!first.year_like()
                                 && (!first.word || first.value >= 10.0)
                                 && !tail.starts_with('-'))
-                            .then(|| counted_before(&lower_tail(&s[..first.start], 2 * TAIL)))
+                            .then(|| {
+                                counted_before(
+                                    &lower_tail(&s[..first.start], 2 * TAIL),
+                                    &lower_head(tail, 24),
+                                )
+                            })
                             .flatten()
                             {
                                 Some(noun) => ("count", 1.0, 0, Some(noun)),

@@ -1071,6 +1071,13 @@ pub fn subject_in(
         .and_then(|_| {
             after
                 .iter()
+                // Not past a word that joins another clause: "killed 19
+                // people and injured 64" is of the killed.
+                .take_while(|w| {
+                    !["and", "but", "or", "while", "whereas"]
+                        .iter()
+                        .any(|j| w.eq_ignore_ascii_case(j))
+                })
                 .filter(lower_first)
                 // Not an adverb ("46 people seriously injured"), nor a
                 // word of hearsay ("300 people believed trapped", "2,000

@@ -1098,6 +1098,22 @@ fn people_counted_by_what_befell_them() {
         assert_eq!(f.unit, "count", "{t}");
         assert_eq!(head(t), kill, "{t}: {:?}", f.subject);
     }
+    // What befell them in another clause is not theirs.
+    for t in [
+        "Drones killed at least 19 people and injured 64.",
+        "At least 62 people were killed and 300 injured.",
+    ] {
+        let first = dated(t).remove(0).subject.head.map(|h| h.to_string());
+        assert_eq!(first, kill, "{t}");
+    }
+    // A bare number right after what befell them.
+    assert_eq!(vu("The quake killed 62."), (62.0, "count".into()));
+    assert_eq!(head("The quake killed 62."), kill);
+    let both = dated("Drones killed 19 people and injured 64.");
+    assert_eq!(both[1].value, 64.0);
+    assert_eq!(both[1].subject.head.as_deref(), Some("injur"));
+    // Not a length of time after them.
+    assert!(dated("She was injured 2 weeks ago.").is_empty());
     assert_eq!(
         &*one("The quake left more than 300 injured.").text,
         "more than 300 injured"

@@ -327,7 +327,7 @@ pub const CASUALTIES: &[&str] = &[
 /// The noun a number counts when the words before it name it: "the number
 /// of visitors rose to 1,200" counts visitors, "the death toll rose to 62"
 /// the dead. `tail` is the lowercase clause up to the number.
-pub fn counted_before(tail: &str) -> Option<String> {
+pub fn counted_before(tail: &str, after: &str) -> Option<String> {
     let clause = tail.rsplit([',', ';', ':', '(']).next().unwrap_or(tail);
     // Right before the number (past qualifier words), a word that leads to
     // a level: "rose to 62", "stood at 64", "a toll of 62", "reached 1,200".
@@ -360,7 +360,19 @@ pub fn counted_before(tail: &str) -> Option<String> {
         words.next_if_eq(&"at");
     }
     while words.next_if(|w| QUALIFYING.contains(w)).is_some() {}
-    if !words.next().is_some_and(|w| LEADING.contains(&w)) {
+    let lead = words.next()?;
+    // "the strikes killed 19 and injured 64": people, by what befell
+    // them, right before (not a length of time: "injured 2 weeks ago").
+    if matches!(lead, "killed" | "injured" | "wounded") {
+        let next = after.split_whitespace().next().unwrap_or("");
+        let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+        return (!matches!(
+            next,
+            "ago" | "hours" | "days" | "weeks" | "months" | "years" | "times" | "of"
+        ))
+        .then(|| lead.to_string());
+    }
+    if !LEADING.contains(&lead) {
         return None;
     }
     if let Some((_, rest)) = clause.rsplit_once("number of ") {

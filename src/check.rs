@@ -396,9 +396,9 @@ fn check_quote(
             };
             let explanation = if !outlier {
                 format!(
-                    "the sources disagree on the speaker: {} give it to {}, {} to {}",
+                    "the sources disagree on the speaker: {} {}, {} to {}",
                     srcs.len(),
-                    name,
+                    verb(srcs.len(), "give", &format!("it to {name}")),
                     for_claim,
                     claimed
                 )
@@ -701,17 +701,26 @@ fn check_figure(
             part(
                 Verdict::Disputed,
                 format!(
-                    "the sources disagree on {}: {} support {}, {} give {}",
+                    "the sources disagree on {}: {} {}, {} {}",
                     subject_name(f),
                     agree.len(),
-                    claim_desc,
+                    verb(agree.len(), "support", &claim_desc),
                     conflict.len(),
-                    show_value(conflict[0].0)
+                    verb(conflict.len(), "give", &show_value(conflict[0].0))
                 ),
                 e,
             )
         }
         (true, true) => {
+            // The nearest first, for the reason and the evidence: a figure
+            // of the claim's period, then of its kind ("two targets
+            // differ" before "35% is target, 35% is actual").
+            let mut other = other;
+            let same_period = |g: &Figure| match (&f.period, &g.period) {
+                (Some(a), Some(b)) => a.same(b),
+                (a, b) => a.is_none() && b.is_none(),
+            };
+            other.sort_by_key(|(g, _)| (!same_period(g), g.modality != f.modality));
             let periods: BTreeSet<String> = other
                 .iter()
                 .map(|(g, _)| {
@@ -746,6 +755,13 @@ fn subject_name(f: &Figure) -> String {
     } else {
         format!("“{}”", f.subject.text)
     }
+}
+
+/// "gives it to Xi" after one source, "give it to Xi" after more: a verb
+/// that agrees with the number before it, and its object.
+fn verb(n: usize, verb: &str, object: &str) -> String {
+    let s = if n == 1 { "s" } else { "" };
+    format!("{verb}{s} {object}")
 }
 
 #[cfg(test)]
@@ -1136,6 +1152,14 @@ mod tests {
         assert_eq!(
             verdict(with_figure("x", f(200e9, Exact, Some(2024), Target))).0,
             Verdict::Supported
+        );
+        // Another target for the claim's period is the reason given, not
+        // a figure of another year.
+        let (v, why) = verdict(with_figure("x", f(250e9, Exact, Some(2024), Target)));
+        assert_eq!(v, Verdict::OtherPeriod, "{why}");
+        assert!(
+            why.ends_with("(two targets differ: $250 billion vs $200 billion)"),
+            "{why}"
         );
         let border = figure("claim", 1, 3000.0, "km", Exact, &["border"], None, Actual);
         assert_eq!(verdict(with_figure("x", border)).0, Verdict::Contradicted);

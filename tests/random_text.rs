@@ -208,6 +208,11 @@ const PIECES: &[&str] = &[
     " km/h",
     "Homicides fell to ",
     "Amara Osei, who founded the charity Safe Corners after her nephew was stabbed,",
+    ", which aims to cut emissions ",
+    " now stand ",
+    " below 1990 levels",
+    " on the same period of ",
+    "killed 19 and injured ",
 ];
 
 /// Text of up to `n` pieces, each followed by nothing, a space or a line

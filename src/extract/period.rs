@@ -833,7 +833,8 @@ fn year_compared_against(before: &str) -> bool {
         Some("with" | "to") => words
             .next()
             .is_some_and(|w| w.eq_ignore_ascii_case("compared")),
-        Some("from" | "on" | "over") => words.next().is_some_and(|w| {
+        // "up 1.1% from 2025", "37% below 1990 levels".
+        Some("from" | "on" | "over" | "below" | "above") => words.next().is_some_and(|w| {
             w.ends_with(|c: char| c.is_ascii_digit() || c == '%')
                 || ["percent", "per", "cent", "points"]
                     .iter()
@@ -1104,6 +1105,8 @@ mod tests {
             "up 4% compared with 2021",
             "up 26% on the same period of 2021",
             "down 2% compared with the same quarter in 2021",
+            "now 37% below 1990 levels",
+            "output 5 per cent above 2019",
         ] {
             assert!(labels(base, d).is_empty(), "{base}");
             // Kept, as a base: a "when" clause after it is of that year.
@@ -1115,6 +1118,7 @@ mod tests {
         assert_eq!(labels("3% in the same months of 2021", d), vec!["2021"]);
         assert_eq!(labels("In the same period of 2021, 5%", d), vec!["2021"]);
         assert_eq!(labels("rose from 2021 levels", d), vec!["2021"]);
+        assert_eq!(labels("5% above target in 2021", d), vec!["2021"]);
         assert_eq!(labels("rose 5% in 2021", d), vec!["2021"]);
         assert_eq!(labels("Two years ago", d), vec!["2021"]);
         assert_eq!(labels("12 years ago", d), vec!["2011"]);

@@ -325,6 +325,7 @@ fn period_for(
                 && (start - m.end <= PERIOD_REACH
                     || s[..m.start].split_whitespace().take(3).count() <= 2)
                 && !in_relative_clause(s, m.start, m.end, start)
+                && !now_between(&s[m.end..start])
         })
         .min_by_key(|m| start - m.end);
     let pick = match (after, before) {
@@ -340,6 +341,16 @@ fn period_for(
         (None, None) => return None,
     };
     Some(pick.clone())
+}
+
+/// Whether the word "now" stands in `gap`, between a period named before
+/// a figure and the figure: "fell 8.3% in 2025 and now stand 37% below"
+/// gives the 37% no period (the article's present), not 2025.
+fn now_between(gap: &str) -> bool {
+    gap.split_whitespace().any(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .eq_ignore_ascii_case("now")
+    })
 }
 
 /// Whether `gap` holds a comma or semicolon that ends a clause: not the
@@ -1627,6 +1638,16 @@ mod tests {
         );
         let f = one("In 2022, trade reached $190 billion.");
         assert_eq!(&*f.period.unwrap().label, "2022");
+        // "Now" between a period and a figure: the article's present.
+        let f = figs(
+            "Emissions fell 8.3% in 2025 and now stand 37% below 1990 levels.",
+            Some("2026-11-20"),
+        );
+        let periods: Vec<Option<&str>> = f
+            .iter()
+            .map(|f| f.period.as_ref().map(|p| &*p.label))
+            .collect();
+        assert_eq!(periods, [Some("2025"), None]);
     }
 
     #[test]
@@ -1642,6 +1663,22 @@ mod tests {
         assert_eq!(
             one("Trade reached $240 billion in 2023.").modality,
             Modality::Actual
+        );
+        // A relative clause closed before the figure is about someone
+        // else's aim; one still open, or a cue after it, counts.
+        let f = figs(
+            "The EU, which aims to cut emissions 55% by 2030, said its emissions were 35% below 1990 levels.",
+            Some("2026-11-20"),
+        );
+        let modalities: Vec<Modality> = f.iter().map(|f| f.modality).collect();
+        assert_eq!(modalities, [Modality::Target, Modality::Actual]);
+        assert_eq!(
+            one("The firm, which is expected to grow, made $5 billion.").modality,
+            Modality::Actual
+        );
+        assert_eq!(
+            one("The firm, which aims high, expects sales of $5 billion.").modality,
+            Modality::Forecast
         );
     }
 

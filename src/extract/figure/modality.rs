@@ -187,6 +187,23 @@ pub fn opens_clause(gap: &str) -> bool {
         .any(|w| CLAUSE_OPENERS.iter().any(|c| w.eq_ignore_ascii_case(c)))
 }
 
+/// The last relative clause (", which ..." or ", who ...") that a comma
+/// closes before `start` in `s`, as a range of the lowercase window that
+/// opens at `from` (from its start when the clause opens before it).
+fn closed_relative(s: &str, from: usize, start: usize) -> Option<std::ops::Range<usize>> {
+    let head = &s[..start];
+    let open = [", which ", ", who "]
+        .iter()
+        .filter_map(|r| head.rfind(r))
+        .max()?;
+    let close = open + 1 + head[open + 1..].find(',')?;
+    if close <= from || head[open..close].contains(". ") {
+        return None;
+    }
+    let lower = |to: usize| super::number::lowercase(&s[from..to]).len();
+    Some(if open < from { 0 } else { lower(open) }..lower(close))
+}
+
 /// Target phrases (ids below `TARGET_WORDS.len()`) and forecast phrases,
 /// searched in one pass.
 static MODALITY: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
@@ -266,6 +283,7 @@ pub fn modality(s: &str, start: usize, end: usize) -> Modality {
         lo..lo + super::number::lowercase(&s[start..end]).len()
     };
     let mut found = Modality::Actual;
+    let mut relative: Option<Option<std::ops::Range<usize>>> = None;
     for m in MODALITY.find_overlapping_iter(window.as_ref()) {
         let before = window[..m.start()].chars().next_back();
         let after = window[m.end()..].chars().next();
@@ -281,6 +299,16 @@ pub fn modality(s: &str, start: usize, end: usize) -> Modality {
             continue;
         }
         if compared_with_expectation(&window[..m.start()], m.start() >= own.end) {
+            continue;
+        }
+        // "The EU, which aims to cut emissions 55% by 2030, said its
+        // emissions were 35% below 1990": a relative clause closed before
+        // the figure speaks of someone, not of the figure.
+        if relative
+            .get_or_insert_with(|| closed_relative(s, from, start))
+            .as_ref()
+            .is_some_and(|r| r.start <= m.start() && m.end() <= r.end)
+        {
             continue;
         }
         if m.pattern().as_usize() < TARGET_WORDS.len() {

@@ -213,6 +213,8 @@ const PIECES: &[&str] = &[
     " below 1990 levels",
     " on the same period of ",
     "killed 19 and injured ",
+    "%, and 9.3% of ",
+    " 18-year-olds",
 ];
 
 /// Text of up to `n` pieces, each followed by nothing, a space or a line

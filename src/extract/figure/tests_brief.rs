@@ -250,11 +250,29 @@ fn counts_of_things() {
 }
 
 #[test]
+fn a_share_after_and_is_of_its_own_whole() {
+    let f = dated("The pass rate held steady at 97.1%, and 9.3% of entries were awarded an A*.");
+    assert!(
+        !f[1].subject.terms.iter().any(|t| t.starts_with("pass")),
+        "{:?}",
+        f[1].subject
+    );
+    // "Of it" is the whole before.
+    let f = dated("Trade rose 26% and 40% of it was in yuan.");
+    assert!(
+        f[1].subject.terms.iter().any(|t| &**t == "trade"),
+        "{:?}",
+        f[1].subject
+    );
+}
+
+#[test]
 fn ages_are_no_figures_and_a_deal_is_a_contract() {
     for t in [
         "The 24-year-old has joined the club.",
         "A 7-year old boy was hurt.",
         "The regime is 40 years old.",
+        "In total, UK 18-year-olds had a place.",
     ] {
         assert!(dated(t).is_empty(), "{t}");
     }

@@ -249,12 +249,12 @@ pub fn unit_after(rest: &str) -> Option<(&'static str, f64, usize)> {
                     })
                 };
                 // Not when ("40 years ago"), nor an age ("the 24-year-old",
-                // of someone the sentence may not name: all ages would be
+                // "246,940 18-year-olds", of someone the sentence may not name: all ages would be
                 // one subject, and conflict).
                 if opens(
                     after.trim_start(),
                     &["ago", "earlier", "later", "before", "previously"],
-                ) || opens(after, &["-old", " old"])
+                ) || opens(after, &["-old", " old", "-olds", " olds"])
                 {
                     return None;
                 }

@@ -1136,6 +1136,10 @@ fn show_amount(f: &Figure) -> String {
 
 /// A number with its unit, magnitudes spelled out.
 pub fn show_number(v: f64, unit: &str) -> String {
+    // Under a kilogram, in grams: "239 g", not "0.24 kg".
+    if unit == "kg" && v != 0.0 && v.abs() < 1.0 {
+        return format!("{} g", short(v * 1000.0, 1));
+    }
     let (scaled, word) = if v.abs() >= 1e12 {
         (v / 1e12, " trillion")
     } else if v.abs() >= 1e9 {
@@ -1973,6 +1977,8 @@ mod tests {
         assert_eq!(show_number(4200.0, "km"), "4,200 km");
         assert_eq!(show_number(7.1, "magnitude"), "magnitude 7.1");
         assert_eq!(show_number(41.2, "celsius"), "41.2°C");
+        assert_eq!(show_number(0.239, "kg"), "239 g");
+        assert_eq!(show_number(20.0, "kg"), "20 kg");
         assert_eq!(show_number(26.0, "percent"), "26%");
         assert_eq!(show_number(38e9, "m3"), "38 billion m3");
         assert_eq!(show_number(1.25e6, "count"), "1.25 million");

@@ -215,6 +215,9 @@ const PIECES: &[&str] = &[
     "killed 19 and injured ",
     "%, and 9.3% of ",
     " 18-year-olds",
+    "241g",
+    " grams",
+    " Fold One",
 ];
 
 /// Text of up to `n` pieces, each followed by nothing, a space or a line

@@ -670,8 +670,9 @@ fn digit_number(s: &str, whole: Range<usize>, out: &mut Vec<Raw>) {
     let scale = matches!(after, Some('C' | 'F'))
         && !s[whole.end + 1..].starts_with(|c: char| is_alnum(c) || c == '-')
         // And "4.5pc", percent as British papers write it, and speeds and
-        // lengths glued on: "70mph", "120kph", "5km", "310mm".
-        || ["pc", "mph", "kph", "kmh", "km", "mm", "cm"].iter().any(|u| {
+        // lengths and weights glued on: "70mph", "120kph", "5km", "310mm",
+        // "241g".
+        || ["pc", "mph", "kph", "kmh", "km", "mm", "cm", "kg", "g"].iter().any(|u| {
             s[whole.end..].starts_with(u)
                 && !s[whole.end + u.len()..].starts_with(|c: char| is_alnum(c) || c == '-')
         });

@@ -990,7 +990,7 @@ fn areas_are_square_kilometres_or_as_written() {
 }
 
 #[test]
-fn speeds_are_units_as_written() {
+fn speeds_and_weights_are_units() {
     values_and_units(&[
         ("The wind was gusting to 45 knots.", 45.0, "knots"),
         ("Gusts reached 120 km/h on the coast.", 120.0, "km/h"),
@@ -1001,7 +1001,15 @@ fn speeds_are_units_as_written() {
         // Lengths glued on, as speeds are.
         ("The road runs 5km.", 5.0, "km"),
         ("It brought 310mm of rain.", 310.0, "mm"),
+        // Weights, in kilograms.
+        ("The device weighs 239 grams.", 0.239, "kg"),
+        ("It weighs 241g.", 0.241, "kg"),
+        ("A bag of 20kg.", 20.0, "kg"),
+        ("It holds 1.5 kilograms.", 1.5, "kg"),
     ]);
+    // "Fold" as a name is no ratio; "threefold" and "3-fold" are.
+    assert!(dated("Analysts expect it to sell about 2 million Fold One units.").is_empty());
+    assert_eq!(vu("Trade grew 3-fold."), (3.0, "times".into()));
     // A length is no speed; letters glued past the unit make a code.
     assert_eq!(vu("It ran 200 kilometres."), (200.0, "km".into()));
     assert!(dated("Model 70mphx went on sale.").is_empty());

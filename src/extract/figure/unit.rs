@@ -106,6 +106,18 @@ const UNITS: &[(&str, &str, f64)] = &[
     ("magnitude", "magnitude", 1.0),
     ("miles", "mi", 1.0),
     ("mile", "mi", 1.0),
+    // Weights of things in kilograms ("weighs 239 grams", "241g", "a
+    // 20kg bag"); "tonnes" stay apart, as trade is counted in them, and
+    // "pounds" are money.
+    ("kilograms", "kg", 1.0),
+    ("kilogram", "kg", 1.0),
+    ("kilos", "kg", 1.0),
+    ("kilo", "kg", 1.0),
+    ("kg", "kg", 1.0),
+    ("grams", "kg", 0.001),
+    ("gram", "kg", 0.001),
+    ("grammes", "kg", 0.001),
+    ("g", "kg", 0.001),
     ("bcm", "m3", 1e9),
     ("tcm", "m3", 1e12),
     ("m³", "m3", 1.0),
@@ -236,6 +248,11 @@ pub fn unit_after(rest: &str) -> Option<(&'static str, f64, usize)> {
             // "%" needs no word boundary; words do ("bpd", "barrels per
             // day").
             if glued && phrase.chars().next_back().is_some_and(is_alnum) {
+                continue;
+            }
+            // "threefold", "3-fold": glued or hyphened, in lowercase; not
+            // "2 million Fold One units", a product's name.
+            if *unit == "times" && (r.starts_with('F') || rest[..gap].contains(' ')) {
                 continue;
             }
             // "years" only as a duration: "40 years", not "40 years ago"

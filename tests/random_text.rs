@@ -218,6 +218,8 @@ const PIECES: &[&str] = &[
     "241g",
     " grams",
     " Fold One",
+    "said the trial’s lead investigator, Professor ",
+    "said cardiologist ",
 ];
 
 /// Text of up to `n` pieces, each followed by nothing, a space or a line

@@ -650,7 +650,7 @@ const NAME: &str = concat!(
 /// The head words of a [`DESCRIPTION`], as the alternatives of a regex.
 macro_rules! heads {
     () => {
-        "ministry|statement|declaration|communiqué|communique|document|memo|kremlin|president|leader|premier|minister|chancellor|governor|mayor|senator|secretary|commissioner|negotiator|spokesman|spokeswoman|spokesperson|government|embassy|official|officials|aide|adviser|envoy|ambassador|chairman|chief|report|readout|treaty|agency|office|council"
+        "ministry|statement|declaration|communiqué|communique|document|memo|kremlin|president|leader|premier|minister|chancellor|governor|mayor|senator|secretary|commissioner|negotiator|spokesman|spokeswoman|spokesperson|government|embassy|official|officials|aide|adviser|envoy|ambassador|chairman|chief|report|readout|treaty|agency|office|council|investigator|author|researcher|director"
     };
 }
 /// The head words of a [`DESCRIPTION`], listed once.
@@ -4561,6 +4561,25 @@ mod tests {
             (
                 "“These are bad,” said Opinia's pollster.\n",
                 "Opinia's pollster",
+            ),
+            // A description of a researcher, a titled name after it.
+            (
+                "“This is a landmark,” said the trial’s lead investigator, Professor Helen Marsh.\n",
+                "Helen Marsh",
+            ),
+            (
+                "“This is a landmark,” said the research director of Opinia, Tom Hale.\n",
+                "Tom Hale",
+            ),
+            (
+                "“This is a landmark,” said the study's lead author.\n",
+                "study's lead author",
+            ),
+            // A doctor's specialty is a title.
+            ("“Robust,” said cardiologist Omar Said.\n", "Omar Said"),
+            (
+                "Cardiologist Omar Said called the results “robust”.\n",
+                "Omar Said",
             ),
         ] {
             assert_eq!(who(body), [sp(want)], "{body}");

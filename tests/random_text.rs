@@ -220,6 +220,8 @@ const PIECES: &[&str] = &[
     " Fold One",
     "said the trial’s lead investigator, Professor ",
     "said cardiologist ",
+    "-a-share",
+    " shareholder in Lumen, who asked not to be named, said ",
 ];
 
 /// Text of up to `n` pieces, each followed by nothing, a space or a line

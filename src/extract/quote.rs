@@ -3098,6 +3098,13 @@ fn build(
                     at = Some(sp.end);
                     continue;
                 }
+                // "One top-20 shareholder in Lumen, who asked not to be
+                // named, said": a name after a preposition is what the
+                // subject is of, not the subject (who goes unnamed); but
+                // for one who speaks for it: "a spokeswoman for Gazprom".
+                if object_of_preposition(&before[..sp.start]) {
+                    break 'matches;
+                }
                 // "In a statement, the ministry said": an indefinite
                 // document speaks only as the cue's own subject.
                 let loose_document = sp_text.to_lowercase().starts_with('a')
@@ -3408,6 +3415,49 @@ fn immediate_cue(before: &str, cue_gap: usize) -> bool {
     }
     let between = before[before.len() - cue_gap..].trim();
     between.is_empty() || matches!(between, ":" | "," | "that" | "as")
+}
+
+/// Whether the name after `lead` is the object of a preposition ("a
+/// shareholder in", "an analyst at"), not the subject of a cue after it,
+/// unless the role before the preposition speaks for the name ("a
+/// spokeswoman for"; a lawyer's words are the lawyer's: "lawyers for Vell
+/// said" is not Vell's).
+fn object_of_preposition(lead: &str) -> bool {
+    let mut words = lead.split_whitespace().rev();
+    let Some(prep) = words.next() else {
+        return false;
+    };
+    const PREPOSITIONS: &[&str] = &["in", "at", "for", "from", "with", "to", "into", "on"];
+    if !PREPOSITIONS.contains(&prep) {
+        return false;
+    }
+    const SPEAKS_FOR: &[&str] = &[
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "spokespeople",
+        "representative",
+        "representatives",
+    ];
+    let Some(w) = words.next() else {
+        return false;
+    };
+    let lower = w.to_ascii_lowercase();
+    if SPEAKS_FOR.contains(&lower.as_str()) || !w.chars().all(|c| c.is_ascii_alphabetic()) {
+        return false;
+    }
+    // A capital only where a sentence opens, on a role or a plural of
+    // people: "Lawyers for Vell said", not "Xi in Beijing said" nor "Jones
+    // in Cardiff said".
+    let opens_sentence = words
+        .next()
+        .is_none_or(|p| p.ends_with(['.', '!', '?', '”', '"']));
+    let people = ["ers", "ists", "ants", "ents", "ials"];
+    w.chars().all(|c| c.is_ascii_lowercase())
+        || (opens_sentence
+            && (TITLES.contains(&lower.as_str())
+                || PERSON_ROLES.contains(&lower.as_str())
+                || people.iter().any(|e| lower.ends_with(e))))
 }
 
 /// "so-called" is not a speech cue.
@@ -4584,6 +4634,20 @@ mod tests {
         ] {
             assert_eq!(who(body), [sp(want)], "{body}");
         }
+        // A name after a preposition is not the subject: the one who
+        // speaks goes unnamed. But for one who speaks for it.
+        for body in [
+            "Ines Moreau spoke first. One top-20 shareholder in Lumen, who asked not to be named, said the price “undervalues the business”.\n",
+            "An analyst at Bernstein said the deal was “cheap”.\n",
+            "Lawyers for Vell said the verdict was “unsafe”.\n",
+        ] {
+            assert_eq!(who(body), [None], "{body}");
+        }
+        assert_eq!(
+            who("A spokeswoman for Gazprom said the flows were “normal”.\n"),
+            [sp("Gazprom")]
+        );
+        assert_eq!(who("In Moscow, Putin said it was “fine”.\n"), [sp("Putin")]);
         // Any blank between the name's words (an em space here).
         assert_eq!(
             who("Tom\u{2003}Hale of Opinia said: “These are bad.”\n"),

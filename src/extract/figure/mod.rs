@@ -910,9 +910,12 @@ fn basis(tail: &str, after: &str) -> Option<&'static str> {
     if let Some(b) = rate_after(after) {
         return Some(b);
     }
-    let per = ["per ", "a ", "an ", "each ", "every ", "/"]
-        .iter()
-        .find_map(|p| after.strip_prefix(p));
+    // "a $38-a-share offer", "its $38-per-share bid": hyphened too.
+    let per = [
+        "per ", "a ", "an ", "each ", "every ", "/", "-a-", "-per-", "-an-",
+    ]
+    .iter()
+    .find_map(|p| after.strip_prefix(p));
     if let Some(rest) = per {
         for &(noun, b) in NOUNS {
             if let Some(tail) = rest.strip_prefix(noun) {

@@ -872,6 +872,8 @@ fn a_figure_says_what_it_is_counted_per() {
         ("Coal sold for $120 per tonne in 2023.", Some("per-tonne")),
         ("Petrol cost $3 a gallon in 2023.", Some("per-unit")),
         ("The firm earned $2 a share in 2023.", Some("per-share")),
+        ("They weighed a $38-a-share offer.", Some("per-share")),
+        ("Its $38-per-share bid was rejected.", Some("per-share")),
         ("The vaccine costs about $3 a dose.", Some("per-unit")),
         // A year is the basis when none is said.
         ("Prices rose 3.2% year on year in March.", None),

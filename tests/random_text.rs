@@ -222,6 +222,8 @@ const PIECES: &[&str] = &[
     "said cardiologist ",
     "-a-share",
     " shareholder in Lumen, who asked not to be named, said ",
+    "Xi in Beijing said ",
+    "The mayor of Paris, Anne Hidalgo, said ",
 ];
 
 /// Text of up to `n` pieces, each followed by nothing, a space or a line

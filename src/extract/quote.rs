@@ -3087,6 +3087,8 @@ fn build(
                 if cue_is_so_called(slice, cue.clone()) {
                     continue 'matches;
                 }
+                // "Xi in Beijing said": the name before the place speaks.
+                let sp = place_subject(&before[..sp.start]).unwrap_or(sp);
                 let (sp_text, cue_text) = (&slice[sp.clone()], &slice[cue.clone()]);
                 // "The memo, first reported by the Sentinel, described":
                 // the agent of a passive, set off by commas, does not speak.
@@ -3102,7 +3104,9 @@ fn build(
                 // named, said": a name after a preposition is what the
                 // subject is of, not the subject (who goes unnamed); but
                 // for one who speaks for it: "a spokeswoman for Gazprom".
-                if object_of_preposition(&before[..sp.start]) {
+                if object_of_preposition(&before[..sp.start])
+                    && appositive_name("the role", &before[sp.end..cue.start]).is_none()
+                {
                     break 'matches;
                 }
                 // "In a statement, the ministry said": an indefinite
@@ -3117,6 +3121,18 @@ fn build(
                     adjacent = before.len() - m.end() <= 40 || in_cue_clause(&before[cue.end..]);
                     mention = Some(
                         appositive_name(sp_text, &before[sp.end..cue.start])
+                            // "The mayor of Paris, Anne Hidalgo, said": the
+                            // name in apposition to a role of a place.
+                            .or_else(|| {
+                                let lead = before[..sp.start].trim_end();
+                                [" of", " in", " at", " for"]
+                                    .iter()
+                                    .any(|p| lead.ends_with(p))
+                                    .then(|| {
+                                        appositive_name("the role", &before[sp.end..cue.start])
+                                    })
+                                    .flatten()
+                            })
                             .or_else(|| affiliated_person(&before[..sp.start]))
                             .map_or_else(
                                 || {
@@ -3415,6 +3431,39 @@ fn immediate_cue(before: &str, cue_gap: usize) -> bool {
     }
     let between = before[before.len() - cue_gap..].trim();
     between.is_empty() || matches!(between, ":" | "," | "that" | "as")
+}
+
+/// The capitalised name (one to three words) that `lead` ends with before
+/// "in", "at" or "from", where the name after `lead` is a place: in "Xi in
+/// Beijing said", Xi. Not a sentence's opening article, nor a role or
+/// plural that [`object_of_preposition`] reads.
+fn place_subject(lead: &str) -> Option<Range<usize>> {
+    let head = lead.trim_end();
+    let (head, _) = [" in", " at", " from"]
+        .iter()
+        .find_map(|p| head.strip_suffix(p).map(|h| (h, *p)))?;
+    if object_of_preposition(lead) {
+        return None;
+    }
+    let end = head.len();
+    let mut start = end;
+    for _ in 0..3 {
+        let h = head[..start].trim_end();
+        let at = h.rfind(' ').map_or(0, |i| i + 1);
+        let w = &h[at..];
+        let name_word = w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+            && w != "The";
+        if !name_word {
+            break;
+        }
+        start = at;
+        if at == 0 {
+            break;
+        }
+    }
+    (start < end).then_some(start..end)
 }
 
 /// Whether the name after `lead` is the object of a preposition ("a
@@ -4647,7 +4696,26 @@ mod tests {
             who("A spokeswoman for Gazprom said the flows were “normal”.\n"),
             [sp("Gazprom")]
         );
-        assert_eq!(who("In Moscow, Putin said it was “fine”.\n"), [sp("Putin")]);
+        // A place after "in" is where the name before it spoke; a name in
+        // apposition to a role of a place or body speaks.
+        for (body, want) in [
+            ("In Moscow, Putin said it was “fine”.\n", "Putin"),
+            ("Xi in Beijing said it was “fine”.\n", "Xi"),
+            (
+                "Vladimir Putin in Moscow said it was “fine”.\n",
+                "Vladimir Putin",
+            ),
+            (
+                "The mayor of Paris, Anne Hidalgo, said it was “fine”.\n",
+                "Anne Hidalgo",
+            ),
+            (
+                "The head of research at Opinia, Tom Hale, said it was “bad”.\n",
+                "Tom Hale",
+            ),
+        ] {
+            assert_eq!(who(body), [sp(want)], "{body}");
+        }
         // Any blank between the name's words (an em space here).
         assert_eq!(
             who("Tom\u{2003}Hale of Opinia said: “These are bad.”\n"),

@@ -738,6 +738,11 @@ fn comparison_base(before: &str, phrase: &str) -> bool {
 /// "compared with the same months last year", what the change is measured
 /// against follows them.
 fn before_same_span(before: &str) -> &str {
+    // Only its last words can hold "the same ... (of)": a cheap test first.
+    let tail = &before[crate::text::floor_char_boundary(before, before.len().saturating_sub(32))..];
+    if !tail.contains("same") {
+        return before;
+    }
     let t = before.trim_end();
     let t = t
         .strip_suffix(" of")

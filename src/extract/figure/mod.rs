@@ -347,10 +347,12 @@ fn period_for(
 /// a figure and the figure: "fell 8.3% in 2025 and now stand 37% below"
 /// gives the 37% no period (the article's present), not 2025.
 fn now_between(gap: &str) -> bool {
-    gap.split_whitespace().any(|w| {
-        w.trim_matches(|c: char| !c.is_alphanumeric())
-            .eq_ignore_ascii_case("now")
-    })
+    // A substring search first: most gaps hold no "now".
+    (gap.contains("now") || gap.contains("Now"))
+        && gap.split_whitespace().any(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .eq_ignore_ascii_case("now")
+        })
 }
 
 /// Whether `gap` holds a comma or semicolon that ends a clause: not the

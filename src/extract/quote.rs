@@ -2823,6 +2823,12 @@ fn appositive_name<'a>(sp: &str, between: &'a str) -> Option<&'a str> {
     if !role {
         return None;
     }
+    apposed_name(between)
+}
+
+/// The person's name alone between commas in `between` (", Piotr Nowak,"),
+/// if it is one: what [`appositive_name`] gives a role.
+fn apposed_name(between: &str) -> Option<&str> {
     let inner = between.trim().strip_prefix(',')?.strip_suffix(',')?.trim();
     // A name is a few words: on the stack, as most subjects are read.
     let mut words = [""; 6];
@@ -3105,7 +3111,7 @@ fn build(
                 // subject is of, not the subject (who goes unnamed); but
                 // for one who speaks for it: "a spokeswoman for Gazprom".
                 if object_of_preposition(&before[..sp.start])
-                    && appositive_name("the role", &before[sp.end..cue.start]).is_none()
+                    && apposed_name(&before[sp.end..cue.start]).is_none()
                 {
                     break 'matches;
                 }
@@ -3128,9 +3134,7 @@ fn build(
                                 [" of", " in", " at", " for"]
                                     .iter()
                                     .any(|p| lead.ends_with(p))
-                                    .then(|| {
-                                        appositive_name("the role", &before[sp.end..cue.start])
-                                    })
+                                    .then(|| apposed_name(&before[sp.end..cue.start]))
                                     .flatten()
                             })
                             .or_else(|| affiliated_person(&before[..sp.start]))
@@ -3439,9 +3443,9 @@ fn immediate_cue(before: &str, cue_gap: usize) -> bool {
 /// plural that [`object_of_preposition`] reads.
 fn place_subject(lead: &str) -> Option<Range<usize>> {
     let head = lead.trim_end();
-    let (head, _) = [" in", " at", " from"]
+    let head = [" in", " at", " from"]
         .iter()
-        .find_map(|p| head.strip_suffix(p).map(|h| (h, *p)))?;
+        .find_map(|p| head.strip_suffix(p))?;
     if object_of_preposition(lead) {
         return None;
     }

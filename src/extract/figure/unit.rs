@@ -185,18 +185,26 @@ static UNITS_BY_FIRST_BYTE: std::sync::LazyLock<Vec<Vec<usize>>> = std::sync::La
 /// The units a figure is given besides those of [`UNITS`]: currencies by
 /// symbol, counted nouns, ratios, number words.
 const OTHER_UNITS: &[&str] = &[
-    "USD", "EUR", "GBP", "CNY", "RUB", "count", "times", "percent", "years",
+    "count", "percent", "USD", "EUR", "GBP", "CNY", "RUB", "times", "years",
 ];
 
 /// The canonical unit spelled `name`, as the `&'static str` a figure keeps
 /// (for records read back from the extraction cache).
 pub fn canonical(name: &str) -> Option<&'static str> {
-    UNITS
-        .iter()
-        .map(|u| u.1)
-        .chain(OTHER_UNITS.iter().copied())
-        .find(|u| *u == name)
+    CANONICAL.iter().copied().find(|u| *u == name)
 }
+
+/// Each unit a figure can get, once, the most common first ([`OTHER_UNITS`]
+/// holds "count" and "percent"): read for every figure of a cache.
+static CANONICAL: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    let mut all: Vec<&'static str> = OTHER_UNITS.to_vec();
+    for (_, u, _) in UNITS {
+        if !all.contains(u) {
+            all.push(u);
+        }
+    }
+    all
+});
 
 pub fn currency_symbol(c: &str) -> Option<&'static str> {
     match c.trim() {

@@ -224,6 +224,9 @@ const PIECES: &[&str] = &[
     " shareholder in Lumen, who asked not to be named, said ",
     "Xi in Beijing said ",
     "The mayor of Paris, Anne Hidalgo, said ",
+    "Sources at ",
+    " in ",
+    "Gazprom said ",
 ];
 
 /// Text of up to `n` pieces, each followed by nothing, a space or a line

@@ -3094,6 +3094,9 @@ fn build(
                     continue 'matches;
                 }
                 // "Xi in Beijing said": the name before the place speaks.
+                // (The search goes on past the match's own speaker, `next`,
+                // whichever speaker it gives.)
+                let next = sp.end;
                 let sp = place_subject(&before[..sp.start]).unwrap_or(sp);
                 let (sp_text, cue_text) = (&slice[sp.clone()], &slice[cue.clone()]);
                 // "The memo, first reported by the Sentinel, described":
@@ -3103,7 +3106,7 @@ fn build(
                     ends_with_ignore_case(lead, " by") || ends_with_ignore_case(lead, " by the")
                 };
                 if agent {
-                    at = Some(sp.end);
+                    at = Some(next);
                     continue;
                 }
                 // "One top-20 shareholder in Lumen, who asked not to be
@@ -3160,7 +3163,7 @@ fn build(
                             .any(|a| format!(" {lead}").ends_with(a));
                         if anonymous {
                             mention = None;
-                            at = Some(sp.end);
+                            at = Some(next);
                             continue;
                         }
                         if phrase.len() > sp_text.len() && !phrase.contains(',') {
@@ -3170,7 +3173,7 @@ fn build(
                     }
                     break 'matches;
                 }
-                at = Some(sp.end);
+                at = Some(next);
             }
         }
     }
@@ -4693,6 +4696,10 @@ mod tests {
             "Ines Moreau spoke first. One top-20 shareholder in Lumen, who asked not to be named, said the price “undervalues the business”.\n",
             "An analyst at Bernstein said the deal was “cheap”.\n",
             "Lawyers for Vell said the verdict was “unsafe”.\n",
+            // A capitalised word no speaker before the place: none (the
+            // search once came back to the same match, for ever).
+            "Sources at Gazprom said the flows were “normal”.\n",
+            "Chinese officials in Beijing said it was “fine”.\n",
         ] {
             assert_eq!(who(body), [None], "{body}");
         }

@@ -3134,7 +3134,7 @@ fn build(
                             // name in apposition to a role of a place.
                             .or_else(|| {
                                 let lead = before[..sp.start].trim_end();
-                                [" of", " in", " at", " for"]
+                                [" of", " in", " at", " for", " to", " from"]
                                     .iter()
                                     .any(|p| lead.ends_with(p))
                                     .then(|| apposed_name(&before[sp.end..cue.start]))
@@ -4723,6 +4723,10 @@ mod tests {
             (
                 "The head of research at Opinia, Tom Hale, said it was “bad”.\n",
                 "Tom Hale",
+            ),
+            (
+                "The ambassador to Washington, Li Wei, said ties were “stable”.\n",
+                "Li Wei",
             ),
         ] {
             assert_eq!(who(body), [sp(want)], "{body}");

@@ -808,14 +808,11 @@ fn new_subject_after_and(between: &str) -> bool {
 /// held steady at 97.1%, and 9.3% of entries were awarded an A*" the 9.3%
 /// is of entries, not the pass rate's.
 fn share_opens_clause(between: &str, after: &str) -> bool {
-    let joins = between
-        .trim_matches(|c: char| c.is_whitespace() || c == ',')
-        .split_whitespace()
-        .collect::<Vec<_>>();
-    let joining = matches!(
-        joins.as_slice(),
-        [w] if ["and", "but", "while", "whereas"].iter().any(|j| w.eq_ignore_ascii_case(j))
-    );
+    // The gap is the joining word alone, with blanks and commas about it.
+    let join = between.trim_matches(|c: char| c.is_whitespace() || c == ',');
+    let joining = ["and", "but", "while", "whereas"]
+        .iter()
+        .any(|j| join.eq_ignore_ascii_case(j));
     // Not "of it", "of them": the whole is what came before.
     joining
         && after.strip_prefix(" of ").is_some_and(|r| {

@@ -346,7 +346,7 @@ fn check_quote(
         q.kind == QuoteKind::Speech || q.kind == QuoteKind::Term && q.speaker_mention.is_some()
     });
     let agreeing_speaker = |s: &Quote| match (claim_speaker, &s.speaker) {
-        (Some(c), Some(x)) => speakers.same(c, x),
+        (Some(c), Some(x)) => !speakers.differ(c, x),
         _ => true,
     };
     let evidence: Vec<Evidence> = matches
@@ -373,7 +373,7 @@ fn check_quote(
             .map_or(0, |(_, s)| s.len());
         let top_other = votes
             .iter()
-            .filter(|(k, _)| !speakers.same(k, claimed))
+            .filter(|(k, _)| speakers.differ(k, claimed))
             .map(|(_, s)| s.len())
             .max()
             .unwrap_or(0);
@@ -387,7 +387,7 @@ fn check_quote(
             let outlier = for_claim == 0 || (for_claim == 1 && 2 * top_other > naming.len());
             let (name, srcs) = votes
                 .iter()
-                .find(|(k, s)| !speakers.same(k, claimed) && s.len() == top_other)
+                .find(|(k, s)| speakers.differ(k, claimed) && s.len() == top_other)
                 .expect("a source names another speaker");
             let verdict = if outlier {
                 Verdict::Misattributed
@@ -417,7 +417,6 @@ fn check_quote(
             return part(verdict, explanation, matches[0].1.diff.clone(), evidence);
         }
     }
-    let dissent = votes.len() > 1;
     let (verdict, what) = match best_level {
         QuoteLevel::Exact => (
             Verdict::Supported,
@@ -434,18 +433,37 @@ fn check_quote(
         QuoteLevel::Variant => (Verdict::Variant, "found, but the words differ"),
     };
     let mut explanation = format!("{what} in {where_}");
-    if let (Some(c), Some(_)) = (claim_speaker, votes.first()) {
-        explanation.push_str(&format!("; attributed to {c} as in the sources"));
-    }
-    if dissent {
-        let others: Vec<String> = votes[1..]
+    // The speaker the claim names, else the one most sources name; the
+    // other votes either name someone else or only a role ("the
+    // minister"), who may be that speaker.
+    let lead = claim_speaker.or(votes.first().map(|(k, _)| &**k));
+    let counted_votes = |keep: &dyn Fn(&str) -> bool| -> Vec<String> {
+        votes
             .iter()
+            .filter(|(k, _)| keep(k))
             .map(|(n, s)| format!("{} ({})", n, s.len()))
-            .collect();
-        explanation.push_str(&format!(
-            "; note: some sources give it to {}",
-            others.join(", ")
-        ));
+            .collect()
+    };
+    if let Some(lead) = lead {
+        if claim_speaker.is_some() && votes.iter().any(|(k, _)| speakers.same(k, lead)) {
+            explanation.push_str(&format!("; attributed to {lead} as in the sources"));
+        }
+        let others = counted_votes(&|k| speakers.differ(k, lead));
+        if !others.is_empty() {
+            explanation.push_str(&format!(
+                "; note: some sources give it to {}",
+                others.join(", ")
+            ));
+        }
+        let roles = counted_votes(&|k| !speakers.same(k, lead) && !speakers.differ(k, lead));
+        if !roles.is_empty() {
+            let named = votes.iter().any(|(k, _)| speakers.same(k, lead));
+            explanation.push_str(&format!(
+                "; the speaker is {} given as {}",
+                if named { "also" } else { "only" },
+                roles.join(", ")
+            ));
+        }
     }
     part(verdict, explanation, matches[0].1.diff.clone(), evidence)
 }
@@ -1008,6 +1026,52 @@ mod tests {
             .claims
             .remove(0);
         assert_eq!(c.verdict, Verdict::Disputed, "{}", c.explanation);
+    }
+
+    #[test]
+    fn a_role_in_the_sources_neither_supports_nor_disputes_a_name() {
+        let words = "we will defend the border whatever it costs us";
+        let check_against = |speakers: &[&str], claimed: &str| {
+            let ids = ["a", "b", "c"];
+            let ex = corpus(
+                &ids[..speakers.len()]
+                    .iter()
+                    .map(|&i| (i, None))
+                    .collect::<Vec<_>>(),
+                speakers
+                    .iter()
+                    .zip(ids)
+                    .map(|(&s, id)| quote(id, 3, words, Some(s)))
+                    .collect(),
+                vec![],
+            );
+            let claims = vec![with_quote("x", words, Some(claimed))];
+            let c = check(&claims, &ex, &SpeakerTable::default())
+                .claims
+                .remove(0);
+            (c.verdict, c.explanation)
+        };
+        let (v, e) = check_against(&["minister"], "Piotr Nowak");
+        assert_eq!(v, Verdict::Supported, "{e}");
+        assert!(
+            e.ends_with("; the speaker is only given as minister (1)"),
+            "{e}"
+        );
+        assert!(!e.contains("attributed to"), "{e}");
+        // A role does not outvote the name, nor make a tie of it.
+        let (v, e) = check_against(&["minister", "Piotr Nowak"], "Piotr Nowak");
+        assert_eq!(v, Verdict::Supported, "{e}");
+        assert!(
+            e.contains("attributed to Piotr Nowak as in the sources"),
+            "{e}"
+        );
+        assert!(
+            e.ends_with("; the speaker is also given as minister (1)"),
+            "{e}"
+        );
+        // Another name is still another speaker.
+        let (v, e) = check_against(&["minister", "Xi Jinping", "Xi"], "Piotr Nowak");
+        assert_eq!(v, Verdict::Misattributed, "{e}");
     }
 
     #[test]

@@ -211,7 +211,11 @@ fn quote_findings(ex: &Extracted, speakers: &SpeakerTable) -> Vec<Pending> {
     // distinct text's speaker is keyed once, not once per candidate.
     let speaker_keys: Vec<Option<Vec<String>>> = (0..n)
         .into_par_iter()
-        .map(|d| first(d).speaker.as_deref().map(|s| speakers.key(s)))
+        .map(|d| {
+            // A role ("the minister") may be anyone named: an unknown.
+            let speaker = first(d).speaker.as_deref().filter(|s| !speakers.is_role(s));
+            speaker.map(|s| speakers.key(s))
+        })
         .collect();
     let candidates: Vec<Vec<u32>> = (0..n)
         .into_par_iter()
@@ -591,7 +595,7 @@ fn quote_group(
         let speech = qa.kind == QuoteKind::Speech && qb.kind == QuoteKind::Speech;
         let misattributed = speech
             && match (&qa.speaker, &qb.speaker) {
-                (Some(x), Some(y)) => !speakers.same(x, y),
+                (Some(x), Some(y)) => speakers.differ(x, y),
                 _ => false,
             };
         let (da, db) = (index.distinct_of(members[a]), index.distinct_of(members[b]));
@@ -1200,6 +1204,36 @@ mod tests {
             .iter()
             .map(|f| (f.kind, f.status, f.items.len()))
             .collect()
+    }
+
+    #[test]
+    fn a_role_is_no_other_speaker_than_a_name() {
+        // "the minister" may be Piotr Nowak: no misattribution; but two
+        // presidents of two countries are two speakers.
+        let words = "we will defend the border whatever it costs us";
+        let ex = corpus(
+            &[("a", None), ("b", None)],
+            vec![
+                quote("a", 3, words, Some("minister")),
+                quote("b", 5, words, Some("Piotr Nowak")),
+            ],
+            vec![],
+        );
+        let r = scan(ex, &SpeakerTable::default());
+        assert_eq!(statuses(&r), vec![(ItemKind::Quote, Status::Consistent, 2)]);
+        let ex = corpus(
+            &[("a", None), ("b", None)],
+            vec![
+                quote("a", 3, words, Some("Russian president")),
+                quote("b", 5, words, Some("Chinese president")),
+            ],
+            vec![],
+        );
+        let r = scan(ex, &SpeakerTable::default());
+        assert_eq!(
+            statuses(&r),
+            vec![(ItemKind::Quote, Status::Misattributed, 2)]
+        );
     }
 
     #[test]

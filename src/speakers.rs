@@ -148,6 +148,69 @@ pub const TITLES: &[&str] = &[
     "witness",
 ];
 
+/// Role words that make a description a person ("the Russian president").
+pub const PERSON_ROLES: &[&str] = &[
+    "president",
+    "leader",
+    "premier",
+    "minister",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "aide",
+    "adviser",
+    "envoy",
+    "ambassador",
+    "chairman",
+    "official",
+    "chancellor",
+    "governor",
+    "mayor",
+    "senator",
+    "secretary",
+    "commissioner",
+    "negotiator",
+];
+
+/// People named by their work who are seldom the last person named: "the
+/// coach", "the prosecutor", "the analyst". Such a description is someone
+/// introduced with that word ("Pep Guardiola, the coach,") or no one known;
+/// never, as a [`PERSON_ROLES`] description may be, a guess at the last
+/// person named (the extractor's rule).
+const PERSON_HEADS: &[&str] = &[
+    "coach",
+    "manager",
+    "captain",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "referee",
+    "player",
+    "judge",
+    "prosecutor",
+    "lawyer",
+    "attorney",
+    "economist",
+    "analyst",
+    "professor",
+    "doctor",
+    "scientist",
+    "founder",
+    "executive",
+    "commander",
+    "investigator",
+    "author",
+    "researcher",
+    "director",
+    "chief",
+];
+
+/// Whether a lowercase word names a person by a role or by their work.
+pub fn is_person_role(w: &str) -> bool {
+    PERSON_ROLES.contains(&w) || PERSON_HEADS.contains(&w)
+}
+
 /// The user's alias table plus the names learned from the corpus.
 #[derive(Clone, Debug, Default)]
 pub struct SpeakerTable {
@@ -198,11 +261,28 @@ impl SpeakerTable {
         a == b || same_key(&self.key(a), &self.key(b))
     }
 
+    /// Whether a speaker is known only by a role the table does not name
+    /// anyone by: "minister", "Russian president", "City's coach".
+    pub fn is_role(&self, name: &str) -> bool {
+        role_only(self.lookup(name).unwrap_or(name))
+    }
+
+    /// Whether two speakers are known to be different: not
+    /// [`SpeakerTable::same`], and both named or both roles. A role and a
+    /// name may be one person ("the minister" and "Piotr Nowak"): what the
+    /// sources say does not tell, so they do not differ.
+    pub fn differ(&self, a: &str, b: &str) -> bool {
+        !self.same(a, b) && self.is_role(a) == self.is_role(b)
+    }
+
     /// What [`SpeakerTable::same`] compares of a name: the tokens of its
     /// canonical form. For comparing one name with many ([`same_key`]).
     pub fn key(&self, name: &str) -> Vec<String> {
         // Surrounding space splits away.
         let name = self.lookup(name).unwrap_or(name);
+        if role_only(name) {
+            return role_tokens(name);
+        }
         let mut key = name_tokens(name);
         // A body keeps its country: "the Chinese Foreign Ministry" is not
         // the Russian one, though "Chinese President Xi" is Xi.
@@ -317,9 +397,37 @@ pub fn same_key(ta: &[String], tb: &[String]) -> bool {
         && (short.contains(&long[0]) || short.contains(&long[long.len() - 1]))
 }
 
-/// The key a name is declared and looked up by: its [`name_tokens`].
+/// The key a name is declared and looked up by: its [`name_tokens`], or
+/// a role's words ("the Russian president" is not "the Chinese
+/// president", though both are titles alone).
 pub(crate) fn alias_key(name: &str) -> String {
-    name_tokens(name).join(" ")
+    if role_only(name) {
+        role_tokens(name).join(" ")
+    } else {
+        name_tokens(name).join(" ")
+    }
+}
+
+/// Whether a speaker is named by a role alone: its last word is a
+/// person's role ("minister", "the Russian president", "Putin's
+/// spokesman"); no name ends with one.
+pub fn role_only(name: &str) -> bool {
+    name.split_whitespace()
+        .next_back()
+        .is_some_and(|w| crate::text::with_lowercase(crate::text::trim_marks(w), is_person_role))
+}
+
+/// A role's lowercase words, the article dropped, titles kept; a
+/// possessing country as its adjective ("China's foreign minister" is the
+/// "Chinese foreign minister").
+fn role_tokens(name: &str) -> Vec<String> {
+    tokens_where(name, |t| !matches!(t, "a" | "an"))
+        .into_iter()
+        .map(|t| match t.strip_suffix("'s") {
+            Some(place) => demonym(place).map_or(t.clone(), str::to_string),
+            None => t,
+        })
+        .collect()
 }
 
 /// Lowercase name tokens with titles, articles and punctuation removed.
@@ -380,6 +488,42 @@ mod tests {
         assert!(!t.same("Italy's Marco Ricci", "Anna Ricci Bruni"));
         // A name of possessives only keeps them.
         assert!(!t.same("Xi's", "Putin's"));
+    }
+
+    #[test]
+    fn a_role_is_not_a_name_nor_any_other_role() {
+        let t = SpeakerTable::default();
+        assert!(t.is_role("minister") && t.is_role("the Russian president"));
+        assert!(t.is_role("Putin's spokesman") && t.is_role("City coach"));
+        assert!(!t.is_role("Piotr Nowak") && !t.is_role("Foreign Ministry"));
+        // A role may be anyone named: not the same, not different.
+        assert!(!t.same("minister", "Piotr Nowak"));
+        assert!(!t.differ("minister", "Piotr Nowak"));
+        assert!(!t.differ("the coach", "Pep Guardiola"));
+        // Titles alone are no longer one empty name.
+        assert!(t.differ("Russian president", "Chinese president"));
+        assert!(t.differ("minister", "spokesman"));
+        assert!(t.same("the Russian president", "Russian President"));
+        assert!(t.same("president", "Russian president"));
+        assert!(t.same("China's foreign minister", "Chinese foreign minister"));
+        assert!(t.differ("Xi Jinping", "Vladimir Putin"));
+    }
+
+    #[test]
+    fn a_declared_role_names_only_its_own_speaker() {
+        let mut m = BTreeMap::new();
+        m.insert(
+            "Vladimir Putin".to_string(),
+            vec!["the Russian president".to_string()],
+        );
+        let t = SpeakerTable::from_config(&m);
+        assert_eq!(t.lookup("the Russian president"), Some("Vladimir Putin"));
+        // Not every description of titles alone.
+        assert_eq!(t.lookup("the Chinese president"), None);
+        assert_eq!(t.lookup("minister"), None);
+        // Declared, the role is a name: it differs from another's.
+        assert!(!t.is_role("Russian president"));
+        assert!(t.differ("the Russian president", "Xi Jinping"));
     }
 
     #[test]

@@ -52,7 +52,7 @@
 use super::{Quote, QuoteKind};
 use crate::normalize::fold;
 use crate::source::Document;
-use crate::speakers::{SpeakerTable, TITLES};
+use crate::speakers::{PERSON_ROLES, SpeakerTable, TITLES, is_person_role};
 #[cfg(test)]
 use crate::text::{ASCII_ALNUM, ASCII_CLASS, ASCII_UPPER, split_words};
 use crate::text::{
@@ -650,7 +650,7 @@ const NAME: &str = concat!(
 /// The head words of a [`DESCRIPTION`], as the alternatives of a regex.
 macro_rules! heads {
     () => {
-        "ministry|statement|declaration|communiqué|communique|document|memo|kremlin|president|leader|premier|minister|chancellor|governor|mayor|senator|secretary|commissioner|negotiator|spokesman|spokeswoman|spokesperson|government|embassy|official|officials|aide|adviser|envoy|ambassador|chairman|chief|report|readout|treaty|agency|office|council|investigator|author|researcher|director"
+        "ministry|statement|declaration|communiqué|communique|document|memo|kremlin|president|leader|premier|minister|chancellor|governor|mayor|senator|secretary|commissioner|negotiator|spokesman|spokeswoman|spokesperson|government|embassy|official|officials|aide|adviser|envoy|ambassador|chairman|chief|report|readout|treaty|agency|office|council|investigator|author|researcher|director|coach|manager|captain|striker|midfielder|defender|goalkeeper|referee|player|judge|prosecutor|lawyer|attorney|economist|analyst|professor|doctor|scientist|founder|executive|commander|company|club|union|police|court"
     };
 }
 /// The head words of a [`DESCRIPTION`], listed once.
@@ -1030,30 +1030,6 @@ const RELATIONS: &[&str] = &[
     "staff",
 ];
 
-/// Role words that make a description a person ("the Russian president").
-const PERSON_ROLES: &[&str] = &[
-    "president",
-    "leader",
-    "premier",
-    "minister",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "aide",
-    "adviser",
-    "envoy",
-    "ambassador",
-    "chairman",
-    "official",
-    "chancellor",
-    "governor",
-    "mayor",
-    "senator",
-    "secretary",
-    "commissioner",
-    "negotiator",
-];
-
 /// The roles of those a text calls "the leader" or "the president".
 const LEADING_ROLES: &[&str] = &[
     "president",
@@ -1069,7 +1045,7 @@ const LEADING_ROLES: &[&str] = &[
 /// name introduced without a title), never a minister or a spokesman.
 fn may_lead(desc: &[String]) -> bool {
     desc.iter().any(|d| LEADING_ROLES.contains(&d.as_str()))
-        || !desc.iter().any(|d| PERSON_ROLES.contains(&d.as_str()))
+        || !desc.iter().any(|d| is_person_role(d))
 }
 
 /// How many people and bodies are remembered for resolving short forms: the
@@ -1209,7 +1185,7 @@ impl Entities {
             let person = spoken_for
                 .split_whitespace()
                 .next_back()
-                .is_some_and(|head| with_lowercase(head, |h| PERSON_ROLES.contains(&h)));
+                .is_some_and(|head| with_lowercase(head, is_person_role));
             if person {
                 self.last_person = Some(spoken_for.to_string());
             } else {
@@ -1312,13 +1288,23 @@ impl Entities {
         self.add_person(name, desc);
     }
 
+    /// A description no one known answers to, as its speaker is named:
+    /// its words without the article ("Russian president").
+    fn unresolved(&self, original: &str) -> String {
+        let words: Vec<&str> = original
+            .split_whitespace()
+            .filter(|w| !matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))
+            .collect();
+        words.join(" ")
+    }
+
     /// "the Russian president", "the ministry", "the joint statement".
     fn resolve_description(&mut self, lower: &str, original: &str) -> (String, bool) {
         let words: Vec<&str> = lower
             .split_whitespace()
             .filter(|w| !matches!(*w, "the" | "a" | "an"))
             .collect();
-        let person_role = words.iter().any(|w| PERSON_ROLES.contains(w));
+        let person_role = words.iter().any(|w| is_person_role(w));
         if person_role {
             // "the Chinese leader" or "the Chinese president" is no one
             // introduced as a minister or a spokesman.
@@ -1352,6 +1338,10 @@ impl Entities {
                 self.last_person = Some(n.clone());
                 return (n, true);
             }
+            if !words.iter().any(|w| PERSON_ROLES.contains(w)) {
+                // "the coach" or "the prosecutor": no one known by it.
+                return (self.unresolved(original), false);
+            }
             // "The Chinese leader" right after "Xi Jinping said": the last
             // person, unless introduced with another nationality or role;
             // else the most recent person who fits. The description is then
@@ -1365,14 +1355,13 @@ impl Entities {
             let role = words
                 .iter()
                 .copied()
-                .find(|w| PERSON_ROLES.contains(w) && *w != "leader");
+                .find(|w| is_person_role(w) && *w != "leader");
             let fits = |desc: &[String]| {
                 let nationality_clash = desc
                     .iter()
                     .any(|d| is_nationality(d) && !nationality.contains(&d.as_str()));
                 let role_clash = role.is_some_and(|r| {
-                    desc.iter().any(|d| PERSON_ROLES.contains(&d.as_str()))
-                        && !desc.iter().any(|d| d == r)
+                    desc.iter().any(|d| is_person_role(d)) && !desc.iter().any(|d| d == r)
                 });
                 !nationality_clash && !role_clash && may_be(desc)
             };
@@ -1410,11 +1399,7 @@ impl Entities {
         {
             return (b.clone(), false);
         }
-        let original_words: Vec<&str> = original
-            .split_whitespace()
-            .filter(|w| !matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))
-            .collect();
-        let name = original_words.join(" ");
+        let name = self.unresolved(original);
         if !person_role {
             self.add_body(name.clone());
         }
@@ -1433,7 +1418,7 @@ impl Entities {
         }
         if is_description(sp) {
             let lower = sp.to_lowercase();
-            if lower.split_whitespace().any(|w| PERSON_ROLES.contains(&w)) {
+            if lower.split_whitespace().any(is_person_role) {
                 let (name, person) = self.resolve_description(&lower, sp);
                 return person.then_some(name);
             } else if let Some((_, rest)) = sp.trim().split_once(char::is_whitespace)
@@ -2091,7 +2076,7 @@ fn possessed_role(text: &str) -> Option<&str> {
             break;
         }
         end += 1 + word.len();
-        if TITLES.contains(&word) || PERSON_ROLES.contains(&word) {
+        if TITLES.contains(&word) || is_person_role(word) {
             role = Some(end);
         }
         if word.len() < w.len() {
@@ -2606,7 +2591,7 @@ fn subject_and_verb(sentence: &str) -> Option<(&str, &str, usize)> {
         if let Some((name, v)) = possessed_appositive(trimmed) {
             (sp, verb) = (name, v);
         } else if with_lowercase(verb, |v| {
-            TITLES.contains(&v) || PERSON_ROLES.contains(&v) || RELATIONS.contains(&v)
+            TITLES.contains(&v) || is_person_role(v) || RELATIONS.contains(&v)
         }) {
             // "Vell's barrister, speaking outside court, said": someone in
             // a role the possessor has, not the possessor.
@@ -2840,6 +2825,24 @@ fn apposed_name(between: &str) -> Option<&str> {
     person_like(&words[..n]).then_some(inner)
 }
 
+/// The description of a person set off by a comma after their name, up to
+/// the next comma or the sentence's end: ", the City coach," in "Pep
+/// Guardiola, the City coach, said", ", the club's captain." in "said Rúben
+/// Dias, the club's captain." A description of a few words ending with a
+/// person's role; not one that runs on ("the coach who won six titles").
+fn apposed_role(tail: &str) -> Option<&str> {
+    let rest = tail.trim_start().strip_prefix(',')?;
+    let end = rest
+        .find([',', ';', '!', '?', '\n', '“', '"'])
+        .unwrap_or(rest.len());
+    let inner = rest[..end].trim().trim_end_matches('.');
+    let last = inner.rsplit(' ').next()?;
+    (is_description(inner)
+        && inner.split_whitespace().count() <= 5
+        && with_lowercase(last, is_person_role))
+    .then_some(inner)
+}
+
 /// "the Russian president", "a Kremlin aide": a description, not a name.
 fn is_description(s: &str) -> bool {
     // No character but an ASCII letter lowercases to one of these letters,
@@ -2971,6 +2974,9 @@ fn build(
 
     // Attribution candidates, strongest first.
     let mut mention: Option<String> = None;
+    // "Pep Guardiola, the City coach, said": the role the named speaker is
+    // given, learned for them ("the coach" later is Guardiola).
+    let mut apposed: Option<&str> = None;
     let mut adjacent = false;
     // Bytes between the cue and the opening mark (0 for a cue after it).
     let mut cue_gap = usize::MAX;
@@ -2997,6 +3003,7 @@ fn build(
         && plausible_speaker(&after[sp.clone()])
     {
         after_cue_end = Some(after_start + m.end());
+        apposed = apposed_role(&after[sp.end..cue.as_ref().map_or(after.len(), |c| c.start)]);
         let named = match &cue {
             Some(cue) => appositive_name(&after[sp.clone()], &after[sp.end..cue.start]),
             // "said Opinia's research director, Tom Hale."
@@ -3128,6 +3135,7 @@ fn build(
                     cue_word = Some(cue_text);
                     addressee = addressee_after(&before[cue.end..]);
                     adjacent = before.len() - m.end() <= 40 || in_cue_clause(&before[cue.end..]);
+                    apposed = apposed_role(&before[sp.end..cue.start]);
                     mention = Some(
                         appositive_name(sp_text, &before[sp.end..cue.start])
                             // "The mayor of Paris, Anne Hidalgo, said": the
@@ -3349,6 +3357,11 @@ fn build(
     }
     .filter(|s| !is_pronoun(s))
     .or(inherited);
+    if let (Some(name), Some(role)) = (&speaker, apposed)
+        && !is_description(name)
+    {
+        state.learn(name, role);
+    }
     state.cued_until = after_cue_end.zip(match cue_mention {
         // The one who quoted speaks on after the cue, not the one quoted.
         Some(m) => Some(state.resolve(&m, speakers).0),
@@ -3512,7 +3525,7 @@ fn object_of_preposition(lead: &str) -> bool {
     w.chars().all(|c| c.is_ascii_lowercase())
         || (opens_sentence
             && (TITLES.contains(&lower.as_str())
-                || PERSON_ROLES.contains(&lower.as_str())
+                || is_person_role(&lower)
                 || people.iter().any(|e| lower.ends_with(e))))
 }
 
@@ -4347,6 +4360,48 @@ mod tests {
     }
 
     #[test]
+    fn people_named_by_their_work_speak_and_are_learned() {
+        // A coach, a striker, a prosecutor: roles a description may end in.
+        for body in [
+            "“We will win the league this season,” said the coach, Pep Guardiola.",
+            "“We will win the league this season,” the coach, Pep Guardiola, said.",
+            "“We will win,” said the coach, Pep Guardiola.",
+        ] {
+            assert_eq!(who(body), vec![sp("Pep Guardiola")], "{body}");
+        }
+        assert_eq!(
+            who("“The evidence is overwhelming,” the prosecutor told the jury."),
+            vec![sp("prosecutor")]
+        );
+        // Introduced with the role, the person is the one it later names,
+        // whoever spoke in between; not so one introduced without it.
+        for body in [
+            "Pep Guardiola, the City coach, said: “We will win the league.” Rodri agreed. “We will fight for every ball,” the coach said.",
+            "“We will win the league,” said Pep Guardiola, the City coach. Rodri agreed. “We will fight for every ball,” the coach said.",
+            "“We will win the league,” Pep Guardiola, the City coach, said. Rodri agreed. “We will fight for every ball,” the coach said.",
+        ] {
+            assert_eq!(
+                who(body),
+                vec![sp("Pep Guardiola"), sp("Pep Guardiola")],
+                "{body}"
+            );
+        }
+        assert_eq!(
+            who(
+                "Pep Guardiola said: “We will win the league.” “We will fight for every ball,” the coach said."
+            ),
+            vec![sp("Pep Guardiola"), sp("coach")]
+        );
+        // A clause after the role is no apposition of a role alone.
+        assert_eq!(
+            who(
+                "“We will win the league,” Pep Guardiola, the coach who won six titles, said. “We will fight for every ball,” the coach said."
+            ),
+            vec![sp("Pep Guardiola"), sp("coach")]
+        );
+    }
+
+    #[test]
     fn a_name_in_apposition_to_a_role_is_the_speaker() {
         for body in [
             "Homeland's leader, Piotr Nowak, said the result was “a political earthquake”.",
@@ -5018,9 +5073,9 @@ mod tests {
 
     #[test]
     fn a_cue_with_an_unknown_subject_continues_no_one() {
-        // "the striker" is no one known: not the last speaker either.
+        // "the striker" is no one known: the striker, not the last speaker.
         let body = "Speaking to reporters, manager Elena Cruz said: “We are always looking.”\n\n“I can't wait to play in front of the fans,” the striker said in his first interview.\n";
-        assert_eq!(who(body), [sp("Elena Cruz"), None]);
+        assert_eq!(who(body), [sp("Elena Cruz"), sp("striker")]);
         let body = "Speaking to reporters, manager Elena Cruz said: “We are always looking.”\n\n“I can't wait,” the 24-year-old added.\n";
         assert_eq!(who(body), [sp("Elena Cruz"), None]);
     }

@@ -1140,6 +1140,15 @@ pub fn show_number(v: f64, unit: &str) -> String {
     if unit == "kg" && v != 0.0 && v.abs() < 1.0 {
         return format!("{} g", short(v * 1000.0, 1));
     }
+    // Months where a duration in years is not whole: "18 months", not
+    // "1.5 years"; under an hour, minutes.
+    let months = v * 12.0;
+    if unit == "years" && v.fract() != 0.0 && (months - months.round()).abs() < 1e-6 {
+        return format!("{} months", short(months, 1));
+    }
+    if unit == "hours" && v != 0.0 && v.abs() < 1.0 {
+        return format!("{} minutes", short(v * 60.0, 1));
+    }
     let (scaled, word) = if v.abs() >= 1e12 {
         (v / 1e12, " trillion")
     } else if v.abs() >= 1e9 {
@@ -1978,6 +1987,12 @@ mod tests {
         assert_eq!(show_number(7.1, "magnitude"), "magnitude 7.1");
         assert_eq!(show_number(41.2, "celsius"), "41.2°C");
         assert_eq!(show_number(0.239, "kg"), "239 g");
+        assert_eq!(show_number(1.5, "years"), "18 months");
+        assert_eq!(show_number(0.25, "years"), "3 months");
+        assert_eq!(show_number(6.0, "years"), "6 years");
+        assert_eq!(show_number(0.75, "hours"), "45 minutes");
+        assert_eq!(show_number(11.0, "hours"), "11 hours");
+        assert_eq!(show_number(14.0, "days"), "14 days");
         assert_eq!(show_number(20.0, "kg"), "20 kg");
         assert_eq!(show_number(26.0, "percent"), "26%");
         assert_eq!(show_number(38e9, "m3"), "38 billion m3");

@@ -650,7 +650,7 @@ const NAME: &str = concat!(
 /// The head words of a [`DESCRIPTION`], as the alternatives of a regex.
 macro_rules! heads {
     () => {
-        "ministry|statement|declaration|communiqué|communique|document|memo|kremlin|president|leader|premier|minister|chancellor|governor|mayor|senator|secretary|commissioner|negotiator|spokesman|spokeswoman|spokesperson|government|embassy|official|officials|aide|adviser|envoy|ambassador|chairman|chief|report|readout|treaty|agency|office|council|investigator|author|researcher|director|coach|manager|captain|striker|midfielder|defender|goalkeeper|referee|player|judge|prosecutor|lawyer|attorney|economist|analyst|professor|doctor|scientist|founder|executive|commander|company|club|union|police|court"
+        "ministry|statement|declaration|communiqué|communique|document|memo|kremlin|president|leader|premier|minister|chancellor|governor|mayor|senator|secretary|commissioner|negotiator|spokesman|spokeswoman|spokesperson|government|embassy|official|officials|aide|adviser|envoy|ambassador|chairman|chief|report|readout|treaty|agency|office|council|investigator|author|researcher|director|coach|manager|captain|striker|midfielder|defender|goalkeeper|referee|player|judge|prosecutor|lawyer|attorney|economist|analyst|professor|doctor|scientist|founder|executive|commander|winger|keeper|boss|owner|company|club|union|police|court"
     };
 }
 /// The head words of a [`DESCRIPTION`], listed once.

@@ -17,6 +17,24 @@ pub mod qualifier;
 pub mod subject;
 pub mod unit;
 
+/// Whether the text around a duration makes it a period: "the past",
+/// "the last", "the next", "the coming" before it ("in the past two
+/// years"), or "the first" with "of" after it ("in the first two months of
+/// this year").
+fn period_lead(before: &str, after: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    match (words.next(), words.next()) {
+        (
+            Some("past" | "last" | "next" | "previous" | "coming" | "preceding" | "following"),
+            Some("the"),
+        ) => true,
+        (Some("first" | "final" | "opening" | "closing"), Some("the")) => {
+            after.trim_start().starts_with("of ")
+        }
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests_brief;
 
@@ -1145,6 +1163,15 @@ fn sentence_figures(
             of_whole = true;
         }
         let unit = unit_after(tail);
+        // "in the past two years", "over the next six months": the period
+        // of another figure (the period reader's), not a length of
+        // something.
+        if unit.is_some_and(|(u, _, len)| {
+            matches!(u, "years" | "days" | "hours")
+                && period_lead(&lower_tail(&s[..first.start], 20), &tail[len..])
+        }) {
+            continue;
+        }
         // "One in five", "three out of ten".
         let is_ratio = first.word && number::ratio(&s[first.start..first.end].to_ascii_lowercase());
         // Whether the unit is the previous figure's ([`carried_unit`]).

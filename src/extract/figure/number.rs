@@ -499,14 +499,36 @@ fn small_word_counts(s: &str, found: Range<usize>) -> bool {
     }
     let after = &s[found.end..];
     let next = next_word_lower(after.trim_start_matches([' ', '-']));
-    // "a year" is no count; "the two-year-old" neither.
-    if next == "year" && !after.starts_with('-') {
+    // "a year" is no count; "the two-year-old" neither. A singular length
+    // of time counts only hyphened: "a two-week strike".
+    if matches!(
+        next.as_str(),
+        "year" | "month" | "week" | "day" | "hour" | "minute"
+    ) && !after.starts_with('-')
+    {
         return false;
     }
     if part_of_whole_words(&s[..found.start], after) {
         return true;
     }
-    const COUNTED: &[&str] = &["years", "year", "decades", "percent", "per", "percentage"];
+    const COUNTED: &[&str] = &[
+        "years",
+        "year",
+        "months",
+        "month",
+        "weeks",
+        "week",
+        "days",
+        "day",
+        "hours",
+        "hour",
+        "minutes",
+        "minute",
+        "decades",
+        "percent",
+        "per",
+        "percentage",
+    ];
     let counted = COUNTED.contains(&next.as_str())
         || SMALL_COUNTED.contains(&next.as_str())
         || super::subject::GENERIC_COUNTED.contains(&next.as_str());

@@ -1001,13 +1001,17 @@ pub fn subject_in(
             || s[o + w.len()..]
                 .strip_prefix(['.', ','])
                 .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+        // Right after the name: "Moreira, 22," is a man's age, not a name.
         let name_number = is_name_number(w)
             && !glued
             && words
                 .iter()
                 .rev()
                 .find(|(p, _)| *p < o)
-                .is_some_and(|(_, prev)| prev.chars().next().is_some_and(char::is_uppercase));
+                .is_some_and(|&(p, prev)| {
+                    prev.chars().next().is_some_and(char::is_uppercase)
+                        && s[p + prev.len()..o].trim().is_empty()
+                });
         if inside_other(o) || !(name_number || is_content(&clean_word(w))) {
             continue;
         }

@@ -163,6 +163,32 @@ fn units_and_aliases() {
     ] {
         assert_eq!(vu(t), (4200.0, "km".into()), "{t}");
     }
+    // Lengths of time: months in years, weeks in days, minutes in hours.
+    for (t, v, u) in [
+        ("He was jailed for 18 months.", 1.5, "years"),
+        ("He was jailed for three months.", 0.25, "years"),
+        ("The strike lasted two weeks.", 14.0, "days"),
+        ("A two-week strike began on Monday.", 14.0, "days"),
+        ("The jury deliberated for 11 hours.", 11.0, "hours"),
+        ("Talks lasted 45 minutes.", 0.75, "hours"),
+        ("The ban runs for 90 days.", 90.0, "days"),
+    ] {
+        let (value, unit) = vu(t);
+        assert!(close(value, v) && unit == u, "{t}: {value} {unit}");
+    }
+    // A time, not a length: when something happened, a period of another
+    // figure, an age.
+    for t in [
+        "Three days after the attack, police arrested him.",
+        "Twelve hours later he was freed.",
+        "He left two weeks ago.",
+        "Over the next six months, the plant will be rebuilt.",
+        "In the past two years, the plant was rebuilt.",
+        "The 10-month-old baby was unhurt.",
+        "Nothing happened in the first two months of this year.",
+    ] {
+        assert!(dated(t).is_empty(), "{t}: {:?}", dated(t));
+    }
     // Rain and snow in millimetres, lengths of things in metres.
     for (t, v, u) in [
         ("The province received 310 mm of rain.", 310.0, "mm"),
@@ -285,6 +311,18 @@ fn ages_are_no_figures_and_a_deal_is_a_contract() {
         (5.0, "years", 6.0, "years")
     );
     assert_eq!(a.subject.terms, b.subject.terms);
+    // An age set off by commas after a name is no number of the name
+    // ("Nord Stream 2"): Moreira, 22, is Moreira.
+    let (a, b) = (
+        one("Moreira, 22, scored 19 goals in the league last season."),
+        one("Moreira scored 21 goals in the league last season."),
+    );
+    assert_eq!(a.subject.terms, b.subject.terms);
+    assert!(
+        a.subject.name_numbers.is_empty(),
+        "{:?}",
+        a.subject.name_numbers
+    );
 }
 
 #[test]

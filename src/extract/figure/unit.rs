@@ -144,8 +144,20 @@ const UNITS: &[(&str, &str, f64)] = &[
     ("tonne", "tonnes", 1.0),
     ("tons", "tonnes", 1.0),
     ("ton", "tonnes", 1.0),
+    // Durations: a term in prison of 18 months is one of a year and a
+    // half; weeks are counted in days, minutes in hours.
     ("years", "years", 1.0),
     ("year", "years", 1.0),
+    ("months", "years", 1.0 / 12.0),
+    ("month", "years", 1.0 / 12.0),
+    ("weeks", "days", 7.0),
+    ("week", "days", 7.0),
+    ("days", "days", 1.0),
+    ("day", "days", 1.0),
+    ("hours", "hours", 1.0),
+    ("hour", "hours", 1.0),
+    ("minutes", "hours", 1.0 / 60.0),
+    ("minute", "hours", 1.0 / 60.0),
     ("-fold", "times", 1.0),
     ("fold", "times", 1.0),
     ("us dollars", "USD", 1.0),
@@ -263,9 +275,9 @@ pub fn unit_after(rest: &str) -> Option<(&'static str, f64, usize)> {
             if *unit == "times" && (r.starts_with('F') || rest[..gap].contains(' ')) {
                 continue;
             }
-            // "years" only as a duration: "40 years", not "40 years ago"
+            // A duration only as one: "40 years", not "40 years ago"
             // (when, which the period reads).
-            if *unit == "years" {
+            if matches!(*unit, "years" | "days" | "hours") {
                 // Whether `text` opens with one of `words`, whole.
                 let opens = |text: &str, words: &[&str]| {
                     words.iter().any(|w| {
@@ -278,7 +290,7 @@ pub fn unit_after(rest: &str) -> Option<(&'static str, f64, usize)> {
                 // one subject, and conflict).
                 if opens(
                     after.trim_start(),
-                    &["ago", "earlier", "later", "before", "previously"],
+                    &["ago", "earlier", "later", "before", "after", "previously"],
                 ) || opens(after, &["-old", " old", "-olds", " olds"])
                 {
                     return None;

@@ -227,6 +227,17 @@ const PIECES: &[&str] = &[
     "Sources at ",
     " in ",
     "Gazprom said ",
+    "said the coach, Pep Guardiola",
+    "Pep Guardiola, the City coach, said ",
+    " the coach said",
+    "Moreira, 22, scored ",
+    " 18 months",
+    " two weeks",
+    "-week",
+    " 45 minutes",
+    " in the past two years",
+    " in the first two months of ",
+    " days after ",
 ];
 
 /// Text of up to `n` pieces, each followed by nothing, a space or a line

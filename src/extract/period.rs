@@ -196,8 +196,11 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (Kind::MonthsTo, format!(r"(?i)(?-u:\b)(?:the|its|their)\s+(?:latest\s+|most\s+recent\s+)?(?:(?:fiscal|financial)\s+)?(?:(year)|(quarter)|{n}\s+months),?\s+(?:that\s+|which\s+)?(?:to|through|ending|ended|closed|closing)\s+(?:in\s+|on\s+|at\s+)?(?:the\s+end\s+of\s+)?({month})(?:\s+{year})?(?-u:\b)")),
         (Kind::Day, format!(r"(?i)(?-u:\b)({month})\s+(\d{{1,2}}),?\s+{year}(?-u:\b)")),
         (Kind::DayFirst, format!(r"(?i)(?-u:\b)(\d{{1,2}})\s+({month})\s+{year}(?-u:\b)")),
-        (Kind::SinceMonth, format!(r"(?i)(?-u:\b)since\s+(?:the\s+(?:start|beginning|end|middle)\s+of\s+)?({month})(?:\s+{year})?(?-u:\b)")),
+        (Kind::SinceMonth, format!(r"(?i)(?-u:\b)since\s+(?:the\s+(?:start|beginning|end|middle)\s+of\s+)?({month})(?:\s+{year}|\s+(last year|this year))?(?-u:\b)")),
         (Kind::Month, format!(r"(?i)(?-u:\b)(?:in\s+)?({month})\s+(?:of\s+)?{year}(?-u:\b)")),
+        // "in June last year": after a preposition, for "may" the verb
+        // ("prices may this year rise") is no month.
+        (Kind::Month, format!(r"(?i)(?-u:\b)(?:in|during|until|till|by|from|to|of)\s+({month})\s+(last year|this year|next year)(?-u:\b)")),
         (Kind::YearRange, format!(r"(?i)(?-u:\b)(?:between|from)\s+{year}\s+(?:and|to)\s+{year}(?-u:\b)")),
         (Kind::YearRange, format!(r"(?-u:\b){year}\s*[-–]\s*{year}(?-u:\b)")),
         // "in 2025-26", "the 2025/26 financial year": a year that runs
@@ -438,8 +441,15 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                         day(y, m, d)
                     }
                     Kind::Month => {
-                        let (Some(m), Some(y)) = (month_number(g(1)), valid_year(g(2))) else {
+                        let Some(m) = month_number(g(1)) else {
                             return Ok(None);
+                        };
+                        let y = match valid_year(g(2)) {
+                            Some(y) => y,
+                            None if g(2).starts_with(|c: char| c.is_ascii_digit()) => {
+                                return Ok(None);
+                            }
+                            None => resolve_year(g(2), doc)?,
                         };
                         month_range(y, m, y, m)
                     }
@@ -465,7 +475,11 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                             return Ok(None);
                         };
                         let d = doc.ok_or_else(|| no_date(whole.as_str()))?;
-                        since_month(m, valid_year(g(2)), d)
+                        let y = match g(3) {
+                            "" => valid_year(g(2)),
+                            words => Some(resolve_year(words, doc)?),
+                        };
+                        since_month(m, y, d)
                     }
                     Kind::PastYears => {
                         let d = doc.ok_or_else(|| no_date(whole.as_str()))?;
@@ -979,6 +993,12 @@ mod tests {
         // Dated 2023-03-21.
         assert_eq!(labels("since July", d), vec!["2022-07/2023-03"]);
         assert_eq!(labels("since January", d), vec!["2023-01/2023-03"]);
+        // A month of a year named relative to the date.
+        assert_eq!(labels("since June last year", d), vec!["2022-06/2023-03"]);
+        assert_eq!(labels("in June last year", d), vec!["2022-06"]);
+        assert_eq!(labels("by June next year", d), vec!["2024-06"]);
+        assert_eq!(labels("in January this year", d), vec!["2023-01"]);
+        assert_eq!(labels("Prices may this year rise", d), vec!["2023"]);
         assert_eq!(
             labels("since the start of May 2021", d),
             vec!["2021-05/2023-03"]

@@ -97,7 +97,29 @@ pub fn extract_figures_in(doc: &Document, layout: &Layout) -> Vec<Figure> {
             }
         }
     }
+    yen_in_japan(&doc.text[doc.body_start..], doc.body_start, &mut out);
     out
+}
+
+/// "¥" is the yen's sign as well as the yuan's: in a text that speaks of
+/// yen or of Japan ("Japan", "Japanese", "Tokyo"), its figures are in yen.
+/// `body` is the text from `base` on.
+fn yen_in_japan(body: &str, base: usize, out: &mut [Figure]) {
+    static JAPAN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?-u:\b)(?:yen|Japan|Japanese|Tokyo)(?-u:\b)").expect("japan pattern")
+    });
+    let sign = |f: &Figure| {
+        let (a, b) = (f.span.start as usize, f.span.end as usize);
+        body.get(a.wrapping_sub(base)..b.wrapping_sub(base))
+            .is_some_and(|t| t.contains('¥'))
+    };
+    if out.iter().any(|f| f.unit == "CNY" && sign(f)) && JAPAN.is_match(body) {
+        for f in out.iter_mut().filter(|f| f.unit == "CNY") {
+            if sign(f) {
+                f.unit = "JPY";
+            }
+        }
+    }
 }
 
 /// A wire dateline opening a paragraph: a place in capitals, an optional

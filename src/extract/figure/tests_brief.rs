@@ -143,8 +143,15 @@ fn currencies_to_iso_codes() {
         ("Trade was €3 billion.", "EUR"),
         ("Trade was 3 billion euros.", "EUR"),
         ("Trade was EUR 3bn.", "EUR"),
+        ("Profit fell to 2.1 trillion yen.", "JPY"),
+        // "¥" is the yen in a text about Japan, else the yuan.
+        ("Toyota, of Japan, made ¥2.1 trillion.", "JPY"),
+        ("Exports to Japan rose. Trade was ¥300 billion.", "JPY"),
+        ("Trade with Japanese firms was ¥300 billion.", "JPY"),
+        ("The yuan fell; trade was ¥300 billion.", "CNY"),
     ] {
-        assert_eq!(one(t).unit, code, "{t}");
+        let units: Vec<&str> = dated(t).iter().map(|f| f.unit).collect();
+        assert_eq!(units.last(), Some(&code), "{t}");
     }
     assert!(dated("It costs $ and more.").is_empty());
 }

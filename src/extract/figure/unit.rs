@@ -178,6 +178,7 @@ const UNITS: &[(&str, &str, f64)] = &[
     ("euro", "EUR", 1.0),
     ("eur", "EUR", 1.0),
     ("pounds", "GBP", 1.0),
+    ("yen", "JPY", 1.0),
     ("rupees", "INR", 1.0),
     ("rupee", "INR", 1.0),
     ("inr", "INR", 1.0),

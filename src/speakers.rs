@@ -213,6 +213,13 @@ const PERSON_HEADS: &[&str] = &[
     "chief",
 ];
 
+/// Institutions named by their people, without an article: "“…,” police
+/// said", "“…,” prosecutors told the court" (the police, the prosecution).
+/// Who among them spoke is unknown, as for a role. (Anonymous plurals,
+/// "officials said", "analysts said", are no speaker at all: see
+/// `NOT_SPEAKERS` in `src/extract/quote.rs`.)
+pub const GROUPS: &[&str] = &["police", "prosecutors", "investigators", "authorities"];
+
 /// Whether a lowercase word names a person by a role or by their work.
 pub fn is_person_role(w: &str) -> bool {
     PERSON_ROLES.contains(&w) || PERSON_HEADS.contains(&w)
@@ -417,11 +424,14 @@ pub(crate) fn alias_key(name: &str) -> String {
 
 /// Whether a speaker is named by a role alone: its last word is a
 /// person's role ("minister", "the Russian president", "Putin's
-/// spokesman"); no name ends with one.
+/// spokesman") or a group of people ("police", "Russian officials"); no
+/// name ends with one.
 pub fn role_only(name: &str) -> bool {
-    name.split_whitespace()
-        .next_back()
-        .is_some_and(|w| crate::text::with_lowercase(crate::text::trim_marks(w), is_person_role))
+    name.split_whitespace().next_back().is_some_and(|w| {
+        crate::text::with_lowercase(crate::text::trim_marks(w), |w| {
+            is_person_role(w) || GROUPS.contains(&w)
+        })
+    })
 }
 
 /// A role's lowercase words, the article dropped, titles kept; a
@@ -507,6 +517,7 @@ mod tests {
         assert!(!t.same("minister", "Piotr Nowak"));
         assert!(!t.differ("minister", "Piotr Nowak"));
         assert!(!t.differ("the coach", "Pep Guardiola"));
+        assert!(t.is_role("police") && !t.differ("police", "Scotland Yard"));
         // Titles alone are no longer one empty name.
         assert!(t.differ("Russian president", "Chinese president"));
         assert!(t.differ("minister", "spokesman"));

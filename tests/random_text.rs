@@ -238,6 +238,8 @@ const PIECES: &[&str] = &[
     " in the past two years",
     " in the first two months of ",
     " days after ",
+    "” police said",
+    "” prosecutors told ",
 ];
 
 /// Text of up to `n` pieces, each followed by nothing, a space or a line

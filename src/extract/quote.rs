@@ -720,8 +720,10 @@ const QUOTED_AS: &str = r"(?:was\s+|is\s+)?quoted\s+(?:by\s+(?:the\s+)?[A-Z][A-Z
 
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     let titled = titled_name(0);
+    // "“…,” police said": a group of people without an article.
+    let groups = crate::speakers::GROUPS.join("|");
     Regex::new(&format!(
-        r"^[\s,.;:!?…—–-]{{0,4}}(?:(?P<sp>{DESCRIPTION}|he|she|they|He|She|They|{titled}|{POSSESSED}|{NAME})(?:,\s+[^,]{{1,60}},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|once\s+|{QUOTED_AS}\s+)?(?P<cue>{CUES})(?-u:\b)|(?P<cue2>{CUES})\s+(?P<sp2>{DESCRIPTION}|{titled}|{POSSESSED}|{NAME}))"
+        r"^[\s,.;:!?…—–-]{{0,4}}(?:(?P<sp>{DESCRIPTION}|he|she|they|He|She|They|{groups}|{titled}|{POSSESSED}|{NAME})(?:,\s+[^,]{{1,60}},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|once\s+|{QUOTED_AS}\s+)?(?P<cue>{CUES})(?-u:\b)|(?P<cue2>{CUES})\s+(?P<sp2>{DESCRIPTION}|{titled}|{POSSESSED}|{NAME}))"
     ))
     .expect("after pattern")
 });
@@ -3012,7 +3014,13 @@ fn build(
             }
             None => None,
         };
-        mention = Some(named.map_or_else(|| clean_mention(&after[sp]), str::to_string));
+        // A group ("police") speaks as a body, as "the police" would.
+        let group = crate::speakers::GROUPS.contains(&&after[sp.clone()]);
+        mention = Some(match named {
+            Some(name) => name.to_string(),
+            None if group => format!("the {}", &after[sp]),
+            None => clean_mention(&after[sp]),
+        });
         // "“…,” Kapoor said, quoting from Raman's memo": Raman's words,
         // and the cue clause runs on to the end of that phrase.
         if let Some(c) = QUOTING.captures(&after[m.end()..])
@@ -4372,6 +4380,20 @@ mod tests {
         assert_eq!(
             who("“The evidence is overwhelming,” the prosecutor told the jury."),
             vec![sp("prosecutor")]
+        );
+        // An institution named by its people, without an article; not an
+        // anonymous plural.
+        assert_eq!(
+            who("“We have no comment on the case,” police said."),
+            vec![sp("police")]
+        );
+        assert_eq!(
+            who("“The cause of the crash is not yet known,” investigators said."),
+            vec![sp("investigators")]
+        );
+        assert_eq!(
+            who("“We have no comment on the case,” officials said."),
+            vec![None]
         );
         // Introduced with the role, the person is the one it later names,
         // whoever spoke in between; not so one introduced without it.

@@ -240,6 +240,9 @@ const PIECES: &[&str] = &[
     " days after ",
     "” police said",
     "” prosecutors told ",
+    " seats on Sunday",
+    " Sunday's election",
+    " will strike on Thursday",
 ];
 
 /// Text of up to `n` pieces, each followed by nothing, a space or a line

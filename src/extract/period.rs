@@ -35,6 +35,10 @@ pub struct Mention {
     /// figures before it, but of those a "when" clause after it gives
     /// ("than in 2023, when it took 27.4%").
     pub against: bool,
+    /// Whether the mention is a day of the week ("on Sunday", "Sunday's
+    /// vote"): the last such day by the publication date, which only a
+    /// count of what happened takes as its period (`extract::figure`).
+    pub weekday: bool,
 }
 
 /// The days of the week, lowercase.
@@ -219,6 +223,8 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         // is the publication's. Not "the first half of the meeting".
         (Kind::PartAlone, r"(?i)(?-u:\b)(?:(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(quarter|half)|(q)([1-4])|(h)([12]))(?-u:\b)(\s+of)?".to_string()),
         (Kind::By, format!(r"(?i)(?-u:\b)by\s+(?:the\s+end\s+of\s+)?{year}(?-u:\b)")),
+        // "on Sunday", "last Sunday", "Sunday's election": capitalised.
+        (Kind::Weekday, r"(?-u:\b)(?:(?i:on|last)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?(?-u:\b)".to_string()),
         (Kind::Year, format!(r"(?:^|[^\d,.$€£¥/:-]){year}(?:'s|’s)?(?:$|[^\d%-]|-(?:[a-z]))")),
     ];
     list.into_iter()
@@ -255,6 +261,7 @@ enum Kind {
     Half,
     PartAlone,
     By,
+    Weekday,
     Year,
 }
 
@@ -314,6 +321,7 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                         note: None,
                         yearless: false,
                         against: year_compared_against(&sentence[..s]),
+                        weekday: false,
                     });
                 }
             }
@@ -585,6 +593,19 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                         month_range(y, m, y, m)
                     }
                     Kind::By => valid_year(g(1)).and_then(year_period),
+                    Kind::Weekday => {
+                        // Undated, no day and no note: a weekday alone
+                        // leaves a figure as comparable as it was.
+                        let Some(d) = doc else {
+                            return Ok(None);
+                        };
+                        // "will strike on Thursday", "from Friday": a day
+                        // to come, which the past one would misdate.
+                        if speaks_of_future(sentence) {
+                            return Ok(None);
+                        }
+                        last_weekday(g(1), d)
+                    }
                     Kind::Year | Kind::MonthEarlier => unreachable!("read apart"),
                 })
             })();
@@ -600,6 +621,7 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                     note: None,
                     yearless,
                     against,
+                    weekday: *kind == Kind::Weekday,
                 }),
                 Ok(None) => {}
                 Err(note) => found.push(Mention {
@@ -609,6 +631,7 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                     note: Some(note),
                     yearless,
                     against,
+                    weekday: false,
                 }),
             }
         }
@@ -655,7 +678,7 @@ fn named_before(found: &[Mention], at: usize) -> Option<&Period> {
     found
         .iter()
         .rev()
-        .filter(|m| m.end <= at && !m.against)
+        .filter(|m| m.end <= at && !m.against && !m.weekday)
         .find_map(|m| m.period.as_ref())
 }
 
@@ -677,6 +700,7 @@ fn insert_mention(
             note,
             yearless: false,
             against: false,
+            weekday: false,
         },
     );
 }
@@ -811,6 +835,36 @@ fn before_names_event(phrase: &str, after: &str) -> bool {
 fn since_month(m: i8, y: Option<i16>, d: Date) -> Option<Period> {
     let y = y.unwrap_or_else(|| latest_begun(m, d));
     month_range(y, m, d.year(), d.month())
+}
+
+/// Whether a sentence speaks of what is to come: "will", "would",
+/// "'ll", "shall", "next", "due", "set to", "plans", "from" or "until"
+/// (a strike "from Thursday"), any of its words.
+fn speaks_of_future(sentence: &str) -> bool {
+    let mut prev = "";
+    sentence.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+        let lower = w.to_ascii_lowercase();
+        let future = matches!(
+            lower.as_str(),
+            "will" | "would" | "shall" | "next" | "due" | "plans" | "planned" | "from" | "until"
+        ) || lower.ends_with("'ll")
+            || lower.ends_with("’ll")
+            || (lower == "to" && prev.eq_ignore_ascii_case("set"));
+        prev = w;
+        future
+    })
+}
+
+/// The latest day named `name` ("Sunday") on or before the publication
+/// date `d`: news of what happened "on Sunday" is about the last one.
+fn last_weekday(name: &str, d: Date) -> Option<Period> {
+    let want = WEEKDAYS.iter().position(|w| w.eq_ignore_ascii_case(name))?;
+    // Monday is 0, as in WEEKDAYS.
+    let have = usize::try_from(d.weekday().to_monday_zero_offset()).ok()?;
+    let back = i64::try_from((have + 7 - want) % 7).ok()?;
+    let day = d.checked_sub(jiff::Span::new().days(back)).ok()?;
+    self::day(day.year(), day.month(), day.day())
 }
 
 /// The year of the latest month `m` begun by the publication date `d`:
@@ -993,6 +1047,17 @@ mod tests {
         // Dated 2023-03-21.
         assert_eq!(labels("since July", d), vec!["2022-07/2023-03"]);
         assert_eq!(labels("since January", d), vec!["2023-01/2023-03"]);
+        // A day of the week: the last such day by the date (a Tuesday),
+        // in a sentence about what happened; none in one about what is to
+        // come, nor in an undated source.
+        assert_eq!(labels("won 71 seats on Sunday", d), vec!["2023-03-19"]);
+        assert_eq!(labels("in Sunday's election", d), vec!["2023-03-19"]);
+        assert_eq!(labels("arrested on Tuesday", d), vec!["2023-03-21"]);
+        assert_eq!(labels("last Wednesday", d), vec!["2023-03-15"]);
+        assert!(labels("workers will strike on Thursday", d).is_empty());
+        assert!(labels("a strike from Friday", d).is_empty());
+        assert!(labels("won 71 seats on Sunday", None).is_empty());
+        assert!(labels("a sunday roast", d).is_empty());
         // A month of a year named relative to the date.
         assert_eq!(labels("since June last year", d), vec!["2022-06/2023-03"]);
         assert_eq!(labels("in June last year", d), vec!["2022-06"]);

@@ -339,15 +339,20 @@ const PERIOD_REACH: usize = 160;
 /// 2030); a mention before it counts within reach ("86.2 million tonnes in
 /// 2022, up 8 percent") or anywhere when it opens the sentence ("In 2022,
 /// ..."). The nearest after wins unless the nearest before is more than 20
-/// bytes closer.
+/// bytes closer. A day of the week counts only when `weekdays`: for a
+/// count of what happened ("won 71 seats on Sunday"), whose period would
+/// otherwise be its article's date; not for a level said on a day ("said on
+/// Monday that exports rose 5%"), which it would keep from comparison with
+/// the same level said without one.
 fn period_for(
     mentions: &[period::Mention],
     s: &str,
     start: usize,
     end: usize,
+    weekdays: bool,
 ) -> Option<period::Mention> {
-    let after = mentions
-        .iter()
+    let mentions = || mentions.iter().filter(|m| weekdays || !m.weekday);
+    let after = mentions()
         .filter(|m| {
             m.start >= end
                 && !m.against
@@ -357,8 +362,7 @@ fn period_for(
                 && !modality::opens_clause(&s[end..m.start])
         })
         .min_by_key(|m| m.start - end);
-    let before = mentions
-        .iter()
+    let before = mentions()
         .filter(|m| {
             m.end <= start
                 && (!m.against || when_clause_after(s, m.end, start))
@@ -1419,7 +1423,8 @@ fn sentence_figures(
         let following = raws.get(i).map_or(s.len(), |r| r.start);
         let mut period_beside = false;
         let gap = attributes.contains(&attribute::GAP);
-        let (per, note) = match period_for(&periods, s, start, end)
+        let count_of_events = unit_name == "count" && modality == Modality::Actual;
+        let (per, note) = match period_for(&periods, s, start, end, count_of_events)
             // "1.2 million sq km below the 1981-2010 average": the period
             // after a gap is the other thing's.
             .filter(|m| !(gap && m.start >= end))

@@ -1404,6 +1404,15 @@ fn cases_from_the_sample_corpus() {
     );
     let f = one("Trade hit $240 billion last year, a record, and grew.");
     assert_eq!(&f.attributes[..], ["record"]);
+    // A day of the week dates a count of what happened, not a level said
+    // that day.
+    let f = figs("The Alliance won 71 seats on Sunday.", Some("2026-09-22"));
+    assert_eq!(f[0].period.as_ref().map(|p| &*p.label), Some("2026-09-20"));
+    let f = figs(
+        "The ministry said on Monday that exports rose 5%.",
+        Some("2026-09-22"),
+    );
+    assert_eq!(f[0].period, None);
     let f = one("Power of Siberia 2, planned: 50 bcm a year.");
     assert_eq!(f.modality, Modality::Actual);
     let f = one("He said the deficit would fall to 3.5 percent of GDP next year.");

@@ -243,6 +243,7 @@ const PIECES: &[&str] = &[
     " seats on Sunday",
     " Sunday's election",
     " will strike on Thursday",
+    " this financial year",
 ];
 
 /// Text of up to `n` pieces, each followed by nothing, a space or a line

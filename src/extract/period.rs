@@ -212,6 +212,9 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (Kind::SplitYear, format!(r"(?-u:\b){year}\s*[-/–]\s*(\d\d)(?:$|[^\d%/.,-]|[.,](?:$|\D))")),
         (Kind::Since, format!(r"(?i)(?-u:\b)since\s+(?:the\s+(?:start|beginning|end|middle)\s+of\s+)?{year}(?-u:\b)")),
         (Kind::PastYears, format!(r"(?i)(?-u:\b)(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?:(decade)|{n}\s+years|(year))(?-u:\b)")),
+        // "this financial year", "next fiscal year": a year that runs
+        // into the next, from April (as the UK's, Japan's and India's do).
+        (Kind::FinancialYear, r"(?i)(?-u:\b)(this|the\s+current|next|the\s+next|last|the\s+last|the\s+previous)\s+(?:financial|fiscal|tax)\s+year(?-u:\b)".to_string()),
         (Kind::FullYear, format!(r"(?i)(?-u:\b)(?:full|whole)[\s-]year(?:\s+{year})?(?-u:\b)")),
         (Kind::YearsAgo, format!(r"(?i)(?-u:\b)(?:{n}\s+years|(a\s+decade))\s+ago(?-u:\b)")),
         (Kind::Relative, r"(?i)(?-u:\b)(last year|this year|next year|the (?:previous|preceding|prior) year|the year (?:before|earlier)|a year earlier|a year ago|last month|this month|so far this year|today|currently|at present)(?-u:\b)".to_string()),
@@ -255,6 +258,7 @@ enum Kind {
     PastYears,
     YearsAgo,
     FullYear,
+    FinancialYear,
     Relative,
     MonthAlone,
     MonthEarlier,
@@ -499,6 +503,25 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                             count_word(g(2)).unwrap_or(1)
                         };
                         year_range(d.year() - n, d.year())
+                    }
+                    Kind::FinancialYear => {
+                        let d = doc.ok_or_else(|| no_date(whole.as_str()))?;
+                        // The one begun by the date: from April on, the
+                        // year's; before, the year before's.
+                        let this = if d.month() >= 4 {
+                            d.year()
+                        } else {
+                            d.year() - 1
+                        };
+                        let which = g(1).to_ascii_lowercase();
+                        let y = if which.ends_with("next") {
+                            this + 1
+                        } else if which.ends_with("last") || which.ends_with("previous") {
+                            this - 1
+                        } else {
+                            this
+                        };
+                        split_year(y)
                     }
                     Kind::FullYear => {
                         // "took a full year": a length of time, not when.
@@ -1058,6 +1081,15 @@ mod tests {
         assert!(labels("a strike from Friday", d).is_empty());
         assert!(labels("won 71 seats on Sunday", None).is_empty());
         assert!(labels("a sunday roast", d).is_empty());
+        // A financial year named relative to the date (2023-03-21: the
+        // year begun in April 2022).
+        assert_eq!(labels("borrowing this financial year", d), vec!["2022-23"]);
+        assert_eq!(labels("in the next fiscal year", d), vec!["2023-24"]);
+        assert_eq!(labels("last financial year", d), vec!["2021-22"]);
+        assert_eq!(
+            labels("this financial year", Some(date(2026, 11, 26))),
+            vec!["2026-27"]
+        );
         // A month of a year named relative to the date.
         assert_eq!(labels("since June last year", d), vec!["2022-06/2023-03"]);
         assert_eq!(labels("in June last year", d), vec!["2022-06"]);

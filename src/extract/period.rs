@@ -624,7 +624,12 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                         };
                         // "will strike on Thursday", "from Friday": a day
                         // to come, which the past one would misdate.
-                        if speaks_of_future(sentence) {
+                        let lead = sentence[..s].split_whitespace().next_back().unwrap_or("");
+                        if speaks_of_future(sentence)
+                            || ["from", "until", "till", "by", "next", "before"]
+                                .iter()
+                                .any(|w| lead.eq_ignore_ascii_case(w))
+                        {
                             return Ok(None);
                         }
                         last_weekday(g(1), d)
@@ -861,8 +866,7 @@ fn since_month(m: i8, y: Option<i16>, d: Date) -> Option<Period> {
 }
 
 /// Whether a sentence speaks of what is to come: "will", "would",
-/// "'ll", "shall", "next", "due", "set to", "plans", "from" or "until"
-/// (a strike "from Thursday"), any of its words.
+/// "'ll", "shall", "next", "due", "set to" or "plans", any of its words.
 fn speaks_of_future(sentence: &str) -> bool {
     let mut prev = "";
     sentence.split_whitespace().any(|w| {
@@ -870,7 +874,7 @@ fn speaks_of_future(sentence: &str) -> bool {
         let lower = w.to_ascii_lowercase();
         let future = matches!(
             lower.as_str(),
-            "will" | "would" | "shall" | "next" | "due" | "plans" | "planned" | "from" | "until"
+            "will" | "would" | "shall" | "next" | "due" | "plans" | "planned"
         ) || lower.ends_with("'ll")
             || lower.ends_with("’ll")
             || (lower == "to" && prev.eq_ignore_ascii_case("set"));
@@ -1079,6 +1083,10 @@ mod tests {
         assert_eq!(labels("last Wednesday", d), vec!["2023-03-15"]);
         assert!(labels("workers will strike on Thursday", d).is_empty());
         assert!(labels("a strike from Friday", d).is_empty());
+        assert_eq!(
+            labels("won on Sunday, according to results from the commission", d),
+            vec!["2023-03-19"]
+        );
         assert!(labels("won 71 seats on Sunday", None).is_empty());
         assert!(labels("a sunday roast", d).is_empty());
         // A financial year named relative to the date (2023-03-21: the

@@ -387,6 +387,19 @@ fn period_for(
     Some(pick.clone())
 }
 
+/// Whether a sentence tells a count that goes on growing after the day it
+/// names: the dead and injured of "Monday's earthquake", cases, a toll
+/// that has "risen" or "climbed". Such a count is as of its article's
+/// date, not of the day named.
+fn still_counting(sentence: &str) -> bool {
+    const GROWING: &[&str] = &[
+        "kill", "dead", "death", "died", "injur", "wound", "missing", "toll", "casualt", "victim",
+        "case", "infect", "risen", "rose", "climb", "so far", "still",
+    ];
+    let lower = sentence.to_lowercase();
+    GROWING.iter().any(|w| lower.contains(w))
+}
+
 /// Whether the word "now" stands in `gap`, between a period named before
 /// a figure and the figure: "fell 8.3% in 2025 and now stand 37% below"
 /// gives the 37% no period (the article's present), not 2025.
@@ -1423,7 +1436,10 @@ fn sentence_figures(
         let following = raws.get(i).map_or(s.len(), |r| r.start);
         let mut period_beside = false;
         let gap = attributes.contains(&attribute::GAP);
-        let count_of_events = unit_name == "count" && modality == Modality::Actual;
+        let count_of_events = unit_name == "count"
+            && modality == Modality::Actual
+            && periods.iter().any(|m| m.weekday)
+            && !still_counting(s);
         let (per, note) = match period_for(&periods, s, start, end, count_of_events)
             // "1.2 million sq km below the 1981-2010 average": the period
             // after a gap is the other thing's.

@@ -1185,6 +1185,11 @@ fn people_counted_by_what_befell_them() {
     let both = dated("Drones killed 19 people and injured 64.");
     assert_eq!(both[1].value, 64.0);
     assert_eq!(both[1].subject.head.as_deref(), Some("injur"));
+    // So in a participle clause, past qualifier words.
+    let both =
+        dated("The quake struck, killing at least 1,200 people and injuring more than 3,500.");
+    assert_eq!((both.len(), both[1].value), (2, 3500.0));
+    assert_eq!(both[1].subject.head.as_deref(), Some("injur"));
     // Not a length of time after them.
     assert!(dated("She was injured 2 weeks ago.").is_empty());
     assert_eq!(
@@ -1413,6 +1418,15 @@ fn cases_from_the_sample_corpus() {
         Some("2026-09-22"),
     );
     assert_eq!(f[0].period, None);
+    // A toll goes on growing after the day of the disaster: as of the
+    // article's date.
+    for t in [
+        "The earthquake struck on Monday, killing at least 1,200 people.",
+        "The number killed in Monday's earthquake has risen to 1,500.",
+    ] {
+        let f = figs(t, Some("2026-04-08"));
+        assert_eq!(f[0].period, None, "{t}");
+    }
     let f = one("Power of Siberia 2, planned: 50 bcm a year.");
     assert_eq!(f.modality, Modality::Actual);
     let f = one("He said the deficit would fall to 3.5 percent of GDP next year.");

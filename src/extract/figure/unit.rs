@@ -398,7 +398,13 @@ pub fn counted_before(tail: &str, after: &str) -> Option<String> {
         words.next_if_eq(&"at");
     }
     while words.next_if(|w| QUALIFYING.contains(w)).is_some() {}
-    let lead = words.next()?;
+    // "killing 19 and injuring more than 64" as "killed" and "injured".
+    let lead = match words.next()? {
+        "killing" => "killed",
+        "injuring" => "injured",
+        "wounding" => "wounded",
+        lead => lead,
+    };
     // "the strikes killed 19 and injured 64": people, by what befell
     // them, right before (not a length of time: "injured 2 weeks ago").
     if matches!(lead, "killed" | "injured" | "wounded") {

@@ -427,11 +427,22 @@ pub(crate) fn alias_key(name: &str) -> String {
 /// spokesman") or a group of people ("police", "Russian officials"); no
 /// name ends with one.
 pub fn role_only(name: &str) -> bool {
-    name.split_whitespace().next_back().is_some_and(|w| {
-        crate::text::with_lowercase(crate::text::trim_marks(w), |w| {
-            is_person_role(w) || GROUPS.contains(&w)
-        })
-    })
+    let mut words = name.split_whitespace().rev();
+    let Some(last) = words.next().map(crate::text::trim_marks) else {
+        return false;
+    };
+    let role = crate::text::with_lowercase(last, |w| is_person_role(w) || GROUPS.contains(&w));
+    // A capitalised role word may end a name ("Paul Judge"): a role only
+    // after titles and countries ("Russian President", "the Deputy Chief").
+    role && (last.starts_with(|c: char| c.is_lowercase())
+        || words.all(|w| {
+            crate::text::with_lowercase(crate::text::trim_marks(w), |w| {
+                TITLES.contains(&w)
+                    || w == "the"
+                    || is_person_role(w)
+                    || DEMONYMS.iter().any(|&(_, d)| d == w)
+            })
+        }))
 }
 
 /// A role's lowercase words, the article dropped, titles kept; a
@@ -518,6 +529,11 @@ mod tests {
         assert!(!t.differ("minister", "Piotr Nowak"));
         assert!(!t.differ("the coach", "Pep Guardiola"));
         assert!(t.is_role("police") && !t.differ("police", "Scotland Yard"));
+        // A surname that is a role word is a name; a capitalised role after
+        // titles is not.
+        assert!(!t.is_role("Paul Judge") && t.differ("Paul Judge", "Xi Jinping"));
+        assert!(t.is_role("Russian President") && t.is_role("the Deputy Chief"));
+        assert!(t.is_role("French President") && !t.differ("French President", "Emmanuel Macron"));
         // Titles alone are no longer one empty name.
         assert!(t.differ("Russian president", "Chinese president"));
         assert!(t.differ("minister", "spokesman"));

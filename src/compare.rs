@@ -1140,14 +1140,19 @@ pub fn show_number(v: f64, unit: &str) -> String {
     if unit == "kg" && v != 0.0 && v.abs() < 1.0 {
         return format!("{} g", short(v * 1000.0, 1));
     }
-    // Months where a duration in years is not whole: "18 months", not
-    // "1.5 years"; under an hour, minutes.
-    let months = v * 12.0;
-    if unit == "years" && v.fract() != 0.0 && (months - months.round()).abs() < 1e-6 {
-        return format!("{} months", short(months, 1));
+    // A duration that is not whole in its unit in the next smaller one:
+    // "18 months", not "1.5 years"; "36 hours", not "1.5 days"; else
+    // minutes ("45 minutes").
+    let whole = |x: f64| (x - x.round()).abs() < 1e-6;
+    if unit == "years" && !whole(v) && whole(v * 12.0) {
+        return format!("{} months", short(v * 12.0, 1));
     }
-    if unit == "hours" && v != 0.0 && v.abs() < 1.0 {
-        return format!("{} minutes", short(v * 60.0, 1));
+    if unit == "days" && !whole(v) {
+        return if whole(v * 24.0) {
+            format!("{} hours", short(v * 24.0, 1))
+        } else {
+            format!("{} minutes", short(v * 1440.0, 1))
+        };
     }
     let (scaled, word) = if v.abs() >= 1e12 {
         (v / 1e12, " trillion")
@@ -1990,8 +1995,10 @@ mod tests {
         assert_eq!(show_number(1.5, "years"), "18 months");
         assert_eq!(show_number(0.25, "years"), "3 months");
         assert_eq!(show_number(6.0, "years"), "6 years");
-        assert_eq!(show_number(0.75, "hours"), "45 minutes");
-        assert_eq!(show_number(11.0, "hours"), "11 hours");
+        assert_eq!(show_number(0.75 / 24.0, "days"), "45 minutes");
+        assert_eq!(show_number(11.0 / 24.0, "days"), "11 hours");
+        assert_eq!(show_number(1.5, "days"), "36 hours");
+        assert_eq!(show_number(2.0, "days"), "2 days");
         assert_eq!(show_number(14.0, "days"), "14 days");
         assert_eq!(show_number(20.0, "kg"), "20 kg");
         assert_eq!(show_number(26.0, "percent"), "26%");

@@ -1206,7 +1206,7 @@ fn sentence_figures(
         // of another figure (the period reader's), not a length of
         // something.
         if unit.is_some_and(|(u, _, len)| {
-            matches!(u, "years" | "days" | "hours")
+            matches!(u, "years" | "days")
                 && period_lead(&lower_tail(&s[..first.start], 20), &tail[len..])
         }) {
             continue;

@@ -170,14 +170,15 @@ fn units_and_aliases() {
     ] {
         assert_eq!(vu(t), (4200.0, "km".into()), "{t}");
     }
-    // Lengths of time: months in years, weeks in days, minutes in hours.
+    // Lengths of time: months in years; weeks, hours and minutes in days.
     for (t, v, u) in [
         ("He was jailed for 18 months.", 1.5, "years"),
         ("He was jailed for three months.", 0.25, "years"),
         ("The strike lasted two weeks.", 14.0, "days"),
         ("A two-week strike began on Monday.", 14.0, "days"),
-        ("The jury deliberated for 11 hours.", 11.0, "hours"),
-        ("Talks lasted 45 minutes.", 0.75, "hours"),
+        ("The jury deliberated for 11 hours.", 11.0 / 24.0, "days"),
+        ("Talks lasted 45 minutes.", 0.75 / 24.0, "days"),
+        ("Workers will strike for 48 hours.", 2.0, "days"),
         ("The ban runs for 90 days.", 90.0, "days"),
     ] {
         let (value, unit) = vu(t);

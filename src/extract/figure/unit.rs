@@ -145,7 +145,8 @@ const UNITS: &[(&str, &str, f64)] = &[
     ("tons", "tonnes", 1.0),
     ("ton", "tonnes", 1.0),
     // Durations: a term in prison of 18 months is one of a year and a
-    // half; weeks are counted in days, minutes in hours.
+    // half; weeks, hours and minutes are counted in days (a 48-hour strike
+    // is a two-day one).
     ("years", "years", 1.0),
     ("year", "years", 1.0),
     ("months", "years", 1.0 / 12.0),
@@ -154,10 +155,10 @@ const UNITS: &[(&str, &str, f64)] = &[
     ("week", "days", 7.0),
     ("days", "days", 1.0),
     ("day", "days", 1.0),
-    ("hours", "hours", 1.0),
-    ("hour", "hours", 1.0),
-    ("minutes", "hours", 1.0 / 60.0),
-    ("minute", "hours", 1.0 / 60.0),
+    ("hours", "days", 1.0 / 24.0),
+    ("hour", "days", 1.0 / 24.0),
+    ("minutes", "days", 1.0 / 1440.0),
+    ("minute", "days", 1.0 / 1440.0),
     ("-fold", "times", 1.0),
     ("fold", "times", 1.0),
     ("us dollars", "USD", 1.0),
@@ -278,7 +279,7 @@ pub fn unit_after(rest: &str) -> Option<(&'static str, f64, usize)> {
             }
             // A duration only as one: "40 years", not "40 years ago"
             // (when, which the period reads).
-            if matches!(*unit, "years" | "days" | "hours") {
+            if matches!(*unit, "years" | "days") {
                 // Whether `text` opens with one of `words`, whole.
                 let opens = |text: &str, words: &[&str]| {
                     words.iter().any(|w| {

@@ -437,27 +437,29 @@ fn check_quote(
     // other votes either name someone else or only a role ("the
     // minister"), who may be that speaker.
     let lead = claim_speaker.or(votes.first().map(|(k, _)| &**k));
-    let counted_votes = |keep: &dyn Fn(&str) -> bool| -> Vec<String> {
-        votes
-            .iter()
-            .filter(|(k, _)| keep(k))
-            .map(|(n, s)| format!("{} ({})", n, s.len()))
-            .collect()
-    };
     if let Some(lead) = lead {
-        if claim_speaker.is_some() && votes.iter().any(|(k, _)| speakers.same(k, lead)) {
+        // Each vote once: the lead's, another speaker's, or a role's.
+        let mut named = false;
+        let (mut others, mut roles) = (Vec::new(), Vec::new());
+        for (name, srcs) in &votes {
+            if speakers.same(name, lead) {
+                named = true;
+            } else if speakers.differ(name, lead) {
+                others.push(format!("{} ({})", name, srcs.len()));
+            } else {
+                roles.push(format!("{} ({})", name, srcs.len()));
+            }
+        }
+        if claim_speaker.is_some() && named {
             explanation.push_str(&format!("; attributed to {lead} as in the sources"));
         }
-        let others = counted_votes(&|k| speakers.differ(k, lead));
         if !others.is_empty() {
             explanation.push_str(&format!(
                 "; note: some sources give it to {}",
                 others.join(", ")
             ));
         }
-        let roles = counted_votes(&|k| !speakers.same(k, lead) && !speakers.differ(k, lead));
         if !roles.is_empty() {
-            let named = votes.iter().any(|(k, _)| speakers.same(k, lead));
             explanation.push_str(&format!(
                 "; the speaker is {} given as {}",
                 if named { "also" } else { "only" },

@@ -180,7 +180,7 @@ pub const PERSON_ROLES: &[&str] = &[
 /// introduced with that word ("Pep Guardiola, the coach,") or no one known;
 /// never, as a [`PERSON_ROLES`] description may be, a guess at the last
 /// person named (the extractor's rule).
-const PERSON_HEADS: &[&str] = &[
+pub(crate) const PERSON_HEADS: &[&str] = &[
     "coach",
     "manager",
     "captain",

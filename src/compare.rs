@@ -768,6 +768,7 @@ fn similarity_by_sets(a: &[Shared], b: &[Shared], w: &TermWeights) -> f64 {
 pub fn same_subject(a: &Figure, b: &Figure, w: &TermWeights) -> bool {
     if a.subject.name_numbers != b.subject.name_numbers
         || !names_agree(a, b)
+        || !content_meets(a, b)
         || opposed(&a.subject.terms, &b.subject.terms)
         || compared_kind(a) != compared_kind(b)
         || basis(a) != basis(b)
@@ -934,6 +935,24 @@ fn names_agree(a: &Figure, b: &Figure) -> bool {
     let (na, nb) = (&a.subject.names, &b.subject.names);
     let within = |x: &[Shared], y: &[Shared]| x.iter().all(|t| y.contains(t));
     na.is_empty() || nb.is_empty() || within(na, nb) || within(nb, na)
+}
+
+/// Whether two subjects that each say what is measured besides whom it is
+/// of (a term not from a name) share such a term: the names of a place or
+/// a firm say whose figure it is, not which. "India's central bank kept
+/// the repo rate at 5.5%" and "the bank raised its growth forecast for
+/// India to 6.8%" share the bank and India, and nothing of what is
+/// measured. A subject of names alone ("Gazprom's 2023") is told apart by
+/// its names only.
+fn content_meets(a: &Figure, b: &Figure) -> bool {
+    fn content(f: &Figure) -> impl Iterator<Item = &Shared> + Clone {
+        f.subject
+            .terms
+            .iter()
+            .filter(|t| !f.subject.names.contains(t))
+    }
+    let (mut ca, mut cb) = (content(a), content(b));
+    ca.clone().next().is_none() || cb.next().is_none() || ca.any(|t| content(b).any(|u| u == t))
 }
 
 /// How two comparable figures relate.
@@ -1946,6 +1965,20 @@ mod tests {
             !same_subject(&both, &other, &w),
             "Russia-China is not Russia-India"
         );
+    }
+
+    #[test]
+    fn names_alone_do_not_make_one_subject() {
+        let w = TermWeights::default();
+        // Whose figure it is (Gazprom) shared, what it measures not.
+        let profit = named(&["gazprom", "profit"], &["gazprom"]);
+        let exports = named(&["gazprom", "export"], &["gazprom"]);
+        assert!(!same_subject(&profit, &exports, &w));
+        // What it measures shared, or said by one only.
+        let profits = named(&["gazprom", "net", "profit"], &["gazprom"]);
+        assert!(same_subject(&profit, &profits, &w));
+        let bare = named(&["gazprom"], &["gazprom"]);
+        assert!(same_subject(&profit, &bare, &w));
     }
 
     proptest::proptest! {

@@ -244,6 +244,18 @@ const PIECES: &[&str] = &[
     " Sunday's election",
     " will strike on Thursday",
     " this financial year",
+    "C$5 billion",
+    "HK$",
+    "CHF 5.1 billion",
+    " billion Swiss francs",
+    "₩10 trillion",
+    " Lira ",
+    " growth was ",
+    " GDP growth reached ",
+    " economy grew ",
+    " up from an earlier forecast of ",
+    " in the fiscal year ending March 2027",
+    " 2026-27",
 ];
 
 /// Text of up to `n` pieces, each followed by nothing, a space or a line

@@ -671,3 +671,55 @@ fn counts_of_two_dates_say_so() {
          none contradicts another for the same period"
     );
 }
+
+#[test]
+fn growth_however_said_is_one_subject_and_others_growth_another() {
+    // The economy that grew, growth that was, GDP growth that reached: one
+    // thing, and 5.2% against 5.4% for one year conflict.
+    let got = figure_statuses(&[
+        "China's economy grew 5.2% in 2023, official data showed.",
+        "Beijing said China's growth was 5.4% in 2023.",
+        "China's GDP growth reached 5.2% in 2023, the bureau said.",
+    ]);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "conflict");
+    assert_eq!(got[0].1.len(), 3, "{got:?}");
+    // Exports that grew are not the economy's growth.
+    let got = figure_statuses(&[
+        "China's exports grew 8% in 2023, official data showed.",
+        "Beijing said China's growth was 5.4% in 2023.",
+    ]);
+    assert!(got.iter().all(|(s, _)| s != "conflict"), "{got:?}");
+}
+
+#[test]
+fn a_split_year_is_the_fiscal_year_across_its_two_years() {
+    let got = figure_statuses(&[
+        "India's economy grew 8.2% in the fiscal year ending March 2024.",
+        "India's economy grew 7.6% in 2023-24, the ministry said.",
+    ]);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "conflict");
+    // A calendar year is another period.
+    let got = figure_statuses(&[
+        "India's economy grew 8.2% in the fiscal year ending March 2024.",
+        "India's economy grew 7.6% in 2023, the ministry said.",
+    ]);
+    assert!(got.iter().all(|(s, _)| s != "conflict"), "{got:?}");
+}
+
+#[test]
+fn a_sum_in_another_dollar_is_no_conflict_with_us_dollars() {
+    let got = figure_statuses(&[
+        "Canada will spend C$5 billion on the new ships.",
+        "Canada will spend $3.7 billion on the new ships.",
+        "Canada will spend CAD 5 billion on the new ships.",
+    ]);
+    assert!(got.iter().all(|(s, _)| s != "conflict"), "{got:?}");
+    // The two sums in Canadian dollars are grouped and agree.
+    assert!(
+        got.iter()
+            .any(|(s, items)| s == "consistent" && items.iter().all(|i| i.contains('5'))),
+        "{got:?}"
+    );
+}

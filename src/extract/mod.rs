@@ -143,9 +143,36 @@ impl Period {
         self.start <= other.end && other.start <= self.end
     }
 
-    /// Whether two periods are the same stretch of time.
+    /// Whether two periods are the same stretch of time. A year that runs
+    /// into the next ("2026-27", whose months the text does not say) is
+    /// also the same as any twelve months from the first year into the
+    /// 2027"): that is what such a year is, wherever it starts; and never
+    /// the same as the two calendar years its dates span ("between 2026
+    /// and 2027").
     pub fn same(&self, other: &Period) -> bool {
-        self.start == other.start && self.end == other.end
+        match (self.is_split_year(), other.is_split_year()) {
+            (true, false) => self.split_year_of(other),
+            (false, true) => other.split_year_of(self),
+            _ => self.start == other.start && self.end == other.end,
+        }
+    }
+
+    /// Whether the period is a year that runs into the next: "2025-26".
+    pub fn is_split_year(&self) -> bool {
+        let l = self.label.as_bytes();
+        l.len() == 7 && l[4] == b'-' && self.end.year() == self.start.year() + 1
+    }
+
+    /// Whether `self` is a split year and `other` twelve whole months
+    /// begun in its first year and ended in its second.
+    fn split_year_of(&self, other: &Period) -> bool {
+        let (s, e) = (other.start, other.end);
+        let months = i32::from(e.year() - s.year()) * 12 + i32::from(e.month() - s.month()) + 1;
+        s.year() == self.start.year()
+            && e.year() == self.end.year()
+            && s.day() == 1
+            && e == e.last_of_month()
+            && months == 12
     }
 }
 

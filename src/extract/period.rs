@@ -164,12 +164,6 @@ fn split_year(y: i16) -> Option<Period> {
     })
 }
 
-/// Whether `p` is a [`split_year`]: its label is "2025-26".
-fn is_split_year(p: &Period) -> bool {
-    let l = p.label.as_bytes();
-    l.len() == 7 && l[4] == b'-' && p.end.year() == p.start.year() + 1
-}
-
 fn valid_year(s: &str) -> Option<i16> {
     let y: i16 = s.parse().ok()?;
     (1800..=2200).contains(&y).then_some(y)
@@ -737,7 +731,7 @@ fn insert_mention(
 /// the first quarter of 2024), or the whole year before one of days.
 fn year_before(p: &Period) -> Option<Period> {
     let (start, end) = (p.start, p.end);
-    if is_split_year(p) {
+    if p.is_split_year() {
         return split_year(start.year() - 1);
     }
     if start.day() == 1 && end == end.last_of_month() {
@@ -1315,6 +1309,36 @@ mod tests {
             vec!["\"last year\" unresolved: source has no date"]
         );
         assert_eq!(labels("in 2022", None), vec!["2022"]);
+    }
+
+    #[test]
+    fn a_split_year_is_any_twelve_months_across_its_two_years() {
+        let d = Some(date(2026, 10, 9));
+        let one = |t: &str| find(t, d)[0].period.clone().expect(t);
+        let split = one("growth in 2026-27");
+        for same in [
+            "in the fiscal year ending March 2027",
+            "the financial year to June 2027",
+            "this financial year",
+        ] {
+            assert!(split.same(&one(same)) && one(same).same(&split), "{same}");
+        }
+        for other in [
+            "in 2026",
+            "in 2027",
+            "in the fiscal year ending March 2026",
+            "the six months to March 2027",
+            "in 2025-26",
+            "between 2026 and 2027",
+        ] {
+            assert!(!split.same(&one(other)), "{other}");
+        }
+        // Two fiscal years of twelve months ending in different months are
+        // still two periods.
+        assert!(
+            !one("the fiscal year ending March 2027")
+                .same(&one("the fiscal year ending June 2027"))
+        );
     }
 
     #[test]

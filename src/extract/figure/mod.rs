@@ -659,7 +659,8 @@ fn before_from(tail: &str) -> Option<impl Iterator<Item = &str>> {
 }
 
 /// Words that may stand between "from" and the number: "rose from about
-/// $147 billion", "to 3.75% from a record 4%".
+/// $147 billion", "to 3.75% from a record 4%", "up from an earlier
+/// forecast of 6.5%".
 const FROM_QUALIFYING: &[&str] = &[
     "about",
     "around",
@@ -678,6 +679,25 @@ const FROM_QUALIFYING: &[&str] = &[
     "a",
     "an",
     "record",
+    // "up from an earlier forecast of 6.5%", "down from its peak of 9%":
+    // the level named before the number.
+    "the",
+    "its",
+    "their",
+    "earlier",
+    "previous",
+    "prior",
+    "initial",
+    "original",
+    "forecast",
+    "estimate",
+    "projection",
+    "reading",
+    "level",
+    "peak",
+    "high",
+    "low",
+    "of",
 ];
 
 /// Whether the number at `start` of `s` is the level a change started
@@ -902,6 +922,21 @@ fn figure_kind(tail: &str, after: &str, unit: &str, noun: &str) -> Option<&'stat
     .iter()
     .any(|w| clause.contains(w))
     .then_some(attribute::SHARE)
+}
+
+/// Whether a percentage with no kind of its own is a rate of growth, which
+/// is a rise however it is said: "growth was 5.2%", "GDP growth reached
+/// 5.2%", "raised its growth forecast to 6.8%", "a growth rate of 5.2%"
+/// say what "the economy grew 5.2%" and "growth of 5.2%" say. Its clause
+/// (`tail`, as [`figure_kind`] takes it) names growth up to eight words
+/// before it.
+fn growth_rate(tail: &str) -> bool {
+    let clause = tail.rsplit([',', ';']).next().unwrap_or(tail);
+    clause
+        .split_whitespace()
+        .rev()
+        .take(8)
+        .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == "growth")
 }
 
 /// What a figure is counted per ([`attribute::BASES`]), from the words of
@@ -1463,6 +1498,12 @@ fn sentence_figures(
         {
             attributes.push(attribute::EARLIER);
         }
+        if unit_name == "percent"
+            && !attributes.iter().any(|a| attribute::KINDS.contains(a))
+            && growth_rate(&tail)
+        {
+            attributes.push(attribute::RISE);
+        }
         if of_whole {
             attributes.push(attribute::PART);
         }
@@ -1534,7 +1575,8 @@ fn sentence_figures(
             window_words = words_with_offsets(&s[w0..w1]);
             &window_words
         };
-        out[first_index + k].subject = subject_in(
+        let f = &mut out[first_index + k];
+        f.subject = subject_in(
             &s[w0..w1],
             words,
             start - w0,
@@ -1543,6 +1585,26 @@ fn sentence_figures(
             &others,
             part,
         );
+        economic_growth(f);
+    }
+}
+
+/// A change in percent of the economy ("China's economy grew 5.2%", "GDP
+/// expanded 5.2%", "the economy shrank 2%") is economic growth: its subject
+/// gets the term `growth`, which "growth was 5.4%" has (and a change of
+/// exports or of prices does not).
+fn economic_growth(f: &mut Figure) {
+    let has = |t: &str| f.subject.terms.iter().any(|x| &**x == t);
+    if f.unit == "percent"
+        && f.attributes
+            .iter()
+            .any(|a| matches!(*a, attribute::RISE | attribute::FALL))
+        && (has("economi") || has("gdp"))
+        && !has("growth")
+    {
+        let mut terms = f.subject.terms.to_vec();
+        terms.push(crate::text::intern("growth"));
+        f.subject.terms = terms.into_boxed_slice();
     }
 }
 

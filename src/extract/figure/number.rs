@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        (?P<cur>US\$|\$|€|£|¥|₹|₽|(?-u:\b)(?:USD|EUR|RMB|CNY|RUB|GBP|INR)\ ?|(?-u:\b)(?:Rs|Rbs?)\.?\ ?)?
+        (?P<cur>US\$|(?-u:\b)(?:C|CA|A|AU|HK|NZ|S|SG|R|NT|MX)\$|\$|€|£|¥|₹|₽|₩|₺|(?-u:\b)(?:USD|EUR|RMB|CNY|RUB|GBP|INR|JPY|CHF|CAD|AUD|HKD|NZD|SGD|SEK|NOK|DKK|KRW|BRL|ZAR|TRY|MXN|PLN)\ ?|(?-u:\b)(?:Rs|Rbs?)\.?\ ?)?
         (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\ \u{202F}\u{A0}]\d{3})+(?:[.,]\d+)?|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d+(?:\.\d+|,\d{1,2}(?-u:\b))?)
         (?P<mag>\ ?(?i:thousand|million|billion|trillion|mln|bln|bn|mn|tn|crores?|lakhs?)(?-u:\b)|(?:k|m|b|K|M|B|T)(?-u:\b))?",
     )
@@ -340,8 +340,10 @@ fn word_unit(lw: &str) -> Option<&'static str> {
 /// stand for "s" and "k" ("lakh").
 fn number_parts(m: &str) -> (Option<&str>, &str, Option<&str>) {
     let is_cur = |c: char| {
-        matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₽' | ' ' | 'b' | 's' | '.')
-            || c.is_ascii_uppercase()
+        matches!(
+            c,
+            '$' | '€' | '£' | '¥' | '₹' | '₽' | '₩' | '₺' | ' ' | 'b' | 's' | '.'
+        ) || c.is_ascii_uppercase()
     };
     let is_mag = |c: char| c == ' ' || c == 'ſ' || c == '\u{212A}' || c.is_ascii_alphabetic();
     let num_start = m.find(|c: char| !is_cur(c)).unwrap_or(m.len());

@@ -149,11 +149,32 @@ fn currencies_to_iso_codes() {
         ("Exports to Japan rose. Trade was ¥300 billion.", "JPY"),
         ("Trade with Japanese firms was ¥300 billion.", "JPY"),
         ("The yuan fell; trade was ¥300 billion.", "CNY"),
+        // Dollars other than the US's, and the other currencies news
+        // prices in, each its own: "C$5 billion" is no "$5 billion".
+        ("Canada will spend C$5 billion.", "CAD"),
+        ("Canada will spend 5 billion Canadian dollars.", "CAD"),
+        ("Qantas made A$1.4 billion.", "AUD"),
+        ("Hong Kong spent HK$30 billion.", "HKD"),
+        ("Brazil raised R$20 billion.", "BRL"),
+        ("Taiwan spent NT$9 billion.", "TWD"),
+        ("Samsung earned ₩10 trillion.", "KRW"),
+        ("Turkey paid 5 billion lira.", "TRY"),
+        ("Volvo earned SEK 12 billion.", "SEK"),
+        ("Volvo earned 12 billion kronor.", "SEK"),
+        ("The SNB bought CHF 5.1 billion of currency.", "CHF"),
+        (
+            "The SNB bought 5.1 billion Swiss francs of currency.",
+            "CHF",
+        ),
+        ("Senegal borrowed 300 billion CFA francs.", "XOF"),
+        ("Canada will spend C$5 billion (US$3.7 billion).", "USD"),
     ] {
         let units: Vec<&str> = dated(t).iter().map(|f| f.unit).collect();
         assert_eq!(units.last(), Some(&code), "{t}");
     }
     assert!(dated("It costs $ and more.").is_empty());
+    // Names that are currencies too, capitalised: no sums.
+    assert!(dated("The 1998 Lira report was read, and a 2019 Rand study.").is_empty());
 }
 
 // -------------------------------------------------------------- units
@@ -1259,6 +1280,51 @@ fn a_level_then_the_level_it_came_from() {
     );
     // A range stays one.
     assert_eq!(got("It sees 2,000 to 3,000 troops.")[0].1, Qualifier::Range);
+    // The earlier level named before its number.
+    for t in [
+        "The bank expects growth of 6.8%, up from an earlier forecast of 6.5%.",
+        "Inflation was 2.1%, down from its peak of 6.5%.",
+        "Unemployment rose to 4.4% from a low of 6.5%.",
+    ] {
+        assert_eq!(got(t)[1].2.last(), Some(&"earlier"), "{t}");
+    }
+}
+
+#[test]
+fn a_rate_of_growth_is_a_rise_and_of_the_economy_growth() {
+    let one_fig = |t: &str| {
+        let f = figs(t, Some("2024-02-01"));
+        assert_eq!(f.len(), 1, "{t}");
+        f.into_iter().next().unwrap()
+    };
+    // However growth is said, it is a rise of "growth" (the economy's when
+    // nothing else grows).
+    for t in [
+        "China's economy grew 5.2% in 2023.",
+        "China's economy expanded by 5.2% in 2023.",
+        "China's growth was 5.2% in 2023.",
+        "China recorded growth of 5.2% in 2023.",
+        "China's GDP growth reached 5.2% in 2023.",
+        "China's 2023 growth rate of 5.2% beat forecasts.",
+        "The IMF raised its growth forecast for China to 5.2%.",
+        "Wage growth slowed to 5.2% in May.",
+    ] {
+        let f = one_fig(t);
+        assert_eq!(f.attributes.first(), Some(&"rise"), "{t}");
+        assert!(f.subject.terms.iter().any(|x| &**x == "growth"), "{t}");
+    }
+    // A contraction of the economy is negative growth.
+    let f = one_fig("The economy shrank 2% in 2023.");
+    assert!(f.subject.terms.iter().any(|x| &**x == "growth"));
+    // Not exports that grew, nor a level whose clause does not name
+    // growth, nor the level growth came down from.
+    let f = one_fig("China's exports grew 8% in 2023.");
+    assert!(!f.subject.terms.iter().any(|x| &**x == "growth"));
+    let f = one_fig("Despite slow growth last year, unemployment fell to 4%.");
+    assert!(f.attributes.is_empty(), "{:?}", f.attributes);
+    let f = figs("Growth slowed to 4.8% from 5.2%.", Some("2024-02-01"));
+    assert_eq!(f[0].attributes.to_vec(), ["rise"]);
+    assert_eq!(f[1].attributes.to_vec(), ["earlier"]);
 }
 
 #[test]

@@ -180,6 +180,26 @@ const UNITS: &[(&str, &str, f64)] = &[
     ("eur", "EUR", 1.0),
     ("pounds", "GBP", 1.0),
     ("yen", "JPY", 1.0),
+    ("canadian dollars", "CAD", 1.0),
+    ("australian dollars", "AUD", 1.0),
+    ("hong kong dollars", "HKD", 1.0),
+    ("new zealand dollars", "NZD", 1.0),
+    ("singapore dollars", "SGD", 1.0),
+    ("taiwan dollars", "TWD", 1.0),
+    ("new taiwan dollars", "TWD", 1.0),
+    ("swiss francs", "CHF", 1.0),
+    ("cfa francs", "XOF", 1.0),
+    ("francs", "CHF", 1.0),
+    ("swedish kronor", "SEK", 1.0),
+    ("kronor", "SEK", 1.0),
+    ("krona", "SEK", 1.0),
+    ("norwegian kroner", "NOK", 1.0),
+    ("danish kroner", "DKK", 1.0),
+    ("lira", "TRY", 1.0),
+    ("liras", "TRY", 1.0),
+    ("reais", "BRL", 1.0),
+    ("zlotys", "PLN", 1.0),
+    ("zloty", "PLN", 1.0),
     ("rupees", "INR", 1.0),
     ("rupee", "INR", 1.0),
     ("inr", "INR", 1.0),
@@ -199,7 +219,9 @@ static UNITS_BY_FIRST_BYTE: std::sync::LazyLock<Vec<Vec<usize>>> = std::sync::La
 /// The units a figure is given besides those of [`UNITS`]: currencies by
 /// symbol, counted nouns, ratios, number words.
 const OTHER_UNITS: &[&str] = &[
-    "count", "percent", "USD", "EUR", "GBP", "CNY", "RUB", "times", "years",
+    "count", "percent", "USD", "EUR", "GBP", "CNY", "RUB", "times", "years", "CAD", "AUD", "HKD",
+    "NZD", "SGD", "BRL", "TWD", "MXN", "JPY", "CHF", "SEK", "NOK", "DKK", "KRW", "TRY", "ZAR",
+    "PLN", "INR",
 ];
 
 /// The canonical unit spelled `name`, as the `&'static str` a figure keeps
@@ -228,6 +250,25 @@ pub fn currency_symbol(c: &str) -> Option<&'static str> {
         "¥" | "RMB" | "CNY" => Some("CNY"),
         "RUB" | "₽" | "Rb" | "Rb." | "Rbs" | "Rbs." => Some("RUB"),
         "₹" | "Rs" | "Rs." | "INR" => Some("INR"),
+        // Dollars other than the US's are their own currencies: "C$5
+        // billion (US$3.7 billion)" is one sum, not two that conflict.
+        "C$" | "CA$" | "CAD" => Some("CAD"),
+        "A$" | "AU$" | "AUD" => Some("AUD"),
+        "HK$" | "HKD" => Some("HKD"),
+        "NZ$" | "NZD" => Some("NZD"),
+        "S$" | "SG$" | "SGD" => Some("SGD"),
+        "R$" | "BRL" => Some("BRL"),
+        "NT$" => Some("TWD"),
+        "MX$" | "MXN" => Some("MXN"),
+        "JPY" => Some("JPY"),
+        "CHF" => Some("CHF"),
+        "SEK" => Some("SEK"),
+        "NOK" => Some("NOK"),
+        "DKK" => Some("DKK"),
+        "₩" | "KRW" => Some("KRW"),
+        "₺" | "TRY" => Some("TRY"),
+        "ZAR" => Some("ZAR"),
+        "PLN" => Some("PLN"),
         _ => None,
     }
 }
@@ -270,6 +311,15 @@ pub fn unit_after(rest: &str) -> Option<(&'static str, f64, usize)> {
             // "%" needs no word boundary; words do ("bpd", "barrels per
             // day").
             if glued && phrase.chars().next_back().is_some_and(is_alnum) {
+                continue;
+            }
+            // A currency's name that is also a person's or a firm's is
+            // the currency in lowercase only: not "the 1998 Lira report".
+            if matches!(
+                *phrase,
+                "lira" | "liras" | "francs" | "krona" | "kronor" | "reais" | "zloty" | "zlotys"
+            ) && r.starts_with(|c: char| c.is_uppercase())
+            {
                 continue;
             }
             // "threefold", "3-fold": glued or hyphened, in lowercase; not

@@ -256,6 +256,9 @@ const PIECES: &[&str] = &[
     " up from an earlier forecast of ",
     " in the fiscal year ending March 2027",
     " 2026-27",
+    " as of October 3",
+    " on 3 October",
+    " October 3rd.",
 ];
 
 /// Text of up to `n` pieces, each followed by nothing, a space or a line

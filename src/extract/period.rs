@@ -4,8 +4,9 @@
 //! Recognised: years ("in 2022", "2022's"), months ("March 2023", "in
 //! March"), days ("21 March 2023", "March 21, 2023"), quarters and halves
 //! ("the first quarter of 2023", "Q1 2023", "H2 2022", "in the first
-//! quarter"), leading months ("the first two months of this year"),
-//! month ranges ("January-February"), year ranges ("between 2010 and 2020",
+//! quarter"), days without their year ("as of October 3", "on 3
+//! October"), leading months ("the first two months of this year"), month
+//! ranges ("January-February"), year ranges ("between 2010 and 2020",
 //! "2010-2020"), "since 2010", "by 2024", "last year", "this year", "next
 //! year", "last month", "over the past decade", "in the past five years",
 //! sports seasons ("last season", "the 2024-25 season", July to June).
@@ -36,8 +37,9 @@ pub struct Mention {
     /// ("than in 2023, when it took 27.4%").
     pub against: bool,
     /// Whether the mention is a day of the week ("on Sunday", "Sunday's
-    /// vote"): the last such day by the publication date, which only a
-    /// count of what happened takes as its period (`extract::figure`).
+    /// vote") or of the month after "on" ("on October 3"): the last such
+    /// day by the publication date, which only a count of what happened
+    /// takes as its period (`extract::figure`).
     pub weekday: bool,
 }
 
@@ -175,6 +177,7 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
     let rel_year =
         r"(this year|last year|next year|the previous year|a year earlier|(?:1[89]|2[01])\d\d)";
     let n = r"(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})";
+    let cap_month = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
     let list: Vec<(Kind, String)> = vec![
         // "last season", "the 2024-25 season": a sports season, from July
         // to June ("this season" in August 2026 is 2026-27, in May 2026
@@ -222,6 +225,10 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (Kind::By, format!(r"(?i)(?-u:\b)by\s+(?:the\s+end\s+of\s+)?{year}(?-u:\b)")),
         // "on Sunday", "last Sunday", "Sunday's election": capitalised.
         (Kind::Weekday, r"(?-u:\b)(?:(?i:on|last)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?(?-u:\b)".to_string()),
+        // "as of October 3", "on 3 October", "on Oct. 3rd": a day whose
+        // year the text leaves to its date (capitalised, so "may 5" is no
+        // day; not "October 3%").
+        (Kind::DayAlone, format!(r"(?-u:\b)(?:((?i:as\s+(?:of|at))\s+)|((?i:on))\s+)?(?:{cap_month}\s+(\d{{1,2}})|(\d{{1,2}})\s+{cap_month})(?:st|nd|rd|th)?(?:$|[\s,;:)]|\.(?:\s|$))")),
         (Kind::Year, format!(r"(?:^|[^\d,.$€£¥/:-]){year}(?:'s|’s)?(?:$|[^\d%-]|-(?:[a-z]))")),
     ];
     list.into_iter()
@@ -260,6 +267,7 @@ enum Kind {
     PartAlone,
     By,
     Weekday,
+    DayAlone,
     Year,
 }
 
@@ -628,6 +636,39 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                         }
                         last_weekday(g(1), d)
                     }
+                    Kind::DayAlone => {
+                        // Groups: as of, on, month and day, or day and month.
+                        let (month, d) = if g(3).is_empty() {
+                            (g(6), g(5))
+                        } else {
+                            (g(3), g(4))
+                        };
+                        let (Some(m), Ok(d)) = (month_number(month), d.parse::<i8>()) else {
+                            return Ok(None);
+                        };
+                        // Undated, a day after "on" is left as a weekday is;
+                        // a level "as of" it is unresolved.
+                        let Some(doc) = doc else {
+                            if g(1).is_empty() {
+                                return Ok(None);
+                            }
+                            let phrase = whole
+                                .as_str()
+                                .trim_end_matches(|c: char| !c.is_alphanumeric());
+                            return Err(no_year(phrase));
+                        };
+                        // "on November 5": a day to come, as for a weekday.
+                        if !g(2).is_empty() && speaks_of_future(sentence) {
+                            return Ok(None);
+                        }
+                        // The latest such day by the publication date.
+                        let y = if (m, d) > (doc.month(), doc.day()) {
+                            doc.year() - 1
+                        } else {
+                            doc.year()
+                        };
+                        day(y, m, d)
+                    }
                     Kind::Year | Kind::MonthEarlier => unreachable!("read apart"),
                 })
             })();
@@ -643,7 +684,10 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                     note: None,
                     yearless,
                     against,
-                    weekday: *kind == Kind::Weekday,
+                    // A day after "on" ("won 71 seats on October 3") dates
+                    // what happened, as a weekday does; "as of October 3"
+                    // dates a level.
+                    weekday: *kind == Kind::Weekday || *kind == Kind::DayAlone && g(1).is_empty(),
                 }),
                 Ok(None) => {}
                 Err(note) => found.push(Mention {
@@ -1083,6 +1127,26 @@ mod tests {
         );
         assert!(labels("won 71 seats on Sunday", None).is_empty());
         assert!(labels("a sunday roast", d).is_empty());
+        // A day of the month without its year: the latest such day by the
+        // date; after "on" it dates what happened, as a weekday does.
+        assert_eq!(labels("reserves as of March 3", d), vec!["2023-03-03"]);
+        assert_eq!(labels("reserves as at 3 March", d), vec!["2023-03-03"]);
+        assert_eq!(
+            labels("stood at $690 billion as of December 31", d),
+            vec!["2022-12-31"]
+        );
+        assert_eq!(labels("won 71 seats on March 19th", d), vec!["2023-03-19"]);
+        assert!(find("won 71 seats on March 19", d)[0].weekday);
+        assert!(!find("reserves as of March 3", d)[0].weekday);
+        assert!(labels("voters will go to the polls on November 5", d).is_empty());
+        assert!(labels("prices may 5 times higher", d).is_empty());
+        assert_eq!(labels("in March 3% more", d), vec!["2023-03"]);
+        assert_eq!(labels("on 12 March 2023", d), vec!["2023-03-12"]);
+        assert!(labels("won 71 seats on March 19", None).is_empty());
+        assert_eq!(
+            labels("reserves as of March 3", None),
+            vec!["\"as of March 3\" unresolved: no year and source has no date"]
+        );
         // A financial year named relative to the date (2023-03-21: the
         // year begun in April 2022).
         assert_eq!(labels("borrowing this financial year", d), vec!["2022-23"]);

@@ -340,7 +340,8 @@ const PERIOD_REACH: usize = 160;
 /// 2022, up 8 percent") or anywhere when it opens the sentence ("In 2022,
 /// ..."). The nearest after wins unless the nearest before is more than 20
 /// bytes closer. A day of the week counts only when `weekdays`: for a
-/// count of what happened ("won 71 seats on Sunday"), whose period would
+/// count of what happened ("won 71 seats on Sunday") or a reading taken
+/// that day ("hit 42.6C on Sunday"), whose period would
 /// otherwise be its article's date; not for a level said on a day ("said on
 /// Monday that exports rose 5%"), which it would keep from comparison with
 /// the same level said without one.
@@ -1471,10 +1472,12 @@ fn sentence_figures(
         let following = raws.get(i).map_or(s.len(), |r| r.start);
         let mut period_beside = false;
         let gap = attributes.contains(&attribute::GAP);
-        let count_of_events = unit_name == "count"
-            && modality == Modality::Actual
+        // A count of what happened on a day, or a reading taken on it (a
+        // temperature, a quake's magnitude), is of that day.
+        let count_of_events = modality == Modality::Actual
             && periods.iter().any(|m| m.weekday)
-            && !still_counting(s);
+            && (unit_name == "count" && !still_counting(s)
+                || matches!(unit_name, "celsius" | "fahrenheit" | "magnitude"));
         let (per, note) = match period_for(&periods, s, start, end, count_of_events)
             // "1.2 million sq km below the 1981-2010 average": the period
             // after a gap is the other thing's.

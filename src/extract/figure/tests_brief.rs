@@ -1494,6 +1494,18 @@ fn cases_from_the_sample_corpus() {
         let f = figs(t, Some("2026-04-08"));
         assert_eq!(f[0].period, None, "{t}");
     }
+    // A reading taken on the day is that day's: a temperature, a quake's
+    // magnitude (also when it rose, or killed); not one forecast for a day.
+    let label = |f: &Figure| f.period.as_ref().map(|p| p.label.to_string());
+    let f = figs(
+        "Temperatures rose to 42.6C last Sunday. A magnitude 6.1 quake struck on Monday, killing 12.",
+        Some("2026-03-12"),
+    );
+    assert_eq!(label(&f[0]).as_deref(), Some("2026-03-08"));
+    assert_eq!(label(&f[1]).as_deref(), Some("2026-03-09"));
+    assert_eq!(label(&f[2]), None);
+    let f = figs("Forecasters expect 44C on Friday.", Some("2026-03-12"));
+    assert_eq!(label(&f[0]), None);
     let f = one("Power of Siberia 2, planned: 50 bcm a year.");
     assert_eq!(f.modality, Modality::Actual);
     let f = one("He said the deficit would fall to 3.5 percent of GDP next year.");

@@ -259,6 +259,9 @@ const PIECES: &[&str] = &[
     " as of October 3",
     " on 3 October",
     " October 3rd.",
+    " cut the sentence from eight years to four",
+    " sharply, from 4% to ",
+    " ranging from ",
 ];
 
 /// Text of up to `n` pieces, each followed by nothing, a space or a line

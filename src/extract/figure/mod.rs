@@ -237,17 +237,34 @@ fn qualifier_after(tail: &str) -> (Option<Qualifier>, usize) {
 /// after words that compare it with that figure ("from", "compared
 /// with", "against", "versus"), only a count (with its counted noun) or a
 /// number with a magnitude ("3 billion") of an amount (not of a percentage
-/// or a ratio): a bare "from 3" may be anything.
+/// or a ratio): a bare "from 3" may be anything. And the level a change
+/// reached after "from" the level it started at, right after "to", in any
+/// unit: "cut his sentence from eight years to four".
+/// `previous` is the previous figure's unit and span in `s`.
 /// Returns the unit and the counted noun.
 fn carried_unit(
     s: &str,
     raw: &number::Raw,
     is_range: bool,
-    previous: Option<&'static str>,
+    previous: Option<(&'static str, usize, usize)>,
     previous_noun: Option<&str>,
 ) -> Option<(&'static str, Option<String>)> {
-    let previous = previous?;
-    if is_range || raw.word || raw.year_like() {
+    let (previous, p_start, p_end) = previous?;
+    if is_range || raw.year_like() {
+        return None;
+    }
+    if p_end <= raw.start
+        && s[p_end..raw.start].trim().eq_ignore_ascii_case("to")
+        && after_change_from(s, p_start)
+    {
+        let noun = (previous == "count").then(|| previous_noun.map(str::to_string));
+        return match noun {
+            Some(None) => None,
+            Some(noun) => Some(("count", noun)),
+            None => Some((previous, None)),
+        };
+    }
+    if raw.word {
         return None;
     }
     let tail = lower_tail(&s[..raw.start], 24);
@@ -638,15 +655,37 @@ fn change_word(word: &str) -> Option<&'static str> {
     }
 }
 
-/// Whether `tail` (the sentence up to a number, its last [`TAIL`] bytes
-/// lowercase) ends with a change and
-/// "from": "rose from", "up from", "an increase from". The number is the
-/// level the change started at.
-fn after_change_from(tail: &str) -> bool {
-    before_from(tail)
-        .and_then(|mut words| words.next())
-        .and_then(change_word)
-        .is_some()
+/// Whether the number at `start` of `s` follows "from" (and
+/// [`FROM_QUALIFYING`] words) after a change in its clause: "rose from",
+/// "up from", "an increase from", "cut the rate from", "reduced the
+/// sentence of the former minister from". The number is the level the
+/// change started at. Up to ten words back, not past a clause's end or
+/// a word that opens another ("as", "while", "which", ...).
+fn after_change_from(s: &str, start: usize) -> bool {
+    // Clause openers, and the words of a range ("ranging from").
+    const OPENERS: &[&str] = &[
+        "as", "while", "whereas", "when", "after", "before", "which", "that", "who", "and", "but",
+        "range", "ranges", "ranged", "ranging", "between",
+    ];
+    // The cheap test first: "from" right before the number.
+    if before_from(&lower_tail(&s[..start], TAIL)).is_none() {
+        return false;
+    }
+    let tail = lower_tail(&s[..start], 120);
+    let Some(words) = before_from(&tail) else {
+        return false;
+    };
+    // A comma right before "from" sets the levels off ("cut its rate
+    // sharply, from 4% to 3.75%"); another ends the clause.
+    for (k, w) in words.take(10).enumerate() {
+        if k > 0 && w.ends_with([',', ';', ':']) || OPENERS.contains(&w) {
+            return false;
+        }
+        if change_word(w.trim_end_matches([',', ';', ':'])).is_some() {
+            return true;
+        }
+    }
+    false
 }
 
 /// When `tail` (lowercase) ends with "from" and [`FROM_QUALIFYING`] words,
@@ -1175,7 +1214,7 @@ fn sentence_figures(
             // and an amount ("in 2021 to $190 billion").
             let to = gap.eq_ignore_ascii_case("to");
             let change_to = to
-                && (after_change_from(&lower_tail(&s[..first.start], TAIL))
+                && (after_change_from(s, first.start)
                     // "rose 0.2% to 4.5%": a change and the level.
                     || unit_twice.is_some()
                         && lower_tail(&s[..first.start], 16)
@@ -1344,7 +1383,13 @@ fn sentence_figures(
                                     s,
                                     &first,
                                     is_range,
-                                    out[first_index..].last().map(|f| f.unit),
+                                    out[first_index..].last().map(|f| {
+                                        (
+                                            f.unit,
+                                            f.span.start as usize - base,
+                                            f.span.end as usize - base,
+                                        )
+                                    }),
                                     counted_nouns.last().and_then(|c| c.2.as_deref()),
                                 ) {
                                     Some((u, noun)) => {
@@ -1497,7 +1542,8 @@ fn sentence_figures(
             .last()
             .map(|f| (f.span.start as usize - base, f.span.end as usize - base));
         if !period_beside
-            && (after_change_from(&tail) || from_after_level(&tail, s, start, previous, &periods))
+            && (after_change_from(s, start)
+                || from_after_level(&tail, s, start, previous, &periods))
         {
             attributes.push(attribute::EARLIER);
         }

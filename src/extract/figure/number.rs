@@ -510,7 +510,7 @@ fn small_word_counts(s: &str, found: Range<usize>) -> bool {
     {
         return false;
     }
-    if part_of_whole_words(&s[..found.start], after) {
+    if part_of_whole_words(&s[..found.start], after) || to_after_from_number(&s[..found.start]) {
         return true;
     }
     const COUNTED: &[&str] = &[
@@ -542,6 +542,25 @@ fn small_word_counts(s: &str, found: Range<usize>) -> bool {
     ]
     .contains(&prev.split_whitespace().next_back().unwrap_or(""));
     counted && per_cent && !known
+}
+
+/// Whether `before` (the sentence up to a number) ends with "to" after
+/// "from", a number and at most two words: "cut his sentence from eight
+/// years to four", where the number is the level reached, in the unit of
+/// the first (which `extract::figure` carries over, or drops the number).
+fn to_after_from_number(before: &str) -> bool {
+    let tail = lower_tail(before, 48);
+    let mut words = tail.split_whitespace().rev();
+    if words.next() != Some("to") {
+        return false;
+    }
+    let words: Vec<&str> = words.take(4).collect();
+    (1..words.len()).any(|k| {
+        words[k] == "from" && {
+            let n = words[k - 1];
+            n.starts_with(|c: char| c.is_ascii_digit()) || word_value(n).is_some()
+        }
+    })
 }
 
 /// The words that may stand between "of" and a whole: "79 of the 200

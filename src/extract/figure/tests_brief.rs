@@ -1019,11 +1019,51 @@ fn a_change_and_the_level_it_reached_are_not_a_range() {
             (3.4, ex, vec![], Some("2022-09".into()))
         ]
     );
+    // The change's verb further back in the clause: "from X to Y" is the
+    // level before and the level reached, not a range; the second takes
+    // the first's unit, even as a small word.
+    let level_and_earlier = |t: &str, unit: &str| {
+        let f = dated(t);
+        assert_eq!(f.len(), 2, "{t}: {f:#?}");
+        assert_eq!(f[0].attributes.to_vec(), ["earlier"], "{t}");
+        assert!(f[1].attributes.is_empty(), "{t}");
+        assert!(f.iter().all(|f| f.unit == unit && f.qualifier == ex), "{t}");
+        (f[0].value, f[1].value)
+    };
+    assert_eq!(
+        level_and_earlier("The bank cut its rate from 4% to 3.75%.", "percent"),
+        (4.0, 3.75)
+    );
+    assert_eq!(
+        level_and_earlier(
+            "The bank cut its key interest rate sharply, from 4% to 3.75%.",
+            "percent"
+        ),
+        (4.0, 3.75)
+    );
+    assert_eq!(
+        level_and_earlier(
+            "An appeals court cut the prison sentence of former minister Karel Dvorak from eight years to four.",
+            "years"
+        ),
+        (8.0, 4.0)
+    );
+    assert_eq!(
+        level_and_earlier(
+            "The firm cut its workforce from 12,000 workers to 9,000.",
+            "count"
+        ),
+        (12000.0, 9000.0)
+    );
+    // Not past another clause, nor a clause's opening word.
+    let f = dated("Imports rose as companies bought from 12 countries.");
+    assert!(f[0].attributes.is_empty());
     // Ranges stay ranges.
     for t in [
         "Trade is expected to grow by 2 to 3 percent in 2023.",
         "Estimates range from $30 billion to $40 billion.",
         "Trade was 30 to 40 billion dollars.",
+        "Prices rose, with estimates ranging from $30 billion to $40 billion.",
     ] {
         assert_eq!(one(t).qualifier, Qualifier::Range, "{t}");
     }

@@ -262,6 +262,9 @@ const PIECES: &[&str] = &[
     " cut the sentence from eight years to four",
     " sharply, from 4% to ",
     " ranging from ",
+    "” his lawyer, Tomáš Beneš, told ",
+    "” said his lawyer Tomas Benes",
+    " said the company's chief executive, ",
 ];
 
 /// Text of up to `n` pieces, each followed by nothing, a space or a line

@@ -657,9 +657,13 @@ macro_rules! heads {
 static HEAD_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| heads!().split('|').collect());
 
 const DESCRIPTION: &str = concat!(
-    r"(?:[Tt]he|[Aa]n?)\s+(?:[A-Za-z0-9-]+(?:['’]s)?\s+){0,3}?(?i:",
+    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[A-Za-z0-9-]+(?:['’]s)?\s+){0,3}?(?i:",
     heads!(),
-    r")(?-u:\b)"
+    // "the company's chief executive": a head that owns the one after it
+    // is not the speaker.
+    r")(?:['’]s\s+(?:[A-Za-z-]+\s+){0,2}?(?i:",
+    heads!(),
+    r"))?(?-u:\b)"
 );
 
 /// Someone named by whom they speak for: "Putin's spokesman", "Xi's top
@@ -2146,6 +2150,38 @@ fn trailing_appositive(rest: &str) -> Option<&str> {
     person_like(&words).then_some(name)
 }
 
+/// The name right after a person's role named after its cue, with no
+/// comma between, to the end of the clause: "said his lawyer Tomas
+/// Benes.", "said the coach Pep Guardiola". `role` is the speaker's match
+/// (its last word a person's role or title), `rest` the text after it.
+fn name_after_role<'a>(role: &str, rest: &'a str) -> Option<&'a str> {
+    let last = role.split_whitespace().next_back()?;
+    if !with_lowercase(last, |w| is_person_role(w) || TITLES.contains(&w)) {
+        return None;
+    }
+    let inner = rest.strip_prefix(' ')?;
+    let end = inner
+        .find(['.', ',', ';', '!', '?', '\n', '“', '”', '"'])
+        .unwrap_or(inner.len());
+    // The capitalised words (and particles) that open the clause: "Pep
+    // Guardiola" of "Pep Guardiola on Monday".
+    let clause = &inner[..end];
+    let mut name_end = 0;
+    for (i, w) in clause.split(' ').scan(0, |at, w| {
+        let i = *at;
+        *at += w.len() + 1;
+        Some((i, w))
+    }) {
+        if !(w.starts_with(char::is_uppercase) || is_particle(w)) {
+            break;
+        }
+        name_end = i + w.len();
+    }
+    let name = &clause[..name_end];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    person_like(&words).then_some(name)
+}
+
 /// Whether name words (titles stripped) look like a person's full name:
 /// two or three capitalised words, none a sentence opener, weekday or
 /// month, the last no organisation word nor a place's ([`PLACE_ENDS`]).
@@ -3000,20 +3036,28 @@ fn build(
     // the subject quotes from.
     let mut after_cue_end = None;
     let mut cue_mention: Option<String> = None;
-    if let Some(m) = after_cue
-        && let Some((sp, cue)) = after_parts(&after[..m.end()])
-        && plausible_speaker(&after[sp.clone()])
-    {
+    // The speaker's match and cue, and the name an appositive gives a role
+    // ("his lawyer, Tomas Benes, said": a role led by a possessive is
+    // someone's only when so named).
+    let parts = after_cue
+        .and_then(|m| after_parts(&after[..m.end()]).map(|(sp, cue)| (m, sp, cue)))
+        .map(|(m, sp, cue)| {
+            let named = match &cue {
+                Some(cue) => appositive_name(&after[sp.clone()], &after[sp.end..cue.start]),
+                // "said Opinia's research director, Tom Hale."
+                None if !person_like(&after[sp.clone()].split_whitespace().collect::<Vec<_>>()) => {
+                    trailing_appositive(&after[sp.end..])
+                        .or_else(|| possessed_role(&after[sp.start..]))
+                        .or_else(|| name_after_role(&after[sp.clone()], &after[sp.end..]))
+                }
+                None => None,
+            };
+            (m, sp, cue, named)
+        })
+        .filter(|(_, sp, _, named)| named.is_some() || plausible_speaker(&after[sp.clone()]));
+    if let Some((m, sp, cue, named)) = parts {
         after_cue_end = Some(after_start + m.end());
         apposed = apposed_role(&after[sp.end..cue.as_ref().map_or(after.len(), |c| c.start)]);
-        let named = match &cue {
-            Some(cue) => appositive_name(&after[sp.clone()], &after[sp.end..cue.start]),
-            // "said Opinia's research director, Tom Hale."
-            None if !person_like(&after[sp.clone()].split_whitespace().collect::<Vec<_>>()) => {
-                trailing_appositive(&after[sp.end..]).or_else(|| possessed_role(&after[sp.start..]))
-            }
-            None => None,
-        };
         // A group ("police") speaks as a body, as "the police" would.
         let group = crate::speakers::GROUPS.contains(&&after[sp.clone()]);
         mention = Some(match named {
@@ -4374,9 +4418,28 @@ mod tests {
             "“We will win the league this season,” said the coach, Pep Guardiola.",
             "“We will win the league this season,” the coach, Pep Guardiola, said.",
             "“We will win,” said the coach, Pep Guardiola.",
+            // No comma: the name that opens the clause after the role.
+            "“We will win,” said the coach Pep Guardiola.",
+            "“We will win,” said the coach Pep Guardiola on Monday.",
+            // A role led by a possessive, when a name is set beside it.
+            "“We will win,” his coach, Pep Guardiola, said.",
+            "“We will win,” said their coach, Pep Guardiola.",
+            "“We will win,” said their coach Pep Guardiola.",
+            "Their coach, Pep Guardiola, said: “We will win.”",
         ] {
             assert_eq!(who(body), vec![sp("Pep Guardiola")], "{body}");
         }
+        // Without a name, a possessive's role is no one; an owner's head
+        // is not the speaker ("the company's chief executive").
+        assert_eq!(who("“We will appeal,” his lawyer said."), vec![None]);
+        assert_eq!(
+            who("“We will appeal,” said the company's chief executive, Jan Novak."),
+            vec![sp("Jan Novak")]
+        );
+        assert_eq!(
+            who("“We will appeal,” said the company Acme Corp."),
+            vec![sp("company")]
+        );
         assert_eq!(
             who("“The evidence is overwhelming,” the prosecutor told the jury."),
             vec![sp("prosecutor")]

@@ -265,6 +265,8 @@ const PIECES: &[&str] = &[
     "” his lawyer, Tomáš Beneš, told ",
     "” said his lawyer Tomas Benes",
     " said the company's chief executive, ",
+    " four years later",
+    "Two years on, ",
 ];
 
 /// Text of up to `n` pieces, each followed by nothing, a space or a line

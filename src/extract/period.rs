@@ -214,6 +214,9 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (Kind::FinancialYear, r"(?i)(?-u:\b)(this|the\s+current|next|the\s+next|last|the\s+last|the\s+previous)\s+(?:financial|fiscal|tax)\s+year(?-u:\b)".to_string()),
         (Kind::FullYear, format!(r"(?i)(?-u:\b)(?:full|whole)[\s-]year(?:\s+{year})?(?-u:\b)")),
         (Kind::YearsAgo, format!(r"(?i)(?-u:\b)(?:{n}\s+years|(a\s+decade))\s+ago(?-u:\b)")),
+        // "four years later", "a year on": counted from the year named
+        // before it in the sentence (resolved once all are known).
+        (Kind::YearsLater, format!(r"(?i)(?-u:\b)(?:{n}\s+years|(a\s+year)|(a\s+decade))\s+(?:later|afterwards|on)(?-u:\b)")),
         (Kind::Relative, r"(?i)(?-u:\b)(last year|this year|next year|the (?:previous|preceding|prior) year|the year (?:before|earlier)|a year earlier|a year ago|last month|this month|so far this year|today|currently|at present)(?-u:\b)".to_string()),
         (Kind::MonthAlone, format!(r"(?i)(?-u:\b)in\s+({month})(?-u:\b)")),
         // "from 3.4% a month earlier": the month before the one the
@@ -258,6 +261,7 @@ enum Kind {
     SinceMonth,
     PastYears,
     YearsAgo,
+    YearsLater,
     FullYear,
     FinancialYear,
     Relative,
@@ -310,6 +314,7 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
     let matching = PATTERN_SET.matches(sentence);
     let mut month_earlier: Vec<(usize, usize)> = Vec::new();
     let mut year_earlier: Vec<(usize, usize)> = Vec::new();
+    let mut years_later: Vec<(usize, usize, i16)> = Vec::new();
     for (kind, re) in matching.iter().map(|i| &PATTERNS[i]) {
         if *kind == Kind::Year {
             // The most common kind, and the only one whose group follows
@@ -352,6 +357,17 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
             }
             if *kind == Kind::MonthEarlier {
                 month_earlier.push((s, e));
+                continue;
+            }
+            if *kind == Kind::YearsLater {
+                let n = if !g(2).is_empty() {
+                    1
+                } else if !g(3).is_empty() {
+                    10
+                } else {
+                    count_word(g(1)).unwrap_or(1)
+                };
+                years_later.push((s, e, n));
                 continue;
             }
             // "in 2025, up from 860 a year earlier": the year before the
@@ -669,7 +685,9 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                         };
                         day(y, m, d)
                     }
-                    Kind::Year | Kind::MonthEarlier => unreachable!("read apart"),
+                    Kind::Year | Kind::MonthEarlier | Kind::YearsLater => {
+                        unreachable!("read apart")
+                    }
                 })
             })();
             let yearless = matches!(kind, Kind::MonthAlone | Kind::PartAlone)
@@ -733,6 +751,16 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
             (None, None) => (None, Some(no_date(&sentence[s..e]))),
         };
         insert_mention(&mut found, s, e, period, note);
+    }
+    // "in 2018, which a court cut by 5 percent four years later": that many
+    // years after the year of the nearest period named before it; with
+    // none, no period (not the sentence's other one).
+    for (s, e, n) in years_later {
+        if taken(&found, s, e) {
+            continue;
+        }
+        let period = named_before(&found, s).and_then(|p| year_period(p.start.year() + n));
+        insert_mention(&mut found, s, e, period, None);
     }
     found
 }
@@ -1127,6 +1155,20 @@ mod tests {
         );
         assert!(labels("won 71 seats on Sunday", None).is_empty());
         assert!(labels("a sunday roast", d).is_empty());
+        // Years after the year named before: that year on; none without.
+        assert_eq!(
+            labels("a fine in 2018, which a court cut four years later", d),
+            vec!["2018", "2022"]
+        );
+        assert_eq!(
+            labels("$5 billion in 2019 and $7 billion a year on", d),
+            vec!["2019", "2020"]
+        );
+        assert_eq!(
+            labels("in July 2018 and a decade later", d),
+            vec!["2018-07", "2028"]
+        );
+        assert_eq!(labels("a court cut it two years later", d), vec![""]);
         // A day of the month without its year: the latest such day by the
         // date; after "on" it dates what happened, as a weekday does.
         assert_eq!(labels("reserves as of March 3", d), vec!["2023-03-03"]);

@@ -1509,6 +1509,13 @@ fn cases_from_the_sample_corpus() {
         (f.qualifier, f.modality),
         (Qualifier::Over, Modality::Forecast)
     );
+    // "Two years on," says when; "ten years on the board" is a length.
+    assert_eq!(dated("Two years on, sales rose 5%.").len(), 1);
+    assert_eq!(one("He spent ten years on the board.").unit, "years");
+    let f = dated(
+        "Brussels imposed a fine of 4.34 billion euros in 2018, which a court cut by 5 percent four years later.",
+    );
+    assert_eq!(f[1].period.as_ref().map(|p| &*p.label), Some("2022"));
     let f = one("Engineers built the city more than a century ago.");
     assert_eq!(
         (f.value, f.unit, f.qualifier),

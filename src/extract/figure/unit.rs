@@ -340,10 +340,25 @@ pub fn unit_after(rest: &str) -> Option<(&'static str, f64, usize)> {
                 // Not when ("40 years ago"), nor an age ("the 24-year-old",
                 // "246,940 18-year-olds", of someone the sentence may not name: all ages would be
                 // one subject, and conflict).
+                // "Two years on, sales rose": when, as "later" is ("ten
+                // years on the board" is a length).
+                let on_then = after
+                    .trim_start()
+                    .strip_prefix("on")
+                    .is_some_and(|r| r.is_empty() || r.starts_with([',', '.', ';', ':']));
                 if opens(
                     after.trim_start(),
-                    &["ago", "earlier", "later", "before", "after", "previously"],
-                ) || opens(after, &["-old", " old", "-olds", " olds"])
+                    &[
+                        "ago",
+                        "earlier",
+                        "later",
+                        "before",
+                        "after",
+                        "afterwards",
+                        "previously",
+                    ],
+                ) || on_then
+                    || opens(after, &["-old", " old", "-olds", " olds"])
                 {
                     return None;
                 }

@@ -267,6 +267,10 @@ const PIECES: &[&str] = &[
     " said the company's chief executive, ",
     " four years later",
     "Two years on, ",
+    "1.48C above pre-industrial levels",
+    " warmed by 1.3C",
+    " parts per million",
+    " ppm from 2024",
 ];
 
 /// Text of up to `n` pieces, each followed by nothing, a space or a line

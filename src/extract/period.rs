@@ -999,13 +999,20 @@ fn year_compared_against(before: &str) -> bool {
         Some("with" | "to") => words
             .next()
             .is_some_and(|w| w.eq_ignore_ascii_case("compared")),
-        // "up 1.1% from 2025", "37% below 1990 levels".
-        Some("from" | "on" | "over" | "below" | "above") => words.next().is_some_and(|w| {
-            w.ends_with(|c: char| c.is_ascii_digit() || c == '%')
-                || ["percent", "per", "cent", "points"]
-                    .iter()
-                    .any(|p| w.eq_ignore_ascii_case(p))
-        }),
+        // "up 1.1% from 2025", "37% below 1990 levels", "up 2.3 ppm from
+        // 2024" (a short unit word after the number).
+        Some("from" | "on" | "over" | "below" | "above") => {
+            let number = |w: &str| w.ends_with(|c: char| c.is_ascii_digit() || c == '%');
+            words.next().is_some_and(|w| {
+                number(w)
+                    || ["percent", "per", "cent", "points"]
+                        .iter()
+                        .any(|p| w.eq_ignore_ascii_case(p))
+                    || w.len() <= 8
+                        && w.bytes().all(|b| b.is_ascii_lowercase())
+                        && words.next().is_some_and(number)
+            })
+        }
         _ => false,
     }
 }

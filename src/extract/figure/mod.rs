@@ -255,7 +255,7 @@ fn carried_unit(
     }
     if p_end <= raw.start
         && s[p_end..raw.start].trim().eq_ignore_ascii_case("to")
-        && after_change_from(s, p_start)
+        && after_change_from(&lower_tail(&s[..p_start], TAIL), s, p_start)
     {
         let noun = (previous == "count").then(|| previous_noun.map(str::to_string));
         return match noun {
@@ -660,15 +660,17 @@ fn change_word(word: &str) -> Option<&'static str> {
 /// "up from", "an increase from", "cut the rate from", "reduced the
 /// sentence of the former minister from". The number is the level the
 /// change started at. Up to ten words back, not past a clause's end or
-/// a word that opens another ("as", "while", "which", ...).
-fn after_change_from(s: &str, start: usize) -> bool {
+/// a word that opens another ("as", "while", "which", ...). `tail` is the
+/// sentence up to the number, lowercase, its last [`TAIL`] bytes.
+fn after_change_from(tail: &str, s: &str, start: usize) -> bool {
     // Clause openers, and the words of a range ("ranging from").
     const OPENERS: &[&str] = &[
         "as", "while", "whereas", "when", "after", "before", "which", "that", "who", "and", "but",
         "range", "ranges", "ranged", "ranging", "between",
     ];
-    // The cheap test first: "from" right before the number.
-    if before_from(&lower_tail(&s[..start], TAIL)).is_none() {
+    // The cheap test first, on the [`TAIL`] the caller has: "from" right
+    // before the number.
+    if before_from(tail).is_none() {
         return false;
     }
     let tail = lower_tail(&s[..start], 120);
@@ -829,6 +831,9 @@ const GAP_NOUNS: &[&str] = &[
 /// (unit included in neither), `noun` the figure's own last words ("12
 /// seats").
 fn figure_kind(tail: &str, after: &str, unit: &str, noun: &str) -> Option<&'static str> {
+    if let Some(kind) = temperature_change(tail, after, unit) {
+        return Some(kind);
+    }
     let percent = unit == "percent";
     if percent && after.starts_with(" of ") {
         return Some(attribute::SHARE);
@@ -962,6 +967,45 @@ fn figure_kind(tail: &str, after: &str, unit: &str, noun: &str) -> Option<&'stat
     .iter()
     .any(|w| clause.contains(w))
     .then_some(attribute::SHARE)
+}
+
+/// How a temperature differs from another, however it is said: "1.48C
+/// above pre-industrial levels", "1.47C higher than before
+/// industrialisation", "1.5C warmer", "has warmed by 1.3C" are one rise
+/// (an anomaly); "below", "lower", "cooler", "colder", "cooled by" a fall.
+/// `tail` and `after` as [`figure_kind`] takes them.
+fn temperature_change(tail: &str, after: &str, unit: &str) -> Option<&'static str> {
+    if !matches!(unit, "celsius" | "fahrenheit") {
+        return None;
+    }
+    match temperature_comparison(after) {
+        Some(true) => return Some(attribute::RISE),
+        Some(false) => return Some(attribute::FALL),
+        None => {}
+    }
+    let mut words = tail.split_whitespace().rev();
+    let mut last = words.next();
+    if last == Some("by") {
+        last = words.next();
+    }
+    match last {
+        Some("warmed" | "warming" | "heated") => Some(attribute::RISE),
+        Some("cooled" | "cooling") => Some(attribute::FALL),
+        _ => None,
+    }
+}
+
+/// Whether the word right after a temperature compares it up (`true`:
+/// above, higher, warmer, hotter) or down (`false`: below, lower, cooler,
+/// colder) with another: the period after it is the other one's ("1.5C
+/// above the 1850-1900 average").
+fn temperature_comparison(after: &str) -> Option<bool> {
+    let next = after.split_whitespace().next()?;
+    match next.trim_end_matches([',', '.', ';']) {
+        "above" | "higher" | "warmer" | "hotter" => Some(true),
+        "below" | "lower" | "cooler" | "colder" => Some(false),
+        _ => None,
+    }
 }
 
 /// Whether a percentage with no kind of its own is a rate of growth, which
@@ -1214,7 +1258,7 @@ fn sentence_figures(
             // and an amount ("in 2021 to $190 billion").
             let to = gap.eq_ignore_ascii_case("to");
             let change_to = to
-                && (after_change_from(s, first.start)
+                && (after_change_from(&lower_tail(&s[..first.start], TAIL), s, first.start)
                     // "rose 0.2% to 4.5%": a change and the level.
                     || unit_twice.is_some()
                         && lower_tail(&s[..first.start], 16)
@@ -1516,18 +1560,26 @@ fn sentence_figures(
         // one's own.
         let following = raws.get(i).map_or(s.len(), |r| r.start);
         let mut period_beside = false;
-        let gap = attributes.contains(&attribute::GAP);
+        let gap = attributes.contains(&attribute::GAP)
+            || matches!(unit_name, "celsius" | "fahrenheit")
+                && temperature_comparison(&after).is_some();
         // A count of what happened on a day, or a reading taken on it (a
         // temperature, a quake's magnitude), is of that day.
         let count_of_events = modality == Modality::Actual
             && periods.iter().any(|m| m.weekday)
             && (unit_name == "count" && !still_counting(s)
                 || matches!(unit_name, "celsius" | "fahrenheit" | "magnitude"));
-        let (per, note) = match period_for(&periods, s, start, end, count_of_events)
-            // "1.2 million sq km below the 1981-2010 average": the period
-            // after a gap is the other thing's.
-            .filter(|m| !(gap && m.start >= end))
-        {
+        // "1.2 million sq km below the 1981-2010 average": the period
+        // after a gap is the other thing's; one before it may be its own
+        // ("In 2024 it was 1.6C above the 1850-1900 average").
+        let before_gap: Vec<period::Mention>;
+        let candidates = if gap {
+            before_gap = periods.iter().filter(|m| m.start < end).cloned().collect();
+            &before_gap
+        } else {
+            &periods
+        };
+        let (per, note) = match period_for(candidates, s, start, end, count_of_events) {
             Some(mut m) => {
                 period_beside = m.start >= end && m.start <= following;
                 future_month(&mut m, modality, doc.date());
@@ -1542,7 +1594,7 @@ fn sentence_figures(
             .last()
             .map(|f| (f.span.start as usize - base, f.span.end as usize - base));
         if !period_beside
-            && (after_change_from(s, start)
+            && (after_change_from(&tail, s, start)
                 || from_after_level(&tail, s, start, previous, &periods))
         {
             attributes.push(attribute::EARLIER);

@@ -101,6 +101,13 @@ const STOP: &[&str] = &[
     "under",
     "above",
     "below",
+    // Comparing words name nothing measured ("1.47C higher than").
+    "higher",
+    "lower",
+    "warmer",
+    "cooler",
+    "hotter",
+    "colder",
     "roughly",
     "approximately",
     "estimated",

@@ -830,10 +830,20 @@ fn a_percentage_says_whether_it_is_a_share_a_rise_or_a_fall() {
         ("They sold 2 million tickets ahead of the final.", None),
         ("The line cost $5 billion ahead of schedule.", None),
         ("Ice was 1.2 million sq km below the average.", Some("gap")),
+        // A temperature above or below another is a rise or a fall, as
+        // when it is higher, warmer or has warmed by it.
         (
             "The anomaly was 1.5C above the 1850-1900 average.",
-            Some("gap"),
+            Some("rise"),
         ),
+        ("Temperatures were 1.48C warmer than before.", Some("rise")),
+        (
+            "Global temperatures were 1.47C higher in 2025.",
+            Some("rise"),
+        ),
+        ("The world has warmed by 1.3C since 1900.", Some("rise")),
+        ("The night was 3F colder than the average.", Some("fall")),
+        ("Temperatures hit 42.6C on Sunday.", None),
         ("Prices were 5% above the level of 2023.", Some("rise")),
         ("Output was 3% below target.", Some("fall")),
         // A level after "to" is none of them.
@@ -1132,6 +1142,17 @@ fn the_period_after_a_gap_is_the_other_things() {
     // Before the gap, the period is its own.
     let f = dated("In 2022, City finished 10 points behind the champions.");
     assert_eq!(f[0].period.as_ref().map(|p| &*p.label), Some("2022"));
+    // So for a temperature above another (a rise).
+    let f = dated("It was 1.5C above the 1850-1900 average.");
+    assert!(f[0].period.is_none(), "{f:#?}");
+    let f = dated("In 2024 it was 1.6C above the 1850-1900 average.");
+    assert_eq!(f[0].period.as_ref().map(|p| &*p.label), Some("2024"));
+    // Concentrations in parts per million or billion; "from 2024" after a
+    // number and its unit is what a change is measured against.
+    let f = dated("CO2 reached 425 parts per million, up 2.3 ppm from 2024.");
+    assert_eq!((f[0].unit, f[1].unit), ("ppm", "ppm"));
+    assert!(f[1].period.is_none(), "{f:#?}");
+    assert_eq!(one("Methane reached 1,930 ppb.").unit, "ppb");
 }
 
 #[test]

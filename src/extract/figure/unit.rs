@@ -139,6 +139,11 @@ const UNITS: &[(&str, &str, f64)] = &[
     ("barrels", "barrels", 1.0),
     ("barrel", "barrels", 1.0),
     ("bbl", "barrels", 1.0),
+    // Concentrations: "425 parts per million" of CO2 in the air.
+    ("parts per million", "ppm", 1.0),
+    ("ppm", "ppm", 1.0),
+    ("parts per billion", "ppb", 1.0),
+    ("ppb", "ppb", 1.0),
     ("metric tons", "tonnes", 1.0),
     ("tonnes", "tonnes", 1.0),
     ("tonne", "tonnes", 1.0),

@@ -721,6 +721,20 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
         }
     }
     found.sort_by_key(|m| m.start);
+    // "on Sunday, March 8": the weekday names the date after it, which says
+    // which Sunday.
+    let mut k = 1;
+    while k < found.len() {
+        let (a, b) = (&found[k - 1], &found[k]);
+        if a.weekday
+            && sentence[a.end..b.start].trim_matches([' ', ',']).is_empty()
+            && b.period.as_ref().is_some_and(|p| p.start == p.end)
+        {
+            found.remove(k - 1);
+        } else {
+            k += 1;
+        }
+    }
     // "eased to 2.9% in October from 3.4% a month earlier": the month
     // before the nearest single month named before it. With none, no
     // period: the publication's month says nothing of which month the
@@ -1192,6 +1206,16 @@ mod tests {
         assert_eq!(labels("in March 3% more", d), vec!["2023-03"]);
         assert_eq!(labels("on 12 March 2023", d), vec!["2023-03-12"]);
         assert!(labels("won 71 seats on March 19", None).is_empty());
+        // A weekday before a date is the date's.
+        assert_eq!(
+            labels("won 71 seats on Sunday, March 12", d),
+            vec!["2023-03-12"]
+        );
+        assert_eq!(
+            labels("won 71 seats on Sunday 12 March", d),
+            vec!["2023-03-12"]
+        );
+        assert_eq!(labels("on Sunday, March 12, 2023", d), vec!["2023-03-12"]);
         assert_eq!(
             labels("reserves as of March 3", None),
             vec!["\"as of March 3\" unresolved: no year and source has no date"]

@@ -933,8 +933,64 @@ fn opposed(a: &[Shared], b: &[Shared]) -> bool {
 /// are two things, however many other words they share.
 fn names_agree(a: &Figure, b: &Figure) -> bool {
     let (na, nb) = (&a.subject.names, &b.subject.names);
+    if na.is_empty() || nb.is_empty() {
+        return true;
+    }
     let within = |x: &[Shared], y: &[Shared]| x.iter().all(|t| y.contains(t));
-    na.is_empty() || nb.is_empty() || within(na, nb) || within(nb, na)
+    if within(na, nb) || within(nb, na) {
+        return true;
+    }
+    // Names written out against their initials: "the Swiss National Bank"
+    // and "the SNB", "Nato" and "the North Atlantic Treaty Organization".
+    let (oa, la) = ordered_names(a);
+    let (ob, lb) = ordered_names(b);
+    within_spelled(&oa[..la], &ob[..lb]) || within_spelled(&ob[..lb], &oa[..la])
+}
+
+/// Most names [`ordered_names`] keeps of a subject (on the stack).
+const MOST_NAMES: usize = 12;
+
+/// A figure's name terms in the order its subject has them (at most
+/// [`MOST_NAMES`]), and how many.
+fn ordered_names(f: &Figure) -> ([&str; MOST_NAMES], usize) {
+    let names = &f.subject.names;
+    let mut out = [""; MOST_NAMES];
+    let mut n = 0;
+    for t in f.subject.terms.iter().filter(|t| names.contains(t)) {
+        if n == MOST_NAMES {
+            break;
+        }
+        out[n] = t;
+        n += 1;
+    }
+    (out, n)
+}
+
+/// Whether every name of `x` is among `y`'s, reading an acronym (two to
+/// six letters) in either as the run of the other's names whose initials
+/// spell it: `snb` is `swiss`, `nation`, `bank`.
+fn within_spelled(x: &[&str], y: &[&str]) -> bool {
+    // The run of `names` whose initials spell `acronym`, as positions.
+    fn spelled(acronym: &str, names: &[&str]) -> Option<std::ops::Range<usize>> {
+        let n = acronym.len();
+        if !(2..=6).contains(&n) || !acronym.bytes().all(|b| b.is_ascii_lowercase()) {
+            return None;
+        }
+        (0..names.len().checked_sub(n - 1)?)
+            .find(|&i| {
+                names[i..i + n]
+                    .iter()
+                    .zip(acronym.bytes())
+                    .all(|(w, c)| w.as_bytes().first() == Some(&c))
+            })
+            .map(|i| i..i + n)
+    }
+    x.iter().enumerate().all(|(i, t)| {
+        y.contains(t)
+            || spelled(t, y).is_some()
+            // Spelled out by an acronym of `y`.
+            || y.iter().any(|u| spelled(u, x).is_some_and(|r| r.contains(&i)))
+    })
 }
 
 /// Whether two subjects that each say what is measured besides whom it is
@@ -1965,6 +2021,26 @@ mod tests {
             !same_subject(&both, &other, &w),
             "Russia-China is not Russia-India"
         );
+    }
+
+    #[test]
+    fn an_acronym_is_the_names_it_spells() {
+        let w = TermWeights::default();
+        let full = named(
+            &["swiss", "nation", "bank", "bought", "currenc"],
+            &["bank", "nation", "swiss"],
+        );
+        let short = named(&["snb", "bought", "currenc"], &["snb"]);
+        assert!(same_subject(&full, &short, &w));
+        assert!(same_subject(&short, &full, &w));
+        // Initials out of order, or another bank's, are not.
+        let other = named(&["ecb", "bought", "currenc"], &["ecb"]);
+        assert!(!same_subject(&full, &other, &w));
+        let shuffled = named(
+            &["nation", "swiss", "bank", "bought", "currenc"],
+            &["bank", "nation", "swiss"],
+        );
+        assert!(!same_subject(&shuffled, &short, &w));
     }
 
     #[test]

@@ -723,3 +723,19 @@ fn a_sum_in_another_dollar_is_no_conflict_with_us_dollars() {
         "{got:?}"
     );
 }
+
+#[test]
+fn an_acronym_and_the_name_it_shortens_are_one_subject() {
+    let got = figure_statuses(&[
+        "The Swiss National Bank bought CHF 5.1 billion of foreign currency in the second quarter.",
+        "The SNB bought CHF 4.8 billion of foreign currency in the second quarter.",
+    ]);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "conflict");
+    // Another bank's initials are another bank.
+    let got = figure_statuses(&[
+        "The Swiss National Bank bought CHF 5.1 billion of foreign currency in the second quarter.",
+        "The ECB bought CHF 4.8 billion of foreign currency in the second quarter.",
+    ]);
+    assert!(got.iter().all(|(s, _)| s != "conflict"), "{got:?}");
+}

@@ -271,6 +271,9 @@ const PIECES: &[&str] = &[
     " warmed by 1.3C",
     " parts per million",
     " ppm from 2024",
+    " rose from 61% in 2022 to 64%",
+    " on Sunday, March 8",
+    "the SNB ",
 ];
 
 /// Text of up to `n` pieces, each followed by nothing, a space or a line

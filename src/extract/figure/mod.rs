@@ -388,6 +388,7 @@ fn period_for(
                     || s[..m.start].split_whitespace().take(3).count() <= 2)
                 && !in_relative_clause(s, m.start, m.end, start)
                 && !now_between(&s[m.end..start])
+                && !level_before_to(s, m.start, m.end, start)
         })
         .min_by_key(|m| start - m.end);
     let pick = match (after, before) {
@@ -403,6 +404,27 @@ fn period_for(
         (None, None) => return None,
     };
     Some(pick.clone())
+}
+
+/// Whether the period mention at `m_start..m_end`, before a figure at
+/// `start`, is the period of the level a change started from, with only
+/// "to" between it and the figure: in "rose from 61% in 2022 to 64%",
+/// 2022 is the 61%'s, not the 64%'s.
+fn level_before_to(s: &str, m_start: usize, m_end: usize, start: usize) -> bool {
+    if !s[m_end..start].trim().eq_ignore_ascii_case("to") {
+        return false;
+    }
+    let before = s[..m_start].trim_end();
+    let before = before
+        .strip_suffix("in")
+        .or_else(|| before.strip_suffix("In"))
+        .map_or(before, str::trim_end);
+    // The number, or its unit words after it ("3 million tonnes").
+    before
+        .rsplit(char::is_whitespace)
+        .take(3)
+        .any(|w| w.ends_with(|c: char| c.is_ascii_digit() || c == '%'))
+        && s[..m_start].contains("from")
 }
 
 /// Whether a sentence tells a count that goes on growing after the day it

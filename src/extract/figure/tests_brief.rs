@@ -1065,6 +1065,26 @@ fn a_change_and_the_level_it_reached_are_not_a_range() {
         ),
         (12000.0, 9000.0)
     );
+    // The period beside the level before is its own, not the level
+    // reached's after "to"; a change's period stays the level's.
+    let periods = |t: &str| -> Vec<Option<String>> {
+        dated(t)
+            .iter()
+            .map(|f| f.period.as_ref().map(|p| p.label.to_string()))
+            .collect()
+    };
+    assert_eq!(
+        periods("Turnout rose from 61% in 2022 to 64%."),
+        [Some("2022".to_string()), None]
+    );
+    assert_eq!(
+        periods("Exports rose from 3 million tonnes in 2021 to 4 million tonnes."),
+        [Some("2021".to_string()), None]
+    );
+    assert_eq!(
+        periods("Sales fell 3% in 2021 to $4 billion."),
+        [Some("2021".to_string()), Some("2021".to_string())]
+    );
     // Not past another clause, nor a clause's opening word.
     let f = dated("Imports rose as companies bought from 12 countries.");
     assert!(f[0].attributes.is_empty());

@@ -640,6 +640,18 @@ pub fn is_alnum(c: char) -> bool {
     }
 }
 
+/// The last `n` words of the last clause of `text` (after its last comma
+/// or semicolon), the last first: where a word that governs what follows
+/// is looked for ("since the outbreak began in", "GDP growth reached").
+pub fn clause_words_back(text: &str, n: usize) -> impl Iterator<Item = &str> {
+    text.rsplit([',', ';'])
+        .next()
+        .unwrap_or(text)
+        .split_whitespace()
+        .rev()
+        .take(n)
+}
+
 /// `w` without the characters other than letters and digits at its ends
 /// (`trim_matches(|c: char| !c.is_alphanumeric())`). A word that opens and
 /// ends with an ASCII letter or digit (nearly every one) is returned as it

@@ -526,11 +526,7 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                         let d = doc.ok_or_else(|| no_date(whole.as_str()))?;
                         // The one begun by the date: from April on, the
                         // year's; before, the year before's.
-                        let this = if d.month() >= 4 {
-                            d.year()
-                        } else {
-                            d.year() - 1
-                        };
+                        let this = latest_begun(4, d);
                         let which = g(1).to_ascii_lowercase();
                         let y = if which.ends_with("next") {
                             this + 1
@@ -578,11 +574,7 @@ pub fn find(sentence: &str, doc: Option<Date>) -> Vec<Mention> {
                             y
                         } else {
                             let d = doc.ok_or_else(|| no_date(whole.as_str()))?;
-                            let this = if d.month() >= 7 {
-                                d.year()
-                            } else {
-                                d.year() - 1
-                            };
+                            let this = latest_begun(7, d);
                             let word = g(1).split_whitespace().rev().nth(1).unwrap_or("");
                             match word.to_ascii_lowercase().as_str() {
                                 "this" | "current" => this,
@@ -975,7 +967,9 @@ fn last_weekday(name: &str, d: Date) -> Option<Period> {
 }
 
 /// The year of the latest month `m` begun by the publication date `d`:
-/// "in May", "in the first quarter", "since July", said without a year.
+/// "in May", "in the first quarter", "since July", said without a year;
+/// the first year of "this season" (from July) or "this financial year"
+/// (from April).
 fn latest_begun(m: i8, d: Date) -> i16 {
     if m > d.month() {
         d.year() - 1
@@ -987,12 +981,7 @@ fn latest_begun(m: i8, d: Date) -> i16 {
 /// Whether "since" stands among the last five words of `before`, in its
 /// clause: "since the outbreak began in July".
 fn since_before(before: &str) -> bool {
-    let clause = before.rsplit([',', ';']).next().unwrap_or(before);
-    clause
-        .split_whitespace()
-        .rev()
-        .take(5)
-        .any(|w| w.eq_ignore_ascii_case("since"))
+    crate::text::clause_words_back(before, 5).any(|w| w.eq_ignore_ascii_case("since"))
 }
 
 /// Whether a year after `before` is what a change is measured against:

@@ -1037,12 +1037,7 @@ fn temperature_comparison(after: &str) -> Option<bool> {
 /// (`tail`, as [`figure_kind`] takes it) names growth up to eight words
 /// before it.
 fn growth_rate(tail: &str) -> bool {
-    let clause = tail.rsplit([',', ';']).next().unwrap_or(tail);
-    clause
-        .split_whitespace()
-        .rev()
-        .take(8)
-        .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == "growth")
+    crate::text::clause_words_back(tail, 8).any(|w| crate::text::trim_marks(w) == "growth")
 }
 
 /// What a figure is counted per ([`attribute::BASES`]), from the words of

@@ -593,7 +593,10 @@ mod canonical_tests {
         for (_, u, _) in UNITS {
             assert_eq!(canonical(u), Some(*u));
         }
-        for c in ["$", "US$", "€", "£", "¥", "RUB"] {
+        for c in [
+            "$", "US$", "€", "£", "¥", "RUB", "₹", "C$", "A$", "HK$", "NZ$", "S$", "R$", "NT$",
+            "MX$", "JPY", "CHF", "SEK", "NOK", "DKK", "₩", "₺", "ZAR", "PLN",
+        ] {
             let u = currency_symbol(c).expect("a currency");
             assert_eq!(canonical(u), Some(u));
         }
